@@ -1,0 +1,5 @@
+package dev.watchword.events.user;
+
+public enum SessionRevocationReason {
+    LOGOUT
+}

@@ -1,0 +1,91 @@
+package dev.watchword.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchword.events.envelope.EventCatalog;
+import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.EmailVerificationRequested;
+import dev.watchword.events.user.EmailVerified;
+import dev.watchword.events.user.LoginFailed;
+import dev.watchword.events.user.LoginFailureReason;
+import dev.watchword.events.user.LoginSucceeded;
+import dev.watchword.events.user.RefreshTokenRotated;
+import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
+import dev.watchword.events.user.SessionRevocationReason;
+import dev.watchword.events.user.SessionRevoked;
+import dev.watchword.events.user.SessionStarted;
+import dev.watchword.events.user.UserRegistered;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each event's JSON is a fixture: a change to the contract of the log shows up here as a red diff. When a
+ * change is intended, it must be additive (new optional field) or come with a revision and an upcaster.
+ */
+class EventJsonSnapshotTest {
+
+    private static final String USER = "0b5f1a6e-3c1d-4f7a-9a53-2a1f0c9e7d11";
+    private static final String SESSION = "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
+    private static final Instant T = Instant.parse("2026-11-25T10:15:30Z");
+
+    static List<Object> samples() {
+        return List.of(
+                new UserRegistered(USER, "ada@example.com", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", T),
+                new RegistrationAttemptedForTakenEmail(USER, "ada@example.com", "192.0.2.1", T),
+                new EmailVerificationRequested(USER, "ada@example.com", "dGFnaGFzaA", "c2VhbGVk", T,
+                        T.plusSeconds(86_400)),
+                new EmailVerified(USER, "ada@example.com", T),
+                new LoginSucceeded(USER, SESSION, "192.0.2.1", "curl/8", T),
+                new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, "192.0.2.1", "curl/8", T),
+                new SessionStarted(USER, SESSION, "aGFzaDE", "192.0.2.1", "curl/8", T, T.plusSeconds(86_400)),
+                new RefreshTokenRotated(USER, SESSION, "aGFzaDE", "aGFzaDI", T, T.plusSeconds(86_400)),
+                new SessionRevoked(USER, SESSION, SessionRevocationReason.LOGOUT, T, T.plusSeconds(300)));
+    }
+
+    @Test
+    void everyPublishedTypeHasASample() {
+        assertThat(samples()).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(EventCatalog.types());
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void jsonWhenSerializedThenMatchesFixture(Object event) throws IOException {
+        JsonNode expected = fixture(event.getClass().getSimpleName());
+
+        assertThat((Object) EventCatalog.json().valueToTree(event)).isEqualTo(expected);
+        assertThat(EventCatalog.json().treeToValue(expected, event.getClass())).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void envelopeWhenRoundTrippedThenPayloadIsEqual(Object event) {
+        EventEnvelope envelope = EventCatalog.wrap("e-1", event, USER, 3, 42, T);
+
+        EventEnvelope read = EventCatalog.fromBytes(EventCatalog.toBytes(envelope));
+
+        assertThat(read).isEqualTo(envelope);
+        assertThat(EventCatalog.payloadOf(read)).contains(event);
+    }
+
+    @Test
+    void payloadWhenTypeUnknownThenEmpty() {
+        EventEnvelope future = new EventEnvelope("e-2", "SomethingNew", null, USER, 0, 1, T,
+                EventCatalog.json().createObjectNode());
+
+        assertThat(EventCatalog.payloadOf(future)).isEmpty();
+    }
+
+    private static JsonNode fixture(String name) throws IOException {
+        try (InputStream in = EventJsonSnapshotTest.class.getResourceAsStream("/events/" + name + ".json")) {
+            assertThat(in).as("fixture events/%s.json", name).isNotNull();
+            return EventCatalog.json().readTree(in);
+        }
+    }
+}
