@@ -1,0 +1,54 @@
+package dev.watchword.notification.mail;
+
+import dev.watchword.events.envelope.EventCatalog;
+import dev.watchword.events.envelope.EventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where events become email jobs. Called by the Kafka listener; renders nothing and never talks to SMTP, so
+ * the only thing that can fail here is the database, and then the event is redelivered.
+ */
+@Service
+public class MailOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+
+    private final EmailComposers composers;
+    private final OutgoingEmailRepository repository;
+
+    MailOutbox(EmailComposers composers, OutgoingEmailRepository repository) {
+        this.composers = composers;
+        this.repository = repository;
+    }
+
+    /**
+     * Queues the email this event calls for, once per event id: a redelivered event finds its row and adds
+     * nothing (contract.md, "Every consumer dedupes on eventId in the same transaction as its effect").
+     *
+     * @param event the envelope's payload as its record
+     * @return true when a new email was queued
+     */
+    @Transactional
+    public boolean enqueue(EventEnvelope envelope, Object event) {
+        return composers.address(event)
+                .map(addressing -> {
+                    if (addressing.recipient() == null || addressing.recipient().isBlank()) {
+                        // Retrying cannot add an address; blocking the partition would stop every other email.
+                        log.error("Event {} ({}) has no recipient address; no email queued",
+                                envelope.eventId(), envelope.type());
+                        return false;
+                    }
+                    boolean queued = repository.insertIfAbsent(envelope.eventId(), EventCatalog.nameOf(event.getClass()),
+                            addressing.recipient(), envelope.payload().toString(), addressing.expiresAt());
+                    if (!queued) {
+                        log.info("Event {} ({}) was delivered again; its email is queued already",
+                                envelope.eventId(), envelope.type());
+                    }
+                    return queued;
+                })
+                .orElse(false);
+    }
+}

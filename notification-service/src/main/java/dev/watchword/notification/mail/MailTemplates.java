@@ -1,0 +1,47 @@
+package dev.watchword.notification.mail;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders the two parts of an email from {@code templates/mail/<name>.html} and {@code <name>.txt}. A
+ * separate engine from the web one, because the text part needs Thymeleaf's TEXT mode and mail templates
+ * must not be reachable as web views.
+ */
+@Component
+public class MailTemplates {
+
+    private static final String PREFIX = "templates/mail/";
+
+    private final TemplateEngine engine = new TemplateEngine();
+
+    public MailTemplates() {
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    }
+
+    public ComposedEmail render(String name, String subject, Map<String, Object> variables) {
+        Context context = new Context(Locale.ENGLISH, variables);
+        context.setVariable("subject", subject);
+        return new ComposedEmail(subject, engine.process(name + ".txt", context),
+                engine.process(name + ".html", context));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix(PREFIX);
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.watchword.notification.mail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The {@code outgoing_email} table: the mail outbox. */
+@Repository
+class OutgoingEmailRepository {
+
+    private final JdbcClient jdbc;
+
+    OutgoingEmailRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when a row for this event exists already, i.e. the event was redelivered */
+    boolean insertIfAbsent(String eventId, String eventType, String recipient, String payload, Instant expiresAt) {
+        return jdbc.sql("""
+                        insert into outgoing_email (event_id, event_type, recipient, payload, expires_at)
+                        values (:eventId, :eventType, :recipient, cast(:payload as jsonb), :expiresAt)
+                        on conflict (event_id) do nothing
+                        """)
+                .param("eventId", eventId)
+                .param("eventType", eventType)
+                .param("recipient", recipient)
+                .param("payload", payload)
+                .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .update() == 1;
+    }
+
+    /**
+     * Locks the oldest due pending row until the caller's transaction ends. SKIP LOCKED lets several
+     * instances drain the same table without sending one row twice or waiting on each other.
+     */
+    Optional<OutgoingEmail> claimNextDue() {
+        return jdbc.sql("""
+                        select event_id, event_type, recipient, payload::text as payload, expires_at, attempts
+                          from outgoing_email
+                         where status = 'PENDING' and next_attempt_at <= now()
+                         order by next_attempt_at
+                         limit 1
+                           for update skip locked
+                        """)
+                .query((rs, row) -> {
+                    Timestamp expiresAt = rs.getTimestamp("expires_at");
+                    return new OutgoingEmail(rs.getString("event_id"), rs.getString("event_type"),
+                            rs.getString("recipient"), rs.getString("payload"),
+                            expiresAt == null ? null : expiresAt.toInstant(), rs.getInt("attempts"));
+                })
+                .optional();
+    }
+
+    void markSent(String eventId) {
+        jdbc.sql("update outgoing_email set status = 'SENT', sent_at = now(), last_error = null where event_id = ?")
+                .param(eventId)
+                .update();
+    }
+
+    void markExpired(String eventId) {
+        jdbc.sql("update outgoing_email set status = 'EXPIRED' where event_id = ?")
+                .param(eventId)
+                .update();
+    }
+
+    void markFailed(String eventId, int attempts, Duration retryAfter, String error) {
+        jdbc.sql("""
+                        update outgoing_email
+                           set attempts = :attempts,
+                               next_attempt_at = now() + :retryAfterMillis * interval '1 millisecond',
+                               last_error = :error
+                         where event_id = :eventId
+                        """)
+                .param("attempts", attempts)
+                .param("retryAfterMillis", retryAfter.toMillis())
+                .param("error", error)
+                .param("eventId", eventId)
+                .update();
+    }
+}

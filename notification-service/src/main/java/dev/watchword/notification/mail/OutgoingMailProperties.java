@@ -1,0 +1,44 @@
+package dev.watchword.notification.mail;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * How outgoing email is addressed and how the outbox is drained.
+ *
+ * @param from   the sender address, RFC 5322 form. The default is {@code Watchword <no-reply@watchword.local>}
+ *               ({@code WATCHWORD_MAIL_FROM}).
+ * @param outbox the sender loop's pace and retry schedule
+ */
+@Validated
+@ConfigurationProperties("watchword.mail")
+public record OutgoingMailProperties(
+        @DefaultValue("Watchword <no-reply@watchword.local>") @NotBlank String from,
+        @DefaultValue @Valid @NotNull Outbox outbox) {
+
+    /**
+     * @param pollInterval   pause between two passes over the due emails. The default is 1 second.
+     * @param batchSize      most emails sent in one pass. The default is 50.
+     * @param initialBackoff wait before retrying after the first failed attempt; doubles per attempt.
+     *                       The default is 1 second.
+     * @param maxBackoff     longest wait between two attempts. There is no last attempt: an email is retried
+     *                       at this pace until it is sent. The default is 5 minutes.
+     */
+    public record Outbox(
+            @DefaultValue("1s") @NotNull Duration pollInterval,
+            @DefaultValue("50") @Positive int batchSize,
+            @DefaultValue("1s") @NotNull Duration initialBackoff,
+            @DefaultValue("5m") @NotNull Duration maxBackoff) {
+
+        public RetryBackoff backoff() {
+            return new RetryBackoff(initialBackoff, maxBackoff);
+        }
+    }
+}

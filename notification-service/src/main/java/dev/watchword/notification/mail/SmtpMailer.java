@@ -1,0 +1,86 @@
+package dev.watchword.notification.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.regex.Pattern;
+
+/** Hands one composed email to the SMTP relay configured under {@code spring.mail.*}. */
+@Component
+class SmtpMailer {
+
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+
+    private final JavaMailSenderImpl sender;
+    private final InternetAddress from;
+
+    SmtpMailer(JavaMailSenderImpl sender, OutgoingMailProperties properties) {
+        this.sender = sender;
+        try {
+            this.from = new InternetAddress(properties.from(), true);
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("watchword.mail.from is not an email address: " + properties.from(), e);
+        }
+    }
+
+    /**
+     * The Message-ID is derived from the event id, so a resend after a crash between sending and recording
+     * it carries the same id and mail clients show it once.
+     *
+     * @throws org.springframework.mail.MailException when the relay is unreachable or refuses the email
+     */
+    void send(String eventId, String recipient, ComposedEmail email) {
+        try {
+            MimeMessage message = new FixedIdMimeMessage(sender.getSession(), messageIdOf(eventId));
+            message.setFrom(from);
+            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient, true));
+            message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            MimeMultipart alternatives = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
+            // RFC 2046 5.1.4: the last alternative is the preferred one.
+            alternatives.addBodyPart(text);
+            alternatives.addBodyPart(html);
+            message.setContent(alternatives);
+            sender.send(message);
+        } catch (MessagingException e) {
+            throw new MailPreparationException("Could not build the email for event " + eventId, e);
+        }
+    }
+
+    static String messageIdOf(String eventId) {
+        // The event id comes off the topic; only a header-safe one goes into a header as it is.
+        String local = SAFE_ID.matcher(eventId).matches()
+                ? eventId
+                : java.util.HexFormat.of().formatHex(eventId.getBytes(StandardCharsets.UTF_8));
+        return "<" + local + "@watchword>";
+    }
+
+    /** JavaMail replaces the Message-ID with a random one on save; this keeps the one derived from the event. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}
