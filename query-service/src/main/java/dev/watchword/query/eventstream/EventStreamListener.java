@@ -1,0 +1,92 @@
+package dev.watchword.query.eventstream;
+
+import dev.watchword.events.envelope.EventCatalog;
+import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.UserEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The only way this service learns of events: the Kafka topic, never a call to command-service.
+ * <p>
+ * Each event is applied to every {@link Projection} in one database transaction together with its
+ * {@code processed_event} row, so a redelivery changes nothing. The method returns only after that transaction
+ * committed, and the container commits offsets only after the method returned, so an event is never lost.
+ * A failure (database down) propagates to {@link EventStreamErrorHandling}, which retries for ever.
+ */
+@Component
+class EventStreamListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreamListener.class);
+
+    private final ProcessedEvents processedEvents;
+    private final List<Projection> projections;
+    private final TransactionTemplate transaction;
+
+    EventStreamListener(ProcessedEvents processedEvents, List<Projection> projections,
+                        TransactionTemplate transaction) {
+        this.processedEvents = processedEvents;
+        this.projections = projections;
+        this.transaction = transaction;
+    }
+
+    @KafkaListener(id = "projections", idIsGroup = false, topics = "${watchword.events.topic}")
+    void on(ConsumerRecord<String, byte[]> record) {
+        Optional<Readable> readable = read(record);
+        if (readable.isEmpty()) {
+            return;
+        }
+        EventEnvelope envelope = readable.get().envelope();
+        UserEvent event = readable.get().event();
+        transaction.executeWithoutResult(status -> {
+            if (!processedEvents.markProcessed(envelope)) {
+                log.debug("Skipping {} {}: already processed", envelope.type(), envelope.eventId());
+                return;
+            }
+            projections.forEach(projection -> projection.project(envelope, event));
+        });
+    }
+
+    /**
+     * Decodes a record, or logs and skips it: retrying a message that is not an envelope could never succeed,
+     * and a type this version does not know (a newer producer's) concerns none of its read models.
+     */
+    private static Optional<Readable> read(ConsumerRecord<String, byte[]> record) {
+        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
+        if (record.value() == null) {
+            log.warn("Skipping record {}: no value", position);
+            return Optional.empty();
+        }
+        try {
+            EventEnvelope envelope = EventCatalog.fromBytes(record.value());
+            if (isBlank(envelope.eventId()) || isBlank(envelope.type()) || envelope.payload() == null) {
+                log.warn("Skipping record {}: envelope without eventId, type or payload", position);
+                return Optional.empty();
+            }
+            Optional<Object> payload = EventCatalog.payloadOf(envelope);
+            if (payload.isEmpty() || !(payload.get() instanceof UserEvent event)) {
+                log.debug("Skipping record {}: type {} is not projected here", position, envelope.type());
+                return Optional.empty();
+            }
+            return Optional.of(new Readable(envelope, event));
+        } catch (IllegalArgumentException e) {
+            // Not logging the value: it may hold personal data.
+            log.warn("Skipping record {}: not a readable event envelope ({})", position, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private record Readable(EventEnvelope envelope, UserEvent event) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.watchword.query.problem;
+
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The stable {@code code} extension of every problem this service answers (RFC 9457 section 3.2). Clients
+ * branch on these, never on {@code title} or {@code detail}, so a code is never renamed.
+ */
+public enum ProblemCode {
+    MALFORMED_REQUEST,
+    INVALID_TOKEN,
+    ACCESS_DENIED,
+    NOT_FOUND,
+    PROFILE_NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    NOT_ACCEPTABLE,
+    UNSUPPORTED_MEDIA_TYPE,
+    PAYLOAD_TOO_LARGE,
+    INTERNAL_ERROR;
+
+    /** The generic code of a status, for errors raised by the framework rather than by a rule of ours. */
+    public static ProblemCode forStatus(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 401 -> INVALID_TOKEN;
+            case 403 -> ACCESS_DENIED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status.is4xxClientError() ? MALFORMED_REQUEST : INTERNAL_ERROR;
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package dev.watchword.query.profile;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class UserProfileController {
+
+    private final UserProfiles profiles;
+
+    UserProfileController(UserProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    /** Both spellings, because every public path answers with and without the trailing slash (contract). */
+    @GetMapping({"/api/users/me", "/api/users/me/"})
+    UserProfileResponse me(@AuthenticationPrincipal Jwt accessToken) {
+        return profiles.getUserProfileById(accessToken.getSubject())
+                .map(UserProfileResponse::of)
+                .orElseThrow(UserProfileNotFound::new);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.watchword.query.token;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.watchword.query.revocation.SessionNotRevokedValidator;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.util.Objects;
+
+/**
+ * Verification of access tokens, following RFC 9068 section 4 (JWT profile for OAuth 2.0 access tokens),
+ * RFC 8725 (JWT best current practices) and OWASP ASVS 5.0 chapter V9 (self-contained tokens).
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessTokenDecoderConfiguration {
+
+    /**
+     * RFC 9068 section 2.1 / 4: access tokens are typed {@code at+jwt}; the media-type spelling is allowed too.
+     * Explicit typing keeps an ID token or any other JWT signed by the same key from passing as an access
+     * token (RFC 8725 section 3.11; ASVS 5.0 V9.2.2).
+     */
+    private static final DefaultJOSEObjectTypeVerifier<SecurityContext> ACCESS_TOKEN_TYPE =
+            new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"));
+
+    @Bean
+    JwtDecoder accessTokenDecoder(AccessTokenProperties properties, SessionNotRevokedValidator notRevoked,
+                                  RestTemplateBuilder restTemplates) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+                // Keys only from the issuer's pre-configured JWK set URI, never from a jku/x5u/jwk header
+                // (RFC 8725 section 3.10; ASVS 5.0 V9.1.3). Nimbus caches the set and refetches it only for
+                // an unknown kid, so a request costs no round trip.
+                .restOperations(restTemplates.connectTimeout(properties.jwksTimeout())
+                        .readTimeout(properties.jwksTimeout()).build())
+                // Allowlist of one algorithm, the one command-service signs with: HS256 (key confusion with
+                // the public key) and "none" are refused (RFC 8725 sections 3.1 and 3.2; RFC 9068 section 4;
+                // ASVS 5.0 V9.1.1, V9.1.2).
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPE))
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                // exp and nbf with 60 s clock skew come with the defaults (ASVS 5.0 V9.2.1); exp must also
+                // be present (RFC 9068 section 2.2).
+                new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
+                // RFC 9068 section 4 steps 3 and 4; RFC 8725 sections 3.8 and 3.9; ASVS 5.0 V9.2.3.
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtAudienceValidator(properties.audience()),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
+                notRevoked));
+        return decoder;
+    }
+}

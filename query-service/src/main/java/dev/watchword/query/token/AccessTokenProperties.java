@@ -1,0 +1,30 @@
+package dev.watchword.query.token;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How access tokens issued by command-service are verified.
+ *
+ * @param jwksUri     the issuer's JWK set ({@code WATCHWORD_JWKS_URI}). The default is
+ *                    {@code http://localhost:8081/.well-known/jwks.json}.
+ * @param issuer      the exact {@code iss} every token must carry ({@code WATCHWORD_ISSUER}). The default is
+ *                    {@code http://localhost:8080}.
+ * @param audience    a value the {@code aud} claim must contain ({@code WATCHWORD_AUDIENCE}). The default is
+ *                    {@code watchword}.
+ * @param jwksTimeout connect and read timeout of one JWK set download. The default is 5 seconds.
+ */
+@Validated
+@ConfigurationProperties("watchword.token")
+public record AccessTokenProperties(
+        @NotNull @DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
+        @NotBlank @DefaultValue("http://localhost:8080") String issuer,
+        @NotBlank @DefaultValue("watchword") String audience,
+        @NotNull @DefaultValue("5s") Duration jwksTimeout) {
+}

@@ -1,0 +1,56 @@
+package dev.watchword.query.token;
+
+import dev.watchword.query.problem.ProblemCode;
+import dev.watchword.query.problem.ProblemWriter;
+import dev.watchword.query.problem.Problems;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Every endpoint but the health probes needs a valid access token. Stateless: no HTTP session and no cookies,
+ * so there is nothing for CSRF to ride on.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint unauthorized,
+                                            ProblemAccessDeniedHandler forbidden) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Lets ProblemErrorController answer errors that already passed the checks below.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /**
+     * Requests refused by Spring Security's firewall (e.g. {@code ;} or encoded slashes in the path) are
+     * malformed: 400 as a problem rather than the 500 the servlet container would make of the exception.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(response,
+                Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, "The request is malformed."));
+    }
+}
