@@ -1,0 +1,135 @@
+package dev.watchword.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+	static final StubUpstream COMMAND = StubUpstream.start("command");
+
+	static final StubUpstream QUERY = StubUpstream.start("query");
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void upstreams(DynamicPropertyRegistry registry) {
+		registry.add("COMMAND_SERVICE_URL", COMMAND::url);
+		registry.add("QUERY_SERVICE_URL", QUERY::url);
+	}
+
+	@AfterAll
+	static void stopUpstreams() {
+		COMMAND.close();
+		QUERY.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/users/me", "/api/users/me/", "/api/users/me/sessions?page=2" })
+	void getWhenProfilePathThenRoutedToQueryServiceUnchanged(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"query\"");
+		assertThat(QUERY.lastPath()).isEqualTo(path);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/auth/login/", "/api/auth/login", "/api/auth/token/refresh/",
+			"/api/users/register", "/api/users/register/", "/api/users/token", "/api/users/token/" })
+	void postWhenCommandPathThenRoutedToCommandServiceUnchangedWithBody(String path) throws Exception {
+		String json = "{\"email\":\"a@example.com\",\"password\":\"correct horse\"}";
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"command\"");
+		assertThat(COMMAND.lastPath()).isEqualTo(path);
+		assertThat(COMMAND.lastBody()).isEqualTo(json);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/.well-known/jwks.json", "/verify-email", "/verify-email/" })
+	void getWhenPublicCommandPageThenRoutedToCommandService(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(COMMAND.lastPath()).isEqualTo(path);
+	}
+
+	@Test
+	void proxyWhenClientSendsForwardedHeadersThenUpstreamSeesOnlyTheGatewaysOwn() throws Exception {
+		send(HttpRequest.newBuilder(uri("/api/users/me/"))
+			.header("X-Forwarded-For", "203.0.113.7")
+			.header("X-Forwarded-Proto", "https")
+			.GET());
+
+		assertThat(QUERY.lastHeader("X-Forwarded-For")).isEqualTo("127.0.0.1");
+		assertThat(QUERY.lastHeader("X-Forwarded-Proto")).isEqualTo("http");
+		assertThat(QUERY.lastHeader("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
+	}
+
+	@Test
+	void proxyWhenUpstreamSetsSecurityHeadersThenEachAppearsOnceWithTheGatewaysValue() throws Exception {
+		HttpResponse<String> response = get("/api/auth/login/");
+
+		assertThat(response.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+		assertThat(response.headers().allValues("Referrer-Policy")).containsExactly("no-referrer");
+		assertThat(response.headers().allValues("Strict-Transport-Security")).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/api/unknown", "/api/users", "/api/users/someone-else", "/admin/" })
+	void getWhenNoRouteThenNotFoundProblem(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"", "\"status\":404")
+			.doesNotContain("Exception", "trace");
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+		assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+	}
+
+	@Test
+	void readinessWhenStartedThenUp() throws Exception {
+		HttpResponse<String> response = get("/actuator/health/readiness");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("UP");
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+}
