@@ -1,0 +1,31 @@
+package dev.watchword.command;
+
+import dev.watchword.command.token.TokenSettings;
+import dev.watchword.command.user.User;
+import dev.watchword.command.user.VerificationSettings;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@EnableConfigurationProperties({TokenSettings.class, VerificationSettings.class})
+public class CommandServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CommandServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    User.SessionPolicy sessionPolicy(TokenSettings tokens) {
+        return tokens::refreshTokenDuration;
+    }
+}

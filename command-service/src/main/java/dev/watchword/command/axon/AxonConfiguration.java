@@ -1,0 +1,63 @@
+package dev.watchword.command.axon;
+
+import dev.watchword.command.publishing.KafkaEventPublisher;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.events.envelope.EventCatalog;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The event-sourcing set-up: Jackson for events, messages and snapshots (never XStream), snapshots every
+ * {@code watchword.snapshots.threshold} events, a cache in front of the repository, and the two processors
+ * whose failures must not be swallowed.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** One serializer for all: the mapper of the events contract (ISO instants, unknown fields ignored). */
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(EventCatalog.json().copy()).build();
+    }
+
+    /**
+     * @param threshold events after which a new snapshot is taken; the default is 100
+     */
+    @Bean
+    public SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter,
+                                                         @Value("${watchword.snapshots.threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public Cache userCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    public ConfigurerModule processorConfiguration() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                // Same unit of work and transaction as the append: a duplicate address rolls the command back.
+                .registerSubscribingEventProcessor(EmailRegistry.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(EmailRegistry.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                // A failed publish must stop the processor (it retries with backoff), never be logged and skipped.
+                .registerTrackingEventProcessorConfiguration(KafkaEventPublisher.PROCESSING_GROUP,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100))
+                .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance()));
+    }
+}

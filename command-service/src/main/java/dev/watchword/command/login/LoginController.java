@@ -1,0 +1,61 @@
+package dev.watchword.command.login;
+
+import dev.watchword.command.password.PasswordHasher;
+import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.token.AccessTokenIssuer;
+import dev.watchword.command.token.IssuedTokens;
+import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.user.EmailAddress;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.Login;
+import dev.watchword.command.user.LoginOutcome;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Password login. Unknown addresses spend the same hashing time as wrong passwords and get the same 401, so
+ * neither the answer nor its timing tells whether an account exists (OWASP ASVS 5.0 V6.3.8).
+ */
+@RestController
+public class LoginController {
+
+    private final CommandGateway commands;
+    private final EmailRegistry registry;
+    private final PasswordHasher passwords;
+    private final AccessTokenIssuer tokens;
+    private final Clock clock;
+
+    public LoginController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
+                           AccessTokenIssuer tokens, Clock clock) {
+        this.commands = commands;
+        this.registry = registry;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = {"/api/auth/login", "/api/auth/login/", "/api/users/token", "/api/users/token/"})
+    public IssuedTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        Optional<String> userId = EmailAddress.normalize(body.email()).flatMap(registry::ownerOf);
+        if (userId.isEmpty()) {
+            passwords.matchesNothing(body.password());
+            throw new InvalidCredentials();
+        }
+        OpaqueToken refresh = OpaqueToken.issueFor(userId.get());
+        LoginOutcome outcome = commands.sendAndWait(new Login(userId.get(), body.password(),
+                UUID.randomUUID().toString(), refresh.hash(), ClientAddress.of(request),
+                ClientAddress.userAgentOf(request), clock.instant()));
+        if (outcome instanceof LoginOutcome.Granted granted) {
+            return tokens.issue(granted.grant(), refresh);
+        }
+        throw new InvalidCredentials();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.watchword.command.password;
+
+import dev.watchword.command.user.PasswordVerifier;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.text.Normalizer;
+import java.util.UUID;
+
+/**
+ * Argon2id with OWASP ASVS 5.0 V11.4.2 / OWASP Password Storage parameters: 19 MiB memory, 2 iterations,
+ * parallelism 1, 16-byte salt, 32-byte hash. The whole password is hashed (no truncation, unlike bcrypt's 72
+ * bytes), after Unicode NFC normalization so the same password typed on two keyboards matches
+ * (NIST SP 800-63B-4 section 3.1.1.2).
+ */
+@Component
+public class PasswordHasher implements PasswordVerifier {
+
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final int PARALLELISM = 1;
+    private static final int MEMORY_KIB = 19 * 1024;
+    private static final int ITERATIONS = 2;
+
+    private final Argon2PasswordEncoder argon2 =
+            new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
+
+    /** Verified against for unknown accounts, so that their answer takes as long as a wrong password. */
+    private final String decoy = argon2.encode(UUID.randomUUID().toString());
+
+    public String hash(String password) {
+        return argon2.encode(normalize(password));
+    }
+
+    @Override
+    public boolean matches(String password, String passwordHash) {
+        return argon2.matches(normalize(password), passwordHash);
+    }
+
+    /** Spends the same time as a real check and always fails: for addresses that have no account. */
+    public boolean matchesNothing(String password) {
+        argon2.matches(normalize(password), decoy);
+        return false;
+    }
+
+    private static String normalize(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFC);
+    }
+}

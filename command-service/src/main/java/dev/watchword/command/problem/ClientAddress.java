@@ -1,0 +1,28 @@
+package dev.watchword.command.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Where a request came from, for the events that record it. The remote address is already the client's when
+ * the request came through a trusted proxy: Tomcat's RemoteIpValve ({@code server.forward-headers-strategy:
+ * native}) honours X-Forwarded-For only from the internal proxy ranges.
+ */
+public final class ClientAddress {
+
+    private static final int MAX_USER_AGENT = 512;
+
+    private ClientAddress() {
+    }
+
+    public static String of(HttpServletRequest request) {
+        return request.getRemoteAddr();
+    }
+
+    public static String userAgentOf(HttpServletRequest request) {
+        String agent = request.getHeader("User-Agent");
+        if (agent == null) {
+            return "";
+        }
+        return agent.length() <= MAX_USER_AGENT ? agent : agent.substring(0, MAX_USER_AGENT);
+    }
+}

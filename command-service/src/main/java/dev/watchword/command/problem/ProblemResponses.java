@@ -1,0 +1,91 @@
+package dev.watchword.command.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error is RFC 9457 {@code application/problem+json} with a stable {@code code} extension, and never a
+ * stack trace, SQL or class name (OWASP ASVS 5.0 V16.5.1).
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private static final Map<Integer, String> CODES = Map.of(
+            400, "MALFORMED_REQUEST",
+            401, "UNAUTHORIZED",
+            403, "FORBIDDEN",
+            404, "NOT_FOUND",
+            405, "METHOD_NOT_ALLOWED",
+            406, "NOT_ACCEPTABLE",
+            413, "PAYLOAD_TOO_LARGE",
+            415, "UNSUPPORTED_MEDIA_TYPE",
+            500, "INTERNAL_ERROR",
+            503, "SERVICE_UNAVAILABLE");
+
+    public static String codeFor(int status) {
+        return CODES.getOrDefault(status, "HTTP_" + status);
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(violation.status(), violation.getMessage());
+        problem.setProperty("code", violation.code());
+        return ResponseEntity.status(violation.status()).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Nothing was changed; please try again.");
+        problem.setProperty("code", codeFor(500));
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has missing or invalid fields.");
+        problem.setProperty("code", "VALIDATION_FAILED");
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> Map.of("field", e.getField(), "code", String.valueOf(e.getCode())))
+                .toList();
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Adds the stable code to the problems Spring MVC builds itself (415, 405, unreadable JSON, ...). */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+                                                          HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+                problem.setProperty("code", codeFor(statusCode.value()));
+            }
+            if (statusCode.value() == 400 && problem.getDetail() != null
+                    && problem.getDetail().startsWith("Failed to read request")) {
+                // Spring's text may name classes of ours; say what is wrong in the client's terms instead.
+                problem.setDetail("The request body is not valid JSON of the expected shape.");
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+}

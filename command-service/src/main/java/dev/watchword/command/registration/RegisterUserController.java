@@ -1,0 +1,83 @@
+package dev.watchword.command.registration;
+
+import dev.watchword.command.password.PasswordHasher;
+import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.problem.InvalidEmailAddress;
+import dev.watchword.command.token.OneTimeSecrets;
+import dev.watchword.command.user.EmailAddress;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.NoteRegistrationAttempt;
+import dev.watchword.command.user.RegisterUser;
+import dev.watchword.command.user.VerificationSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registration answers the same for a new and a taken address (OWASP ASVS 5.0 V6.3.8, no account
+ * enumeration): 202 and a generic text. The owner of a taken address is told by email instead.
+ */
+@RestController
+public class RegisterUserController {
+
+    static final Map<String, String> ACCEPTED = Map.of("detail",
+            "Thanks. If the address can be registered, a confirmation email is on its way.");
+
+    private final CommandGateway commands;
+    private final EmailRegistry registry;
+    private final PasswordHasher passwords;
+    private final OneTimeSecrets secrets;
+    private final VerificationSettings verification;
+    private final Clock clock;
+
+    public RegisterUserController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
+                                  OneTimeSecrets secrets, VerificationSettings verification, Clock clock) {
+        this.commands = commands;
+        this.registry = registry;
+        this.passwords = passwords;
+        this.secrets = secrets;
+        this.verification = verification;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = {"/api/auth/register", "/api/auth/register/", "/api/users/register",
+            "/api/users/register/"})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, String> register(@Valid @RequestBody RegistrationRequest body, HttpServletRequest request) {
+        String email = EmailAddress.normalize(body.email()).orElseThrow(InvalidEmailAddress::new);
+        String ip = ClientAddress.of(request);
+        Instant now = clock.instant();
+        Optional<String> owner = registry.ownerOf(email);
+        if (owner.isPresent()) {
+            noteAttempt(owner.get(), ip, now);
+            return ACCEPTED;
+        }
+        // Hashing costs tens of milliseconds of CPU on purpose; it runs here, outside the aggregate's lock.
+        String userId = UUID.randomUUID().toString();
+        RegisterUser command = new RegisterUser(userId, email, passwords.hash(body.password()),
+                secrets.issueFor(userId, now, verification.lifetime()), now);
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException lostRace) {
+            // Another registration of the same address committed first: the registry's key rolled ours back.
+            String winner = registry.ownerOf(email).orElseThrow(() -> lostRace);
+            noteAttempt(winner, ip, now);
+        }
+        return ACCEPTED;
+    }
+
+    private void noteAttempt(String owner, String ip, Instant now) {
+        commands.sendAndWait(new NoteRegistrationAttempt(owner, ip, now));
+    }
+}

@@ -1,0 +1,14 @@
+package dev.watchword.command.user;
+
+/**
+ * The answer to {@link Login}. A wrong password is an outcome, not an exception: an exception would roll the
+ * unit of work back and lose the {@code LoginFailed} event that lockout and audit depend on.
+ */
+public sealed interface LoginOutcome {
+
+    record Granted(SessionGrant grant) implements LoginOutcome {
+    }
+
+    record Rejected() implements LoginOutcome {
+    }
+}

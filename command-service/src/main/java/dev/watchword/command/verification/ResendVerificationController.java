@@ -1,0 +1,56 @@
+package dev.watchword.command.verification;
+
+import dev.watchword.command.token.OneTimeSecrets;
+import dev.watchword.command.user.EmailAddress;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.RequestEmailVerification;
+import dev.watchword.command.user.VerificationSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Sends a new verification link; the previous one stops working. The answer is the same for unknown,
+ * unverified and verified addresses (OWASP ASVS 5.0 V6.3.8).
+ */
+@RestController
+public class ResendVerificationController {
+
+    private final CommandGateway commands;
+    private final EmailRegistry registry;
+    private final OneTimeSecrets secrets;
+    private final VerificationSettings settings;
+    private final Clock clock;
+
+    public ResendVerificationController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
+                                        VerificationSettings settings, Clock clock) {
+        this.commands = commands;
+        this.registry = registry;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = {"/api/auth/verify-email/resend", "/api/auth/verify-email/resend/"})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, String> resend(@Valid @RequestBody ResendRequest body) {
+        Instant now = clock.instant();
+        EmailAddress.normalize(body.email()).flatMap(registry::ownerOf).ifPresent(userId ->
+                commands.sendAndWait(new RequestEmailVerification(userId,
+                        secrets.issueFor(userId, now, settings.lifetime()), now)));
+        return Map.of("detail", "If the address has an unconfirmed account, a new link is on its way.");
+    }
+
+    public record ResendRequest(@NotBlank @Size(max = 320) String email) {
+    }
+}
