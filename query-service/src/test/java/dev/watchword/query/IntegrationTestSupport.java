@@ -1,0 +1,124 @@
+package dev.watchword.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchword.events.envelope.EventCatalog;
+import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.UserEvent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * The whole service against real PostgreSQL and an in-JVM KRaft Kafka broker, driven over HTTP and the topic.
+ * Every IT extends this unchanged, so they share one Spring context, one broker and one {@link TestIssuer}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events",
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class IntegrationTestSupport {
+
+    private static final AtomicLong GLOBAL_INDEX = new AtomicLong();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
+    private KafkaTemplate<String, byte[]> kafka;
+    @Value("${watchword.events.topic}")
+    private String topic;
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        registry.add("watchword.token.jwks-uri", () -> TestIssuer.get().jwksUri());
+        registry.add("watchword.token.issuer", () -> TestIssuer.ISSUER);
+        registry.add("watchword.token.audience", () -> TestIssuer.AUDIENCE);
+    }
+
+    protected static String randomId() {
+        return UUID.randomUUID().toString();
+    }
+
+    protected static String randomEmail() {
+        return "it-" + UUID.randomUUID() + "@example.com";
+    }
+
+    protected static String accessToken(String userId, String sessionId) {
+        return TestIssuer.get().accessToken(userId, sessionId);
+    }
+
+    /** Wraps the event as command-service does and publishes it keyed by its user. */
+    protected EventEnvelope publish(UserEvent event) {
+        EventEnvelope envelope = EventCatalog.wrap(randomId(), event, event.userId(), 0,
+                GLOBAL_INDEX.incrementAndGet(), Instant.now());
+        publish(envelope);
+        return envelope;
+    }
+
+    protected void publish(EventEnvelope envelope) {
+        publishRaw(envelope.aggregateId(), EventCatalog.toBytes(envelope));
+    }
+
+    protected void publishRaw(String key, byte[] value) {
+        try {
+            kafka.send(topic, key, value).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
+    protected HttpResponse<String> get(String path, String accessToken) {
+        return send(path, builder -> builder.GET(), accessToken);
+    }
+
+    protected HttpResponse<String> send(String path, UnaryOperator<HttpRequest.Builder> method, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        try {
+            return HTTP.send(method.apply(request).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected JsonNode body(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
