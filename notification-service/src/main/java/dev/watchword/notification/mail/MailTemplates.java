@@ -1,8 +1,8 @@
 package dev.watchword.notification.mail;
 
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -20,7 +20,8 @@ public class MailTemplates {
 
     private static final String PREFIX = "templates/mail/";
 
-    private final TemplateEngine engine = new TemplateEngine();
+    // The Spring flavour evaluates expressions with SpEL; the plain engine would need OGNL on the classpath.
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
     public MailTemplates() {
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));

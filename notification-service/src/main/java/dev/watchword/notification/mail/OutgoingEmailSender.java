@@ -79,7 +79,9 @@ class OutgoingEmailSender implements SchedulingConfigurer {
         }
         try {
             mailer.send(email.eventId(), email.recipient(), composers.compose(email));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError (a broken template or class) is caught too: left to escape, it would abort every
+            // pass on this row, which sorts first, and starve all the emails behind it.
             int attempts = email.attempts() + 1;
             Duration retryAfter = backoff.delayAfter(attempts);
             repository.markFailed(email.eventId(), attempts, retryAfter, describe(e));
