@@ -4,8 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.util.Map;
 
 /**
  * What happens when applying an event throws. Unreadable messages never get here (the listener skips them),
@@ -26,9 +29,10 @@ class EventStreamErrorHandling {
                         record.offset(), failure),
                 backOff(properties.retry()));
         // The default classification would give up at once on e.g. ClassCastException: retry everything.
-        handler.setClassifications(java.util.Map.of(), true);
+        handler.setClassifications(Map.of(), true);
         handler.setRetryListeners((record, failure, attempt) -> log.warn("Attempt {} at {}-{}@{} failed: {}",
-                attempt, record.topic(), record.partition(), record.offset(), failure.toString()));
+                attempt, record.topic(), record.partition(), record.offset(),
+                NestedExceptionUtils.getMostSpecificCause(failure).toString()));
         return handler;
     }
 

@@ -18,6 +18,15 @@ class ProblemResponsesIT extends IntegrationTestSupport {
     }
 
     @Test
+    void getWhenClientAcceptsOnlyJsonThenProblemStillCarriesCode() {
+        HttpResponse<String> response = send("/api/nothing-here",
+                request -> request.GET().header("Accept", "application/json"), token);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(body(response).get("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void postWhenOnlyGetMappedThen405MethodNotAllowedProblem() {
         HttpResponse<String> response = send("/api/users/me/",
                 request -> request.POST(HttpRequest.BodyPublishers.ofString("{}")), token);
