@@ -11,12 +11,21 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The event-sourcing set-up: Jackson for events, messages and snapshots (never XStream), snapshots every
@@ -25,6 +34,9 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    private static final Executor SNAPSHOTS = Executors.newSingleThreadExecutor(Thread.ofVirtual()
+            .name("snapshotter").factory());
 
     /** One serializer for all: the mapper of the events contract (ISO instants, unknown fields ignored). */
     @Bean
@@ -40,6 +52,28 @@ public class AxonConfiguration {
     public SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter,
                                                          @Value("${watchword.snapshots.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Axon's default snapshotter, except that it runs off the command thread: a snapshot needs a connection of
+     * its own, and taking it while the command still holds the aggregate's lock can starve the pool when many
+     * commands queue on one hot aggregate (seen with 50 concurrent registrations of one address).
+     */
+    @Bean(destroyMethod = "")
+    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore, TransactionManager transactions,
+                                                           SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactions)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(SNAPSHOTS)
+                .build();
     }
 
     @Bean
