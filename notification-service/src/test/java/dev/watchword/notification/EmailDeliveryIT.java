@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -28,6 +29,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,14 +40,19 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The whole path: an envelope on a real (in-JVM) Kafka topic, the outbox in real PostgreSQL, delivery to a
  * real (in-JVM) SMTP server. Every address and id is random, so rows left by earlier runs never matter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("it")
-@EmbeddedKafka(partitions = 1, topics = "watchword.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events",
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class EmailDeliveryIT {
 
     private static final String TOPIC = "watchword.events";
@@ -60,6 +67,9 @@ class EmailDeliveryIT {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private MockMvc http;
 
     private KafkaTemplate<String, byte[]> kafka;
 
@@ -145,6 +155,9 @@ class EmailDeliveryIT {
             // then
             await().atMost(PATIENCE).until(() -> attemptsOf(envelope) >= 2);
             assertThat(statusOf(envelope)).isEqualTo("PENDING");
+            http.perform(get("/outbox/status"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.failing").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
         } finally {
             smtp = startedSmtp();
         }
@@ -183,6 +196,14 @@ class EmailDeliveryIT {
         assertThat(part(parts, 0).getContent().toString()).contains("reset your").contains("203.0.113.7");
         assertThat(part(parts, 1).getContentType()).startsWith("text/html");
         assertThat(part(parts, 1).getContent().toString()).contains("reset your");
+    }
+
+    @Test
+    void healthProbesWhenRunningThenUp() throws Exception {
+        http.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        http.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
     }
 
     private static EventEnvelope verificationRequested(String email, String token, Instant expiresAt) {

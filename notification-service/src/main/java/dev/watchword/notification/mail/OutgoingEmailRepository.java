@@ -81,4 +81,21 @@ class OutgoingEmailRepository {
                 .param("eventId", eventId)
                 .update();
     }
+
+    OutboxStatus status() {
+        return jdbc.sql("""
+                        select count(*) filter (where status = 'PENDING')                  as pending,
+                               count(*) filter (where status = 'PENDING' and attempts > 0) as failing,
+                               count(*) filter (where status = 'SENT')                     as sent,
+                               count(*) filter (where status = 'EXPIRED')                  as expired,
+                               min(created_at) filter (where status = 'PENDING')           as oldest_pending
+                          from outgoing_email
+                        """)
+                .query((rs, row) -> {
+                    Timestamp oldest = rs.getTimestamp("oldest_pending");
+                    return new OutboxStatus(rs.getLong("pending"), rs.getLong("failing"), rs.getLong("sent"),
+                            rs.getLong("expired"), oldest == null ? null : oldest.toInstant());
+                })
+                .single();
+    }
 }
