@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,6 +41,7 @@ public final class TestIssuer {
     private static final TestIssuer INSTANCE = new TestIssuer();
 
     private final ECKey key = generateKey();
+    private final AtomicInteger jwksDownloads = new AtomicInteger();
     private final String jwksUri;
 
     private TestIssuer() {
@@ -47,6 +49,7 @@ public final class TestIssuer {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
             server.createContext("/.well-known/jwks.json", exchange -> {
+                jwksDownloads.incrementAndGet();
                 exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
                 exchange.sendResponseHeaders(200, jwks.length);
                 exchange.getResponseBody().write(jwks);
@@ -65,6 +68,11 @@ public final class TestIssuer {
 
     public String jwksUri() {
         return jwksUri;
+    }
+
+    /** How often the JWK set has been downloaded, to show that verifiers cache it. */
+    public int jwksDownloads() {
+        return jwksDownloads.get();
     }
 
     public String accessToken(String userId, String sessionId) {

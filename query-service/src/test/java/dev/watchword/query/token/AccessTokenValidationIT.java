@@ -81,6 +81,20 @@ class AccessTokenValidationIT extends IntegrationTestSupport {
         assertThat(mediaTyped.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void meWhenManyRequestsThenJwkSetDownloadedAtMostOnce() {
+        // given
+        int before = ISSUER.jwksDownloads();
+
+        // when
+        for (int request = 0; request < 5; request++) {
+            assertThat(get("/api/users/me", accessToken(USER, SESSION)).statusCode()).isEqualTo(404);
+        }
+
+        // then: Nimbus caches the keys, so a request costs no round trip to the issuer
+        assertThat(ISSUER.jwksDownloads() - before).isLessThanOrEqualTo(1);
+    }
+
     private static String withHeader(UnaryOperator<com.nimbusds.jose.JWSHeader.Builder> header) {
         return ISSUER.accessToken(USER, SESSION, header, UnaryOperator.identity());
     }
