@@ -66,6 +66,8 @@ class GatewayRoutingTest {
 		assertThat(response.body()).contains("\"command\"");
 		assertThat(COMMAND.lastPath()).isEqualTo(path);
 		assertThat(COMMAND.lastBody()).isEqualTo(json);
+		assertThat(COMMAND.lastHeader("Content-Length")).isEqualTo(String.valueOf(json.length()));
+		assertThat(COMMAND.lastHeader("Transfer-Encoding")).isNull();
 	}
 
 	@ParameterizedTest

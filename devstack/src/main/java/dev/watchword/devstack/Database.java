@@ -1,0 +1,103 @@
+package dev.watchword.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The PostgreSQL server the services share: the one in {@code DATABASE_URL}, or an embedded one whose data
+ * directory outlives the run, so registered users are still there tomorrow.
+ */
+final class Database implements AutoCloseable {
+
+	static final String DATABASE_NAME = "watchword";
+
+	private final DatabaseUrl url;
+
+	private final EmbeddedPostgres embedded;
+
+	private Database(DatabaseUrl url, EmbeddedPostgres embedded) {
+		this.url = url;
+		this.embedded = embedded;
+	}
+
+	static Database external(DatabaseUrl url) {
+		Properties properties = new Properties();
+		if (url.username() != null) {
+			properties.setProperty("user", url.username());
+		}
+		if (url.password() != null) {
+			properties.setProperty("password", url.password());
+		}
+		properties.setProperty("connectTimeout", "5");
+		try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), properties)) {
+			return new Database(url, null);
+		}
+		catch (SQLException ex) {
+			throw new DevStackException("Cannot connect to DATABASE_URL (" + url + "): " + ex.getMessage(), ex);
+		}
+	}
+
+	static Database embedded(Path dataDirectory, int port, Path logFile) {
+		try {
+			Files.createDirectories(dataDirectory);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(false)
+				.setPort(port)
+				.setRegisterShutdownHook(false)
+				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+				.start();
+			createDatabaseIfMissing(postgres);
+			String jdbcUrl = postgres.getJdbcUrl("postgres", DATABASE_NAME);
+			return new Database(new DatabaseUrl(jdbcUrl, "postgres", "postgres"), postgres);
+		}
+		catch (IOException | SQLException | RuntimeException ex) {
+			throw new DevStackException("Embedded PostgreSQL did not start on port " + port + " with data in "
+					+ dataDirectory + ": " + ex.getMessage() + " (see " + logFile + ")", ex);
+		}
+	}
+
+	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+			boolean exists;
+			try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+				query.setString(1, DATABASE_NAME);
+				try (ResultSet rows = query.executeQuery()) {
+					exists = rows.next();
+				}
+			}
+			if (!exists) {
+				try (Statement create = connection.createStatement()) {
+					create.execute("CREATE DATABASE " + DATABASE_NAME);
+				}
+			}
+		}
+	}
+
+	DatabaseUrl url() {
+		return url;
+	}
+
+	boolean isEmbedded() {
+		return embedded != null;
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (embedded != null) {
+			embedded.close();
+		}
+	}
+
+}
