@@ -69,7 +69,7 @@ public final class DevStack {
 		System.out.println();
 		System.out.println("Watchword is ready: API " + stack.gatewayUrl() + "  inbox "
 				+ stack.inboxUrl().orElse("(mail goes to " + config.mailHost().orElse("?") + ")"));
-		System.out.println("Logs in " + config.rootDirectory().relativize(config.logDirectory())
+		System.out.println("Logs in " + config.display(config.logDirectory())
 				+ "/. Press Ctrl-C to stop.");
 
 		ServiceProcess exited = stack.awaitAnyExit();
@@ -137,7 +137,7 @@ public final class DevStack {
 			stack.attach(process);
 			started.add(process);
 			progress.accept("  " + service.module() + ": starting on port " + config.servicePort(service) + " (log "
-					+ config.rootDirectory().relativize(log) + ")");
+					+ config.display(log) + ")");
 		}
 		for (ServiceProcess process : started) {
 			process.awaitReady(deadline);
@@ -163,7 +163,7 @@ public final class DevStack {
 			await(database, failures).ifPresent(db -> {
 				stack.attach(db);
 				progress.accept("  postgres: " + (db.isEmbedded() ? "embedded on port " + config.postgresPort()
-						+ ", data in " + config.rootDirectory().relativize(config.stateDirectory().resolve("postgres"))
+						+ ", data in " + config.display(config.stateDirectory().resolve("postgres"))
 						: "DATABASE_URL " + db.url()));
 			});
 			if (broker != null) {

@@ -134,6 +134,13 @@ public record DevStackConfig(Path rootDirectory, Path stateDirectory, Map<String
 		return rootDirectory.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
 	}
 
+	/** A path as short as it can be said: relative to the repository when inside it. */
+	String display(Path path) {
+		Path absolute = path.toAbsolutePath().normalize();
+		Path root = rootDirectory.toAbsolutePath().normalize();
+		return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+	}
+
 	Path logDirectory() {
 		return stateDirectory.resolve("logs");
 	}
