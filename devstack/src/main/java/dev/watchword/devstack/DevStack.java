@@ -86,6 +86,8 @@ public final class DevStack {
 	/** Starts everything and returns once every service is ready. */
 	public static RunningStack start(DevStackConfig config, Consumer<String> progress) {
 		RunningStack stack = new RunningStack(config);
+		// Should the caller's JVM be stopped without closing the handle, the services must not outlive it.
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-shutdown"));
 		try {
 			launch(stack, config, progress);
 			return stack;
@@ -196,7 +198,8 @@ public final class DevStack {
 			return Optional.of(future.get());
 		}
 		catch (ExecutionException ex) {
-			failures.add(ex.getCause().getMessage());
+			Throwable cause = ex.getCause();
+			failures.add(cause.getMessage() != null ? cause.getMessage() : cause.toString());
 			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
