@@ -32,7 +32,7 @@ public class LogoutController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/logout", "/api/auth/logout/", "/api/users/logout", "/api/users/logout/"})
+    @PostMapping(path = {"/api/auth/logout", "/api/auth/logout/"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void logout(@Valid @RequestBody RefreshRequest body) {
         OpaqueToken.parse(body.refresh()).ifPresent(token -> {

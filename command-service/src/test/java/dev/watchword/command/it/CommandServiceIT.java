@@ -224,6 +224,14 @@ class CommandServiceIT {
             assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?").param(email)
                     .query(Long.class).single()).isZero();
         }
+
+        @Test
+        void postWhenBodyLengthUnknownThenProblem411() {
+            Http.Response response = http.postStreamed("/api/auth/login/", "{\"email\":\"a@b.c\",\"password\":\"x\"}");
+
+            assertThat(response.status()).isEqualTo(411);
+            assertThat(response.json().get("code").asText()).isEqualTo("LENGTH_REQUIRED");
+        }
     }
 
     @Nested
