@@ -172,10 +172,10 @@ class WatchwordEndToEndIT {
 		return Optional.empty();
 	}
 
-	/** The inbox as a person would read it: GreenMail's REST API on the dev stack's web port. */
+	/** The inbox as a person would read it: the mail sink's JSON API on the dev stack's web port. */
 	private static String inboxOverHttp(String email) throws IOException, InterruptedException {
-		String inbox = stack.inboxUrl().orElseThrow() + "/api/user/"
-				+ URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX";
+		String inbox = stack.inboxUrl().orElseThrow() + "/api/messages?to="
+				+ URLEncoder.encode(email, StandardCharsets.UTF_8);
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(inbox)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
