@@ -3,7 +3,18 @@ package dev.watchword.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.EmailChangeRequested;
+import dev.watchword.events.user.EmailChanged;
+import dev.watchword.events.user.EmailOtpFailed;
+import dev.watchword.events.user.EmailOtpRequested;
 import dev.watchword.events.user.EmailVerificationRequested;
+import dev.watchword.events.user.LoginLocked;
+import dev.watchword.events.user.LoginMethod;
+import dev.watchword.events.user.MagicLinkRequested;
+import dev.watchword.events.user.PasswordChangeReason;
+import dev.watchword.events.user.PasswordChanged;
+import dev.watchword.events.user.PasswordResetRequested;
+import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
@@ -42,11 +53,25 @@ class EventJsonSnapshotTest {
                 new EmailVerificationRequested(USER, "ada@example.com", "dGFnaGFzaA", "c2VhbGVk", T,
                         T.plusSeconds(86_400)),
                 new EmailVerified(USER, "ada@example.com", T),
-                new LoginSucceeded(USER, SESSION, "192.0.2.1", "curl/8", T),
+                new LoginSucceeded(USER, SESSION, "192.0.2.1", "curl/8", T, LoginMethod.PASSWORD),
                 new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, "192.0.2.1", "curl/8", T),
                 new SessionStarted(USER, SESSION, "aGFzaDE", "192.0.2.1", "curl/8", T, T.plusSeconds(86_400)),
                 new RefreshTokenRotated(USER, SESSION, "aGFzaDE", "aGFzaDI", T, T.plusSeconds(86_400)),
-                new SessionRevoked(USER, SESSION, SessionRevocationReason.LOGOUT, T, T.plusSeconds(300)));
+                new SessionRevoked(USER, SESSION, SessionRevocationReason.LOGOUT, T, T.plusSeconds(300)),
+                new PasswordResetRequested(USER, "ada@example.com", "dGFnaGFzaA", "c2VhbGVk", "192.0.2.1", T,
+                        T.plusSeconds(1_800)),
+                new PasswordChanged(USER, "ada@example.com", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
+                        PasswordChangeReason.RESET, "192.0.2.1", T),
+                new EmailChangeRequested(USER, "ada@example.com", "ada@example.org", "dGFnaGFzaA", "c2VhbGVk", T,
+                        T.plusSeconds(86_400)),
+                new EmailChanged(USER, "ada@example.com", "ada@example.org", T),
+                new MagicLinkRequested(USER, "ada@example.com", "dGFnaGFzaA", "c2VhbGVk", "192.0.2.1", T,
+                        T.plusSeconds(600)),
+                new EmailOtpRequested(USER, "ada@example.com", "req-1", "aG1hYw", "c2VhbGVk", "192.0.2.1", T,
+                        T.plusSeconds(600)),
+                new EmailOtpFailed(USER, "req-1", 1, "192.0.2.1", "curl/8", T),
+                new RefreshTokenReuseDetected(USER, SESSION, "192.0.2.1", "curl/8", T),
+                new LoginLocked(USER, "ada@example.com", "192.0.2.1", 5, T, T.plusSeconds(60)));
     }
 
     @Test
@@ -72,6 +97,16 @@ class EventJsonSnapshotTest {
 
         assertThat(read).isEqualTo(envelope);
         assertThat(EventCatalog.payloadOf(read)).contains(event);
+    }
+
+    @Test
+    void loginSucceededWhenStoredBeforeMethodExistedThenPassword() throws IOException {
+        JsonNode old = EventCatalog.json().readTree("{\"userId\":\"" + USER + "\",\"sessionId\":\"" + SESSION
+                + "\",\"ipAddress\":\"192.0.2.1\",\"userAgent\":\"curl/8\",\"succeededAt\":\"2026-11-25T10:15:30Z\"}");
+
+        LoginSucceeded read = EventCatalog.json().treeToValue(old, LoginSucceeded.class);
+
+        assertThat(read.methodOrDefault()).isEqualTo(LoginMethod.PASSWORD);
     }
 
     @Test

@@ -58,14 +58,16 @@ public class RegisterUserController {
         String email = EmailAddress.normalize(body.email()).orElseThrow(InvalidEmailAddress::new);
         String ip = ClientAddress.of(request);
         Instant now = clock.instant();
+        // Hashing costs tens of milliseconds of CPU on purpose; it runs here, outside the aggregate's lock, and
+        // for taken addresses too, so the answer's timing does not tell them apart either.
+        String passwordHash = passwords.hash(body.password());
         Optional<String> owner = registry.ownerOf(email);
         if (owner.isPresent()) {
             noteAttempt(owner.get(), ip, now);
             return ACCEPTED;
         }
-        // Hashing costs tens of milliseconds of CPU on purpose; it runs here, outside the aggregate's lock.
         String userId = UUID.randomUUID().toString();
-        RegisterUser command = new RegisterUser(userId, email, passwords.hash(body.password()),
+        RegisterUser command = new RegisterUser(userId, email, passwordHash,
                 secrets.issueFor(userId, now, verification.lifetime()), now);
         try {
             commands.sendAndWait(command);

@@ -6,6 +6,7 @@ import dev.watchword.events.user.EmailVerificationRequested;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
+import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.RefreshTokenRotated;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
@@ -92,7 +93,7 @@ public class User {
             return new LoginOutcome.Rejected();
         }
         apply(new LoginSucceeded(userId, command.sessionId(), command.ipAddress(), command.userAgent(),
-                command.at()));
+                command.at(), LoginMethod.PASSWORD));
         apply(new SessionStarted(userId, command.sessionId(), command.refreshTokenHash(), command.ipAddress(),
                 command.userAgent(), command.at(), command.at().plus(policy.refreshTokenLifetime())));
         return new LoginOutcome.Granted(new SessionGrant(userId, command.sessionId(), DEFAULT_ROLES));

@@ -4,6 +4,7 @@ import dev.watchword.events.user.EmailVerificationRequested;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
+import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.RefreshTokenRotated;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
@@ -153,7 +154,7 @@ class UserTest {
         void loginWhenPasswordRightThenSessionStarted() {
             fixture.given(registered())
                     .when(new Login(USER, "correct horse", "s1", "r1", "192.0.2.1", "test", T0))
-                    .expectEvents(new LoginSucceeded(USER, "s1", "192.0.2.1", "test", T0),
+                    .expectEvents(new LoginSucceeded(USER, "s1", "192.0.2.1", "test", T0, LoginMethod.PASSWORD),
                             sessionStarted("s1", "r1"))
                     .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"))));
         }

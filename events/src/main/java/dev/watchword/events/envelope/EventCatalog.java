@@ -5,7 +5,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.watchword.events.user.EmailChangeRequested;
+import dev.watchword.events.user.EmailChanged;
+import dev.watchword.events.user.EmailOtpFailed;
+import dev.watchword.events.user.EmailOtpRequested;
 import dev.watchword.events.user.EmailVerificationRequested;
+import dev.watchword.events.user.LoginLocked;
+import dev.watchword.events.user.MagicLinkRequested;
+import dev.watchword.events.user.PasswordChanged;
+import dev.watchword.events.user.PasswordResetRequested;
+import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginSucceeded;
@@ -38,7 +47,16 @@ public final class EventCatalog {
             LoginFailed.class,
             SessionStarted.class,
             RefreshTokenRotated.class,
-            SessionRevoked.class);
+            SessionRevoked.class,
+            PasswordResetRequested.class,
+            PasswordChanged.class,
+            EmailChangeRequested.class,
+            EmailChanged.class,
+            MagicLinkRequested.class,
+            EmailOtpRequested.class,
+            EmailOtpFailed.class,
+            RefreshTokenReuseDetected.class,
+            LoginLocked.class);
 
     private static final Map<String, Class<?>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

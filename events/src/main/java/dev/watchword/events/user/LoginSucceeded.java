@@ -2,6 +2,14 @@ package dev.watchword.events.user;
 
 import java.time.Instant;
 
+/**
+ * @param method how the user proved who they are; {@code null} in events stored before passwordless login
+ *               existed, which were all {@link LoginMethod#PASSWORD}
+ */
 public record LoginSucceeded(String userId, String sessionId, String ipAddress, String userAgent,
-                             Instant succeededAt) implements UserEvent {
+                             Instant succeededAt, LoginMethod method) implements UserEvent {
+
+    public LoginMethod methodOrDefault() {
+        return method == null ? LoginMethod.PASSWORD : method;
+    }
 }

@@ -1,5 +1,18 @@
 package dev.watchword.events.user;
 
 public enum SessionRevocationReason {
-    LOGOUT
+    /** The user logged out of this session. */
+    LOGOUT,
+    /** The user logged out everywhere. */
+    LOGOUT_EVERYWHERE,
+    /** The user ended this session from the list of sessions. */
+    REVOKED_BY_USER,
+    /** A client app revoked the refresh token (RFC 7009). */
+    TOKEN_REVOKED,
+    /** The password was reset: every session ends. */
+    PASSWORD_RESET,
+    /** The user changed the password and chose to end the other sessions. */
+    PASSWORD_CHANGED,
+    /** A rotated refresh token was used again. */
+    REFRESH_TOKEN_REUSE
 }

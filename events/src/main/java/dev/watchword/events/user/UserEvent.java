@@ -9,7 +9,8 @@ package dev.watchword.events.user;
  */
 public sealed interface UserEvent permits UserRegistered, RegistrationAttemptedForTakenEmail,
         EmailVerificationRequested, EmailVerified, LoginSucceeded, LoginFailed, SessionStarted,
-        RefreshTokenRotated, SessionRevoked {
+        RefreshTokenRotated, SessionRevoked, PasswordResetRequested, PasswordChanged, EmailChangeRequested,
+        EmailChanged, MagicLinkRequested, EmailOtpRequested, EmailOtpFailed, RefreshTokenReuseDetected, LoginLocked {
 
     String userId();
 }

@@ -39,7 +39,7 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
         // when
         publish(new UserRegistered(userId, email, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", REGISTERED_AT));
         publish(new EmailVerified(userId, email, REGISTERED_AT.plusSeconds(60)));
-        publish(new LoginSucceeded(userId, sessionId, "127.0.0.1", "it", loginAt));
+        publish(new LoginSucceeded(userId, sessionId, "127.0.0.1", "it", loginAt, null));
 
         // then
         await().atMost(PROJECTED_WITHIN).untilAsserted(() -> assertThat(profiles.getUserProfileById(userId))
@@ -67,11 +67,11 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
         publish(new UserRegistered(userId, randomEmail(), "hash", REGISTERED_AT));
         Instant firstLogin = REGISTERED_AT.plusSeconds(10);
         Instant secondLogin = REGISTERED_AT.plusSeconds(20);
-        EventEnvelope login = publish(new LoginSucceeded(userId, randomId(), "127.0.0.1", "it", firstLogin));
+        EventEnvelope login = publish(new LoginSucceeded(userId, randomId(), "127.0.0.1", "it", firstLogin, null));
 
         // when: Kafka redelivers the first login, then a second login follows on the same partition
         publish(login);
-        publish(new LoginSucceeded(userId, randomId(), "127.0.0.1", "it", secondLogin));
+        publish(new LoginSucceeded(userId, randomId(), "127.0.0.1", "it", secondLogin, null));
 
         // then: once the second login is visible the duplicate has been handled too (same key, same order)
         await().atMost(PROJECTED_WITHIN).untilAsserted(() -> assertThat(profiles.getUserProfileById(userId))

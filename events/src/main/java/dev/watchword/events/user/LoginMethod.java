@@ -1,0 +1,7 @@
+package dev.watchword.events.user;
+
+public enum LoginMethod {
+    PASSWORD,
+    MAGIC_LINK,
+    EMAIL_OTP
+}
