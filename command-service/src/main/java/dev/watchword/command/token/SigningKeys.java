@@ -39,6 +39,11 @@ public class SigningKeys {
         return keys.getFirst();
     }
 
+    /** The public key for a {@code kid}, for verifying this service's own access tokens. */
+    public java.util.Optional<PublicKey> publicKeyFor(String kid) {
+        return keys.stream().filter(k -> k.kid().equals(kid)).map(SigningKey::publicKey).findFirst();
+    }
+
     public List<PublicJwk<?>> publicJwks() {
         return keys.stream().<PublicJwk<?>>map(SigningKey::jwk).toList();
     }
