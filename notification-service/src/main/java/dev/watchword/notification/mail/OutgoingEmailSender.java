@@ -85,7 +85,7 @@ class OutgoingEmailSender implements SchedulingConfigurer {
             int attempts = email.attempts() + 1;
             Duration retryAfter = backoff.delayAfter(attempts);
             repository.markFailed(email.eventId(), attempts, retryAfter, describe(e));
-            // Only ids and the exception: the rendered body holds the verification token (ASVS 4.0.3 V7.1.1).
+            // Only ids and the exception: the rendered body holds a link token or sign-in code (ASVS 4.0.3 V7.1.1).
             log.warn("Email for event {} ({}) not sent, attempt {}, next attempt in {}: {}",
                     email.eventId(), email.eventType(), attempts, retryAfter, describe(e));
             return;

@@ -3,13 +3,11 @@ package dev.watchword.notification.registration;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
 import dev.watchword.notification.mail.ComposedEmail;
 import dev.watchword.notification.mail.EmailComposer;
+import dev.watchword.notification.mail.EmailTimes;
 import dev.watchword.notification.mail.MailTemplates;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,8 +19,6 @@ import java.util.Map;
 class TakenAddressEmail implements EmailComposer<RegistrationAttemptedForTakenEmail> {
 
     static final String SUBJECT = "Someone tried to register with your address";
-    private static final DateTimeFormatter TIME_FORMAT =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final MailTemplates templates;
 
@@ -43,7 +39,8 @@ class TakenAddressEmail implements EmailComposer<RegistrationAttemptedForTakenEm
     @Override
     public ComposedEmail compose(RegistrationAttemptedForTakenEmail event) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("attemptedAt", event.attemptedAt() == null ? null : TIME_FORMAT.format(event.attemptedAt()));
+        // HashMap, not Map.of: either value may be missing, and the template leaves it out.
+        variables.put("attemptedAt", EmailTimes.format(event.attemptedAt()));
         variables.put("ipAddress", event.ipAddress());
         return templates.render("taken-address", SUBJECT, variables);
     }

@@ -1,18 +1,16 @@
 package dev.watchword.notification.verification;
 
-import dev.watchword.events.secret.SealedSecret;
+import dev.watchword.events.links.EmailLinks;
 import dev.watchword.events.user.EmailVerificationRequested;
 import dev.watchword.notification.mail.ComposedEmail;
 import dev.watchword.notification.mail.EmailComposer;
+import dev.watchword.notification.mail.EmailTimes;
 import dev.watchword.notification.mail.MailTemplates;
+import dev.watchword.notification.token.OneTimeSecrets;
 import org.springframework.stereotype.Component;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,18 +23,13 @@ import java.util.Optional;
 class VerificationEmail implements EmailComposer<EmailVerificationRequested> {
 
     static final String SUBJECT = "Confirm your email address";
-    private static final DateTimeFormatter EXPIRY_FORMAT =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final MailTemplates templates;
-    private final SealedSecret sealedSecret;
-    private final String baseUrl;
+    private final OneTimeSecrets secrets;
 
-    VerificationEmail(MailTemplates templates, VerificationEmailProperties properties) {
+    VerificationEmail(MailTemplates templates, OneTimeSecrets secrets) {
         this.templates = templates;
-        // Built at startup so that a missing or malformed key stops the service instead of every email.
-        this.sealedSecret = SealedSecret.withKey(properties.sealingKey());
-        this.baseUrl = properties.baseUrl();
+        this.secrets = secrets;
     }
 
     @Override
@@ -56,11 +49,9 @@ class VerificationEmail implements EmailComposer<EmailVerificationRequested> {
 
     @Override
     public ComposedEmail compose(EmailVerificationRequested event) {
-        String token = sealedSecret.open(event.encryptedToken(), event.userId());
-        // Tokens are URL-safe already; encoding guards the link should command-service ever change alphabet.
-        String link = baseUrl + "/verify-email#token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        return templates.render("verification", SUBJECT, Map.of(
-                "link", link,
-                "expiresAt", EXPIRY_FORMAT.format(event.expiresAt())));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("link", secrets.link(EmailLinks.VERIFY_EMAIL, event.encryptedToken(), event.userId()));
+        variables.put("expiresAt", EmailTimes.format(event.expiresAt()));
+        return templates.render("verification", SUBJECT, variables);
     }
 }
