@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,7 +72,49 @@ class GatewayRoutingTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/.well-known/jwks.json", "/verify-email", "/verify-email/" })
+	@ValueSource(strings = { "/api/auth/sessions", "/api/auth/sessions/" })
+	void getWhenSessionsPathThenRoutedToQueryService(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"query\"");
+		assertThat(QUERY.lastPath()).isEqualTo(path);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "DELETE, /api/auth/sessions/some-session-id", "DELETE, /api/auth/sessions/some-session-id/",
+			"POST, /api/auth/sessions/", "DELETE, /api/auth/sessions", "POST, /api/auth/logout/everywhere",
+			"POST, /api/auth/logout/everywhere/", "GET, /api/auth/sessions/some-session-id" })
+	void requestWhenSessionsPathButNotTheListThenRoutedToCommandService(String method, String path)
+			throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.method(method, HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"command\"");
+		assertThat(COMMAND.lastPath()).isEqualTo(path);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/auth/token/introspect", "/api/auth/token/introspect/" })
+	void postWhenIntrospectionPathThenRoutedToQueryServiceWithFormAndCredentials(String path) throws Exception {
+		String form = "token=abc.def.ghi&token_type_hint=access_token";
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization", "Basic Y2xpZW50OnNlY3JldA==")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"query\"");
+		assertThat(QUERY.lastPath()).isEqualTo(path);
+		assertThat(QUERY.lastBody()).isEqualTo(form);
+		assertThat(QUERY.lastHeader("Authorization")).isEqualTo("Basic Y2xpZW50OnNlY3JldA==");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/.well-known/jwks.json", "/verify-email", "/verify-email/", "/reset-password",
+			"/reset-password/", "/magic-link", "/magic-link/", "/confirm-email-change", "/confirm-email-change/" })
 	void getWhenPublicCommandPageThenRoutedToCommandService(String path) throws Exception {
 		HttpResponse<String> response = get(path);
 

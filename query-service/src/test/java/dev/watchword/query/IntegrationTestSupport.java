@@ -41,6 +41,10 @@ import java.util.function.UnaryOperator;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class IntegrationTestSupport {
 
+    /** The one client allowed to call the introspection endpoint in these tests. */
+    protected static final String INTROSPECTION_CLIENT_ID = "it-resource-server";
+    protected static final String INTROSPECTION_CLIENT_SECRET = UUID.randomUUID().toString();
+
     private static final AtomicLong GLOBAL_INDEX = new AtomicLong();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -60,6 +64,8 @@ public abstract class IntegrationTestSupport {
         registry.add("watchword.token.jwks-uri", () -> TestIssuer.get().jwksUri());
         registry.add("watchword.token.issuer", () -> TestIssuer.ISSUER);
         registry.add("watchword.token.audience", () -> TestIssuer.AUDIENCE);
+        registry.add("watchword.introspection.clients[0].id", () -> INTROSPECTION_CLIENT_ID);
+        registry.add("watchword.introspection.clients[0].secret", () -> INTROSPECTION_CLIENT_SECRET);
     }
 
     protected static String randomId() {

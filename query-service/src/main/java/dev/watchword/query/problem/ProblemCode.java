@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatusCode;
 public enum ProblemCode {
     MALFORMED_REQUEST,
     INVALID_TOKEN,
+    /** The caller of a client-authenticated endpoint (token introspection) is not a known client. */
+    INVALID_CLIENT,
     ACCESS_DENIED,
     NOT_FOUND,
     PROFILE_NOT_FOUND,

@@ -1,6 +1,7 @@
 package dev.watchword.query.profile;
 
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.UserEvent;
@@ -30,6 +31,7 @@ class UserProfileProjection implements Projection {
             case UserRegistered registered -> on(registered);
             case EmailVerified verified -> on(verified);
             case LoginSucceeded login -> on(login);
+            case EmailChanged changed -> on(changed);
             default -> {
             }
         }
@@ -46,6 +48,14 @@ class UserProfileProjection implements Projection {
     }
 
     private void on(EmailVerified event) {
+        jdbc.sql("update user_profile set email = :email, email_verified = true where user_id = :userId")
+                .param("userId", event.userId())
+                .param("email", event.email())
+                .update();
+    }
+
+    /** The new address was proven by the link sent to it, so it counts as verified. */
+    private void on(EmailChanged event) {
         jdbc.sql("update user_profile set email = :email, email_verified = true where user_id = :userId")
                 .param("userId", event.userId())
                 .param("email", event.email())

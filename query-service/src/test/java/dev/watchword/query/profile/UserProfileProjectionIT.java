@@ -3,6 +3,7 @@ package dev.watchword.query.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.UserRegistered;
@@ -58,6 +59,26 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
             assertThat(body.get("roles")).hasSize(1).first().extracting(JsonNode::asText).isEqualTo("user");
             assertThat(Instant.parse(body.get("created_at").asText())).isEqualTo(REGISTERED_AT);
         }
+    }
+
+    @Test
+    void meWhenEmailChangedThenNewAddressServedAsVerified() {
+        // given
+        String userId = randomId();
+        String previous = randomEmail();
+        String changed = randomEmail();
+        publish(new UserRegistered(userId, previous, "hash", REGISTERED_AT));
+
+        // when
+        publish(new EmailChanged(userId, previous, changed, REGISTERED_AT.plusSeconds(600)));
+
+        // then
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> assertThat(profiles.getUserProfileById(userId))
+                .hasValueSatisfying(profile -> assertThat(profile.email()).isEqualTo(changed)));
+        HttpResponse<String> response = get("/api/users/me", accessToken(userId, randomId()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body(response).get("email").asText()).isEqualTo(changed);
+        assertThat(body(response).get("email_verified").asBoolean()).isTrue();
     }
 
     @Test

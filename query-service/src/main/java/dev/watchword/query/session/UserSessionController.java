@@ -1,0 +1,38 @@
+package dev.watchword.query.session;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The caller's own live sessions, so they can spot one they do not recognise and end it (command-service
+ * serves {@code DELETE /api/auth/sessions/{id}}). OWASP ASVS 5.0 V7.5.2: users can view and terminate their
+ * active sessions.
+ */
+@RestController
+class UserSessionController {
+
+    /** The session id claim of access tokens (docs/contract.md). */
+    private static final String SESSION_ID_CLAIM = "sid";
+
+    private final UserSessions sessions;
+    private final Clock clock;
+
+    UserSessionController(UserSessions sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** Both spellings, because every public path answers with and without the trailing slash (contract). */
+    @GetMapping({"/api/auth/sessions", "/api/auth/sessions/"})
+    List<UserSessionResponse> sessions(@AuthenticationPrincipal Jwt accessToken) {
+        String current = accessToken.getClaimAsString(SESSION_ID_CLAIM);
+        return sessions.findLiveUserSessions(accessToken.getSubject(), clock.instant()).stream()
+                .map(session -> UserSessionResponse.of(session, current))
+                .toList();
+    }
+}
