@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandServiceIT {
 
     static final String SEALING_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = "lantern orbit pickle saga 42";
     private static final Duration KAFKA = Duration.ofSeconds(30);
 
     @LocalServerPort

@@ -62,7 +62,7 @@ class KafkaOutageIT {
 
         // when a registration arrives
         Http.Response response = new Http(port).post("/api/auth/register/",
-                Map.of("email", email, "password", "correct horse battery staple"));
+                Map.of("email", email, "password", "lantern orbit pickle saga 42"));
 
         // then it is accepted and stored ...
         assertThat(response.status()).isEqualTo(202);
