@@ -132,6 +132,9 @@ public final class DevStack {
 		for (Service service : Service.values()) {
 			Map<String, String> environment = new HashMap<>(config.environment());
 			environment.putAll(shared);
+			if (service != Service.COMMAND) {
+				environment.keySet().removeAll(Secrets.COMMAND_SERVICE_ONLY);
+			}
 			environment.put("SERVER_PORT", String.valueOf(config.servicePort(service)));
 			Path log = config.logDirectory().resolve(service.module() + ".log");
 			ServiceProcess process = ServiceProcess.start(service, config.jarOf(service), config.servicePort(service),

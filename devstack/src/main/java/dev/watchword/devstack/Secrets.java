@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.cdimascio.dotenv.Dotenv;
@@ -21,9 +22,16 @@ final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** Every generated secret and how to make one; docs/contract.md, "One-time secrets in events". */
+	/**
+	 * Every generated secret and how to make one: the sealing key (docs/contract.md, "One-time secrets in events"),
+	 * command-service's master key of its signing keys and its operator token (issue 3, signing key rotation).
+	 */
 	private static final Map<String, Supplier<String>> GENERATED = Map.of("WATCHWORD_SEALING_KEY",
+			() -> randomBase64(32), "WATCHWORD_MASTER_KEY", () -> randomBase64(32), "WATCHWORD_OPERATOR_TOKEN",
 			() -> randomBase64(32));
+
+	/** Secrets only command-service gets (least privilege, OWASP ASVS 5.0 V13.3.2). */
+	static final Set<String> COMMAND_SERVICE_ONLY = Set.of("WATCHWORD_MASTER_KEY", "WATCHWORD_OPERATOR_TOKEN");
 
 	private Secrets() {
 	}

@@ -26,6 +26,32 @@ class SecretsTest {
 	}
 
 	@Test
+	void loadOrCreateWhenFirstRunThenMasterKeyAndOperatorTokenGeneratedForCommandServiceOnly() throws Exception {
+		Path file = state.resolve("secrets.env");
+
+		Map<String, String> secrets = Secrets.loadOrCreate(file, config(Map.of()));
+
+		assertThat(Base64.getDecoder().decode(secrets.get("WATCHWORD_MASTER_KEY"))).hasSize(32);
+		assertThat(secrets.get("WATCHWORD_OPERATOR_TOKEN")).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(secrets.get("WATCHWORD_MASTER_KEY")).isNotEqualTo(secrets.get("WATCHWORD_SEALING_KEY"));
+		assertThat(Files.readString(file)).contains("WATCHWORD_MASTER_KEY=" + secrets.get("WATCHWORD_MASTER_KEY"));
+		assertThat(Secrets.COMMAND_SERVICE_ONLY).containsExactlyInAnyOrder("WATCHWORD_MASTER_KEY",
+				"WATCHWORD_OPERATOR_TOKEN");
+	}
+
+	@Test
+	void loadOrCreateWhenFileFromBeforeMasterKeyThenSealingKeyKeptAndMasterKeyAdded() throws Exception {
+		Path file = state.resolve("secrets.env");
+		Files.writeString(file, "WATCHWORD_SEALING_KEY=kept\n");
+
+		Map<String, String> secrets = Secrets.loadOrCreate(file, config(Map.of()));
+
+		assertThat(secrets).containsEntry("WATCHWORD_SEALING_KEY", "kept");
+		assertThat(Files.readString(file)).contains("WATCHWORD_SEALING_KEY=kept")
+			.contains("WATCHWORD_MASTER_KEY=" + secrets.get("WATCHWORD_MASTER_KEY"));
+	}
+
+	@Test
 	void loadOrCreateWhenRunAgainThenSameKey() {
 		Path file = state.resolve("secrets.env");
 		String first = Secrets.loadOrCreate(file, config(Map.of())).get("WATCHWORD_SEALING_KEY");
@@ -40,7 +66,8 @@ class SecretsTest {
 		Path file = state.resolve("secrets.env");
 
 		Map<String, String> secrets = Secrets.loadOrCreate(file,
-				config(Map.of("WATCHWORD_SEALING_KEY", "from-the-environment")));
+				config(Map.of("WATCHWORD_SEALING_KEY", "from-the-environment", "WATCHWORD_MASTER_KEY", "master",
+						"WATCHWORD_OPERATOR_TOKEN", "operator")));
 
 		assertThat(secrets).containsEntry("WATCHWORD_SEALING_KEY", "from-the-environment");
 		assertThat(file).doesNotExist();
