@@ -3,9 +3,11 @@ package dev.watchword.command.problem;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Where a request came from, for the events that record it. The remote address is already the client's when
- * the request came through a trusted proxy: Tomcat's RemoteIpValve ({@code server.forward-headers-strategy:
- * native}) honours X-Forwarded-For only from the internal proxy ranges.
+ * Where a request came from, for the events that record it and the rate limits that count it. The remote address
+ * is already the client's when the request came through a trusted proxy: Tomcat's RemoteIpValve
+ * ({@code server.forward-headers-strategy: native}) honours X-Forwarded-For only from the blocks of
+ * {@code watchword.proxies.trusted} (see {@code ratelimit.TrustedProxies}); from anyone else the header is ignored,
+ * so a client cannot choose its address (OWASP ASVS 5.0 V4.1.3).
  */
 public final class ClientAddress {
 

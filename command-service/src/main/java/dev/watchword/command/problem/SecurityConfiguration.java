@@ -1,26 +1,35 @@
 package dev.watchword.command.problem;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The command side's public endpoints authenticate by what they carry (password, refresh token, link token),
  * not by a session: no cookies, so no CSRF surface; stateless. Headers per OWASP ASVS 5.0 V3.4: HSTS,
  * nosniff, no referrer, no framing; Spring Security's default {@code Cache-Control: no-store} covers every
- * token response (RFC 6749 section 5.1).
+ * token response (RFC 6749 section 5.1) and every other answer (ASVS V14.3.2). CORS only for the origins of
+ * {@link CorsSettings} (ASVS V3.4.2), without credentials: tokens travel in bodies and the Authorization header.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsSettings.class)
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, CorsSettings cors) throws Exception {
         return http
+                .cors(c -> c.configurationSource(corsConfiguration(cors)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -35,5 +44,23 @@ public class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.deny()))
                 .build();
+    }
+
+    /**
+     * No configuration at all when the allowlist is empty: preflights are refused and answers carry no
+     * {@code Access-Control-*} headers, so browsers keep other origins out.
+     */
+    static CorsConfigurationSource corsConfiguration(CorsSettings settings) {
+        if (settings.allowedOrigins().isEmpty()) {
+            return request -> null;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(settings.allowedOrigins());
+        cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.DELETE.name()));
+        cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION));
+        cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(settings.maxAge());
+        return request -> cors;
     }
 }

@@ -1,6 +1,7 @@
 package dev.watchword.command.registration;
 
 import dev.watchword.command.password.PasswordHasher;
+import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.problem.InvalidEmailAddress;
 import dev.watchword.command.token.OneTimeSecrets;
@@ -26,7 +27,8 @@ import java.util.UUID;
 
 /**
  * Registration answers the same for a new and a taken address (OWASP ASVS 5.0 V6.3.8, no account
- * enumeration): 202 and a generic text. The owner of a taken address is told by email instead.
+ * enumeration): 202 and a generic text. The owner of a taken address is told by email instead. The password
+ * policy is checked before the address is looked up, so its 400 says nothing about the address either.
  */
 @RestController
 public class RegisterUserController {
@@ -37,15 +39,18 @@ public class RegisterUserController {
     private final CommandGateway commands;
     private final EmailRegistry registry;
     private final PasswordHasher passwords;
+    private final PasswordPolicy policy;
     private final OneTimeSecrets secrets;
     private final VerificationSettings verification;
     private final Clock clock;
 
     public RegisterUserController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
-                                  OneTimeSecrets secrets, VerificationSettings verification, Clock clock) {
+                                  PasswordPolicy policy, OneTimeSecrets secrets, VerificationSettings verification,
+                                  Clock clock) {
         this.commands = commands;
         this.registry = registry;
         this.passwords = passwords;
+        this.policy = policy;
         this.secrets = secrets;
         this.verification = verification;
         this.clock = clock;
@@ -56,6 +61,7 @@ public class RegisterUserController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> register(@Valid @RequestBody RegistrationRequest body, HttpServletRequest request) {
         String email = EmailAddress.normalize(body.email()).orElseThrow(InvalidEmailAddress::new);
+        policy.check(body.password(), email);
         String ip = ClientAddress.of(request);
         Instant now = clock.instant();
         // Hashing costs tens of milliseconds of CPU on purpose; it runs here, outside the aggregate's lock, and

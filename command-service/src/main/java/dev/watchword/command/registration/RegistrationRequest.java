@@ -5,11 +5,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * @param password 8 to 1024 characters: NIST SP 800-63B-4 asks for at least 64 to be accepted; the upper
- *                 bound only keeps a request from making the hash do megabytes of work
+ * @param password checked by {@code PasswordPolicy} (8 to 1024 code points after NFC by default); the bounds
+ *                 here are coarser, in UTF-16 units: 8 is the policy's floor (fewer units are always fewer code
+ *                 points), and 4096 leaves room for 1024 code points written with surrogate pairs or combining
+ *                 marks while keeping a request from making the policy and the hash work on megabytes
  */
 public record RegistrationRequest(@NotBlank @Size(max = 320) String email,
-                                  @NotNull @Size(min = 8, max = 1024) String password) {
+                                  @NotNull @Size(min = 8, max = 4096) String password) {
 
     @Override
     public String toString() {

@@ -1,0 +1,16 @@
+package dev.watchword.command.password;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One {@link PasswordPolicy} for every controller that sets a password; its list is loaded once, at startup. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PasswordSettings.class)
+class PasswordPolicyConfiguration {
+
+    @Bean
+    PasswordPolicy passwordPolicy(PasswordSettings settings) {
+        return new PasswordPolicy(settings);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.watchword.command.ratelimit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.user.EmailAddress;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Applies {@link RateLimiter} to the POSTs of {@link RateLimitedAction}, keyed by client address and by the
+ * {@code email} field of the JSON body. Over a limit the answer is 429 {@code RATE_LIMITED} with
+ * {@code Retry-After} (RFC 9110 section 10.2.3, RFC 6585 section 4), the same for every address, and the request
+ * goes no further: nothing is looked up, hashed, stored or sent.
+ * <p>
+ * Runs inside Spring Security's chain position (after it), so a 429 carries the same security and CORS headers as
+ * any answer, and after RequestSizeLimit, so the body it buffers is at most 16 KiB.
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final String TOO_MANY = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+            + "\"detail\":\"Too many attempts. Please wait before trying again.\",\"code\":\"RATE_LIMITED\"}";
+    private static final String UNAVAILABLE = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
+            + "\"status\":503,\"detail\":\"Please try again shortly.\",\"code\":\"SERVICE_UNAVAILABLE\"}";
+
+    private final RateLimiter limiter;
+    private final ObjectMapper json;
+
+    public RateLimitFilter(RateLimiter limiter, ObjectMapper json) {
+        this.limiter = limiter;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !HttpMethod.POST.matches(request.getMethod()) || actionOf(request).isEmpty();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        RateLimitedAction action = actionOf(request).orElseThrow();
+        CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY_BYTES);
+        Optional<Duration> wait;
+        try {
+            wait = limiter.consume(action, ClientAddress.of(request), emailIn(cached.body()));
+        } catch (RateLimitStoreUnavailable closed) {
+            refuse(response, 503, UNAVAILABLE);
+            return;
+        }
+        if (wait.isPresent()) {
+            // Whole seconds, rounded up, at least 1: a client that waits as told gets a token.
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            refuse(response, 429, TOO_MANY);
+            return;
+        }
+        chain.doFilter(cached, response);
+    }
+
+    /** The servlet path is decoded and normalized by Tomcat, the same path Spring MVC matches its mappings on. */
+    private static Optional<RateLimitedAction> actionOf(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return RateLimitedAction.ofPath(path);
+    }
+
+    /** The normalized {@code email} of a JSON object body; empty for anything else (the controller will say why). */
+    private Optional<String> emailIn(byte[] body) {
+        try {
+            JsonNode root = json.readTree(body);
+            JsonNode email = root == null ? null : root.path("email");
+            return email != null && email.isTextual() ? EmailAddress.normalize(email.asText()) : Optional.empty();
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String problem) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write(problem);
+    }
+}
