@@ -1,7 +1,8 @@
 package dev.watchword.command;
 
 import dev.watchword.command.token.TokenSettings;
-import dev.watchword.command.user.User;
+import dev.watchword.command.user.AccountPolicy;
+import dev.watchword.command.user.SessionSettings;
 import dev.watchword.command.user.VerificationSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import java.time.Clock;
 
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
-@EnableConfigurationProperties({TokenSettings.class, VerificationSettings.class})
+@EnableConfigurationProperties({TokenSettings.class, VerificationSettings.class, SessionSettings.class})
 public class CommandServiceApplication {
 
     public static void main(String[] args) {
@@ -25,7 +26,9 @@ public class CommandServiceApplication {
     }
 
     @Bean
-    User.SessionPolicy sessionPolicy(TokenSettings tokens) {
-        return tokens::refreshTokenDuration;
+    AccountPolicy accountPolicy(TokenSettings tokens, SessionSettings sessions) {
+        return new AccountPolicy(tokens.accessTokenDuration(), tokens.refreshTokenDuration(), sessions.refreshGrace(),
+                sessions.idleTimeout(), sessions.lockoutThreshold(), sessions.lockoutDelay(),
+                sessions.lockoutMaxDelay(), sessions.hardLockoutThreshold());
     }
 }

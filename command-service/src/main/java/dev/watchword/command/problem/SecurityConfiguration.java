@@ -1,5 +1,8 @@
 package dev.watchword.command.problem;
 
+import dev.watchword.command.bearer.BearerEndpoints;
+import dev.watchword.command.bearer.BearerProblemEntryPoint;
+import dev.watchword.command.bearer.OwnAccessTokenDecoder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +30,8 @@ import java.util.List;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, CorsSettings cors) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, OwnAccessTokenDecoder accessTokens, CorsSettings cors)
+            throws Exception {
         return http
                 .cors(c -> c.configurationSource(corsConfiguration(cors)))
                 .csrf(csrf -> csrf.disable())
@@ -37,7 +41,14 @@ public class SecurityConfiguration {
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(BearerEndpoints.MATCHER).authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(BearerEndpoints.resolver())
+                        .authenticationEntryPoint(new BearerProblemEntryPoint())
+                        .jwt(jwt -> jwt.decoder(accessTokens)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new BearerProblemEntryPoint()))
                 .headers(h -> h
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
                                 .maxAgeInSeconds(Duration.ofDays(365).toSeconds()).requestMatcher(r -> true))

@@ -1,7 +1,6 @@
 package dev.watchword.command.session;
 
 import dev.watchword.command.token.OpaqueToken;
-import dev.watchword.command.token.TokenSettings;
 import dev.watchword.command.user.RevokeSession;
 import dev.watchword.events.user.SessionRevocationReason;
 import jakarta.validation.Valid;
@@ -23,12 +22,10 @@ import java.time.Clock;
 public class LogoutController {
 
     private final CommandGateway commands;
-    private final TokenSettings settings;
     private final Clock clock;
 
-    public LogoutController(CommandGateway commands, TokenSettings settings, Clock clock) {
+    public LogoutController(CommandGateway commands, Clock clock) {
         this.commands = commands;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -38,7 +35,7 @@ public class LogoutController {
         OpaqueToken.parse(body.refresh()).ifPresent(token -> {
             try {
                 commands.sendAndWait(new RevokeSession(token.userId(), token.hash(), SessionRevocationReason.LOGOUT,
-                        settings.accessTokenDuration(), clock.instant()));
+                        clock.instant()));
             } catch (AggregateNotFoundException unknownUser) {
                 // same answer as for a known user's dead token
             }

@@ -1,45 +1,58 @@
 package dev.watchword.command.session;
 
+import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.token.AccessTokenIssuer;
 import dev.watchword.command.token.IssuedTokens;
 import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.token.RefreshTokens;
 import dev.watchword.command.user.InvalidRefreshToken;
+import dev.watchword.command.user.RefreshOutcome;
 import dev.watchword.command.user.RefreshSession;
-import dev.watchword.command.user.SessionGrant;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 
-/** Refresh with rotation: every use returns a new refresh token and the presented one stops working. */
+/**
+ * Refresh with rotation: every use returns a new refresh token and the presented one stops working. A token
+ * replayed after the grace window revokes its whole session (RFC 9700 section 4.14.2).
+ */
 @RestController
 public class RefreshController {
 
     private final CommandGateway commands;
+    private final RefreshTokens refreshTokens;
     private final AccessTokenIssuer tokens;
     private final Clock clock;
 
-    public RefreshController(CommandGateway commands, AccessTokenIssuer tokens, Clock clock) {
+    public RefreshController(CommandGateway commands, RefreshTokens refreshTokens, AccessTokenIssuer tokens,
+                             Clock clock) {
         this.commands = commands;
+        this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.clock = clock;
     }
 
     @PostMapping(path = {"/api/auth/token/refresh", "/api/auth/token/refresh/", "/api/users/token/refresh",
             "/api/users/token/refresh/"})
-    public IssuedTokens refresh(@Valid @RequestBody RefreshRequest body) {
+    public IssuedTokens refresh(@Valid @RequestBody RefreshRequest body, HttpServletRequest request) {
         OpaqueToken presented = OpaqueToken.parse(body.refresh()).orElseThrow(InvalidRefreshToken::new);
-        OpaqueToken next = OpaqueToken.issueFor(presented.userId());
+        OpaqueToken next = refreshTokens.successorOf(presented);
+        RefreshOutcome outcome;
         try {
-            SessionGrant grant = commands.sendAndWait(
-                    new RefreshSession(presented.userId(), presented.hash(), next.hash(), clock.instant()));
-            return tokens.issue(grant, next);
+            outcome = commands.sendAndWait(new RefreshSession(presented.userId(), presented.hash(), next.hash(),
+                    ClientAddress.of(request), ClientAddress.userAgentOf(request), clock.instant()));
         } catch (AggregateNotFoundException unknownUser) {
             throw new InvalidRefreshToken();
         }
+        if (outcome instanceof RefreshOutcome.Granted granted) {
+            return tokens.issue(granted.grant(), next);
+        }
+        throw new InvalidRefreshToken();
     }
 }

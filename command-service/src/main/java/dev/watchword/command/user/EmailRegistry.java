@@ -1,5 +1,6 @@
 package dev.watchword.command.user;
 
+import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.UserRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,8 +33,24 @@ public class EmailRegistry {
                 .optional();
     }
 
+    public Optional<String> emailOf(String userId) {
+        return jdbc.sql("SELECT email FROM email_registry WHERE user_id = ?")
+                .param(userId)
+                .query(String.class)
+                .optional();
+    }
+
     @EventHandler
     void on(UserRegistered event) {
+        jdbc.sql("INSERT INTO email_registry (email, user_id) VALUES (?, ?)")
+                .params(event.email(), event.userId())
+                .update();
+    }
+
+    /** The new address's row replaces the old one; its primary key refuses an address taken meanwhile. */
+    @EventHandler
+    void on(EmailChanged event) {
+        jdbc.sql("DELETE FROM email_registry WHERE user_id = ?").param(event.userId()).update();
         jdbc.sql("INSERT INTO email_registry (email, user_id) VALUES (?, ?)")
                 .params(event.email(), event.userId())
                 .update();

@@ -2,14 +2,25 @@ package dev.watchword.command.user;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.watchword.events.user.EmailChangeRequested;
+import dev.watchword.events.user.EmailChanged;
+import dev.watchword.events.user.EmailOtpFailed;
+import dev.watchword.events.user.EmailOtpRequested;
 import dev.watchword.events.user.EmailVerificationRequested;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
+import dev.watchword.events.user.LoginLocked;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.LoginSucceeded;
+import dev.watchword.events.user.MagicLinkRequested;
+import dev.watchword.events.user.PasswordChangeReason;
+import dev.watchword.events.user.PasswordChanged;
+import dev.watchword.events.user.PasswordResetRequested;
+import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.RefreshTokenRotated;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
+import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserRegistered;
@@ -18,7 +29,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +40,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A user account. Command handlers validate and {@code apply}; state changes only in the
  * {@link EventSourcingHandler}s. Snapshotted (Jackson, field access) and cached, so that a user with a long
- * history still loads fast.
+ * history still loads fast. Every one-time secret is held as a hash only; at most one is outstanding per
+ * purpose, so issuing a new one kills the older.
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -40,13 +51,23 @@ public class User {
     /** Until role management exists (a later issue), every account holds the built-in role {@code user}. */
     static final List<String> DEFAULT_ROLES = List.of("user");
 
+    /** Wrong codes after which an email OTP dies (issue 3: at most 5). */
+    static final int OTP_ATTEMPTS = 5;
+
     @AggregateIdentifier
     private String userId;
     private String email;
     private String passwordHash;
     private boolean emailVerified;
-    private String verificationTokenHash;
-    private Instant verificationExpiresAt;
+    private PendingSecret verification;
+    private PendingSecret passwordReset;
+    private PendingSecret magicLink;
+    private PendingSecret emailChange;
+    private String emailChangeTarget;
+    private PendingSecret otp;
+    private String otpRequestId;
+    private int otpFailures;
+    private LoginThrottle throttle = new LoginThrottle();
     private Map<String, Session> sessions = new LinkedHashMap<>();
 
     protected User() {
@@ -57,7 +78,9 @@ public class User {
     public User(RegisterUser command) {
         apply(new UserRegistered(command.userId(), command.email(), command.passwordHash(), command.at()));
         // Named from the command: state applied in a constructor is not guaranteed to be visible here yet.
-        apply(verificationRequested(command.userId(), command.email(), command.verification(), command.at()));
+        OneTimeSecret link = command.verification();
+        apply(new EmailVerificationRequested(command.userId(), command.email(), link.hash(), link.sealed(),
+                command.at(), link.expiresAt()));
     }
 
     @CommandHandler
@@ -65,64 +88,246 @@ public class User {
         apply(new RegistrationAttemptedForTakenEmail(userId, email, command.ipAddress(), command.at()));
     }
 
+    // --- email verification -----------------------------------------------------------------------------
+
     /** An address that is already verified needs no link; the caller answers the same either way. */
     @CommandHandler
     public void handle(RequestEmailVerification command) {
         if (!emailVerified) {
-            apply(verificationRequested(userId, email, command.verification(), command.at()));
+            OneTimeSecret link = command.verification();
+            apply(new EmailVerificationRequested(userId, email, link.hash(), link.sealed(), command.at(),
+                    link.expiresAt()));
         }
     }
 
     @CommandHandler
     public void handle(VerifyEmail command) {
-        boolean valid = !emailVerified
-                && verificationTokenHash != null
-                && verificationTokenHash.equals(command.tokenHash())
-                && command.at().isBefore(verificationExpiresAt);
-        if (!valid) {
+        if (emailVerified || verification == null || !verification.accepts(command.tokenHash(), command.at())) {
             throw new InvalidVerificationToken();
         }
         apply(new EmailVerified(userId, email, command.at()));
     }
 
+    // --- password login, lockout ----------------------------------------------------------------------------
+
     @CommandHandler
-    public LoginOutcome handle(Login command, PasswordVerifier passwords, SessionPolicy policy) {
+    public LoginOutcome handle(Login command, PasswordVerifier passwords, AccountPolicy policy) {
+        String ip = command.ipAddress();
+        // The hash is checked even when this address is locked out, so the answer takes as long either way.
+        boolean matches = passwords.matches(command.password(), passwordHash);
+        if (throttle.refuses(ip, command.at(), policy)) {
+            apply(new LoginFailed(userId, LoginFailureReason.LOCKED, ip, command.userAgent(), command.at()));
+            return new LoginOutcome.Rejected();
+        }
+        if (!matches) {
+            int failures = throttle.failuresAfterOneMore(ip);
+            apply(new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, ip, command.userAgent(),
+                    command.at()));
+            if (failures >= policy.lockoutThreshold()) {
+                apply(new LoginLocked(userId, email, ip, failures, command.at(),
+                        command.at().plus(policy.lockoutFor(failures))));
+            }
+            return new LoginOutcome.Rejected();
+        }
+        return new LoginOutcome.Granted(startSession(LoginMethod.PASSWORD, command.sessionId(),
+                command.refreshTokenHash(), ip, command.userAgent(), command.at(), policy));
+    }
+
+    // --- password reset and change ----------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RequestPasswordReset command) {
+        OneTimeSecret link = command.link();
+        apply(new PasswordResetRequested(userId, email, link.hash(), link.sealed(), command.ipAddress(),
+                command.at(), link.expiresAt()));
+    }
+
+    /** A reset proves control of the mailbox and ends every session (issue 3, OWASP ASVS 5.0 V6.4.1). */
+    @CommandHandler
+    public void handle(ResetPassword command, AccountPolicy policy) {
+        if (passwordReset == null || !passwordReset.accepts(command.tokenHash(), command.at())) {
+            throw new InvalidResetToken();
+        }
+        apply(new PasswordChanged(userId, email, command.newPasswordHash(), PasswordChangeReason.RESET,
+                command.ipAddress(), command.at()));
+        revokeSessionsExcept(null, SessionRevocationReason.PASSWORD_RESET, command.at(), policy);
+    }
+
+    @CommandHandler
+    public void handle(ChangePassword command, PasswordVerifier passwords, AccountPolicy policy) {
+        requireLiveSession(command.sessionId(), command.at(), policy);
+        if (!passwords.matches(command.currentPassword(), passwordHash)) {
+            throw new CurrentPasswordWrong();
+        }
+        apply(new PasswordChanged(userId, email, command.newPasswordHash(), PasswordChangeReason.CHANGE,
+                command.ipAddress(), command.at()));
+        if (command.endOtherSessions()) {
+            revokeSessionsExcept(command.sessionId(), SessionRevocationReason.PASSWORD_CHANGED, command.at(),
+                    policy);
+        }
+    }
+
+    // --- email change -------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RequestEmailChange command, PasswordVerifier passwords, AccountPolicy policy) {
+        requireLiveSession(command.sessionId(), command.at(), policy);
         if (!passwords.matches(command.password(), passwordHash)) {
-            apply(new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, command.ipAddress(),
+            throw new CurrentPasswordWrong();
+        }
+        if (command.newEmail().equals(email)) {
+            throw new SameEmail();
+        }
+        OneTimeSecret link = command.link();
+        apply(new EmailChangeRequested(userId, email, command.newEmail(), link.hash(), link.sealed(),
+                command.at(), link.expiresAt()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmEmailChange command) {
+        if (emailChange == null || !emailChange.accepts(command.tokenHash(), command.at())) {
+            throw new InvalidEmailChangeToken();
+        }
+        apply(new EmailChanged(userId, email, emailChangeTarget, command.at()));
+    }
+
+    // --- passwordless -------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RequestMagicLink command) {
+        OneTimeSecret link = command.link();
+        apply(new MagicLinkRequested(userId, email, link.hash(), link.sealed(), command.ipAddress(), command.at(),
+                link.expiresAt()));
+    }
+
+    @CommandHandler
+    public SessionGrant handle(LoginWithMagicLink command, AccountPolicy policy) {
+        if (magicLink == null || !magicLink.accepts(command.tokenHash(), command.at())) {
+            throw new InvalidLoginLink();
+        }
+        return startSession(LoginMethod.MAGIC_LINK, command.sessionId(), command.refreshTokenHash(),
+                command.ipAddress(), command.userAgent(), command.at(), policy);
+    }
+
+    @CommandHandler
+    public void handle(RequestEmailOtp command) {
+        OneTimeSecret code = command.code();
+        apply(new EmailOtpRequested(userId, email, command.requestId(), code.hash(), code.sealed(),
+                command.ipAddress(), command.at(), code.expiresAt()));
+    }
+
+    /** A code works for the request that asked for it, before it expires, and dies after 5 wrong tries. */
+    @CommandHandler
+    public LoginOutcome handle(LoginWithEmailOtp command, AccountPolicy policy) {
+        boolean open = otp != null && command.requestId().equals(otpRequestId) && otpFailures < OTP_ATTEMPTS
+                && command.at().isBefore(otp.expiresAt());
+        if (!open) {
+            return new LoginOutcome.Rejected();
+        }
+        if (!otp.accepts(command.codeHash(), command.at())) {
+            apply(new EmailOtpFailed(userId, otpRequestId, otpFailures + 1, command.ipAddress(),
                     command.userAgent(), command.at()));
             return new LoginOutcome.Rejected();
         }
-        apply(new LoginSucceeded(userId, command.sessionId(), command.ipAddress(), command.userAgent(),
-                command.at(), LoginMethod.PASSWORD));
-        apply(new SessionStarted(userId, command.sessionId(), command.refreshTokenHash(), command.ipAddress(),
-                command.userAgent(), command.at(), command.at().plus(policy.refreshTokenLifetime())));
-        return new LoginOutcome.Granted(new SessionGrant(userId, command.sessionId(), DEFAULT_ROLES));
+        return new LoginOutcome.Granted(startSession(LoginMethod.EMAIL_OTP, command.sessionId(),
+                command.refreshTokenHash(), command.ipAddress(), command.userAgent(), command.at(), policy));
+    }
+
+    // --- sessions -----------------------------------------------------------------------------------------
+
+    /**
+     * Rotation with reuse detection (RFC 9700 section 4.14.2, OWASP ASVS 5.0 V10.4.5): the current token is
+     * exchanged; the token just replaced still yields the same successor within the grace window (two tabs
+     * racing); any other retired token revokes the whole session.
+     */
+    @CommandHandler
+    public RefreshOutcome handle(RefreshSession command, AccountPolicy policy) {
+        Instant now = command.at();
+        String presented = command.presentedTokenHash();
+        Optional<Session> current = liveSessions(now, policy).filter(s -> s.isCurrent(presented)).findFirst();
+        if (current.isPresent()) {
+            apply(new RefreshTokenRotated(userId, current.get().sessionId(), presented, command.newTokenHash(), now,
+                    current.get().expiresAt()));
+            return new RefreshOutcome.Granted(grantFor(current.get().sessionId()));
+        }
+        Optional<Session> racing = liveSessions(now, policy)
+                .filter(s -> s.isJustRotated(presented, now, policy.refreshGrace())
+                        && s.isCurrent(command.newTokenHash()))
+                .findFirst();
+        if (racing.isPresent()) {
+            return new RefreshOutcome.Granted(grantFor(racing.get().sessionId()));
+        }
+        Optional<Session> replayed = liveSessions(now, policy).filter(s -> s.hasRetired(presented)).findFirst();
+        if (replayed.isPresent()) {
+            apply(new RefreshTokenReuseDetected(userId, replayed.get().sessionId(), command.ipAddress(),
+                    command.userAgent(), now));
+            apply(new SessionRevoked(userId, replayed.get().sessionId(), SessionRevocationReason.REFRESH_TOKEN_REUSE,
+                    now, now.plus(policy.accessTokenLifetime())));
+            return new RefreshOutcome.Rejected();
+        }
+        throw new InvalidRefreshToken();
+    }
+
+    /** Logout of the presented refresh token's session; unknown or dead tokens change nothing (RFC 7009). */
+    @CommandHandler
+    public void handle(RevokeSession command, AccountPolicy policy) {
+        sessions.values().stream()
+                .filter(s -> !s.revoked() && s.isCurrent(command.presentedTokenHash()))
+                .findFirst()
+                .ifPresent(s -> apply(new SessionRevoked(userId, s.sessionId(), command.reason(), command.at(),
+                        command.at().plus(policy.accessTokenLifetime()))));
     }
 
     @CommandHandler
-    public SessionGrant handle(RefreshSession command) {
-        Session session = sessionAccepting(command.presentedTokenHash(), command.at())
-                .orElseThrow(InvalidRefreshToken::new);
-        apply(new RefreshTokenRotated(userId, session.sessionId(), command.presentedTokenHash(),
-                command.newTokenHash(), command.at(), session.expiresAt()));
-        return new SessionGrant(userId, session.sessionId(), DEFAULT_ROLES);
+    public void handle(RevokeSessionById command, AccountPolicy policy) {
+        requireLiveSession(command.callerSessionId(), command.at(), policy);
+        Session target = sessions.get(command.sessionId());
+        if (target == null || !target.isLive(command.at(), policy.idleTimeout())) {
+            throw new SessionNotFound();
+        }
+        apply(new SessionRevoked(userId, target.sessionId(), SessionRevocationReason.REVOKED_BY_USER, command.at(),
+                command.at().plus(policy.accessTokenLifetime())));
     }
 
     @CommandHandler
-    public void handle(RevokeSession command) {
-        sessionAccepting(command.presentedTokenHash(), command.at()).ifPresent(session ->
-                apply(new SessionRevoked(userId, session.sessionId(), command.reason(), command.at(),
-                        command.at().plus(command.accessTokenLifetime()))));
+    public void handle(RevokeAllSessions command, AccountPolicy policy) {
+        requireLiveSession(command.callerSessionId(), command.at(), policy);
+        revokeSessionsExcept(null, SessionRevocationReason.LOGOUT_EVERYWHERE, command.at(), policy);
     }
 
-    private static EmailVerificationRequested verificationRequested(String userId, String email,
-                                                                    OneTimeSecret link, Instant at) {
-        return new EmailVerificationRequested(userId, email, link.hash(), link.sealed(), at, link.expiresAt());
+    private SessionGrant startSession(LoginMethod method, String sessionId, String refreshTokenHash, String ip,
+                                      String userAgent, Instant at, AccountPolicy policy) {
+        apply(new LoginSucceeded(userId, sessionId, ip, userAgent, at, method));
+        apply(new SessionStarted(userId, sessionId, refreshTokenHash, ip, userAgent, at,
+                at.plus(policy.refreshTokenLifetime())));
+        return grantFor(sessionId);
     }
 
-    private Optional<Session> sessionAccepting(String tokenHash, Instant now) {
-        return sessions.values().stream().filter(s -> s.acceptsRefreshToken(tokenHash, now)).findFirst();
+    private SessionGrant grantFor(String sessionId) {
+        return new SessionGrant(userId, sessionId, DEFAULT_ROLES);
     }
+
+    private void requireLiveSession(String sessionId, Instant now, AccountPolicy policy) {
+        Session caller = sessionId == null ? null : sessions.get(sessionId);
+        if (caller == null || !caller.isLive(now, policy.idleTimeout())) {
+            throw new SessionEnded();
+        }
+    }
+
+    private void revokeSessionsExcept(String keptSessionId, SessionRevocationReason reason, Instant at,
+                                      AccountPolicy policy) {
+        sessions.values().stream()
+                .filter(s -> !s.revoked() && at.isBefore(s.expiresAt()) && !s.sessionId().equals(keptSessionId))
+                .map(Session::sessionId)
+                .toList()
+                .forEach(id -> apply(new SessionRevoked(userId, id, reason, at, at.plus(policy.accessTokenLifetime()))));
+    }
+
+    private java.util.stream.Stream<Session> liveSessions(Instant now, AccountPolicy policy) {
+        return sessions.values().stream().filter(s -> s.isLive(now, policy.idleTimeout()));
+    }
+
+    // --- state --------------------------------------------------------------------------------------------
 
     @EventSourcingHandler
     void on(UserRegistered event) {
@@ -133,43 +338,99 @@ public class User {
 
     @EventSourcingHandler
     void on(EmailVerificationRequested event) {
-        verificationTokenHash = event.tokenHash();
-        verificationExpiresAt = event.expiresAt();
+        verification = new PendingSecret(event.tokenHash(), event.expiresAt());
     }
 
     @EventSourcingHandler
     void on(EmailVerified event) {
         emailVerified = true;
-        verificationTokenHash = null;
-        verificationExpiresAt = null;
+        verification = null;
+    }
+
+    @EventSourcingHandler
+    void on(LoginFailed event) {
+        if (event.reason() == LoginFailureReason.WRONG_PASSWORD) {
+            throttle.failed(event.ipAddress(), event.failedAt());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LoginLocked event) {
+        throttle.locked(event.ipAddress(), event.lockedUntil());
+    }
+
+    @EventSourcingHandler
+    void on(LoginSucceeded event) {
+        throttle.succeeded(event.ipAddress());
+        // Any way into the account spends the pending passwordless secrets: each works once.
+        switch (event.methodOrDefault()) {
+            case MAGIC_LINK -> magicLink = null;
+            case EMAIL_OTP -> otp = null;
+            case PASSWORD -> { }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PasswordResetRequested event) {
+        passwordReset = new PendingSecret(event.tokenHash(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(PasswordChanged event) {
+        passwordHash = event.passwordHash();
+        passwordReset = null;
+        throttle.reset();
+    }
+
+    @EventSourcingHandler
+    void on(EmailChangeRequested event) {
+        emailChange = new PendingSecret(event.tokenHash(), event.expiresAt());
+        emailChangeTarget = event.newEmail();
+    }
+
+    @EventSourcingHandler
+    void on(EmailChanged event) {
+        email = event.email();
+        // The new address was proven by the link it received.
+        emailVerified = true;
+        emailChange = null;
+        emailChangeTarget = null;
+        passwordReset = null;
+        magicLink = null;
+        otp = null;
+    }
+
+    @EventSourcingHandler
+    void on(MagicLinkRequested event) {
+        magicLink = new PendingSecret(event.tokenHash(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(EmailOtpRequested event) {
+        otp = new PendingSecret(event.codeHash(), event.expiresAt());
+        otpRequestId = event.requestId();
+        otpFailures = 0;
+    }
+
+    @EventSourcingHandler
+    void on(EmailOtpFailed event) {
+        otpFailures = event.attempt();
     }
 
     @EventSourcingHandler
     void on(SessionStarted event) {
-        dropEndedSessions(event.startedAt());
+        sessions.values().removeIf(s -> s.revoked() || !event.startedAt().isBefore(s.expiresAt()));
         sessions.put(event.sessionId(),
-                new Session(event.sessionId(), event.refreshTokenHash(), event.expiresAt(), false));
+                Session.started(event.sessionId(), event.refreshTokenHash(), event.startedAt(), event.expiresAt()));
     }
 
     @EventSourcingHandler
     void on(RefreshTokenRotated event) {
-        sessions.computeIfPresent(event.sessionId(),
-                (id, s) -> s.rotatedTo(event.refreshTokenHash(), event.expiresAt()));
+        sessions.computeIfPresent(event.sessionId(), (id, s) -> s.rotatedTo(event.refreshTokenHash(), event.rotatedAt()));
     }
 
     @EventSourcingHandler
     void on(SessionRevoked event) {
         sessions.computeIfPresent(event.sessionId(), (id, s) -> s.revoke());
-    }
-
-    /** Keeps the aggregate (and its snapshots) small: ended sessions can never be used again. */
-    private void dropEndedSessions(Instant now) {
-        sessions.values().removeIf(s -> s.revoked() || !now.isBefore(s.expiresAt()));
-    }
-
-    /** The session lifetimes the aggregate needs; a bean, so that configuration stays out of commands. */
-    public interface SessionPolicy {
-
-        Duration refreshTokenLifetime();
     }
 }

@@ -8,11 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,13 +17,11 @@ import java.util.Map;
 
 /**
  * Confirms an address. The emailed link carries its token in the URL fragment, which browsers never send, so
- * it reaches no access log; the page at {@code /verify-email} posts it here. A token works once, only for the
+ * it reaches no access log; the page at {@code /verify-email} ({@code LinkPagesController}) posts it here. A token works once, only for the
  * newest link, and only within its lifetime.
  */
 @RestController
 public class VerifyEmailController {
-
-    private static final Resource PAGE = new ClassPathResource("pages/verify-email.html");
 
     private final CommandGateway commands;
     private final Clock clock;
@@ -47,16 +40,6 @@ public class VerifyEmailController {
             throw new InvalidVerificationToken();
         }
         return Map.of("detail", "Your email address is confirmed.");
-    }
-
-    @GetMapping(path = {"/verify-email", "/verify-email/"}, produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<Resource> page() {
-        return ResponseEntity.ok()
-                // The page's one inline script reads the fragment and posts it; nothing else may load.
-                .header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
-                        + "style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
-                        + "frame-ancestors 'none'")
-                .body(PAGE);
     }
 
     public record VerificationRequest(@NotBlank @Size(max = 200) String token) {

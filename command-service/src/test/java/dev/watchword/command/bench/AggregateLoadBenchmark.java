@@ -68,7 +68,7 @@ class AggregateLoadBenchmark {
     private static final int REPETITIONS = 30;
     /** Each of these replays all events and is followed by a snapshot that replays them again. */
     private static final int REPLAY_REPETITIONS = 10;
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = "lantern orbit pickle saga 42";
     private static final Path REPORT = Path.of(System.getProperty("basedir", "."), "target",
             "benchmark-aggregate-load.txt");
 

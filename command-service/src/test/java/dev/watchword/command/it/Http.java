@@ -42,6 +42,21 @@ final class Http {
                 .build());
     }
 
+    Response postWithBearer(String path, String accessToken, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + accessToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response deleteWithBearer(String path, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + accessToken)
+                .DELETE().build());
+    }
+
     Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

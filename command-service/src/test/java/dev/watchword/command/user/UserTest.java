@@ -6,6 +6,7 @@ import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.LoginSucceeded;
+import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.RefreshTokenRotated;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
 import dev.watchword.events.user.SessionRevocationReason;
@@ -32,6 +33,10 @@ class UserTest {
     private static final String HASH = "argon2-hash-of-correct horse";
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
+    private static final Duration ACCESS_LIFETIME = Duration.ofMinutes(5);
+    private static final Duration GRACE = Duration.ofSeconds(5);
+    static final AccountPolicy POLICY = new AccountPolicy(ACCESS_LIFETIME, REFRESH_LIFETIME, GRACE, Duration.ofHours(12),
+            3, Duration.ofMinutes(1), Duration.ofHours(1), 7);
 
     private FixtureConfiguration<User> fixture;
 
@@ -40,7 +45,7 @@ class UserTest {
         fixture = new AggregateTestFixture<>(User.class);
         PasswordVerifier passwords = (password, hash) -> hash.equals("argon2-hash-of-" + password);
         fixture.registerInjectableResource(passwords);
-        fixture.registerInjectableResource((User.SessionPolicy) () -> REFRESH_LIFETIME);
+        fixture.registerInjectableResource(POLICY);
     }
 
     private static UserRegistered registered() {
@@ -184,14 +189,52 @@ class UserTest {
                     .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(60)))
                     .expectEvents(new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60),
                             T0.plus(REFRESH_LIFETIME)))
-                    .expectResultMessagePayload(new SessionGrant(USER, "s1", List.of("user")));
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"))));
         }
 
         @Test
-        void refreshWhenTokenAlreadyRotatedThenRejected() {
+        void refreshWhenRotatedTokenReplayedAfterGraceThenReuseDetectedAndSessionRevoked() {
             fixture.given(registered(), sessionStarted("s1", "r1"),
                             new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)))
-                    .when(new RefreshSession(USER, "r1", "r3", T0.plusSeconds(120)))
+                    .when(new RefreshSession(USER, "r1", "r2", "198.51.100.9", "evil", T0.plusSeconds(120)))
+                    .expectEvents(new RefreshTokenReuseDetected(USER, "s1", "198.51.100.9", "evil", T0.plusSeconds(120)),
+                            new SessionRevoked(USER, "s1", SessionRevocationReason.REFRESH_TOKEN_REUSE, T0.plusSeconds(120),
+                                    T0.plusSeconds(120).plus(ACCESS_LIFETIME)))
+                    .expectResultMessagePayload(new RefreshOutcome.Rejected());
+        }
+
+        @Test
+        void refreshWhenRotatedTokenRacesWithinGraceThenSameSuccessorAndNoEvent() {
+            fixture.given(registered(), sessionStarted("s1", "r1"),
+                            new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)))
+                    .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(62)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"))));
+        }
+
+        @Test
+        void refreshWhenOlderTokenReplayedThenReuseDetected() {
+            fixture.given(registered(), sessionStarted("s1", "r1"),
+                            new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)),
+                            new RefreshTokenRotated(USER, "s1", "r2", "r3", T0.plusSeconds(61), T0.plus(REFRESH_LIFETIME)))
+                    .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(62)))
+                    .expectEvents(new RefreshTokenReuseDetected(USER, "s1", null, null, T0.plusSeconds(62)),
+                            new SessionRevoked(USER, "s1", SessionRevocationReason.REFRESH_TOKEN_REUSE, T0.plusSeconds(62),
+                                    T0.plusSeconds(62).plus(ACCESS_LIFETIME)));
+        }
+
+        @Test
+        void refreshWhenSessionIdleTooLongThenRejected() {
+            fixture.given(registered(), sessionStarted("s1", "r1"))
+                    .when(new RefreshSession(USER, "r1", "r2", T0.plus(Duration.ofHours(12))))
+                    .expectNoEvents()
+                    .expectException(InvalidRefreshToken.class);
+        }
+
+        @Test
+        void refreshWhenUnknownTokenThenRejectedWithoutEvents() {
+            fixture.given(registered(), sessionStarted("s1", "r1"))
+                    .when(new RefreshSession(USER, "nope", "r2", T0.plusSeconds(5)))
                     .expectNoEvents()
                     .expectException(InvalidRefreshToken.class);
         }
@@ -207,8 +250,10 @@ class UserTest {
 
         @Test
         void refreshWhenSessionExpiredThenRejected() {
-            fixture.given(registered(), sessionStarted("s1", "r1"))
-                    .when(new RefreshSession(USER, "r1", "r2", T0.plus(REFRESH_LIFETIME)))
+            fixture.given(registered(), sessionStarted("s1", "r1"),
+                            new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(39_600), T0.plus(REFRESH_LIFETIME)),
+                            new RefreshTokenRotated(USER, "s1", "r2", "r3", T0.plusSeconds(79_200), T0.plus(REFRESH_LIFETIME)))
+                    .when(new RefreshSession(USER, "r3", "r4", T0.plus(REFRESH_LIFETIME).plusSeconds(1)))
                     .expectNoEvents()
                     .expectException(InvalidRefreshToken.class);
         }
@@ -220,8 +265,7 @@ class UserTest {
         @Test
         void revokeWhenTokenCurrentThenSessionRevokedUntilAccessTokensExpire() {
             fixture.given(registered(), sessionStarted("s1", "r1"))
-                    .when(new RevokeSession(USER, "r1", SessionRevocationReason.LOGOUT, Duration.ofMinutes(5),
-                            T0.plusSeconds(60)))
+                    .when(new RevokeSession(USER, "r1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60)))
                     .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60),
                             T0.plusSeconds(360)));
         }
@@ -229,7 +273,7 @@ class UserTest {
         @Test
         void revokeWhenTokenUnknownThenNothing() {
             fixture.given(registered(), sessionStarted("s1", "r1"))
-                    .when(new RevokeSession(USER, "nope", SessionRevocationReason.LOGOUT, Duration.ofMinutes(5), T0))
+                    .when(new RevokeSession(USER, "nope", SessionRevocationReason.LOGOUT, T0))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }

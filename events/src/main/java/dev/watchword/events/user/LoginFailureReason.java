@@ -1,5 +1,7 @@
 package dev.watchword.events.user;
 
 public enum LoginFailureReason {
-    WRONG_PASSWORD
+    WRONG_PASSWORD,
+    /** Refused without counting: this address is waiting out a lockout, or password login is blocked. */
+    LOCKED
 }

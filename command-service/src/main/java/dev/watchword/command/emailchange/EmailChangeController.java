@@ -1,0 +1,113 @@
+package dev.watchword.command.emailchange;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.watchword.command.bearer.Caller;
+import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.problem.InvalidEmailAddress;
+import dev.watchword.command.token.OneTimeSecrets;
+import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.user.ConfirmEmailChange;
+import dev.watchword.command.user.EmailAddress;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.InvalidEmailChangeToken;
+import dev.watchword.command.user.NoteRegistrationAttempt;
+import dev.watchword.command.user.RequestEmailChange;
+import dev.watchword.command.user.VerificationSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Email change: requires the password, takes effect only once the new address proves itself by the link sent
+ * there, and the old address is told. A new address that already has an account gets the same answer (no
+ * enumeration through this door); its owner is told instead, as for a registration.
+ */
+@RestController
+public class EmailChangeController {
+
+    private final CommandGateway commands;
+    private final EmailRegistry registry;
+    private final OneTimeSecrets secrets;
+    private final VerificationSettings verification;
+    private final Clock clock;
+
+    public EmailChangeController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
+                                 VerificationSettings verification, Clock clock) {
+        this.commands = commands;
+        this.registry = registry;
+        this.secrets = secrets;
+        this.verification = verification;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = {"/api/auth/email/change", "/api/auth/email/change/"})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, String> request(@AuthenticationPrincipal Jwt token, @Valid @RequestBody EmailChange body,
+                                       HttpServletRequest request) {
+        Caller caller = Caller.of(token);
+        String newEmail = EmailAddress.normalize(body.newEmail()).orElseThrow(InvalidEmailAddress::new);
+        Instant now = clock.instant();
+        var owner = registry.ownerOf(newEmail).filter(id -> !id.equals(caller.userId()));
+        if (owner.isPresent()) {
+            commands.sendAndWait(new NoteRegistrationAttempt(owner.get(), ClientAddress.of(request), now));
+        } else {
+            commands.sendAndWait(new RequestEmailChange(caller.userId(), caller.sessionId(), body.password(), newEmail,
+                    secrets.issueFor(caller.userId(), now, verification.lifetime()), now));
+        }
+        return Map.of("detail", "Check the new address: the change takes effect once you open the link sent there.");
+    }
+
+    @PostMapping(path = {"/api/auth/email/change/confirm", "/api/auth/email/change/confirm/"})
+    public Map<String, String> confirm(@Valid @RequestBody Confirmation body) {
+        OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(InvalidEmailChangeToken::new);
+        try {
+            commands.sendAndWait(new ConfirmEmailChange(link.userId(), link.hash(), clock.instant()));
+        } catch (AggregateNotFoundException unknownUser) {
+            throw new InvalidEmailChangeToken();
+        } catch (RuntimeException e) {
+            // The registry's primary key refused the address: someone registered it after the request.
+            if (causedBy(e, DataIntegrityViolationException.class)) {
+                throw new EmailUnavailable();
+            }
+            throw e;
+        }
+        return Map.of("detail", "Your email address is changed.");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public record EmailChange(@NotNull @Size(max = 1024) String password,
+                              @JsonProperty("new_email") @NotBlank @Size(max = 320) String newEmail) {
+
+        @Override
+        public String toString() {
+            return "EmailChange[<redacted>]";
+        }
+    }
+
+    public record Confirmation(@NotBlank @Size(max = 200) String token) {
+    }
+}

@@ -1,0 +1,113 @@
+package dev.watchword.command.passwordless;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.token.AccessTokenIssuer;
+import dev.watchword.command.token.EmailOtpCodes;
+import dev.watchword.command.token.IssuedTokens;
+import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.user.EmailAddress;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.LoginOutcome;
+import dev.watchword.command.user.LoginWithEmailOtp;
+import dev.watchword.command.user.RequestEmailOtp;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sign-in codes by email: the request returns a {@code request_id} (of the same shape for unknown addresses),
+ * which must accompany the code; a code lives 10 minutes by default and dies after 5 wrong tries.
+ */
+@RestController
+public class EmailOtpController {
+
+    private final CommandGateway commands;
+    private final EmailRegistry registry;
+    private final EmailOtpCodes codes;
+    private final AccessTokenIssuer tokens;
+    private final PasswordlessSettings settings;
+    private final Clock clock;
+
+    public EmailOtpController(CommandGateway commands, EmailRegistry registry, EmailOtpCodes codes,
+                              AccessTokenIssuer tokens, PasswordlessSettings settings, Clock clock) {
+        this.commands = commands;
+        this.registry = registry;
+        this.codes = codes;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = {"/api/auth/otp", "/api/auth/otp/"})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, String> request(@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
+        requireEnabled();
+        Instant now = clock.instant();
+        Optional<String> userId = EmailAddress.normalize(body.email()).flatMap(registry::ownerOf);
+        String requestId;
+        if (userId.isPresent()) {
+            EmailOtpCodes.IssuedCode issued = codes.issueFor(userId.get(), now, settings.emailOtpLifetime(),
+                    settings.emailOtpDigits());
+            commands.sendAndWait(new RequestEmailOtp(userId.get(), issued.requestId(), issued.code(),
+                    ClientAddress.of(request), now));
+            requestId = issued.requestId();
+        } else {
+            requestId = codes.decoyRequestId();
+        }
+        return Map.of("request_id", requestId,
+                "detail", "If the address has an account, a sign-in code is on its way.");
+    }
+
+    @PostMapping(path = {"/api/auth/otp/verify", "/api/auth/otp/verify/"})
+    public IssuedTokens verify(@Valid @RequestBody CodeLogin body, HttpServletRequest request) {
+        requireEnabled();
+        String userId = codes.userOf(body.requestId()).orElseThrow(InvalidCode::new);
+        OpaqueToken refresh = OpaqueToken.issueFor(userId);
+        LoginOutcome outcome;
+        try {
+            outcome = commands.sendAndWait(new LoginWithEmailOtp(userId, body.requestId(),
+                    codes.hash(body.requestId(), body.code()), UUID.randomUUID().toString(), refresh.hash(),
+                    ClientAddress.of(request), ClientAddress.userAgentOf(request), clock.instant()));
+        } catch (AggregateNotFoundException unknownUser) {
+            throw new InvalidCode();
+        }
+        if (outcome instanceof LoginOutcome.Granted granted) {
+            return tokens.issue(granted.grant(), refresh);
+        }
+        throw new InvalidCode();
+    }
+
+    private void requireEnabled() {
+        if (!settings.emailOtpEnabled()) {
+            throw new LoginMethodDisabled();
+        }
+    }
+
+    public record CodeRequest(@NotBlank @Size(max = 320) String email) {
+    }
+
+    public record CodeLogin(@JsonProperty("request_id") @NotBlank @Size(max = 300) String requestId,
+                            @NotBlank @Pattern(regexp = "[0-9]{6,8}") String code) {
+
+        @Override
+        public String toString() {
+            return "CodeLogin[<redacted>]";
+        }
+    }
+}

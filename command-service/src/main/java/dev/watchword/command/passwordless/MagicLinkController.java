@@ -1,0 +1,100 @@
+package dev.watchword.command.passwordless;
+
+import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.token.AccessTokenIssuer;
+import dev.watchword.command.token.IssuedTokens;
+import dev.watchword.command.token.OneTimeSecrets;
+import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.user.EmailAddress;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.InvalidLoginLink;
+import dev.watchword.command.user.LoginWithMagicLink;
+import dev.watchword.command.user.RequestMagicLink;
+import dev.watchword.command.user.SessionGrant;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sign-in links: requested with an address (the same 202 for every address, OWASP ASVS 5.0 V6.3.8), single
+ * use, 10 minutes by default, and exchanged for tokens only by POST: the link's token rides in the URL
+ * fragment and never appears in a URL that a server or proxy logs.
+ */
+@RestController
+@EnableConfigurationProperties(PasswordlessSettings.class)
+public class MagicLinkController {
+
+    private final CommandGateway commands;
+    private final EmailRegistry registry;
+    private final OneTimeSecrets secrets;
+    private final AccessTokenIssuer tokens;
+    private final PasswordlessSettings settings;
+    private final Clock clock;
+
+    public MagicLinkController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
+                               AccessTokenIssuer tokens, PasswordlessSettings settings, Clock clock) {
+        this.commands = commands;
+        this.registry = registry;
+        this.secrets = secrets;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = {"/api/auth/magic-link", "/api/auth/magic-link/"})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, String> request(@Valid @RequestBody LinkRequest body, HttpServletRequest request) {
+        requireEnabled();
+        Instant now = clock.instant();
+        EmailAddress.normalize(body.email()).flatMap(registry::ownerOf).ifPresent(userId ->
+                commands.sendAndWait(new RequestMagicLink(userId,
+                        secrets.issueFor(userId, now, settings.magicLinkLifetime()), ClientAddress.of(request), now)));
+        return Map.of("detail", "If the address has an account, a sign-in link is on its way.");
+    }
+
+    @PostMapping(path = {"/api/auth/magic-link/login", "/api/auth/magic-link/login/"})
+    public IssuedTokens login(@Valid @RequestBody LinkLogin body, HttpServletRequest request) {
+        requireEnabled();
+        OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(InvalidLoginLink::new);
+        OpaqueToken refresh = OpaqueToken.issueFor(link.userId());
+        try {
+            SessionGrant grant = commands.sendAndWait(new LoginWithMagicLink(link.userId(), link.hash(),
+                    UUID.randomUUID().toString(), refresh.hash(), ClientAddress.of(request),
+                    ClientAddress.userAgentOf(request), clock.instant()));
+            return tokens.issue(grant, refresh);
+        } catch (AggregateNotFoundException unknownUser) {
+            throw new InvalidLoginLink();
+        }
+    }
+
+    private void requireEnabled() {
+        if (!settings.magicLinkEnabled()) {
+            throw new LoginMethodDisabled();
+        }
+    }
+
+    public record LinkRequest(@NotBlank @Size(max = 320) String email) {
+    }
+
+    public record LinkLogin(@NotBlank @Size(max = 200) String token) {
+
+        @Override
+        public String toString() {
+            return "LinkLogin[<redacted>]";
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.watchword.command.passwordreset;
+
+import dev.watchword.command.password.PasswordHasher;
+import dev.watchword.command.password.PasswordPolicy;
+import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.token.OneTimeSecrets;
+import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.user.EmailAddress;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.InvalidResetToken;
+import dev.watchword.command.user.RequestPasswordReset;
+import dev.watchword.command.user.ResetPassword;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Password reset: the request answers the same 202 for every address (OWASP ASVS 5.0 V6.3.8); the emailed
+ * link works once, only while newest, for 30 minutes by default; a successful reset ends every session and
+ * the owner is told by email. An admin may trigger a reset (a later issue), never set a password.
+ */
+@RestController
+@EnableConfigurationProperties(PasswordResetSettings.class)
+public class PasswordResetController {
+
+    private final CommandGateway commands;
+    private final EmailRegistry registry;
+    private final OneTimeSecrets secrets;
+    private final PasswordHasher passwords;
+    private final PasswordPolicy policy;
+    private final PasswordResetSettings settings;
+    private final Clock clock;
+
+    public PasswordResetController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
+                                   PasswordHasher passwords, PasswordPolicy policy, PasswordResetSettings settings,
+                                   Clock clock) {
+        this.commands = commands;
+        this.registry = registry;
+        this.secrets = secrets;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = {"/api/auth/password/reset", "/api/auth/password/reset/"})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, String> request(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+        Instant now = clock.instant();
+        EmailAddress.normalize(body.email()).flatMap(registry::ownerOf).ifPresent(userId ->
+                commands.sendAndWait(new RequestPasswordReset(userId,
+                        secrets.issueFor(userId, now, settings.lifetime()), ClientAddress.of(request), now)));
+        return Map.of("detail", "If the address has an account, a reset link is on its way.");
+    }
+
+    @PostMapping(path = {"/api/auth/password/reset/confirm", "/api/auth/password/reset/confirm/"})
+    public Map<String, String> confirm(@Valid @RequestBody ResetConfirmation body, HttpServletRequest request) {
+        OpaqueToken token = OpaqueToken.parse(body.token()).orElseThrow(InvalidResetToken::new);
+        String email = registry.emailOf(token.userId()).orElseThrow(InvalidResetToken::new);
+        policy.check(body.password(), email);
+        try {
+            commands.sendAndWait(new ResetPassword(token.userId(), token.hash(), passwords.hash(body.password()),
+                    ClientAddress.of(request), clock.instant()));
+        } catch (AggregateNotFoundException unknownUser) {
+            throw new InvalidResetToken();
+        }
+        return Map.of("detail", "Your password is changed. Every session was signed out.");
+    }
+
+    public record ResetRequest(@NotBlank @Size(max = 320) String email) {
+    }
+
+    public record ResetConfirmation(@NotBlank @Size(max = 200) String token,
+                                    @NotNull @Size(max = 1024) String password) {
+
+        @Override
+        public String toString() {
+            return "ResetConfirmation[<redacted>]";
+        }
+    }
+}
