@@ -3,6 +3,7 @@ package dev.watchword.command.session;
 import dev.watchword.command.bearer.Caller;
 import dev.watchword.command.user.RevokeAllSessions;
 import dev.watchword.command.user.RevokeSessionById;
+import dev.watchword.events.user.SessionRevocationReason;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,7 +35,8 @@ public class SessionsController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revoke(@AuthenticationPrincipal Jwt token, @PathVariable String sessionId) {
         Caller caller = Caller.of(token);
-        commands.sendAndWait(new RevokeSessionById(caller.userId(), caller.sessionId(), sessionId, clock.instant()));
+        commands.sendAndWait(new RevokeSessionById(caller.userId(), caller.sessionId(), sessionId,
+                SessionRevocationReason.REVOKED_BY_USER, clock.instant()));
     }
 
     @PostMapping(path = {"/api/auth/logout/everywhere", "/api/auth/logout/everywhere/"})

@@ -285,7 +285,7 @@ public class User {
         if (target == null || !target.isLive(command.at(), policy.idleTimeout())) {
             throw new SessionNotFound();
         }
-        apply(new SessionRevoked(userId, target.sessionId(), SessionRevocationReason.REVOKED_BY_USER, command.at(),
+        apply(new SessionRevoked(userId, target.sessionId(), command.reason(), command.at(),
                 command.at().plus(policy.accessTokenLifetime())));
     }
 

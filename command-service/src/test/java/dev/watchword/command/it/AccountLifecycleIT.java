@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "watchword.sealing-key=" + CommandServiceIT.SEALING_KEY,
         "watchword.snapshots.threshold=20",
         // These tests send far more requests from 127.0.0.1 than any limit allows; RateLimitIT tests the limits.
-        "watchword.rate-limits.enabled=false"})
+        "watchword.rate-limits.enabled=false",
+        "watchword.revocation.client-id=backend",
+        "watchword.revocation.client-secret=backend-secret-for-tests"})
 @EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
 @org.springframework.context.annotation.Import(AdjustableClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -247,6 +249,34 @@ class AccountLifecycleIT {
         assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", a.get("refresh").asText())).status())
                 .isEqualTo(401);
         assertThat(http.postWithBearer("/api/auth/logout/everywhere/", a.get("access").asText(), Map.of()).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void revocationWhenClientAuthenticatedThenRefreshOrAccessTokenEndsItsSession() {
+        String email = newEmail();
+        register(email);
+        JsonNode byRefresh = login(email, PASSWORD);
+        JsonNode byAccess = login(email, PASSWORD);
+        String client = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("backend:backend-secret-for-tests".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Http.Response anonymous = http.postForm("/api/auth/token/revoke/", "token=" + byRefresh.get("refresh").asText(),
+                null);
+        Http.Response refresh = http.postForm("/api/auth/token/revoke/", "token=" + byRefresh.get("refresh").asText(),
+                client);
+        Http.Response access = http.postForm("/api/auth/token/revoke", "token=" + byAccess.get("access").asText(),
+                client);
+        Http.Response garbage = http.postForm("/api/auth/token/revoke/", "token=garbage", client);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("code").asText()).isEqualTo("INVALID_CLIENT");
+        assertThat(refresh.status()).isEqualTo(200);
+        assertThat(access.status()).isEqualTo(200);
+        assertThat(garbage.status()).isEqualTo(200);
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", byRefresh.get("refresh").asText())).status())
+                .isEqualTo(401);
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", byAccess.get("refresh").asText())).status())
                 .isEqualTo(401);
     }
 

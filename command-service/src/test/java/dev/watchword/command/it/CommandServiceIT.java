@@ -48,7 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "watchword.sealing-key=" + CommandServiceIT.SEALING_KEY,
         "watchword.snapshots.threshold=20",
         // These tests send far more requests from 127.0.0.1 than any limit allows; RateLimitIT tests the limits.
-        "watchword.rate-limits.enabled=false"})
+        "watchword.rate-limits.enabled=false",
+        "watchword.revocation.client-id=backend",
+        "watchword.revocation.client-secret=backend-secret-for-tests"})
 @EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
 @org.springframework.context.annotation.Import(AdjustableClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -265,7 +265,7 @@ class UserLifecycleTest {
         @Test
         void revokeByIdWhenOwnLiveSessionThenRevoked() {
             fixture.given(registered(), started("s1"), started("s2"))
-                    .when(new RevokeSessionById(USER, "s1", "s2", T0.plusSeconds(5)))
+                    .when(new RevokeSessionById(USER, "s1", "s2", SessionRevocationReason.REVOKED_BY_USER, T0.plusSeconds(5)))
                     .expectEvents(new SessionRevoked(USER, "s2", SessionRevocationReason.REVOKED_BY_USER,
                             T0.plusSeconds(5), T0.plusSeconds(5).plus(ACCESS)));
         }
@@ -273,7 +273,7 @@ class UserLifecycleTest {
         @Test
         void revokeByIdWhenUnknownSessionThenNotFound() {
             fixture.given(registered(), started("s1"))
-                    .when(new RevokeSessionById(USER, "s1", "other", T0.plusSeconds(5)))
+                    .when(new RevokeSessionById(USER, "s1", "other", SessionRevocationReason.REVOKED_BY_USER, T0.plusSeconds(5)))
                     .expectNoEvents()
                     .expectException(SessionNotFound.class);
         }
