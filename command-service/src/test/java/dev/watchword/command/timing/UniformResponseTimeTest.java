@@ -1,0 +1,46 @@
+package dev.watchword.command.timing;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UniformResponseTimeTest {
+
+    private final UniformResponseTime filter = new UniformResponseTime(Duration.ofMillis(200));
+
+    @Test
+    void addressRequestWhenHandledFastThenAnsweredNoSoonerThanTheFloorWithBodyIntact() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/auth/password/reset/");
+        request.setServletPath("/api/auth/password/reset/");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        long start = System.nanoTime();
+
+        filter.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+            @Override
+            protected void service(jakarta.servlet.http.HttpServletRequest req, HttpServletResponse res)
+                    throws java.io.IOException {
+                res.setStatus(202);
+                res.getWriter().write("{\"detail\":\"ok\"}");
+                res.flushBuffer();
+            }
+        }));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(response.getStatus()).isEqualTo(202);
+        assertThat(response.getContentAsString()).isEqualTo("{\"detail\":\"ok\"}");
+    }
+
+    @Test
+    void otherRequestWhenHandledThenNotHeldBack() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/auth/login/");
+        request.setServletPath("/api/auth/login/");
+
+        assertThat(filter.shouldNotFilter(request)).isTrue();
+    }
+}
