@@ -13,9 +13,9 @@ import java.time.Duration;
  * Passwordless login by email. Per client app once client apps exist (a later issue); service-wide until
  * then.
  *
- * @param magicLinkEnabled  sign-in links; the default is on ({@code WATCHWORD_PASSWORDLESS_MAGIC_LINK_ENABLED})
+ * @param magicLinkEnabled  sign-in links; the default is on ({@code WATCHWORD_MAGIC_LINK_ENABLED})
  * @param magicLinkLifetime the default is 10 minutes
- * @param emailOtpEnabled   sign-in codes; the default is on ({@code WATCHWORD_PASSWORDLESS_EMAIL_OTP_ENABLED})
+ * @param emailOtpEnabled   sign-in codes; the default is on ({@code WATCHWORD_EMAIL_OTP_ENABLED})
  * @param emailOtpLifetime  the default is 10 minutes
  * @param emailOtpDigits    6 to 8; the default is 6
  */

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param lockoutMaxDelay      the longest wait; the default is 1 hour
  * @param hardLockoutThreshold consecutive wrong passwords from anywhere after which password login is blocked
  *                             until a reset or passwordless login; the default is 100 (NIST SP 800-63B-4 3.2.2)
+ *                             The environment variables are mapped in application.yml ({@code WATCHWORD_LOCKOUT_*}).
  */
 @Validated
 @ConfigurationProperties("watchword.sessions")
