@@ -13,7 +13,7 @@ import java.util.List;
  * the request's own Origin echoed back). Apps served from the gateway's own origin need no entry.
  *
  * @param allowedOrigins exact origins such as {@code https://app.example.com}
- *                       ({@code WATCHWORD_CORS_ALLOWED_ORIGINS}, comma separated); the default is empty: no
+ *                       ({@code WATCHWORD_CORS_ALLOWEDORIGINS}, comma separated); the default is empty: no
  *                       cross-origin browser access, and preflight requests are refused with 403
  * @param maxAge         how long a browser may cache a preflight answer; the default is 1 hour
  */
