@@ -3,16 +3,7 @@ package dev.watchword.command.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.secret.SealedSecret;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,72 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * email would carry are read the way notification-service reads them: sealed in the published events.
  * Same configuration as {@link CommandServiceIT}, so Spring reuses its context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=",
-        "spring.datasource.hikari.schema=it_command",
-        "spring.flyway.schemas=it_command",
-        "spring.flyway.default-schema=it_command",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "watchword.sealing-key=" + CommandServiceIT.SEALING_KEY,
-        "watchword.snapshots.threshold=20",
-        // These tests send far more requests from 127.0.0.1 than any limit allows; RateLimitIT tests the limits.
-        "watchword.rate-limits.enabled=false",
-        "watchword.revocation.client-id=backend",
-        "watchword.revocation.client-secret=backend-secret-for-tests"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
-@org.springframework.context.annotation.Import(AdjustableClock.Config.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountLifecycleIT {
-
-    private static final String PASSWORD = "lantern orbit pickle saga 42";
-    private static final Duration KAFKA = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    AdjustableClock clock;
-
-    Http http;
-    EventTopic topic;
-
-    @BeforeAll
-    void connect() {
-        http = new Http(port);
-        topic = new EventTopic(broker.getBrokersAsString(), "watchword.events");
-    }
-
-    @AfterAll
-    void disconnect() {
-        topic.close();
-    }
-
-    private String register(String email) {
-        assertThat(http.post("/api/auth/register/", Map.of("email", email, "password", PASSWORD)).status())
-                .isEqualTo(202);
-        return jdbc.sql("SELECT user_id FROM email_registry WHERE email = ?").param(email).query(String.class).single();
-    }
-
-    private static String newEmail() {
-        return "life-" + UUID.randomUUID() + "@example.com";
-    }
-
-    private JsonNode login(String email, String password) {
-        Http.Response response = http.post("/api/auth/login/", Map.of("email", email, "password", password));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
+class AccountLifecycleIT extends ApiITSupport {
 
     /** The secret of the user's latest event of that type, opened as notification-service would. */
     private String sealedSecret(String userId, String type, String field) {
         List<EventEnvelope> events = topic.awaitEvent(userId, type, KAFKA);
         EventEnvelope last = events.stream().filter(e -> e.type().equals(type)).reduce((a, b) -> b).orElseThrow();
-        return SealedSecret.withKey(CommandServiceIT.SEALING_KEY).open(last.payload().get(field).asText(), userId);
+        return SealedSecret.withKey(SEALING_KEY).open(last.payload().get(field).asText(), userId);
     }
 
     @Test

@@ -9,17 +9,8 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import java.security.PublicKey;
 import java.time.Duration;
@@ -37,68 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * command-service through its HTTP API against real PostgreSQL and a real (in-JVM, KRaft) Kafka broker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=",
-        "spring.datasource.hikari.schema=it_command",
-        "spring.flyway.schemas=it_command",
-        "spring.flyway.default-schema=it_command",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "watchword.sealing-key=" + CommandServiceIT.SEALING_KEY,
-        "watchword.snapshots.threshold=20",
-        // These tests send far more requests from 127.0.0.1 than any limit allows; RateLimitIT tests the limits.
-        "watchword.rate-limits.enabled=false",
-        "watchword.revocation.client-id=backend",
-        "watchword.revocation.client-secret=backend-secret-for-tests"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
-@org.springframework.context.annotation.Import(AdjustableClock.Config.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommandServiceIT {
-
-    static final String SEALING_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    private static final String PASSWORD = "lantern orbit pickle saga 42";
-    private static final Duration KAFKA = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    AdjustableClock clock;
-
-    Http http;
-    EventTopic topic;
-
-    @BeforeAll
-    void connect() {
-        http = new Http(port);
-        topic = new EventTopic(broker.getBrokersAsString(), "watchword.events");
-    }
-
-    @AfterAll
-    void disconnect() {
-        topic.close();
-    }
-
-    private static String newEmail() {
-        return "user-" + UUID.randomUUID() + "@example.com";
-    }
-
-    private String register(String email) {
-        Http.Response response = http.post("/api/auth/register/", Map.of("email", email, "password", PASSWORD));
-        assertThat(response.status()).isEqualTo(202);
-        return jdbc.sql("SELECT user_id FROM email_registry WHERE email = ?").param(email.strip().toLowerCase(java.util.Locale.ROOT))
-                .query(String.class).single();
-    }
-
-    private JsonNode login(String email, String password) {
-        Http.Response response = http.post("/api/auth/login/", Map.of("email", email, "password", password));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
+class CommandServiceIT extends ApiITSupport {
 
     private long storedEvents(String userId, String type) {
         return jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE ?")

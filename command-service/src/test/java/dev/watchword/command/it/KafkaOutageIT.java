@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.schema=it_command_outage",
         "spring.flyway.schemas=it_command_outage",
         "spring.flyway.default-schema=it_command_outage",
-        "watchword.sealing-key=" + CommandServiceIT.SEALING_KEY})
+        "watchword.sealing-key=" + ApiITSupport.SEALING_KEY})
 class KafkaOutageIT {
 
     private static final int KAFKA_PORT = freePort();

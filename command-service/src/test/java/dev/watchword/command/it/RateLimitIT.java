@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.flyway.schemas=it_command_limits",
         "spring.flyway.default-schema=it_command_limits",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "watchword.sealing-key=" + CommandServiceIT.SEALING_KEY,
+        "watchword.sealing-key=" + ApiITSupport.SEALING_KEY,
         "watchword.proxies.trusted=127.0.0.1/32",
         "watchword.cors.allowed-origins=https://app.example.com",
         "watchword.rate-limits.login.per-ip.capacity=5",
