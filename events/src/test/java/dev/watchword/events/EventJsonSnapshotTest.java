@@ -15,6 +15,10 @@ import dev.watchword.events.user.PasswordChangeReason;
 import dev.watchword.events.user.PasswordChanged;
 import dev.watchword.events.user.PasswordResetRequested;
 import dev.watchword.events.user.RefreshTokenReuseDetected;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.RoleRevoked;
+import dev.watchword.events.user.UserDisabled;
+import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
@@ -45,6 +49,7 @@ class EventJsonSnapshotTest {
     private static final String USER = "0b5f1a6e-3c1d-4f7a-9a53-2a1f0c9e7d11";
     private static final String SESSION = "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
     private static final Instant T = Instant.parse("2026-11-25T10:15:30Z");
+    private static final String ADMIN = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 
     static List<Object> samples() {
         return List.of(
@@ -71,7 +76,11 @@ class EventJsonSnapshotTest {
                         T.plusSeconds(600)),
                 new EmailOtpFailed(USER, "req-1", 1, "192.0.2.1", "curl/8", T),
                 new RefreshTokenReuseDetected(USER, SESSION, "192.0.2.1", "curl/8", T),
-                new LoginLocked(USER, "ada@example.com", "192.0.2.1", 5, T, T.plusSeconds(60)));
+                new LoginLocked(USER, "ada@example.com", "192.0.2.1", 5, T, T.plusSeconds(60)),
+                new RoleAssigned(USER, "admin", "system:bootstrap", T),
+                new RoleRevoked(USER, "admin", ADMIN, T),
+                new UserDisabled(USER, ADMIN, T),
+                new UserEnabled(USER, ADMIN, T));
     }
 
     @Test

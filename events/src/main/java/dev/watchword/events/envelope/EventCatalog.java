@@ -15,6 +15,10 @@ import dev.watchword.events.user.MagicLinkRequested;
 import dev.watchword.events.user.PasswordChanged;
 import dev.watchword.events.user.PasswordResetRequested;
 import dev.watchword.events.user.RefreshTokenReuseDetected;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.RoleRevoked;
+import dev.watchword.events.user.UserDisabled;
+import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginSucceeded;
@@ -56,7 +60,11 @@ public final class EventCatalog {
             EmailOtpRequested.class,
             EmailOtpFailed.class,
             RefreshTokenReuseDetected.class,
-            LoginLocked.class);
+            LoginLocked.class,
+            RoleAssigned.class,
+            RoleRevoked.class,
+            UserDisabled.class,
+            UserEnabled.class);
 
     private static final Map<String, Class<?>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -7,7 +7,14 @@ import java.time.Instant;
  *
  * @param tokenHash      SHA-256 of the link's secret
  * @param encryptedToken the link token sealed for notification-service (see {@code SealedSecret})
+ * @param requestedBy    the admin who triggered the reset, or {@code null} when the user asked for it
  */
 public record PasswordResetRequested(String userId, String email, String tokenHash, String encryptedToken,
-                                     String ipAddress, Instant requestedAt, Instant expiresAt) implements UserEvent {
+                                     String ipAddress, Instant requestedAt, Instant expiresAt, String requestedBy)
+        implements UserEvent {
+
+    public PasswordResetRequested(String userId, String email, String tokenHash, String encryptedToken,
+                                  String ipAddress, Instant requestedAt, Instant expiresAt) {
+        this(userId, email, tokenHash, encryptedToken, ipAddress, requestedAt, expiresAt, null);
+    }
 }

@@ -14,5 +14,9 @@ public enum SessionRevocationReason {
     /** The user changed the password and chose to end the other sessions. */
     PASSWORD_CHANGED,
     /** A rotated refresh token was used again. */
-    REFRESH_TOKEN_REUSE
+    REFRESH_TOKEN_REUSE,
+    /** An admin disabled the account. */
+    USER_DISABLED,
+    /** An admin signed the user out everywhere. */
+    FORCED_LOGOUT
 }

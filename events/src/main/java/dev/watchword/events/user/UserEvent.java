@@ -10,7 +10,8 @@ package dev.watchword.events.user;
 public sealed interface UserEvent permits UserRegistered, RegistrationAttemptedForTakenEmail,
         EmailVerificationRequested, EmailVerified, LoginSucceeded, LoginFailed, SessionStarted,
         RefreshTokenRotated, SessionRevoked, PasswordResetRequested, PasswordChanged, EmailChangeRequested,
-        EmailChanged, MagicLinkRequested, EmailOtpRequested, EmailOtpFailed, RefreshTokenReuseDetected, LoginLocked {
+        EmailChanged, MagicLinkRequested, EmailOtpRequested, EmailOtpFailed, RefreshTokenReuseDetected, LoginLocked, RoleAssigned, RoleRevoked, UserDisabled,
+        UserEnabled {
 
     String userId();
 }
