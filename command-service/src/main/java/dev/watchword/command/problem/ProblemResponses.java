@@ -46,7 +46,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(violation.status(), violation.getMessage());
         problem.setProperty("code", violation.code());
-        return ResponseEntity.status(violation.status()).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(violation.status());
+        if (violation.status() == HttpStatus.UNAUTHORIZED) {
+            // RFC 9110 section 15.5.2: every 401 names a challenge; RFC 6750 section 3 says which token failed.
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "INVALID_TOKEN".equals(violation.code())
+                    ? "Bearer realm=\"watchword\", error=\"invalid_token\"" : "Bearer realm=\"watchword\"");
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler(Exception.class)
