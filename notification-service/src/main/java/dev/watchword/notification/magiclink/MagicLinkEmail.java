@@ -2,17 +2,11 @@ package dev.watchword.notification.magiclink;
 
 import dev.watchword.events.links.EmailLinks;
 import dev.watchword.events.user.MagicLinkRequested;
-import dev.watchword.notification.mail.ComposedEmail;
-import dev.watchword.notification.mail.EmailComposer;
 import dev.watchword.notification.mail.EmailTimes;
 import dev.watchword.notification.mail.MailTemplates;
+import dev.watchword.notification.mail.TemplatedEmail;
 import dev.watchword.notification.token.OneTimeSecrets;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * "Your sign-in link": a single-use login link with the token in its fragment. Its lifetime is short (10
@@ -20,40 +14,16 @@ import java.util.Optional;
  * than a figure of its own, and is dropped unsent once the link has expired.
  */
 @Component
-class MagicLinkEmail implements EmailComposer<MagicLinkRequested> {
-
-    static final String SUBJECT = "Your sign-in link";
-
-    private final MailTemplates templates;
-    private final OneTimeSecrets secrets;
+class MagicLinkEmail extends TemplatedEmail<MagicLinkRequested> {
 
     MagicLinkEmail(MailTemplates templates, OneTimeSecrets secrets) {
-        this.templates = templates;
-        this.secrets = secrets;
-    }
-
-    @Override
-    public Class<MagicLinkRequested> eventType() {
-        return MagicLinkRequested.class;
-    }
-
-    @Override
-    public String recipient(MagicLinkRequested event) {
-        return event.email();
-    }
-
-    @Override
-    public Optional<Instant> expiresAt(MagicLinkRequested event) {
-        return Optional.ofNullable(event.expiresAt());
-    }
-
-    @Override
-    public ComposedEmail compose(MagicLinkRequested event) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("link", secrets.link(EmailLinks.MAGIC_LINK, event.encryptedToken(), event.userId()));
-        variables.put("validFor", EmailTimes.lengthBetween(event.requestedAt(), event.expiresAt()));
-        variables.put("expiresAt", EmailTimes.format(event.expiresAt()));
-        variables.put("ipAddress", event.ipAddress());
-        return templates.render("magic-link", SUBJECT, variables);
+        super(templates, of(MagicLinkRequested.class)
+                .sentTo(MagicLinkRequested::email)
+                .expiringAt(MagicLinkRequested::expiresAt)
+                .with("link", event -> secrets.link(EmailLinks.MAGIC_LINK, event.encryptedToken(), event.userId()))
+                .with("validFor", event -> EmailTimes.lengthBetween(event.requestedAt(), event.expiresAt()))
+                .with("ipAddress", MagicLinkRequested::ipAddress)
+                .template("magic-link")
+                .subject("Your sign-in link"));
     }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One kind of email, triggered by one event type. Implemented per use case; the outbox calls
- * {@link #recipient} and {@link #expiresAt} when the event arrives, and {@link #compose} only when the email
- * is about to be sent, so that secrets are opened in memory and never stored rendered.
+ * One kind of email, triggered by one event type. Implemented per use case, by extending {@link TemplatedEmail};
+ * the outbox calls {@link #recipient} and {@link #expiresAt} when the event arrives, and {@link #compose} only
+ * when the email is about to be sent, so that secrets are opened in memory and never stored rendered.
  *
  * @param <E> the event record that triggers the email
  */

@@ -2,15 +2,11 @@ package dev.watchword.notification.passwordchange;
 
 import dev.watchword.events.user.PasswordChangeReason;
 import dev.watchword.events.user.PasswordChanged;
-import dev.watchword.notification.mail.ComposedEmail;
-import dev.watchword.notification.mail.EmailComposer;
 import dev.watchword.notification.mail.EmailTimes;
 import dev.watchword.notification.mail.MailTemplates;
+import dev.watchword.notification.mail.TemplatedEmail;
 import dev.watchword.notification.token.OneTimeSecrets;
 import org.springframework.stereotype.Component;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * "Your password was changed": the owner learns of every new password, by reset link or from the account,
@@ -18,35 +14,16 @@ import java.util.Map;
  * expires: the warning matters however late it arrives.
  */
 @Component
-class PasswordChangedEmail implements EmailComposer<PasswordChanged> {
-
-    static final String SUBJECT = "Your password was changed";
-
-    private final MailTemplates templates;
-    private final OneTimeSecrets secrets;
+class PasswordChangedEmail extends TemplatedEmail<PasswordChanged> {
 
     PasswordChangedEmail(MailTemplates templates, OneTimeSecrets secrets) {
-        this.templates = templates;
-        this.secrets = secrets;
-    }
-
-    @Override
-    public Class<PasswordChanged> eventType() {
-        return PasswordChanged.class;
-    }
-
-    @Override
-    public String recipient(PasswordChanged event) {
-        return event.email();
-    }
-
-    @Override
-    public ComposedEmail compose(PasswordChanged event) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("reset", event.reason() == PasswordChangeReason.RESET);
-        variables.put("changedAt", EmailTimes.format(event.changedAt()));
-        variables.put("ipAddress", event.ipAddress());
-        variables.put("publicUrl", secrets.publicUrl());
-        return templates.render("password-changed", SUBJECT, variables);
+        super(templates, of(PasswordChanged.class)
+                .sentTo(PasswordChanged::email)
+                .with("reset", event -> event.reason() == PasswordChangeReason.RESET)
+                .with("changedAt", event -> EmailTimes.format(event.changedAt()))
+                .with("ipAddress", PasswordChanged::ipAddress)
+                .with("publicUrl", event -> secrets.publicUrl())
+                .template("password-changed")
+                .subject("Your password was changed"));
     }
 }
