@@ -92,6 +92,8 @@ public class AxonConfiguration {
                 .registerTrackingEventProcessorConfiguration(KafkaEventPublisher.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100))
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance()));
+                        c -> PropagatingErrorHandler.instance())
+                // A bootstrap grant that failed (database away) is retried, not skipped.
+                .registerListenerInvocationErrorHandler("admin-bootstrap", c -> PropagatingErrorHandler.instance()));
     }
 }

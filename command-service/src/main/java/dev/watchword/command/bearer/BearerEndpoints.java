@@ -21,7 +21,8 @@ public final class BearerEndpoints {
             PATHS.matcher(HttpMethod.POST, "/api/auth/email/change"),
             PATHS.matcher(HttpMethod.POST, "/api/auth/email/change/"),
             PATHS.matcher(HttpMethod.DELETE, "/api/auth/sessions/**"),
-            PATHS.matcher(HttpMethod.POST, "/api/auth/logout/everywhere/**"));
+            PATHS.matcher(HttpMethod.POST, "/api/auth/logout/everywhere/**"),
+            PATHS.matcher("/api/admin/**"));
 
     private BearerEndpoints() {
     }

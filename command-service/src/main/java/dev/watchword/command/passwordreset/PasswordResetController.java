@@ -63,7 +63,7 @@ public class PasswordResetController {
         Instant now = clock.instant();
         EmailAddress.normalize(body.email()).flatMap(registry::ownerOf).ifPresent(userId ->
                 commands.sendAndWait(new RequestPasswordReset(userId,
-                        secrets.issueFor(userId, now, settings.lifetime()), ClientAddress.of(request), now)));
+                        secrets.issueFor(userId, now, settings.lifetime()), ClientAddress.of(request), null, now)));
         return Map.of("detail", "If the address has an account, a reset link is on its way.");
     }
 

@@ -3,6 +3,7 @@ package dev.watchword.command.problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -53,6 +54,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     ? "Bearer realm=\"watchword\", error=\"invalid_token\"" : "Bearer realm=\"watchword\"");
         }
         return response.body(problem);
+    }
+
+    /** Method security refused: the token lacks the permission (issue 4). */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "You do not have the permission this needs.");
+        problem.setProperty("code", codeFor(403));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

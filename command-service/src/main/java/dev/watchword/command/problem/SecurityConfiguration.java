@@ -5,6 +5,9 @@ import dev.watchword.command.bearer.BearerProblemEntryPoint;
 import dev.watchword.command.bearer.OwnAccessTokenDecoder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -26,6 +29,7 @@ import java.util.List;
  * {@link CorsSettings} (ASVS V3.4.2), without credentials: tokens travel in bodies and the Authorization header.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 @EnableConfigurationProperties(CorsSettings.class)
 public class SecurityConfiguration {
 
@@ -47,7 +51,7 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(BearerEndpoints.resolver())
                         .authenticationEntryPoint(new BearerProblemEntryPoint())
-                        .jwt(jwt -> jwt.decoder(accessTokens)))
+                        .jwt(jwt -> jwt.decoder(accessTokens).jwtAuthenticationConverter(permissionsAsAuthorities())))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new BearerProblemEntryPoint()))
                 .headers(h -> h
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
@@ -73,5 +77,15 @@ public class SecurityConfiguration {
         cors.setAllowCredentials(false);
         cors.setMaxAge(settings.maxAge());
         return request -> cors;
+    }
+
+    /** The token's {@code permissions} become the authorities that method security checks (issue 4). */
+    private static JwtAuthenticationConverter permissionsAsAuthorities() {
+        JwtGrantedAuthoritiesConverter permissions = new JwtGrantedAuthoritiesConverter();
+        permissions.setAuthoritiesClaimName("permissions");
+        permissions.setAuthorityPrefix("");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(permissions);
+        return converter;
     }
 }

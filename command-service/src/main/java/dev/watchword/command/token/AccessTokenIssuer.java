@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Signs access tokens in the RFC 9068 profile: header {@code typ: at+jwt} so that no other kind of JWT can be
  * replayed as one (RFC 8725 section 3.11), {@code kid} of the signing key, ES256; claims iss, aud, sub, exp,
- * iat, jti, sid and roles.
+ * iat, jti, sid, roles, permissions and {@code authz_ver} (the user's authorization version, which verifiers
+ * compare where permissions matter).
  */
 @Component
 public class AccessTokenIssuer {
@@ -42,6 +43,8 @@ public class AccessTokenIssuer {
                 .expiration(Date.from(now.plus(settings.accessTokenDuration())))
                 .claim("sid", grant.sessionId())
                 .claim("roles", grant.roles())
+                .claim("permissions", grant.permissions())
+                .claim("authz_ver", grant.authorizationVersion())
                 .signWith(key.privateKey(), Jwts.SIG.ES256)
                 .compact();
         return new IssuedTokens(access, refreshToken.value(), settings.accessTokenDuration().toSeconds());

@@ -20,6 +20,10 @@ import dev.watchword.events.user.PasswordResetRequested;
 import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.RefreshTokenRotated;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.RoleRevoked;
+import dev.watchword.events.user.UserDisabled;
+import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
@@ -34,6 +38,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -48,8 +54,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = Visibility.NONE)
 public class User {
 
-    /** Until role management exists (a later issue), every account holds the built-in role {@code user}. */
-    static final List<String> DEFAULT_ROLES = List.of("user");
 
     /** Wrong codes after which an email OTP dies (issue 3: at most 5). */
     static final int OTP_ATTEMPTS = 5;
@@ -67,6 +71,9 @@ public class User {
     private PendingSecret otp;
     private String otpRequestId;
     private int otpFailures;
+    private Set<String> roles = new TreeSet<>();
+    private boolean disabled;
+    private int authorizationVersion;
     private LoginThrottle throttle = new LoginThrottle();
     private Map<String, Session> sessions = new LinkedHashMap<>();
 
@@ -115,6 +122,10 @@ public class User {
         String ip = command.ipAddress();
         // The hash is checked even when this address is locked out, so the answer takes as long either way.
         boolean matches = passwords.matches(command.password(), passwordHash);
+        if (disabled) {
+            apply(new LoginFailed(userId, LoginFailureReason.DISABLED, ip, command.userAgent(), command.at()));
+            return new LoginOutcome.Rejected();
+        }
         if (throttle.refuses(ip, command.at(), policy)) {
             apply(new LoginFailed(userId, LoginFailureReason.LOCKED, ip, command.userAgent(), command.at()));
             return new LoginOutcome.Rejected();
@@ -139,7 +150,7 @@ public class User {
     public void handle(RequestPasswordReset command) {
         OneTimeSecret link = command.link();
         apply(new PasswordResetRequested(userId, email, link.hash(), link.sealed(), command.ipAddress(),
-                command.at(), link.expiresAt()));
+                command.at(), link.expiresAt(), command.requestedBy()));
     }
 
     /** A reset proves control of the mailbox and ends every session (issue 3, OWASP ASVS 5.0 V6.4.1). */
@@ -202,7 +213,7 @@ public class User {
 
     @CommandHandler
     public SessionGrant handle(LoginWithMagicLink command, AccountPolicy policy) {
-        if (magicLink == null || !magicLink.accepts(command.tokenHash(), command.at())) {
+        if (disabled || magicLink == null || !magicLink.accepts(command.tokenHash(), command.at())) {
             throw new InvalidLoginLink();
         }
         return startSession(LoginMethod.MAGIC_LINK, command.sessionId(), command.refreshTokenHash(),
@@ -219,7 +230,7 @@ public class User {
     /** A code works for the request that asked for it, before it expires, and dies after 5 wrong tries. */
     @CommandHandler
     public LoginOutcome handle(LoginWithEmailOtp command, AccountPolicy policy) {
-        boolean open = otp != null && command.requestId().equals(otpRequestId) && otpFailures < OTP_ATTEMPTS
+        boolean open = !disabled && otp != null && command.requestId().equals(otpRequestId) && otpFailures < OTP_ATTEMPTS
                 && command.at().isBefore(otp.expiresAt());
         if (!open) {
             return new LoginOutcome.Rejected();
@@ -244,6 +255,9 @@ public class User {
     public RefreshOutcome handle(RefreshSession command, AccountPolicy policy) {
         Instant now = command.at();
         String presented = command.presentedTokenHash();
+        if (disabled) {
+            throw new InvalidRefreshToken();
+        }
         Optional<Session> current = liveSessions(now, policy).filter(s -> s.isCurrent(presented)).findFirst();
         if (current.isPresent()) {
             apply(new RefreshTokenRotated(userId, current.get().sessionId(), presented, command.newTokenHash(), now,
@@ -295,6 +309,66 @@ public class User {
         revokeSessionsExcept(null, SessionRevocationReason.LOGOUT_EVERYWHERE, command.at(), policy);
     }
 
+    // --- administration -----------------------------------------------------------------------------------
+
+    /** The acting admin's own checks, on the admin's aggregate; see {@link AuthorizeActor}. */
+    @CommandHandler
+    public void handle(AuthorizeActor command, AccountPolicy policy) {
+        requireLiveSession(command.sessionId(), command.at(), policy);
+        if (disabled || command.authorizationVersion() != authorizationVersion) {
+            throw new StaleAuthorization();
+        }
+        if (!Roles.permissionsOf(roles).contains(command.permission())) {
+            throw new NotPermitted();
+        }
+    }
+
+    @CommandHandler
+    public void handle(AssignRole command) {
+        requireRoleSetVersion(command.role(), command.expectedVersion());
+        if (!roles.contains(command.role())) {
+            apply(new RoleAssigned(userId, command.role(), command.actorId(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RevokeRole command) {
+        requireRoleSetVersion(command.role(), command.expectedVersion());
+        if (roles.contains(command.role())) {
+            apply(new RoleRevoked(userId, command.role(), command.actorId(), command.at()));
+        }
+    }
+
+    /** Disabling ends every session with it (issue 3: disabling a user ends all sessions). */
+    @CommandHandler
+    public void handle(DisableUser command, AccountPolicy policy) {
+        if (!disabled) {
+            apply(new UserDisabled(userId, command.actorId(), command.at()));
+            revokeSessionsExcept(null, SessionRevocationReason.USER_DISABLED, command.at(), policy);
+        }
+    }
+
+    @CommandHandler
+    public void handle(EnableUser command) {
+        if (disabled) {
+            apply(new UserEnabled(userId, command.actorId(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ForceLogout command, AccountPolicy policy) {
+        revokeSessionsExcept(null, SessionRevocationReason.FORCED_LOGOUT, command.at(), policy);
+    }
+
+    private void requireRoleSetVersion(String role, Integer expectedVersion) {
+        if (!Roles.exists(role)) {
+            throw new UnknownRole();
+        }
+        if (expectedVersion != null && expectedVersion != authorizationVersion) {
+            throw new RolesChanged();
+        }
+    }
+
     private SessionGrant startSession(LoginMethod method, String sessionId, String refreshTokenHash, String ip,
                                       String userAgent, Instant at, AccountPolicy policy) {
         apply(new LoginSucceeded(userId, sessionId, ip, userAgent, at, method));
@@ -304,7 +378,7 @@ public class User {
     }
 
     private SessionGrant grantFor(String sessionId) {
-        return new SessionGrant(userId, sessionId, DEFAULT_ROLES);
+        return new SessionGrant(userId, sessionId, List.copyOf(roles), Roles.permissionsOf(roles), authorizationVersion);
     }
 
     private void requireLiveSession(String sessionId, Instant now, AccountPolicy policy) {
@@ -334,6 +408,31 @@ public class User {
         userId = event.userId();
         email = event.email();
         passwordHash = event.passwordHash();
+        roles.add(Roles.USER);
+    }
+
+    @EventSourcingHandler
+    void on(RoleAssigned event) {
+        roles.add(event.role());
+        authorizationVersion++;
+    }
+
+    @EventSourcingHandler
+    void on(RoleRevoked event) {
+        roles.remove(event.role());
+        authorizationVersion++;
+    }
+
+    @EventSourcingHandler
+    void on(UserDisabled event) {
+        disabled = true;
+        authorizationVersion++;
+    }
+
+    @EventSourcingHandler
+    void on(UserEnabled event) {
+        disabled = false;
+        authorizationVersion++;
     }
 
     @EventSourcingHandler

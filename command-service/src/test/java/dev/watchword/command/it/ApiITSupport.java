@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         // These tests send far more requests from 127.0.0.1 than any limit allows; RateLimitIT tests the limits.
         "watchword.rate-limits.enabled=false",
         "watchword.revocation.client-id=backend",
-        "watchword.revocation.client-secret=backend-secret-for-tests"})
+        "watchword.revocation.client-secret=backend-secret-for-tests",
+        "watchword.bootstrap-admin-email=" + ApiITSupport.ROOT_ADMIN})
 @EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
 @Import(AdjustableClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,6 +48,7 @@ abstract class ApiITSupport {
     static final String SEALING_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     static final String PASSWORD = "lantern orbit pickle saga 42";
     static final Duration KAFKA = Duration.ofSeconds(60);
+    static final String ROOT_ADMIN = "root-admin@example.com";
 
     @LocalServerPort
     int port;

@@ -161,7 +161,7 @@ class UserTest {
                     .when(new Login(USER, "correct horse", "s1", "r1", "192.0.2.1", "test", T0))
                     .expectEvents(new LoginSucceeded(USER, "s1", "192.0.2.1", "test", T0, LoginMethod.PASSWORD),
                             sessionStarted("s1", "r1"))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"))));
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0)));
         }
 
         @Test
@@ -189,7 +189,7 @@ class UserTest {
                     .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(60)))
                     .expectEvents(new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60),
                             T0.plus(REFRESH_LIFETIME)))
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"))));
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0)));
         }
 
         @Test
@@ -209,7 +209,7 @@ class UserTest {
                             new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)))
                     .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(62)))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"))));
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0)));
         }
 
         @Test

@@ -1,0 +1,15 @@
+package dev.watchword.command.user;
+
+import dev.watchword.command.problem.RuleViolation;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The token predates a change of the user's roles or status: it is refused where permissions matter, so a
+ * demoted admin loses admin power at once. A refreshed token carries the current version.
+ */
+public class StaleAuthorization extends RuleViolation {
+
+    public StaleAuthorization() {
+        super("INVALID_TOKEN", HttpStatus.UNAUTHORIZED, "The access token is out of date. Refresh it.");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.watchword.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The admin API's writes through HTTP: permissions enforced by the filter chain and method security, the
+ * actor checked against its current authorization, every change recorded with the actor.
+ */
+class AdminIT extends ApiITSupport {
+
+    /** The bootstrap admin: registered (once per schema) and promoted by the admin-bootstrap processor. */
+    private JsonNode rootAdmin() {
+        http.post("/api/auth/register/", Map.of("email", ROOT_ADMIN, "password", PASSWORD));
+        return await().atMost(Duration.ofSeconds(30)).until(() -> login(ROOT_ADMIN, PASSWORD),
+                tokens -> claims(tokens.get("access").asText()).get("permissions").toString().contains("users:write"));
+    }
+
+    private static JsonNode claims(String jwt) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void disableWhenAdminThenUserCannotLoginOrRefreshUntilEnabled() {
+        String admin = rootAdmin().get("access").asText();
+        String email = newEmail();
+        String userId = register(email);
+        String refresh = login(email, PASSWORD).get("refresh").asText();
+
+        Http.Response disabled = http.postWithBearer("/api/admin/users/" + userId + "/disable/", admin, Map.of());
+
+        assertThat(disabled.status()).isEqualTo(204);
+        assertThat(http.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD)).json().get("code").asText())
+                .isEqualTo("INVALID_CREDENTIALS");
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)).status()).isEqualTo(401);
+
+        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/enable/", admin, Map.of()).status()).isEqualTo(204);
+        assertThat(login(email, PASSWORD).get("access").asText()).isNotBlank();
+    }
+
+    @Test
+    void adminActionsWhenCallerLacksPermissionOrTokenThenRefusedAndNothingRecorded() {
+        String email = newEmail();
+        String userId = register(email);
+        String plainUser = login(email, PASSWORD).get("access").asText();
+
+        Http.Response forbidden = http.postWithBearer("/api/admin/users/" + userId + "/disable/", plainUser, Map.of());
+        Http.Response anonymous = http.post("/api/admin/users/" + userId + "/disable/", Map.of());
+        Http.Response selfPromotion = http.postWithBearer("/api/admin/users/" + userId + "/roles/", plainUser,
+                Map.of("role", "admin"));
+
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.json().get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(selfPromotion.status()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                        + "AND (payloadtype LIKE '%.UserDisabled' OR payloadtype LIKE '%.RoleAssigned')")
+                .param(userId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void roleRevokedWhenDemotedAdminUsesOlderTokenThenRefusedAtOnce() {
+        String root = rootAdmin().get("access").asText();
+        String email = newEmail();
+        String userId = register(email);
+        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/roles/", root, Map.of("role", "admin")).status())
+                .isEqualTo(204);
+        String promoted = login(email, PASSWORD).get("access").asText();
+        String victim = register(newEmail());
+        assertThat(http.postWithBearer("/api/admin/users/" + victim + "/logout/", promoted, Map.of()).status())
+                .isEqualTo(204);
+
+        assertThat(http.deleteWithBearer("/api/admin/users/" + userId + "/roles/admin/", root).status()).isEqualTo(204);
+        Http.Response afterDemotion = http.postWithBearer("/api/admin/users/" + victim + "/disable/", promoted, Map.of());
+
+        assertThat(afterDemotion.status()).isEqualTo(401);
+        assertThat(afterDemotion.json().get("code").asText()).isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
+    void assignRoleWhenExpectedVersionStaleThenConflict() {
+        String root = rootAdmin().get("access").asText();
+        String userId = register(newEmail());
+        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/roles/", root,
+                Map.of("role", "admin", "expected_version", 0)).status()).isEqualTo(204);
+
+        Http.Response second = http.postWithBearer("/api/admin/users/" + userId + "/roles/", root,
+                Map.of("role", "admin", "expected_version", 0));
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("code").asText()).isEqualTo("ROLES_CHANGED");
+    }
+
+    @Test
+    void triggerResetWhenAdminThenResetRequestedRecordsTheAdminAndUnknownUserIs404() {
+        JsonNode root = rootAdmin();
+        String adminId = claims(root.get("access").asText()).get("sub").asText();
+        String userId = register(newEmail());
+
+        Http.Response triggered = http.postWithBearer("/api/admin/users/" + userId + "/password-reset/",
+                root.get("access").asText(), Map.of());
+        Http.Response unknown = http.postWithBearer("/api/admin/users/" + java.util.UUID.randomUUID() + "/logout/",
+                root.get("access").asText(), Map.of());
+
+        assertThat(triggered.status()).isEqualTo(202);
+        assertThat(topic.awaitEvent(userId, "PasswordResetRequested", KAFKA).getLast().payload()
+                .get("requestedBy").asText()).isEqualTo(adminId);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asText()).isEqualTo("USER_NOT_FOUND");
+    }
+}
