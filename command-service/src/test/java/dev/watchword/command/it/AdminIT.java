@@ -120,4 +120,14 @@ class AdminIT extends ApiITSupport {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("USER_NOT_FOUND");
     }
+
+    @Test
+    void apiDocsWhenRequestedThenOpenApiDescribesTheAdminApi() {
+        Http.Response docs = http.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("openapi").asText()).startsWith("3.");
+        assertThat(docs.json().get("paths").has("/api/admin/users/{userId}/roles/")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/auth/login/")).isTrue();
+    }
 }
