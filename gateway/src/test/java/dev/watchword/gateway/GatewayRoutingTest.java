@@ -96,6 +96,41 @@ class GatewayRoutingTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "/api/admin/users", "/api/admin/users/", "/api/admin/users/some-user-id/",
+			"/api/admin/users/some-user-id/logins?page=2&size=50", "/api/admin/users?status=disabled&q=%40example.com",
+			"/api/admin/activity/daily/?from=2026-01-01&to=2026-01-31", "/api/admin/activity/monthly?month=2026-01" })
+	void getWhenAdminPathThenRoutedToQueryServiceUnchanged(String path) throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer admin.token.here")
+			.GET());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"query\"");
+		assertThat(QUERY.lastPath()).isEqualTo(path);
+		assertThat(QUERY.lastHeader("Authorization")).isEqualTo("Bearer admin.token.here");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "POST, /api/admin/users/some-user-id/roles/", "DELETE, /api/admin/users/some-user-id/roles/admin",
+			"POST, /api/admin/users/some-user-id/disable", "PUT, /api/admin/settings/", "PATCH, /api/admin/users/x",
+			"DELETE, /api/admin/users/some-user-id/sessions/", "OPTIONS, /api/admin/users/" })
+	void requestWhenAdminPathButNotGetThenRoutedToCommandService(String method, String path) throws Exception {
+		String json = "{\"role\":\"admin\"}";
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.method(method, "OPTIONS".equals(method) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(json)));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"command\"");
+		assertThat(COMMAND.lastPath()).isEqualTo(path);
+		if (!"OPTIONS".equals(method)) {
+			assertThat(COMMAND.lastBody()).isEqualTo(json);
+		}
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/api/auth/token/introspect", "/api/auth/token/introspect/" })
 	void postWhenIntrospectionPathThenRoutedToQueryServiceWithFormAndCredentials(String path) throws Exception {
 		String form = "token=abc.def.ghi&token_type_hint=access_token";

@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,21 @@ public abstract class IntegrationTestSupport {
 
     protected static String accessToken(String userId, String sessionId) {
         return TestIssuer.get().accessToken(userId, sessionId);
+    }
+
+    /**
+     * A token as command-service issues it since issue 4: with {@code permissions} and, unless {@code null},
+     * {@code authz_ver}.
+     */
+    protected static String accessToken(String userId, String sessionId, List<String> permissions, Long authzVer) {
+        return TestIssuer.get().accessToken(userId, sessionId, UnaryOperator.identity(),
+                claims -> claims.claim("permissions", permissions).claim("authz_ver", authzVer));
+    }
+
+    /** An admin's token: every permission of the built-in admin role, at the given authorization version. */
+    protected static String adminToken(String userId, long authzVer) {
+        return accessToken(userId, randomId(),
+                List.of("audit:read", "roles:write", "settings:write", "users:read", "users:write"), authzVer);
     }
 
     /** Wraps the event as command-service does and publishes it keyed by its user. */

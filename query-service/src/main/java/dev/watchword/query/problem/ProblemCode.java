@@ -11,9 +11,15 @@ public enum ProblemCode {
     INVALID_TOKEN,
     /** The caller of a client-authenticated endpoint (token introspection) is not a known client. */
     INVALID_CLIENT,
-    ACCESS_DENIED,
+    /**
+     * The token is valid but lacks the permission the request needs. The same code as command-service's; it
+     * replaced {@code ACCESS_DENIED}, which no endpoint could answer before permissions existed (issue 4).
+     */
+    FORBIDDEN,
     NOT_FOUND,
     PROFILE_NOT_FOUND,
+    /** No account with this id (admin API). */
+    USER_NOT_FOUND,
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,
     UNSUPPORTED_MEDIA_TYPE,
@@ -24,7 +30,7 @@ public enum ProblemCode {
     public static ProblemCode forStatus(HttpStatusCode status) {
         return switch (status.value()) {
             case 401 -> INVALID_TOKEN;
-            case 403 -> ACCESS_DENIED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

@@ -4,6 +4,8 @@ import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginSucceeded;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
@@ -32,6 +34,8 @@ class UserProfileProjection implements Projection {
             case EmailVerified verified -> on(verified);
             case LoginSucceeded login -> on(login);
             case EmailChanged changed -> on(changed);
+            case RoleAssigned assigned -> on(assigned);
+            case RoleRevoked revoked -> on(revoked);
             default -> {
             }
         }
@@ -69,6 +73,22 @@ class UserProfileProjection implements Projection {
                         where user_id = :userId""")
                 .param("userId", event.userId())
                 .param("succeededAt", Timestamp.from(event.succeededAt()))
+                .update();
+    }
+
+    private void on(RoleAssigned event) {
+        jdbc.sql("""
+                        update user_profile set roles = array_append(roles, :role)
+                        where user_id = :userId and not (:role = any(roles))""")
+                .param("userId", event.userId())
+                .param("role", event.role())
+                .update();
+    }
+
+    private void on(RoleRevoked event) {
+        jdbc.sql("update user_profile set roles = array_remove(roles, :role) where user_id = :userId")
+                .param("userId", event.userId())
+                .param("role", event.role())
                 .update();
     }
 }

@@ -3,6 +3,7 @@ package dev.watchword.query.token;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.watchword.query.authorization.UserNotDisabledValidator;
 import dev.watchword.query.revocation.SessionNotRevokedValidator;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,7 @@ class AccessTokenDecoderConfiguration {
 
     @Bean
     JwtDecoder accessTokenDecoder(AccessTokenProperties properties, SessionNotRevokedValidator notRevoked,
-                                  RestTemplateBuilder restTemplates) {
+                                  UserNotDisabledValidator notDisabled, RestTemplateBuilder restTemplates) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
                 // Keys only from the issuer's pre-configured JWK set URI, never from a jku/x5u/jwk header
                 // (RFC 8725 section 3.10; ASVS 5.0 V9.1.3). Nimbus caches the set and refetches it only for
@@ -56,7 +57,9 @@ class AccessTokenDecoderConfiguration {
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtAudienceValidator(properties.audience()),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
-                notRevoked));
+                notRevoked,
+                // A disabled account's tokens are refused everywhere, not only where permissions matter.
+                notDisabled));
         return decoder;
     }
 }

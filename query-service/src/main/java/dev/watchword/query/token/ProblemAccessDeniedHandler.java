@@ -27,7 +27,7 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-        problems.write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemCode.ACCESS_DENIED,
+        problems.write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN,
                 "This token does not allow this request."));
     }
 }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemCodeTest {
 
     @ParameterizedTest
-    @CsvSource({"400, MALFORMED_REQUEST", "401, INVALID_TOKEN", "403, ACCESS_DENIED", "404, NOT_FOUND",
+    @CsvSource({"400, MALFORMED_REQUEST", "401, INVALID_TOKEN", "403, FORBIDDEN", "404, NOT_FOUND",
             "405, METHOD_NOT_ALLOWED", "406, NOT_ACCEPTABLE", "415, UNSUPPORTED_MEDIA_TYPE", "422, MALFORMED_REQUEST",
             "500, INTERNAL_ERROR", "503, INTERNAL_ERROR"})
     void forStatusWhenFrameworkErrorThenStableCode(int status, ProblemCode expected) {

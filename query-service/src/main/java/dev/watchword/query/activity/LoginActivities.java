@@ -1,0 +1,47 @@
+package dev.watchword.query.activity;
+
+import dev.watchword.query.paging.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The {@code login_activity} table, within the default app. */
+@Repository
+public class LoginActivities {
+
+    private final JdbcClient jdbc;
+
+    LoginActivities(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One page of the user's login history, latest first. */
+    public List<LoginActivity> findLoginActivities(String userId, PageRequest page) {
+        return jdbc.sql("""
+                        select event_id, user_id, type, occurred_at, ip_address, user_agent, method, reason, session_id
+                        from login_activity where app_id = 'default' and user_id = :userId
+                        order by occurred_at desc, event_id limit :limit offset :offset""")
+                .param("userId", userId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(LoginActivities::map)
+                .list();
+    }
+
+    public long countLoginActivities(String userId) {
+        return jdbc.sql("select count(*) from login_activity where app_id = 'default' and user_id = :userId")
+                .param("userId", userId)
+                .query(Long.class)
+                .single();
+    }
+
+    private static LoginActivity map(ResultSet row, int rowNumber) throws SQLException {
+        return new LoginActivity(row.getString("event_id"), row.getString("user_id"), row.getString("type"),
+                row.getTimestamp("occurred_at").toInstant(), row.getString("ip_address"),
+                row.getString("user_agent"), row.getString("method"), row.getString("reason"),
+                row.getString("session_id"));
+    }
+}

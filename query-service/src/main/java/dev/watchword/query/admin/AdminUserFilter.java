@@ -1,0 +1,44 @@
+package dev.watchword.query.admin;
+
+import dev.watchword.query.problem.ProblemCode;
+import dev.watchword.query.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+import java.time.Instant;
+
+/**
+ * The filters of {@code GET /api/admin/users}; every one is optional ({@code null}) and they combine with AND.
+ *
+ * @param status        {@code active} or {@code disabled}
+ * @param role          a role the account holds
+ * @param emailContains a part of the address, compared case-insensitively
+ * @param createdFrom   registered at or after (inclusive)
+ * @param createdTo     registered before (exclusive)
+ * @param lastLoginFrom last logged in at or after (inclusive)
+ * @param lastLoginTo   last logged in before (exclusive)
+ */
+record AdminUserFilter(String status, String role, String emailContains, Instant createdFrom, Instant createdTo,
+                       Instant lastLoginFrom, Instant lastLoginTo) {
+
+    AdminUserFilter {
+        if (status != null && !status.equals(AdminUserRow.ACTIVE) && !status.equals(AdminUserRow.DISABLED)) {
+            throw malformed("status must be active or disabled.");
+        }
+        role = blankToNull(role);
+        emailContains = blankToNull(emailContains);
+        if (createdFrom != null && createdTo != null && createdFrom.isAfter(createdTo)
+                || lastLoginFrom != null && lastLoginTo != null && lastLoginFrom.isAfter(lastLoginTo)) {
+            throw malformed("A range must not end before it starts.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static ErrorResponseException malformed(String detail) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+                Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, detail), null);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.watchword.query.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Read model: one account as the admin's list of users shows it.
+ *
+ * @param status      {@link #ACTIVE} or {@link #DISABLED}, after the latest {@code UserDisabled}/{@code UserEnabled}
+ * @param roles       the roles held, {@code user} from registration on
+ * @param lastLoginAt the latest {@code LoginSucceeded}, {@code null} before the first login
+ */
+public record AdminUserRow(String id, String email, String status, boolean emailVerified, List<String> roles,
+                           Instant createdAt, Instant lastLoginAt) {
+
+    public static final String ACTIVE = "active";
+    public static final String DISABLED = "disabled";
+
+    public AdminUserRow {
+        roles = List.copyOf(roles);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.watchword.query.admin;
+
+import dev.watchword.query.paging.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code admin_user_row} table, within the default app (client apps come later). */
+@Repository
+public class AdminUserRows {
+
+    private static final String COLUMNS = "user_id, email, status, email_verified, roles, created_at, last_login_at";
+
+    private final JdbcClient jdbc;
+
+    AdminUserRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<AdminUserRow> getAdminUserRowById(String userId) {
+        return jdbc.sql("select " + COLUMNS + " from admin_user_row where app_id = 'default' and user_id = :userId")
+                .param("userId", userId)
+                .query(AdminUserRows::map)
+                .optional();
+    }
+
+    /** One page of the matching rows, newest account first. */
+    List<AdminUserRow> findAdminUserRows(AdminUserFilter filter, PageRequest page) {
+        Where where = where(filter);
+        return jdbc.sql("select " + COLUMNS + " from admin_user_row where " + where.sql()
+                        + " order by created_at desc, user_id limit :limit offset :offset")
+                .params(where.params())
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(AdminUserRows::map)
+                .list();
+    }
+
+    long countAdminUserRows(AdminUserFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("select count(*) from admin_user_row where " + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Only fixed fragments go into the SQL; every value the caller sent is a bind parameter. */
+    private static Where where(AdminUserFilter filter) {
+        List<String> conditions = new ArrayList<>(List.of("app_id = 'default'"));
+        Map<String, Object> params = new HashMap<>();
+        if (filter.status() != null) {
+            conditions.add("status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.role() != null) {
+            conditions.add(":role = any(roles)");
+            params.put("role", filter.role());
+        }
+        if (filter.emailContains() != null) {
+            // strpos, not LIKE: a % or _ in the search text is matched literally. Stored addresses are lower case.
+            conditions.add("strpos(lower(email), :q) > 0");
+            params.put("q", filter.emailContains().toLowerCase(Locale.ROOT));
+        }
+        range(conditions, params, "created_at", filter.createdFrom(), filter.createdTo());
+        range(conditions, params, "last_login_at", filter.lastLoginFrom(), filter.lastLoginTo());
+        return new Where(String.join(" and ", conditions), params);
+    }
+
+    private static void range(List<String> conditions, Map<String, Object> params, String column, Instant from,
+                              Instant to) {
+        if (from != null) {
+            conditions.add(column + " >= :" + column + "_from");
+            params.put(column + "_from", Timestamp.from(from));
+        }
+        if (to != null) {
+            conditions.add(column + " < :" + column + "_to");
+            params.put(column + "_to", Timestamp.from(to));
+        }
+    }
+
+    private static AdminUserRow map(ResultSet row, int rowNumber) throws SQLException {
+        return new AdminUserRow(row.getString("user_id"), row.getString("email"), row.getString("status"),
+                row.getBoolean("email_verified"), roles(row.getArray("roles")),
+                row.getTimestamp("created_at").toInstant(), instantOrNull(row.getTimestamp("last_login_at")));
+    }
+
+    private static List<String> roles(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+}

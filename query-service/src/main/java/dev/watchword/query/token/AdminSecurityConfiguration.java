@@ -1,0 +1,84 @@
+package dev.watchword.query.token;
+
+import dev.watchword.query.authorization.AuthorizationVersionValidator;
+import dev.watchword.query.authorization.Permissions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The admin API ({@code /api/admin/**}) has a filter chain of its own, ahead of the general bearer chain, so
+ * that every rule about it is in this one place:
+ * <ul>
+ *     <li>the token must pass every check of the general chain and also carry the user's current
+ *     authorization version ({@link AuthorizationVersionValidator}); a stale one is a 401 {@code INVALID_TOKEN}
+ *     with {@code error="invalid_token"}, so SDKs refresh it;</li>
+ *     <li>each endpoint needs a permission from the token's {@code permissions} claim, else 403
+ *     {@code FORBIDDEN};</li>
+ *     <li>anything not listed below is refused (403), so an admin endpoint added without a rule is closed.</li>
+ * </ul>
+ * Only reads are served here; the gateway sends every other method under {@code /api/admin/**} to
+ * command-service.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminSecurityConfiguration {
+
+    static final String ADMIN_PATHS = "/api/admin/**";
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain adminFilterChain(HttpSecurity http, JwtDecoder accessTokens,
+                                         AuthorizationVersionValidator currentAuthorization,
+                                         JwtAuthenticationConverter permissions,
+                                         ProblemAuthenticationEntryPoint unauthorized,
+                                         ProblemAccessDeniedHandler forbidden) throws Exception {
+        return http
+                .securityMatcher(ADMIN_PATHS)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/admin/users", "/api/admin/users/**")
+                        .hasAuthority(Permissions.USERS_READ)
+                        // Activity figures are audit data: who may read the audit trail may read these.
+                        .requestMatchers(HttpMethod.GET, "/api/admin/activity/**")
+                        .hasAuthority(Permissions.AUDIT_READ)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(withCurrentAuthorization(accessTokens, currentAuthorization))
+                                .jwtAuthenticationConverter(permissions))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /**
+     * The general decoder (signature, type, claims, revoked session, disabled account), then the authorization
+     * version. Not a bean: a second {@code JwtDecoder} bean would replace the general one elsewhere. It shares
+     * the general decoder's cached JWK set.
+     */
+    static JwtDecoder withCurrentAuthorization(JwtDecoder accessTokens, AuthorizationVersionValidator validator) {
+        return token -> {
+            Jwt jwt = accessTokens.decode(token);
+            OAuth2TokenValidatorResult result = validator.validate(jwt);
+            if (result.hasErrors()) {
+                throw new JwtValidationException("The access token is out of date", result.getErrors());
+            }
+            return jwt;
+        };
+    }
+}
