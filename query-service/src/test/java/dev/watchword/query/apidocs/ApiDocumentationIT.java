@@ -1,0 +1,23 @@
+package dev.watchword.query.apidocs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchword.query.IntegrationTestSupport;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The query side's API reference is served without a token and describes the admin reads (issue 4). */
+class ApiDocumentationIT extends IntegrationTestSupport {
+
+    @Test
+    void apiDocsWhenRequestedWithoutTokenThenOpenApiListsAdminReads() {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = body(docs).get("paths");
+        assertThat(paths.has("/api/admin/users")).isTrue();
+        assertThat(paths.has("/api/users/me")).isTrue();
+    }
+}
