@@ -1,6 +1,12 @@
 package dev.watchword.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchword.events.app.ApiKeyIssued;
+import dev.watchword.events.app.ApiKeyRetired;
+import dev.watchword.events.app.ApiKeyRevoked;
+import dev.watchword.events.app.AppSettings;
+import dev.watchword.events.app.AppSettingsChanged;
+import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.EmailChangeRequested;
@@ -50,6 +56,7 @@ class EventJsonSnapshotTest {
     private static final String SESSION = "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
     private static final Instant T = Instant.parse("2026-11-25T10:15:30Z");
     private static final String ADMIN = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+    private static final String APP = "3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b";
 
     static List<Object> samples() {
         return List.of(
@@ -80,7 +87,13 @@ class EventJsonSnapshotTest {
                 new RoleAssigned(USER, "admin", "system:bootstrap", T),
                 new RoleRevoked(USER, "admin", ADMIN, T),
                 new UserDisabled(USER, ADMIN, T),
-                new UserEnabled(USER, ADMIN, T));
+                new UserEnabled(USER, ADMIN, T),
+                new ClientAppRegistered(APP, "Acme shop", "app_acme123", ADMIN, T),
+                new ApiKeyIssued(APP, "key-1", "wwk_k3y1", "aGFzaA", ADMIN, T),
+                new ApiKeyRetired(APP, "key-1", ADMIN, T, T.plusSeconds(86_400)),
+                new ApiKeyRevoked(APP, "key-1", ADMIN, T),
+                new AppSettingsChanged(APP, new AppSettings(List.of("password", "magic_link"), true, 5, 1, 8,
+                        List.of("https://shop.example.com"), "https://shop.example.com", "Acme"), ADMIN, T));
     }
 
     @Test

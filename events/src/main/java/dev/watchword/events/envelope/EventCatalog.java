@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.watchword.events.app.ApiKeyIssued;
+import dev.watchword.events.app.ApiKeyRetired;
+import dev.watchword.events.app.ApiKeyRevoked;
+import dev.watchword.events.app.AppSettingsChanged;
+import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailOtpFailed;
@@ -64,7 +69,12 @@ public final class EventCatalog {
             RoleAssigned.class,
             RoleRevoked.class,
             UserDisabled.class,
-            UserEnabled.class);
+            UserEnabled.class,
+            ClientAppRegistered.class,
+            ApiKeyIssued.class,
+            ApiKeyRetired.class,
+            ApiKeyRevoked.class,
+            AppSettingsChanged.class);
 
     private static final Map<String, Class<?>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
