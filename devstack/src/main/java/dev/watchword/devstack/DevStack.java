@@ -69,6 +69,9 @@ public final class DevStack {
 		System.out.println();
 		System.out.println("Watchword is ready: API " + stack.gatewayUrl() + "  inbox "
 				+ stack.inboxUrl().orElse("(mail goes to " + config.mailHost().orElse("?") + ")"));
+		// A developer's app needs these to call POST /api/auth/token/introspect (RFC 7662, HTTP Basic).
+		stack.introspectionClient()
+			.ifPresent(client -> System.out.println("introspection client: " + client.id() + " / " + client.secret()));
 		System.out.println("Logs in " + config.display(config.logDirectory())
 				+ "/. Press Ctrl-C to stop.");
 
@@ -104,6 +107,9 @@ public final class DevStack {
 		createDirectories(config.logDirectory());
 		Map<String, String> secrets = Secrets.loadOrCreate(config.stateDirectory().resolve("secrets.env"), config);
 
+		stack.attach(new IntrospectionClient(config.introspectionClientId(),
+				secrets.get(Secrets.INTROSPECTION_CLIENT_SECRET)));
+
 		startInfrastructure(stack, config, progress);
 
 		Map<String, String> shared = new LinkedHashMap<>(secrets);
@@ -132,9 +138,10 @@ public final class DevStack {
 		for (Service service : Service.values()) {
 			Map<String, String> environment = new HashMap<>(config.environment());
 			environment.putAll(shared);
-			if (service != Service.COMMAND) {
-				environment.keySet().removeAll(Secrets.COMMAND_SERVICE_ONLY);
+			if (service == Service.QUERY) {
+				environment.put("WATCHWORD_INTROSPECTION_CLIENT_ID", config.introspectionClientId());
 			}
+			environment.keySet().removeIf(name -> Secrets.isWithheldFrom(service, name));
 			environment.put("SERVER_PORT", String.valueOf(config.servicePort(service)));
 			Path log = config.logDirectory().resolve(service.module() + ".log");
 			ServiceProcess process = ServiceProcess.start(service, config.jarOf(service), config.servicePort(service),

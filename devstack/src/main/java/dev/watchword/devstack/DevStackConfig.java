@@ -111,6 +111,14 @@ public record DevStackConfig(Path rootDirectory, Path stateDirectory, Map<String
 			.orElse(serviceUrl(Service.COMMAND) + "/.well-known/jwks.json");
 	}
 
+	/**
+	 * {@code WATCHWORD_INTROSPECTION_CLIENT_ID}: the client allowed to call query-service's token introspection; its
+	 * secret is generated like the other secrets. The default is {@code watchword-dev}.
+	 */
+	String introspectionClientId() {
+		return get("WATCHWORD_INTROSPECTION_CLIENT_ID").orElse("watchword-dev");
+	}
+
 	String serviceUrl(Service service) {
 		return "http://localhost:" + servicePort(service);
 	}

@@ -25,6 +25,8 @@ public final class RunningStack implements AutoCloseable {
 
 	private volatile MailSink mailSink;
 
+	private volatile IntrospectionClient introspectionClient;
+
 	RunningStack(DevStackConfig config) {
 		this.config = config;
 	}
@@ -41,6 +43,11 @@ public final class RunningStack implements AutoCloseable {
 
 	public Optional<MailSink> mailSink() {
 		return Optional.ofNullable(mailSink);
+	}
+
+	/** The credentials query-service accepts at {@code POST /api/auth/token/introspect}. */
+	public Optional<IntrospectionClient> introspectionClient() {
+		return Optional.ofNullable(introspectionClient);
 	}
 
 	Database database() {
@@ -77,6 +84,10 @@ public final class RunningStack implements AutoCloseable {
 	void attach(MailSink mailSink) {
 		this.mailSink = mailSink;
 		closeIfClosing();
+	}
+
+	void attach(IntrospectionClient client) {
+		this.introspectionClient = client;
 	}
 
 	void attach(ServiceProcess service) {

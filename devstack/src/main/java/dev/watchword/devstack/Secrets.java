@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.cdimascio.dotenv.Dotenv;
@@ -22,16 +21,22 @@ final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** query-service's introspection client secret (issue 3, RFC 7662 section 2.1); the id is a setting. */
+	static final String INTROSPECTION_CLIENT_SECRET = "WATCHWORD_INTROSPECTION_CLIENT_SECRET";
+
 	/**
 	 * Every generated secret and how to make one: the sealing key (docs/contract.md, "One-time secrets in events"),
-	 * command-service's master key of its signing keys and its operator token (issue 3, signing key rotation).
+	 * command-service's master key of its signing keys and its operator token (issue 3, signing key rotation), and
+	 * the introspection client's secret. The last is base64url: query-service form-decodes Basic credentials (RFC 6749
+	 * section 2.3.1), which would turn a plain base64 {@code +} into a space for a client that does not encode it.
 	 */
 	private static final Map<String, Supplier<String>> GENERATED = Map.of("WATCHWORD_SEALING_KEY",
 			() -> randomBase64(32), "WATCHWORD_MASTER_KEY", () -> randomBase64(32), "WATCHWORD_OPERATOR_TOKEN",
-			() -> randomBase64(32));
+			() -> randomBase64(32), INTROSPECTION_CLIENT_SECRET, () -> randomBase64Url(32));
 
-	/** Secrets only command-service gets (least privilege, OWASP ASVS 5.0 V13.3.2). */
-	static final Set<String> COMMAND_SERVICE_ONLY = Set.of("WATCHWORD_MASTER_KEY", "WATCHWORD_OPERATOR_TOKEN");
+	/** Secrets that only one service gets (least privilege, OWASP ASVS 5.0 V13.3.2); the rest go to every service. */
+	static final Map<String, Service> ONE_SERVICE_ONLY = Map.of("WATCHWORD_MASTER_KEY", Service.COMMAND,
+			"WATCHWORD_OPERATOR_TOKEN", Service.COMMAND, INTROSPECTION_CLIENT_SECRET, Service.QUERY);
 
 	private Secrets() {
 	}
@@ -90,10 +95,24 @@ final class Secrets {
 		}
 	}
 
+	/** Whether {@code service} must not receive the secret or variable {@code name}. */
+	static boolean isWithheldFrom(Service service, String name) {
+		Service only = ONE_SERVICE_ONLY.get(name);
+		return only != null && only != service;
+	}
+
 	private static String randomBase64(int bytes) {
-		byte[] key = new byte[bytes];
-		RANDOM.nextBytes(key);
-		return Base64.getEncoder().encodeToString(key);
+		return Base64.getEncoder().encodeToString(randomBytes(bytes));
+	}
+
+	private static String randomBase64Url(int bytes) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		RANDOM.nextBytes(bytes);
+		return bytes;
 	}
 
 }

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -61,6 +63,14 @@ final class EndToEndStack implements AutoCloseable {
 	 * @param databasePrefix lower case letters, digits and underscores, e.g. {@code watchword_e2e_}
 	 */
 	static EndToEndStack start(String databasePrefix) throws SQLException {
+		return start(databasePrefix, Map.of());
+	}
+
+	/**
+	 * As {@link #start(String)}, with variables of the test's own for every service, e.g. rate limits raised so that
+	 * a test class making many requests from one address measures its flows, not the limits.
+	 */
+	static EndToEndStack start(String databasePrefix, Map<String, String> serviceEnvironment) throws SQLException {
 		Path root = Path.of(System.getProperty("watchword.root", "..")).toAbsolutePath().normalize();
 		String version = System.getProperty("watchword.version", DevStackConfig.DEFAULT_VERSION);
 		for (String module : List.of("command-service", "query-service", "notification-service", "gateway")) {
@@ -77,6 +87,7 @@ final class EndToEndStack implements AutoCloseable {
 		// Kept after the run (under target/) so that the services' logs can be read when a test fails.
 		Path stateDirectory = Path.of("target", "e2e", databaseName).toAbsolutePath();
 		Map<String, String> environment = isolatedEnvironment();
+		environment.putAll(serviceEnvironment);
 		environment.put("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/" + databaseName);
 		// Ports of their own, so that a dev stack running on the same machine is left alone.
 		List<String> portVariables = List.of("WATCHWORD_DEV_GATEWAY_PORT", "WATCHWORD_DEV_COMMAND_PORT",
@@ -108,6 +119,56 @@ final class EndToEndStack implements AutoCloseable {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A JSON POST as the holder of {@code bearer}, an access token. */
+	HttpResponse<String> post(String path, String body, String bearer) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+			.header("Authorization", "Bearer " + bearer)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> delete(String path, String bearer) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+			.header("Authorization", "Bearer " + bearer)
+			.header("Accept", "application/json")
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A form POST (RFC 7662 section 2.1), with HTTP Basic client credentials when {@code client} is given; id and
+	 * secret form-encoded first, as RFC 6749 section 2.3.1 asks.
+	 */
+	HttpResponse<String> postForm(String path, Map<String, String> form, IntrospectionClient client)
+			throws IOException, InterruptedException {
+		String body = String.join("&", form.entrySet()
+			.stream()
+			.map(field -> formEncode(field.getKey()) + "=" + formEncode(field.getValue()))
+			.toList());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (client != null) {
+			String credentials = formEncode(client.id()) + ":" + formEncode(client.secret());
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The credentials the dev stack generated for query-service's token introspection. */
+	IntrospectionClient introspectionClient() {
+		return stack.introspectionClient().orElseThrow();
+	}
+
+	/** The mail sink's JSON API, read as a person's mail client would. */
+	Inbox inbox() {
+		return new Inbox(stack.inboxUrl().orElseThrow());
 	}
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -150,6 +211,13 @@ final class EndToEndStack implements AutoCloseable {
 		return response.body();
 	}
 
+	/** The {@code code} member of an RFC 9457 problem, or {@code null} when the body is not one. */
+	static String problemCode(HttpResponse<String> response) {
+		assertThat(response.headers().firstValue("Content-Type")).as("Content-Type of %s", response.body())
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		return JsonPath.read(response.body(), "$.code");
+	}
+
 	/** A flat JSON object of string values; the values here never need escaping beyond quotes. */
 	static String json(String... namesAndValues) {
 		List<String> members = new ArrayList<>();
@@ -167,6 +235,10 @@ final class EndToEndStack implements AutoCloseable {
 		finally {
 			execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
 		}
+	}
+
+	private static String formEncode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private static String textOf(Part part) throws MessagingException, IOException {

@@ -35,8 +35,32 @@ class SecretsTest {
 		assertThat(secrets.get("WATCHWORD_OPERATOR_TOKEN")).hasSizeGreaterThanOrEqualTo(32);
 		assertThat(secrets.get("WATCHWORD_MASTER_KEY")).isNotEqualTo(secrets.get("WATCHWORD_SEALING_KEY"));
 		assertThat(Files.readString(file)).contains("WATCHWORD_MASTER_KEY=" + secrets.get("WATCHWORD_MASTER_KEY"));
-		assertThat(Secrets.COMMAND_SERVICE_ONLY).containsExactlyInAnyOrder("WATCHWORD_MASTER_KEY",
-				"WATCHWORD_OPERATOR_TOKEN");
+		assertThat(Secrets.isWithheldFrom(Service.QUERY, "WATCHWORD_MASTER_KEY")).isTrue();
+		assertThat(Secrets.isWithheldFrom(Service.NOTIFICATION, "WATCHWORD_OPERATOR_TOKEN")).isTrue();
+		assertThat(Secrets.isWithheldFrom(Service.COMMAND, "WATCHWORD_MASTER_KEY")).isFalse();
+	}
+
+	@Test
+	void loadOrCreateWhenFirstRunThenIntrospectionClientSecretGeneratedForQueryServiceOnly() throws Exception {
+		Path file = state.resolve("secrets.env");
+
+		Map<String, String> secrets = Secrets.loadOrCreate(file, config(Map.of()));
+
+		String secret = secrets.get("WATCHWORD_INTROSPECTION_CLIENT_SECRET");
+		// base64url without padding: unchanged by the form decoding of Basic credentials (RFC 6749 2.3.1)
+		assertThat(secret).matches("[A-Za-z0-9_-]{43}");
+		assertThat(Files.readString(file)).contains("WATCHWORD_INTROSPECTION_CLIENT_SECRET=" + secret);
+		assertThat(Secrets.isWithheldFrom(Service.QUERY, "WATCHWORD_INTROSPECTION_CLIENT_SECRET")).isFalse();
+		assertThat(Secrets.isWithheldFrom(Service.COMMAND, "WATCHWORD_INTROSPECTION_CLIENT_SECRET")).isTrue();
+		assertThat(Secrets.isWithheldFrom(Service.GATEWAY, "WATCHWORD_INTROSPECTION_CLIENT_SECRET")).isTrue();
+		assertThat(Secrets.isWithheldFrom(Service.NOTIFICATION, "WATCHWORD_SEALING_KEY")).isFalse();
+	}
+
+	@Test
+	void introspectionClientIdWhenUnsetThenWatchwordDev() {
+		assertThat(config(Map.of()).introspectionClientId()).isEqualTo("watchword-dev");
+		assertThat(config(Map.of("WATCHWORD_INTROSPECTION_CLIENT_ID", "my-app")).introspectionClientId())
+			.isEqualTo("my-app");
 	}
 
 	@Test
@@ -67,9 +91,10 @@ class SecretsTest {
 
 		Map<String, String> secrets = Secrets.loadOrCreate(file,
 				config(Map.of("WATCHWORD_SEALING_KEY", "from-the-environment", "WATCHWORD_MASTER_KEY", "master",
-						"WATCHWORD_OPERATOR_TOKEN", "operator")));
+						"WATCHWORD_OPERATOR_TOKEN", "operator", "WATCHWORD_INTROSPECTION_CLIENT_SECRET", "client")));
 
-		assertThat(secrets).containsEntry("WATCHWORD_SEALING_KEY", "from-the-environment");
+		assertThat(secrets).containsEntry("WATCHWORD_SEALING_KEY", "from-the-environment")
+			.containsEntry("WATCHWORD_INTROSPECTION_CLIENT_SECRET", "client");
 		assertThat(file).doesNotExist();
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static dev.watchword.devstack.EndToEndStack.json;
+import static dev.watchword.devstack.EndToEndStack.problemCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +27,12 @@ class WatchwordEndToEndIT {
 
 	/** The read model and the revocation list are fed by Kafka: eventually consistent, quickly. */
 	private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+	/**
+	 * The refresh grace window is 5 s by default (WATCHWORD_SESSIONS_REFRESH_GRACE); a replay is polled until it is
+	 * over, with room for a slow machine.
+	 */
+	private static final Duration GRACE_OVER = Duration.ofSeconds(15);
 
 	private static EndToEndStack stack;
 
@@ -72,25 +79,50 @@ class WatchwordEndToEndIT {
 			assertThat((Boolean) JsonPath.read(me.body(), "$.email_verified")).isTrue();
 		});
 
-		// when the refresh token is rotated, the old one is dead
+		// when the refresh token is rotated
 		HttpResponse<String> refreshed = stack.post("/api/auth/token/refresh/", json("refresh", refresh));
 		assertThat(refreshed.statusCode()).isEqualTo(200);
 		String rotatedAccess = JsonPath.read(refreshed.body(), "$.access");
 		String rotatedRefresh = JsonPath.read(refreshed.body(), "$.refresh");
 		assertThat(rotatedRefresh).isNotEqualTo(refresh);
 
-		HttpResponse<String> replayed = stack.post("/api/auth/token/refresh/", json("refresh", refresh));
-		assertThat(replayed.statusCode()).isEqualTo(401);
-		assertThat(replayed.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		// then a replay within the grace window (two tabs racing) gets the same successor
+		HttpResponse<String> raced = stack.post("/api/auth/token/refresh/", json("refresh", refresh));
+		assertThat(raced.statusCode()).isEqualTo(200);
+		assertThat((String) JsonPath.read(raced.body(), "$.refresh")).isEqualTo(rotatedRefresh);
 
-		// when the session is logged out, neither its refresh token nor its access token works any more
-		HttpResponse<String> loggedOut = stack.post("/api/auth/logout/", json("refresh", rotatedRefresh));
+		// and a replay after the grace window is taken for theft (RFC 9700 4.14.2): refused, and the session ends
+		HttpResponse<String> replayed = await("replay refused once the grace window is over").atMost(GRACE_OVER)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> stack.post("/api/auth/token/refresh/", json("refresh", refresh)),
+					response -> response.statusCode() != 200);
+		assertThat(replayed.statusCode()).isEqualTo(401);
+		assertThat(problemCode(replayed)).isEqualTo("INVALID_REFRESH_TOKEN");
+
+		HttpResponse<String> successorRefused = stack.post("/api/auth/token/refresh/", json("refresh", rotatedRefresh));
+		assertThat(successorRefused.statusCode()).isEqualTo(401);
+		assertThat(problemCode(successorRefused)).isEqualTo("INVALID_REFRESH_TOKEN");
+		await("access token of the stolen session revoked at /me").atMost(EVENTUALLY)
+			.untilAsserted(() -> assertThat(stack.get("/api/users/me/", rotatedAccess).statusCode()).isEqualTo(401));
+		assertThat(stack.get("/api/users/me/", access).statusCode()).isEqualTo(401);
+
+		// when the owner logs in again and then logs out
+		HttpResponse<String> again = stack.post("/api/auth/login/", json("email", email, "password", PASSWORD));
+		assertThat(again.statusCode()).isEqualTo(200);
+		String secondAccess = JsonPath.read(again.body(), "$.access");
+		String secondRefresh = JsonPath.read(again.body(), "$.refresh");
+		await("new session accepted at /me").atMost(EVENTUALLY)
+			.untilAsserted(() -> assertThat(stack.get("/api/users/me/", secondAccess).statusCode()).isEqualTo(200));
+
+		HttpResponse<String> loggedOut = stack.post("/api/auth/logout/", json("refresh", secondRefresh));
 		assertThat(loggedOut.statusCode()).isEqualTo(204);
 
-		assertThat(stack.post("/api/auth/token/refresh/", json("refresh", rotatedRefresh)).statusCode()).isEqualTo(401);
+		// then neither its refresh token nor its access token works any more
+		HttpResponse<String> afterLogout = stack.post("/api/auth/token/refresh/", json("refresh", secondRefresh));
+		assertThat(afterLogout.statusCode()).isEqualTo(401);
+		assertThat(problemCode(afterLogout)).isEqualTo("INVALID_REFRESH_TOKEN");
 		await("access token revoked at /me").atMost(EVENTUALLY)
-			.untilAsserted(() -> assertThat(stack.get("/api/users/me/", rotatedAccess).statusCode()).isEqualTo(401));
+			.untilAsserted(() -> assertThat(stack.get("/api/users/me/", secondAccess).statusCode()).isEqualTo(401));
 	}
 
 }
