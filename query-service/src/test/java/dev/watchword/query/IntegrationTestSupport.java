@@ -2,6 +2,7 @@ package dev.watchword.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserEvent;
@@ -99,6 +100,14 @@ public abstract class IntegrationTestSupport {
     /** Wraps the event as command-service does and publishes it keyed by its user. */
     protected EventEnvelope publish(UserEvent event) {
         EventEnvelope envelope = EventCatalog.wrap(randomId(), event, event.userId(), 0,
+                GLOBAL_INDEX.incrementAndGet(), Instant.now());
+        publish(envelope);
+        return envelope;
+    }
+
+    /** Wraps the event as command-service does and publishes it keyed by its app. */
+    protected EventEnvelope publish(ClientAppEvent event) {
+        EventEnvelope envelope = EventCatalog.wrap(randomId(), event, event.appId(), 0,
                 GLOBAL_INDEX.incrementAndGet(), Instant.now());
         publish(envelope);
         return envelope;

@@ -1,5 +1,6 @@
 package dev.watchword.query.eventstream;
 
+import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserEvent;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * The only way this service learns of events: the Kafka topic, never a call to command-service.
  * <p>
- * Each event is applied to every {@link Projection} in one database transaction together with its
+ * Each event is applied to every {@link Projection} (user events) or every {@link ClientAppProjection} (client
+ * app events) in one database transaction together with its
  * {@code processed_event} row, so a redelivery changes nothing. The method returns only after that transaction
  * committed, and the container commits offsets only after the method returned, so an event is never lost.
  * A failure (database down) propagates to {@link EventStreamErrorHandling}, which retries for ever.
@@ -28,12 +30,14 @@ class EventStreamListener {
 
     private final ProcessedEvents processedEvents;
     private final List<Projection> projections;
+    private final List<ClientAppProjection> clientAppProjections;
     private final TransactionTemplate transaction;
 
     EventStreamListener(ProcessedEvents processedEvents, List<Projection> projections,
-                        TransactionTemplate transaction) {
+                        List<ClientAppProjection> clientAppProjections, TransactionTemplate transaction) {
         this.processedEvents = processedEvents;
         this.projections = projections;
+        this.clientAppProjections = clientAppProjections;
         this.transaction = transaction;
     }
 
@@ -44,13 +48,18 @@ class EventStreamListener {
             return;
         }
         EventEnvelope envelope = readable.get().envelope();
-        UserEvent event = readable.get().event();
+        Object event = readable.get().event();
         transaction.executeWithoutResult(status -> {
             if (!processedEvents.markProcessed(envelope)) {
                 log.debug("Skipping {} {}: already processed", envelope.type(), envelope.eventId());
                 return;
             }
-            projections.forEach(projection -> projection.project(envelope, event));
+            switch (event) {
+                case UserEvent userEvent -> projections.forEach(projection -> projection.project(envelope, userEvent));
+                case ClientAppEvent appEvent ->
+                        clientAppProjections.forEach(projection -> projection.project(envelope, appEvent));
+                default -> throw new IllegalStateException("Not a projected type: " + envelope.type());
+            }
         });
     }
 
@@ -71,11 +80,13 @@ class EventStreamListener {
                 return Optional.empty();
             }
             Optional<Object> payload = EventCatalog.payloadOf(envelope);
-            if (payload.isEmpty() || !(payload.get() instanceof UserEvent event)) {
+            boolean projected = payload.isPresent()
+                    && (payload.get() instanceof UserEvent || payload.get() instanceof ClientAppEvent);
+            if (!projected) {
                 log.debug("Skipping record {}: type {} is not projected here", position, envelope.type());
                 return Optional.empty();
             }
-            return Optional.of(new Readable(envelope, event));
+            return Optional.of(new Readable(envelope, payload.get()));
         } catch (IllegalArgumentException e) {
             // Not logging the value: it may hold personal data.
             log.warn("Skipping record {}: not a readable event envelope ({})", position, e.getMessage());
@@ -87,6 +98,7 @@ class EventStreamListener {
         return value == null || value.isBlank();
     }
 
-    private record Readable(EventEnvelope envelope, UserEvent event) {
+    /** @param event a {@link UserEvent} or a {@link ClientAppEvent} */
+    private record Readable(EventEnvelope envelope, Object event) {
     }
 }

@@ -20,6 +20,8 @@ public enum ProblemCode {
     PROFILE_NOT_FOUND,
     /** No account with this id (admin API). */
     USER_NOT_FOUND,
+    /** No client app with this id (admin API). */
+    APP_NOT_FOUND,
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,
     UNSUPPORTED_MEDIA_TYPE,

@@ -50,6 +50,14 @@ class AdminSecurityConfiguration {
                         // Activity figures are audit data: who may read the audit trail may read these.
                         .requestMatchers(HttpMethod.GET, "/api/admin/activity/**")
                         .hasAuthority(Permissions.AUDIT_READ)
+                        // Listing every app is a platform operator's view. Whoever may change an app's settings
+                        // must see them first, so one app's detail is open to settings:write as well.
+                        // Single-segment patterns, not /**: a sub-resource added later stays closed until it
+                        // gets a rule of its own.
+                        .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/")
+                        .hasAuthority(Permissions.APPS_WRITE)
+                        .requestMatchers(HttpMethod.GET, "/api/admin/apps/*", "/api/admin/apps/*/")
+                        .hasAnyAuthority(Permissions.APPS_WRITE, Permissions.SETTINGS_WRITE)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(withCurrentAuthorization(accessTokens, currentAuthorization))

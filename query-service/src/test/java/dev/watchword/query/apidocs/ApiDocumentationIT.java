@@ -18,6 +18,8 @@ class ApiDocumentationIT extends IntegrationTestSupport {
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode paths = body(docs).get("paths");
         assertThat(paths.has("/api/admin/users")).isTrue();
+        assertThat(paths.has("/api/admin/apps")).isTrue();
+        assertThat(paths.has("/api/admin/apps/{id}")).isTrue();
         assertThat(paths.has("/api/users/me")).isTrue();
     }
 }
