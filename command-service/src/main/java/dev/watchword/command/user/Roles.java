@@ -19,10 +19,16 @@ public final class Roles {
     public static final String ROLES_WRITE = "roles:write";
     public static final String SETTINGS_WRITE = "settings:write";
     public static final String AUDIT_READ = "audit:read";
+    /**
+     * Register client apps and manage their API keys. The platform operator's permission: until tenant admins
+     * exist (each app's own admins, a later step of issue 4), only the built-in {@code admin} role carries it,
+     * and it reaches every app.
+     */
+    public static final String APPS_WRITE = "apps:write";
 
     private static final Map<String, List<String>> PERMISSIONS = Map.of(
             USER, List.of(),
-            ADMIN, List.of(USERS_READ, USERS_WRITE, ROLES_WRITE, SETTINGS_WRITE, AUDIT_READ));
+            ADMIN, List.of(USERS_READ, USERS_WRITE, ROLES_WRITE, SETTINGS_WRITE, AUDIT_READ, APPS_WRITE));
 
     private Roles() {
     }

@@ -1,0 +1,172 @@
+package dev.watchword.command.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.watchword.command.bearer.Caller;
+import dev.watchword.command.user.AuthorizeActor;
+import dev.watchword.command.user.Roles;
+import dev.watchword.events.app.AppSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The admin API's writes on client apps (issue 4). Authorized like the user administration: Spring Security
+ * checks the token's {@code permissions}, then the actor's own aggregate confirms the token is current, then
+ * the app's aggregate records the change with the actor's id. A new API key is in the answer once, with
+ * {@code Cache-Control: no-store}; Watchword keeps only its hash.
+ */
+@RestController
+public class AppAdminController {
+
+    private final CommandGateway commands;
+    private final AppCredentials credentials;
+    private final ClientAppsSettings apps;
+    private final String publicUrl;
+    private final Clock clock;
+
+    public AppAdminController(CommandGateway commands, AppCredentials credentials, ClientAppsSettings apps,
+                              @Value("${watchword.public-url}") String publicUrl, Clock clock) {
+        this.commands = commands;
+        this.credentials = credentials;
+        this.apps = apps;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = {"/api/admin/apps", "/api/admin/apps/"})
+    @PreAuthorize("hasAuthority('apps:write')")
+    public ResponseEntity<RegisteredApp> register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody NewApp body) {
+        Instant now = authorize(token, Roles.APPS_WRITE);
+        String appId = UUID.randomUUID().toString();
+        String name = body.name().strip();
+        String clientId = credentials.newClientId();
+        NewApiKey key = credentials.newApiKey();
+        commands.sendAndWait(new RegisterClientApp(appId, name, clientId, key.stored(), publicUrl,
+                Caller.of(token).userId(), now));
+        return shownOnce(new RegisteredApp(appId, name, clientId, key.stored().keyId(), key.plaintext(),
+                SettingsBody.of(AppSettingsPolicy.defaults(name, publicUrl))));
+    }
+
+    @PostMapping(path = {"/api/admin/apps/{appId}/keys", "/api/admin/apps/{appId}/keys/"})
+    @PreAuthorize("hasAuthority('apps:write')")
+    public ResponseEntity<IssuedKey> issueKey(@AuthenticationPrincipal Jwt token, @PathVariable String appId) {
+        Instant now = authorize(token, Roles.APPS_WRITE);
+        NewApiKey key = credentials.newApiKey();
+        onApp(() -> commands.sendAndWait(new IssueApiKey(appId, key.stored(), Caller.of(token).userId(), now)));
+        return shownOnce(new IssuedKey(key.stored().keyId(), key.plaintext(), null));
+    }
+
+    @PostMapping(path = {"/api/admin/apps/{appId}/keys/{keyId}/rotate", "/api/admin/apps/{appId}/keys/{keyId}/rotate/"})
+    @PreAuthorize("hasAuthority('apps:write')")
+    public ResponseEntity<IssuedKey> rotateKey(@AuthenticationPrincipal Jwt token, @PathVariable String appId,
+                                               @PathVariable String keyId) {
+        Instant now = authorize(token, Roles.APPS_WRITE);
+        NewApiKey key = credentials.newApiKey();
+        Instant previousValidUntil = onApp(() -> commands.sendAndWait(new RotateApiKey(appId, keyId, key.stored(),
+                apps.keyRotationGrace(), Caller.of(token).userId(), now)));
+        return shownOnce(new IssuedKey(key.stored().keyId(), key.plaintext(), previousValidUntil));
+    }
+
+    @DeleteMapping(path = {"/api/admin/apps/{appId}/keys/{keyId}", "/api/admin/apps/{appId}/keys/{keyId}/"})
+    @PreAuthorize("hasAuthority('apps:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void revokeKey(@AuthenticationPrincipal Jwt token, @PathVariable String appId, @PathVariable String keyId) {
+        Instant now = authorize(token, Roles.APPS_WRITE);
+        onApp(() -> commands.sendAndWait(new RevokeApiKey(appId, keyId, Caller.of(token).userId(), now)));
+    }
+
+    @PutMapping(path = {"/api/admin/apps/{appId}/settings", "/api/admin/apps/{appId}/settings/"})
+    @PreAuthorize("hasAuthority('settings:write')")
+    public SettingsBody changeSettings(@AuthenticationPrincipal Jwt token, @PathVariable String appId,
+                                       @Valid @RequestBody SettingsBody body) {
+        Instant now = authorize(token, Roles.SETTINGS_WRITE);
+        AppSettings recorded = onApp(() -> commands.sendAndWait(new ChangeAppSettings(appId, body.toSettings(),
+                Caller.of(token).userId(), now)));
+        return SettingsBody.of(recorded);
+    }
+
+    private Instant authorize(Jwt token, String permission) {
+        Instant now = clock.instant();
+        Caller caller = Caller.of(token);
+        Number version = token.getClaim("authz_ver");
+        commands.sendAndWait(new AuthorizeActor(caller.userId(), caller.sessionId(),
+                version == null ? 0 : version.intValue(), permission, now));
+        return now;
+    }
+
+    /**
+     * An unknown app is a 404, whatever the reason it is unknown. The event store keys streams by id alone, so the
+     * id of another aggregate (a user) finds a stream that Axon refuses to load as an app, and appends nothing.
+     */
+    private static <T> T onApp(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknown) {
+            throw new AppNotFound();
+        }
+    }
+
+    /** RFC 9111 section 5.2.2.5: no cache on the way may keep an answer that holds a key. */
+    private static <T> ResponseEntity<T> shownOnce(T body) {
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    public record NewApp(@NotBlank @Size(max = 100) String name) {
+    }
+
+    public record RegisteredApp(String id, String name, @JsonProperty("client_id") String clientId,
+                                @JsonProperty("key_id") String keyId, @JsonProperty("api_key") String apiKey,
+                                SettingsBody settings) {
+    }
+
+    /** @param previousValidUntil after a rotation, when the replaced key stops working; otherwise absent */
+    public record IssuedKey(@JsonProperty("key_id") String keyId, @JsonProperty("api_key") String apiKey,
+                            @JsonProperty("previous_valid_until") Instant previousValidUntil) {
+    }
+
+    /** An app's settings on the wire; a PUT replaces them as a whole, so every field is required. */
+    public record SettingsBody(@JsonProperty("login_methods") @NotNull List<String> loginMethods,
+                               @JsonProperty("require_verified_email") @NotNull Boolean requireVerifiedEmail,
+                               @JsonProperty("access_token_minutes") @NotNull Integer accessTokenMinutes,
+                               @JsonProperty("refresh_token_days") @NotNull Integer refreshTokenDays,
+                               @JsonProperty("password_min_length") @NotNull Integer passwordMinLength,
+                               @JsonProperty("cors_origins") @NotNull List<String> corsOrigins,
+                               @JsonProperty("link_base_url") @NotNull String linkBaseUrl,
+                               @JsonProperty("sender_name") @NotNull String senderName) {
+
+        static SettingsBody of(AppSettings settings) {
+            return new SettingsBody(settings.loginMethods(), settings.requireVerifiedEmail(),
+                    settings.accessTokenMinutes(), settings.refreshTokenDays(), settings.passwordMinLength(),
+                    settings.corsOrigins(), settings.linkBaseUrl(), settings.senderName());
+        }
+
+        AppSettings toSettings() {
+            return new AppSettings(loginMethods, requireVerifiedEmail, accessTokenMinutes, refreshTokenDays,
+                    passwordMinLength, corsOrigins, linkBaseUrl, senderName);
+        }
+    }
+}
