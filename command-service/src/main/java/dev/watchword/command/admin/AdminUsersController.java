@@ -19,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -135,7 +136,8 @@ public class AdminUsersController {
     private static void onUser(Supplier<Object> command) {
         try {
             command.get();
-        } catch (AggregateNotFoundException unknown) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknown) {
+            // an id that names no aggregate, or one of another kind (a client app's id): no such user
             throw new UserNotFound();
         }
     }

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -20,7 +22,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One command-service against real PostgreSQL (schema {@code it_command}) and a real in-JVM KRaft broker,
+ * One command-service against real PostgreSQL (a fresh schema per test run, {@code it_command_<random>}, so
+ * that runs never share an event store, a publisher token or a backlog) and a real in-JVM KRaft broker,
  * shared by the API tests: one configuration, so Spring starts one context and one Kafka publisher owns the
  * schema's token. Tests reach it over HTTP like a client app and read the event topic like a downstream
  * service.
@@ -29,9 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
         "spring.datasource.username=postgres",
         "spring.datasource.password=",
-        "spring.datasource.hikari.schema=it_command",
-        "spring.flyway.schemas=it_command",
-        "spring.flyway.default-schema=it_command",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "watchword.sealing-key=" + ApiITSupport.SEALING_KEY,
         "watchword.snapshots.threshold=20",
@@ -49,6 +49,15 @@ abstract class ApiITSupport {
     static final String PASSWORD = "lantern orbit pickle saga 42";
     static final Duration KAFKA = Duration.ofSeconds(60);
     static final String ROOT_ADMIN = "root-admin@example.com";
+
+    private static final String SCHEMA = "it_command_" + UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void freshSchema(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.hikari.schema", () -> SCHEMA);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+    }
 
     @LocalServerPort
     int port;
