@@ -31,15 +31,7 @@ final class Database implements AutoCloseable {
 	}
 
 	static Database external(DatabaseUrl url) {
-		Properties properties = new Properties();
-		if (url.username() != null) {
-			properties.setProperty("user", url.username());
-		}
-		if (url.password() != null) {
-			properties.setProperty("password", url.password());
-		}
-		properties.setProperty("connectTimeout", "5");
-		try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), properties)) {
+		try (Connection ignored = connect(url)) {
 			return new Database(url, null);
 		}
 		catch (SQLException ex) {
@@ -87,6 +79,35 @@ final class Database implements AutoCloseable {
 
 	DatabaseUrl url() {
 		return url;
+	}
+
+	/**
+	 * Makes command-service publish its whole event log again. The embedded broker starts empty on every run,
+	 * so events published in an earlier run but not yet consumed when it stopped would otherwise never reach
+	 * query-service and notification-service; they dedupe on event ids, so the replay changes nothing that
+	 * was already applied or sent.
+	 */
+	void republishEventLog() {
+		try (Connection connection = connect(url);
+				Statement reset = connection.createStatement()) {
+			reset.execute("DO $$ BEGIN IF to_regclass('command.tokenentry') IS NOT NULL THEN "
+					+ "DELETE FROM command.tokenentry WHERE processorname = 'kafka-publisher'; END IF; END $$");
+		}
+		catch (SQLException ex) {
+			throw new DevStackException("Could not reset the event publisher in " + url + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Connection connect(DatabaseUrl url) throws SQLException {
+		Properties properties = new Properties();
+		if (url.username() != null) {
+			properties.setProperty("user", url.username());
+		}
+		if (url.password() != null) {
+			properties.setProperty("password", url.password());
+		}
+		properties.setProperty("connectTimeout", "5");
+		return DriverManager.getConnection(url.jdbcUrl(), properties);
 	}
 
 	boolean isEmbedded() {

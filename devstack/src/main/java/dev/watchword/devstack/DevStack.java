@@ -181,6 +181,9 @@ public final class DevStack {
 			if (broker != null) {
 				await(broker, failures).ifPresent(kafka -> {
 					stack.attach(kafka);
+					if (stack.database() != null) {
+						stack.database().republishEventLog();
+					}
 					progress.accept("  kafka: embedded KRaft broker on " + kafka.bootstrapServers() + ", topic "
 							+ config.eventsTopic());
 				});
