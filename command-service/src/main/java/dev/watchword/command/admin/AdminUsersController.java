@@ -1,12 +1,12 @@
 package dev.watchword.command.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.watchword.command.bearer.ActingAdmin;
 import dev.watchword.command.bearer.Caller;
 import dev.watchword.command.passwordreset.PasswordResetSettings;
 import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.user.AssignRole;
-import dev.watchword.command.user.AuthorizeActor;
 import dev.watchword.command.user.DisableUser;
 import dev.watchword.command.user.EnableUser;
 import dev.watchword.command.user.ForceLogout;
@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -50,21 +49,21 @@ public class AdminUsersController {
     private final CommandGateway commands;
     private final OneTimeSecrets secrets;
     private final PasswordResetSettings reset;
-    private final Clock clock;
+    private final ActingAdmin actingAdmin;
 
     public AdminUsersController(CommandGateway commands, OneTimeSecrets secrets, PasswordResetSettings reset,
-                                Clock clock) {
+                                ActingAdmin actingAdmin) {
         this.commands = commands;
         this.secrets = secrets;
         this.reset = reset;
-        this.clock = clock;
+        this.actingAdmin = actingAdmin;
     }
 
     @PostMapping(path = {"/api/admin/users/{userId}/disable", "/api/admin/users/{userId}/disable/"})
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void disable(@AuthenticationPrincipal Jwt token, @PathVariable String userId) {
-        Instant now = authorize(token, Roles.USERS_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.USERS_WRITE);
         onUser(() -> commands.sendAndWait(new DisableUser(userId, Caller.of(token).userId(), now)));
     }
 
@@ -72,7 +71,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void enable(@AuthenticationPrincipal Jwt token, @PathVariable String userId) {
-        Instant now = authorize(token, Roles.USERS_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.USERS_WRITE);
         onUser(() -> commands.sendAndWait(new EnableUser(userId, Caller.of(token).userId(), now)));
     }
 
@@ -80,7 +79,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void forceLogout(@AuthenticationPrincipal Jwt token, @PathVariable String userId) {
-        Instant now = authorize(token, Roles.USERS_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.USERS_WRITE);
         onUser(() -> commands.sendAndWait(new ForceLogout(userId, Caller.of(token).userId(), now)));
     }
 
@@ -89,7 +88,7 @@ public class AdminUsersController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void triggerPasswordReset(@AuthenticationPrincipal Jwt token, @PathVariable String userId,
                                      HttpServletRequest request) {
-        Instant now = authorize(token, Roles.USERS_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.USERS_WRITE);
         onUser(() -> commands.sendAndWait(new RequestPasswordReset(userId,
                 secrets.issueFor(userId, now, reset.lifetime()), ClientAddress.of(request), Caller.of(token).userId(),
                 now)));
@@ -101,7 +100,7 @@ public class AdminUsersController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void assignRole(@AuthenticationPrincipal Jwt token, @PathVariable String userId,
                            @Valid @RequestBody RoleChange body) {
-        Instant now = authorize(token, Roles.ROLES_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.ROLES_WRITE);
         requireHolds(token, Roles.permissionsOf(body.role()));
         onUser(() -> commands.sendAndWait(new AssignRole(userId, body.role(), Caller.of(token).userId(),
                 body.expectedVersion(), now)));
@@ -111,18 +110,9 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revokeRole(@AuthenticationPrincipal Jwt token, @PathVariable String userId, @PathVariable String role) {
-        Instant now = authorize(token, Roles.ROLES_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.ROLES_WRITE);
         requireHolds(token, Roles.permissionsOf(role));
         onUser(() -> commands.sendAndWait(new RevokeRole(userId, role, Caller.of(token).userId(), null, now)));
-    }
-
-    private Instant authorize(Jwt token, String permission) {
-        Instant now = clock.instant();
-        Caller caller = Caller.of(token);
-        Number version = token.getClaim("authz_ver");
-        commands.sendAndWait(new AuthorizeActor(caller.userId(), caller.sessionId(),
-                version == null ? 0 : version.intValue(), permission, now));
-        return now;
     }
 
     private static void requireHolds(Jwt token, Set<String> permissions) {

@@ -2,7 +2,7 @@ package dev.watchword.command.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.bearer.Caller;
-import dev.watchword.command.user.AuthorizeActor;
+import dev.watchword.command.bearer.ActingAdmin;
 import dev.watchword.command.user.Roles;
 import dev.watchword.events.app.AppSettings;
 import jakarta.validation.Valid;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,21 +45,21 @@ public class AppAdminController {
     private final AppCredentials credentials;
     private final ClientAppsSettings apps;
     private final String publicUrl;
-    private final Clock clock;
+    private final ActingAdmin actingAdmin;
 
     public AppAdminController(CommandGateway commands, AppCredentials credentials, ClientAppsSettings apps,
-                              @Value("${watchword.public-url}") String publicUrl, Clock clock) {
+                              @Value("${watchword.public-url}") String publicUrl, ActingAdmin actingAdmin) {
         this.commands = commands;
         this.credentials = credentials;
         this.apps = apps;
         this.publicUrl = publicUrl;
-        this.clock = clock;
+        this.actingAdmin = actingAdmin;
     }
 
     @PostMapping(path = {"/api/admin/apps", "/api/admin/apps/"})
     @PreAuthorize("hasAuthority('apps:write')")
     public ResponseEntity<RegisteredApp> register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody NewApp body) {
-        Instant now = authorize(token, Roles.APPS_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.APPS_WRITE);
         String appId = UUID.randomUUID().toString();
         String name = body.name().strip();
         String clientId = credentials.newClientId();
@@ -74,7 +73,7 @@ public class AppAdminController {
     @PostMapping(path = {"/api/admin/apps/{appId}/keys", "/api/admin/apps/{appId}/keys/"})
     @PreAuthorize("hasAuthority('apps:write')")
     public ResponseEntity<IssuedKey> issueKey(@AuthenticationPrincipal Jwt token, @PathVariable String appId) {
-        Instant now = authorize(token, Roles.APPS_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.APPS_WRITE);
         NewApiKey key = credentials.newApiKey();
         onApp(() -> commands.sendAndWait(new IssueApiKey(appId, key.stored(), Caller.of(token).userId(), now)));
         return shownOnce(new IssuedKey(key.stored().keyId(), key.plaintext(), null));
@@ -84,7 +83,7 @@ public class AppAdminController {
     @PreAuthorize("hasAuthority('apps:write')")
     public ResponseEntity<IssuedKey> rotateKey(@AuthenticationPrincipal Jwt token, @PathVariable String appId,
                                                @PathVariable String keyId) {
-        Instant now = authorize(token, Roles.APPS_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.APPS_WRITE);
         NewApiKey key = credentials.newApiKey();
         Instant previousValidUntil = onApp(() -> commands.sendAndWait(new RotateApiKey(appId, keyId, key.stored(),
                 apps.keyRotationGrace(), Caller.of(token).userId(), now)));
@@ -95,7 +94,7 @@ public class AppAdminController {
     @PreAuthorize("hasAuthority('apps:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revokeKey(@AuthenticationPrincipal Jwt token, @PathVariable String appId, @PathVariable String keyId) {
-        Instant now = authorize(token, Roles.APPS_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.APPS_WRITE);
         onApp(() -> commands.sendAndWait(new RevokeApiKey(appId, keyId, Caller.of(token).userId(), now)));
     }
 
@@ -103,19 +102,10 @@ public class AppAdminController {
     @PreAuthorize("hasAuthority('settings:write')")
     public SettingsBody changeSettings(@AuthenticationPrincipal Jwt token, @PathVariable String appId,
                                        @Valid @RequestBody SettingsBody body) {
-        Instant now = authorize(token, Roles.SETTINGS_WRITE);
+        Instant now = actingAdmin.authorize(token, Roles.SETTINGS_WRITE);
         AppSettings recorded = onApp(() -> commands.sendAndWait(new ChangeAppSettings(appId, body.toSettings(),
                 Caller.of(token).userId(), now)));
         return SettingsBody.of(recorded);
-    }
-
-    private Instant authorize(Jwt token, String permission) {
-        Instant now = clock.instant();
-        Caller caller = Caller.of(token);
-        Number version = token.getClaim("authz_ver");
-        commands.sendAndWait(new AuthorizeActor(caller.userId(), caller.sessionId(),
-                version == null ? 0 : version.intValue(), permission, now));
-        return now;
     }
 
     /**
