@@ -19,7 +19,9 @@ import java.util.Optional;
  * <p>
  * Each event is applied to every {@link Projection} (user events) or every {@link ClientAppProjection} (client
  * app events) in one database transaction together with its
- * {@code processed_event} row, so a redelivery changes nothing. The method returns only after that transaction
+ * {@code processed_event} row, so a redelivery changes nothing. Every {@link EnvelopeProjection} (the audit
+ * trail) sees every event in that same transaction, types this version does not know included; it dedupes on
+ * the event id by itself. The method returns only after that transaction
  * committed, and the container commits offsets only after the method returned, so an event is never lost.
  * A failure (database down) propagates to {@link EventStreamErrorHandling}, which retries for ever.
  */
@@ -31,13 +33,16 @@ class EventStreamListener {
     private final ProcessedEvents processedEvents;
     private final List<Projection> projections;
     private final List<ClientAppProjection> clientAppProjections;
+    private final List<EnvelopeProjection> envelopeProjections;
     private final TransactionTemplate transaction;
 
     EventStreamListener(ProcessedEvents processedEvents, List<Projection> projections,
-                        List<ClientAppProjection> clientAppProjections, TransactionTemplate transaction) {
+                        List<ClientAppProjection> clientAppProjections,
+                        List<EnvelopeProjection> envelopeProjections, TransactionTemplate transaction) {
         this.processedEvents = processedEvents;
         this.projections = projections;
         this.clientAppProjections = clientAppProjections;
+        this.envelopeProjections = envelopeProjections;
         this.transaction = transaction;
     }
 
@@ -48,13 +53,19 @@ class EventStreamListener {
             return;
         }
         EventEnvelope envelope = readable.get().envelope();
-        Object event = readable.get().event();
+        Optional<Object> event = readable.get().event();
         transaction.executeWithoutResult(status -> {
+            envelopeProjections.forEach(projection -> projection.project(envelope, event));
+            if (!(event.orElse(null) instanceof UserEvent || event.orElse(null) instanceof ClientAppEvent)) {
+                // Not marked processed: a later version that projects the type still applies it on a replay.
+                log.debug("Type {} of {} is not projected here", envelope.type(), envelope.eventId());
+                return;
+            }
             if (!processedEvents.markProcessed(envelope)) {
                 log.debug("Skipping {} {}: already processed", envelope.type(), envelope.eventId());
                 return;
             }
-            switch (event) {
+            switch (event.get()) {
                 case UserEvent userEvent -> projections.forEach(projection -> projection.project(envelope, userEvent));
                 case ClientAppEvent appEvent ->
                         clientAppProjections.forEach(projection -> projection.project(envelope, appEvent));
@@ -64,8 +75,9 @@ class EventStreamListener {
     }
 
     /**
-     * Decodes a record, or logs and skips it: retrying a message that is not an envelope could never succeed,
-     * and a type this version does not know (a newer producer's) concerns none of its read models.
+     * Decodes a record, or logs and skips it: retrying a message that is not an envelope could never succeed.
+     * A type this version does not know (a newer producer's) comes back without its record: it concerns only
+     * the {@link EnvelopeProjection}s.
      */
     private static Optional<Readable> read(ConsumerRecord<String, byte[]> record) {
         String position = record.topic() + "-" + record.partition() + "@" + record.offset();
@@ -79,14 +91,7 @@ class EventStreamListener {
                 log.warn("Skipping record {}: envelope without eventId, type or payload", position);
                 return Optional.empty();
             }
-            Optional<Object> payload = EventCatalog.payloadOf(envelope);
-            boolean projected = payload.isPresent()
-                    && (payload.get() instanceof UserEvent || payload.get() instanceof ClientAppEvent);
-            if (!projected) {
-                log.debug("Skipping record {}: type {} is not projected here", position, envelope.type());
-                return Optional.empty();
-            }
-            return Optional.of(new Readable(envelope, payload.get()));
+            return Optional.of(new Readable(envelope, EventCatalog.payloadOf(envelope)));
         } catch (IllegalArgumentException e) {
             // Not logging the value: it may hold personal data.
             log.warn("Skipping record {}: not a readable event envelope ({})", position, e.getMessage());
@@ -98,7 +103,7 @@ class EventStreamListener {
         return value == null || value.isBlank();
     }
 
-    /** @param event a {@link UserEvent} or a {@link ClientAppEvent} */
-    private record Readable(EventEnvelope envelope, Object event) {
+    /** @param event a {@link UserEvent} or a {@link ClientAppEvent}, empty for a type this version does not know */
+    private record Readable(EventEnvelope envelope, Optional<Object> event) {
     }
 }

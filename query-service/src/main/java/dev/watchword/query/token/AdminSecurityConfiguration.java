@@ -50,6 +50,10 @@ class AdminSecurityConfiguration {
                         // Activity figures are audit data: who may read the audit trail may read these.
                         .requestMatchers(HttpMethod.GET, "/api/admin/activity/**")
                         .hasAuthority(Permissions.AUDIT_READ)
+                        // The audit trail (issue 5) and its export; exact paths, like the apps below.
+                        .requestMatchers(HttpMethod.GET, "/api/admin/audit", "/api/admin/audit/",
+                                "/api/admin/audit/export", "/api/admin/audit/export/")
+                        .hasAuthority(Permissions.AUDIT_READ)
                         // Listing every app is a platform operator's view. Whoever may change an app's settings
                         // must see them first, so one app's detail is open to settings:write as well.
                         // Single-segment patterns, not /**: a sub-resource added later stays closed until it

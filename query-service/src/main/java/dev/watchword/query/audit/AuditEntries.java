@@ -1,0 +1,121 @@
+package dev.watchword.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The {@code audit_entry} table, always in ascending position. */
+@Repository
+class AuditEntries {
+
+    /**
+     * Rows per round trip of an export. PostgreSQL's driver reads through a cursor, this many rows at a time,
+     * only with a fetch size inside a transaction; otherwise it would load the whole result first.
+     */
+    static final int EXPORT_FETCH_SIZE = 500;
+
+    private static final String COLUMNS = """
+            position, event_id, type, aggregate_id, sequence_number, occurred_at, app_id, actor, ip_address, \
+            payload""";
+
+    private final JdbcClient jdbc;
+    private final JdbcClient cursor;
+    private final TransactionTemplate readOnly;
+    private final ObjectMapper json;
+
+    AuditEntries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+                 ObjectMapper json) {
+        this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(EXPORT_FETCH_SIZE);
+        this.cursor = JdbcClient.create(fetching);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.json = json;
+    }
+
+    /** Up to {@code limit} matching entries after the position {@code after}. */
+    List<AuditEntry> findAuditEntries(AuditFilter filter, long after, int limit) {
+        Where where = where(filter);
+        return jdbc.sql("select " + COLUMNS + " from audit_entry where position > :after and " + where.sql()
+                        + " order by position limit :limit")
+                .params(where.params())
+                .param("after", after)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * Hands every matching entry to {@code sink}, one at a time, without holding more than one fetch in memory.
+     * The sink runs inside a read-only transaction, which keeps a connection for as long as it takes.
+     */
+    void streamAuditEntries(AuditFilter filter, Consumer<AuditEntry> sink) {
+        Where where = where(filter);
+        readOnly.executeWithoutResult(status -> cursor
+                .sql("select " + COLUMNS + " from audit_entry where " + where.sql() + " order by position")
+                .params(where.params())
+                .query((RowCallbackHandler) row -> sink.accept(map(row, row.getRow()))));
+    }
+
+    /** Only fixed fragments go into the SQL; every value the caller sent is a bind parameter. */
+    private static Where where(AuditFilter filter) {
+        List<String> conditions = new ArrayList<>(List.of("true"));
+        Map<String, Object> params = new HashMap<>();
+        if (filter.aggregateId() != null) {
+            conditions.add("aggregate_id = :aggregateId");
+            params.put("aggregateId", filter.aggregateId());
+        }
+        if (filter.types() != null) {
+            conditions.add("type in (:types)");
+            params.put("types", filter.types());
+        }
+        if (filter.actor() != null) {
+            conditions.add("actor = :actor");
+            params.put("actor", filter.actor());
+        }
+        if (filter.appId() != null) {
+            conditions.add("app_id = :appId");
+            params.put("appId", filter.appId());
+        }
+        if (filter.from() != null) {
+            conditions.add("occurred_at >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("occurred_at < :to");
+            params.put("to", Timestamp.from(filter.to()));
+        }
+        return new Where(String.join(" and ", conditions), params);
+    }
+
+    private AuditEntry map(ResultSet row, int rowNumber) throws SQLException {
+        try {
+            return new AuditEntry(row.getLong("position"), row.getString("event_id"), row.getString("type"),
+                    row.getString("aggregate_id"), row.getLong("sequence_number"),
+                    row.getTimestamp("occurred_at").toInstant(), row.getString("app_id"), row.getString("actor"),
+                    row.getString("ip_address"), json.readTree(row.getString("payload")));
+        } catch (JsonProcessingException e) {
+            // PostgreSQL validated it as jsonb on the way in.
+            throw new IllegalStateException("Unreadable payload of audit entry " + row.getString("event_id"), e);
+        }
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+}

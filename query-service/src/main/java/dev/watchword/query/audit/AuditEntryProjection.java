@@ -1,0 +1,90 @@
+package dev.watchword.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchword.events.app.ClientAppEvent;
+import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.UserEvent;
+import dev.watchword.query.eventstream.EnvelopeProjection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One {@code audit_entry} row per event received, of every type, keyed by the event id: a redelivery adds
+ * nothing, and a replay of the log fills in what was consumed before the table existed.
+ */
+@Component
+class AuditEntryProjection implements EnvelopeProjection {
+
+    /**
+     * The payload fields that name whoever acted on someone else's behalf (an administrator, an operator), in
+     * the order they are looked for. An event holds at most one of them.
+     */
+    static final List<String> ACTOR_FIELDS = List.of("assignedBy", "revokedBy", "disabledBy", "enabledBy",
+            "requestedBy", "registeredBy", "issuedBy", "retiredBy", "changedBy");
+
+    private final JdbcClient jdbc;
+
+    AuditEntryProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void project(EventEnvelope envelope, Optional<Object> event) {
+        AuditEntry entry = entryOf(envelope, event.orElse(null), Instant.now());
+        jdbc.sql("""
+                        insert into audit_entry (event_id, position, type, aggregate_id, sequence_number, occurred_at,
+                                                 app_id, actor, ip_address, payload)
+                        values (:eventId, :position, :type, :aggregateId, :sequence, :occurredAt, :appId, :actor,
+                                :ipAddress, cast(:payload as jsonb))
+                        on conflict (event_id) do nothing""")
+                .param("eventId", entry.eventId())
+                .param("position", entry.position())
+                .param("type", entry.type())
+                .param("aggregateId", entry.aggregateId())
+                .param("sequence", entry.sequence())
+                .param("occurredAt", Timestamp.from(entry.occurredAt()))
+                .param("appId", entry.appId())
+                .param("actor", entry.actor())
+                .param("ipAddress", entry.ipAddress())
+                .param("payload", entry.payload().toString())
+                .update();
+    }
+
+    /**
+     * @param event      the payload as its record, {@code null} for a type this version does not know
+     * @param receivedAt stands in for {@code occurredAt} when the envelope lacks it, which command-service never
+     *                   does; the trail must not lose the event for it
+     */
+    static AuditEntry entryOf(EventEnvelope envelope, Object event, Instant receivedAt) {
+        JsonNode payload = envelope.payload();
+        String appId = event instanceof ClientAppEvent appEvent && appEvent.appId() != null
+                ? appEvent.appId() : AuditEntry.DEFAULT_APP;
+        return new AuditEntry(envelope.globalIndex(), envelope.eventId(), envelope.type(), envelope.aggregateId(),
+                envelope.sequenceNumber(), envelope.occurredAt() != null ? envelope.occurredAt() : receivedAt,
+                appId, actorOf(payload, event), text(payload, "ipAddress"), payload);
+    }
+
+    private static String actorOf(JsonNode payload, Object event) {
+        for (String field : ACTOR_FIELDS) {
+            String actor = text(payload, field);
+            if (actor != null) {
+                return actor;
+            }
+        }
+        // No one else named: a user's own doing (self-service), including attempts made on their account.
+        if (event instanceof UserEvent userEvent && userEvent.userId() != null) {
+            return userEvent.userId();
+        }
+        return AuditEntry.SYSTEM;
+    }
+
+    private static String text(JsonNode payload, String field) {
+        JsonNode value = payload.get(field);
+        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+    }
+}
