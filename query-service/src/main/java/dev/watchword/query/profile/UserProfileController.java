@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UserProfileController {
 
-    private final UserProfiles profiles;
+    private final UserProfileCache profiles;
 
-    UserProfileController(UserProfiles profiles) {
+    UserProfileController(UserProfileCache profiles) {
         this.profiles = profiles;
     }
 

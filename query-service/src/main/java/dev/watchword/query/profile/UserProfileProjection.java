@@ -11,84 +11,112 @@ import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
+import java.util.Optional;
 
 /**
  * Builds {@link UserProfile} from the user's events. Events of one user share a Kafka key and so arrive in
  * order; each statement is still written to be harmless when applied out of order or twice.
+ * <p>
+ * Each statement returns the row it wrote, which replaces the {@link UserProfileCache} entry once the transaction
+ * committed: the row lock held until then makes it the committed state, and reading it costs no extra round trip.
  */
 @Component
 class UserProfileProjection implements Projection {
 
-    private final JdbcClient jdbc;
+    private static final String RETURNING = " returning " + UserProfiles.COLUMNS;
 
-    UserProfileProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final UserProfileCache cache;
+
+    UserProfileProjection(JdbcClient jdbc, UserProfileCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @Override
     public void project(EventEnvelope envelope, UserEvent event) {
+        Optional<UserProfile> written;
         switch (event) {
-            case UserRegistered registered -> on(registered);
-            case EmailVerified verified -> on(verified);
-            case LoginSucceeded login -> on(login);
-            case EmailChanged changed -> on(changed);
-            case RoleAssigned assigned -> on(assigned);
-            case RoleRevoked revoked -> on(revoked);
+            case UserRegistered registered -> written = on(registered);
+            case EmailVerified verified -> written = on(verified);
+            case LoginSucceeded login -> written = on(login);
+            case EmailChanged changed -> written = on(changed);
+            case RoleAssigned assigned -> written = on(assigned);
+            case RoleRevoked revoked -> written = on(revoked);
             default -> {
+                return;
             }
         }
+        // Memory follows the table only once the row is durable, so a rolled-back change is never served.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.committed(event.userId(), written);
+            }
+        });
     }
 
-    private void on(UserRegistered event) {
-        jdbc.sql("""
+    private Optional<UserProfile> on(UserRegistered event) {
+        return jdbc.sql("""
                         insert into user_profile (user_id, email, created_at) values (:userId, :email, :createdAt)
-                        on conflict (user_id) do nothing""")
+                        on conflict (user_id) do nothing""" + RETURNING)
                 .param("userId", event.userId())
                 .param("email", event.email())
                 .param("createdAt", Timestamp.from(event.registeredAt()))
-                .update();
+                .query(UserProfiles::map)
+                .optional();
     }
 
-    private void on(EmailVerified event) {
-        jdbc.sql("update user_profile set email = :email, email_verified = true where user_id = :userId")
+    private Optional<UserProfile> on(EmailVerified event) {
+        return jdbc.sql("update user_profile set email = :email, email_verified = true where user_id = :userId"
+                        + RETURNING)
                 .param("userId", event.userId())
                 .param("email", event.email())
-                .update();
+                .query(UserProfiles::map)
+                .optional();
     }
 
     /** The new address was proven by the link sent to it, so it counts as verified. */
-    private void on(EmailChanged event) {
-        jdbc.sql("update user_profile set email = :email, email_verified = true where user_id = :userId")
+    private Optional<UserProfile> on(EmailChanged event) {
+        return jdbc.sql("update user_profile set email = :email, email_verified = true where user_id = :userId"
+                        + RETURNING)
                 .param("userId", event.userId())
                 .param("email", event.email())
-                .update();
+                .query(UserProfiles::map)
+                .optional();
     }
 
-    private void on(LoginSucceeded event) {
-        jdbc.sql("""
+    private Optional<UserProfile> on(LoginSucceeded event) {
+        return jdbc.sql("""
                         update user_profile
                         set last_login_at = greatest(last_login_at, :succeededAt), login_count = login_count + 1
-                        where user_id = :userId""")
+                        where user_id = :userId""" + RETURNING)
                 .param("userId", event.userId())
                 .param("succeededAt", Timestamp.from(event.succeededAt()))
-                .update();
+                .query(UserProfiles::map)
+                .optional();
     }
 
-    private void on(RoleAssigned event) {
-        jdbc.sql("""
+    private Optional<UserProfile> on(RoleAssigned event) {
+        return jdbc.sql("""
                         update user_profile set roles = array_append(roles, :role)
-                        where user_id = :userId and not (:role = any(roles))""")
+                        where user_id = :userId and not (:role = any(roles))""" + RETURNING)
                 .param("userId", event.userId())
                 .param("role", event.role())
-                .update();
+                .query(UserProfiles::map)
+                .optional();
     }
 
-    private void on(RoleRevoked event) {
-        jdbc.sql("update user_profile set roles = array_remove(roles, :role) where user_id = :userId")
+    private Optional<UserProfile> on(RoleRevoked event) {
+        return jdbc.sql("update user_profile set roles = array_remove(roles, :role) where user_id = :userId"
+                        + RETURNING)
                 .param("userId", event.userId())
                 .param("role", event.role())
-                .update();
+                .query(UserProfiles::map)
+                .optional();
     }
 }

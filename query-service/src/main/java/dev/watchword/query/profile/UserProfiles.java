@@ -15,22 +15,24 @@ import java.util.Optional;
 @Repository
 public class UserProfiles {
 
+    /** What {@link #map} reads; also the {@code returning} list of {@link UserProfileProjection}'s statements. */
+    static final String COLUMNS = "user_id, email, email_verified, roles, created_at, last_login_at, login_count";
+
     private final JdbcClient jdbc;
 
     UserProfiles(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Reads the table; requests go through {@link UserProfileCache} instead. */
     public Optional<UserProfile> getUserProfileById(String userId) {
-        return jdbc.sql("""
-                        select user_id, email, email_verified, roles, created_at, last_login_at, login_count
-                        from user_profile where user_id = :userId""")
+        return jdbc.sql("select " + COLUMNS + " from user_profile where user_id = :userId")
                 .param("userId", userId)
                 .query(UserProfiles::map)
                 .optional();
     }
 
-    private static UserProfile map(ResultSet row, int rowNumber) throws SQLException {
+    static UserProfile map(ResultSet row, int rowNumber) throws SQLException {
         return new UserProfile(row.getString("user_id"), row.getString("email"), row.getBoolean("email_verified"),
                 roles(row.getArray("roles")), row.getTimestamp("created_at").toInstant(),
                 instantOrNull(row.getTimestamp("last_login_at")), row.getLong("login_count"));
