@@ -138,7 +138,7 @@ public final class DevStack {
 		for (Service service : Service.values()) {
 			Map<String, String> environment = new HashMap<>(config.environment());
 			environment.putAll(shared);
-			if (service == Service.QUERY) {
+			if (service == Service.QUERY || service == Service.COMMAND) {
 				environment.put("WATCHWORD_INTROSPECTION_CLIENT_ID", config.introspectionClientId());
 			}
 			environment.keySet().removeIf(name -> Secrets.isWithheldFrom(service, name));

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.cdimascio.dotenv.Dotenv;
@@ -34,9 +35,13 @@ final class Secrets {
 			() -> randomBase64(32), "WATCHWORD_MASTER_KEY", () -> randomBase64(32), "WATCHWORD_OPERATOR_TOKEN",
 			() -> randomBase64(32), INTROSPECTION_CLIENT_SECRET, () -> randomBase64Url(32));
 
-	/** Secrets that only one service gets (least privilege, OWASP ASVS 5.0 V13.3.2); the rest go to every service. */
-	static final Map<String, Service> ONE_SERVICE_ONLY = Map.of("WATCHWORD_MASTER_KEY", Service.COMMAND,
-			"WATCHWORD_OPERATOR_TOKEN", Service.COMMAND, INTROSPECTION_CLIENT_SECRET, Service.QUERY);
+	/**
+	 * Secrets that only the services that use them get (least privilege, OWASP ASVS 5.0 V13.3.2); the rest go to
+	 * every service. The client secret serves introspection (query-service) and revocation (command-service).
+	 */
+	static final Map<String, Set<Service>> RESTRICTED = Map.of("WATCHWORD_MASTER_KEY", Set.of(Service.COMMAND),
+			"WATCHWORD_OPERATOR_TOKEN", Set.of(Service.COMMAND),
+			INTROSPECTION_CLIENT_SECRET, Set.of(Service.QUERY, Service.COMMAND));
 
 	private Secrets() {
 	}
@@ -97,8 +102,8 @@ final class Secrets {
 
 	/** Whether {@code service} must not receive the secret or variable {@code name}. */
 	static boolean isWithheldFrom(Service service, String name) {
-		Service only = ONE_SERVICE_ONLY.get(name);
-		return only != null && only != service;
+		Set<Service> only = RESTRICTED.get(name);
+		return only != null && !only.contains(service);
 	}
 
 	private static String randomBase64(int bytes) {

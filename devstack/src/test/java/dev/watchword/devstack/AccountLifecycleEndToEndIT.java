@@ -287,6 +287,22 @@ class AccountLifecycleEndToEndIT {
 	}
 
 	@Test
+	void revocationWhenDevClientRevokesRefreshTokenThenSessionEnds() throws Exception {
+		String email = registerVerified("revoke");
+		Session session = login(email, PASSWORD);
+		IntrospectionClient client = stack.introspectionClient();
+
+		HttpResponse<String> anonymous = stack.postForm("/api/auth/token/revoke/", Map.of("token", session.refresh()), null);
+		HttpResponse<String> revoked = stack.postForm("/api/auth/token/revoke/", Map.of("token", session.refresh()), client);
+
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(problemCode(anonymous)).isEqualTo("INVALID_CLIENT");
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertRefreshRefused(session);
+		awaitRefusedAtMe(session);
+	}
+
+	@Test
 	void loginWhenFiveWrongPasswordsFromOneAddressThenRightPasswordRefusedAndOwnerTold() throws Exception {
 		String email = registerVerified("lockout");
 

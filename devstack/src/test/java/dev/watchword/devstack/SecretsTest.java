@@ -51,7 +51,7 @@ class SecretsTest {
 		assertThat(secret).matches("[A-Za-z0-9_-]{43}");
 		assertThat(Files.readString(file)).contains("WATCHWORD_INTROSPECTION_CLIENT_SECRET=" + secret);
 		assertThat(Secrets.isWithheldFrom(Service.QUERY, "WATCHWORD_INTROSPECTION_CLIENT_SECRET")).isFalse();
-		assertThat(Secrets.isWithheldFrom(Service.COMMAND, "WATCHWORD_INTROSPECTION_CLIENT_SECRET")).isTrue();
+		assertThat(Secrets.isWithheldFrom(Service.COMMAND, "WATCHWORD_INTROSPECTION_CLIENT_SECRET")).isFalse();
 		assertThat(Secrets.isWithheldFrom(Service.GATEWAY, "WATCHWORD_INTROSPECTION_CLIENT_SECRET")).isTrue();
 		assertThat(Secrets.isWithheldFrom(Service.NOTIFICATION, "WATCHWORD_SEALING_KEY")).isFalse();
 	}
