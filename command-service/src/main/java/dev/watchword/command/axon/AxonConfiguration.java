@@ -94,6 +94,7 @@ public class AxonConfiguration {
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 // A bootstrap grant that failed (database away) is retried, not skipped.
-                .registerListenerInvocationErrorHandler("admin-bootstrap", c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler("admin-bootstrap", c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler("event-chain", c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "watchword.rate-limits.enabled=false",
         "watchword.revocation.client-id=backend",
         "watchword.revocation.client-secret=backend-secret-for-tests",
-        "watchword.bootstrap-admin-email=" + ApiITSupport.ROOT_ADMIN})
+        "watchword.bootstrap-admin-email=" + ApiITSupport.ROOT_ADMIN,
+        "WATCHWORD_OPERATOR_TOKEN=operator-token-of-the-api-tests-0123456789"})
 @EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
 @Import(AdjustableClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

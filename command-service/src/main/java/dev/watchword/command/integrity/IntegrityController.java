@@ -1,0 +1,44 @@
+package dev.watchword.command.integrity;
+
+import dev.watchword.command.token.InvalidOperatorToken;
+import dev.watchword.command.token.OperatorEndpointDisabled;
+import dev.watchword.command.token.OperatorToken;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Verifies the event chain on demand: {@code GET /internal/integrity/verify} answers a
+ * {@link ChainVerification}, 200 whether intact or not (the answer says which). Operator only, exactly like
+ * {@code /internal/keys/rotate}: the gateway routes no {@code /internal/**} path, the request must carry
+ * {@code Authorization: Bearer <WATCHWORD_OPERATOR_TOKEN>} (401 {@code INVALID_OPERATOR_TOKEN} otherwise), and
+ * without an operator token configured the endpoint answers 404. The operator token and its problems are the
+ * key rotation's: one secret for every operator endpoint. Example: {@code ./watchword verify-log}.
+ */
+@RestController
+public class IntegrityController {
+
+    private static final String BEARER = "Bearer ";
+
+    private final EventChainVerifier verifier;
+    private final OperatorToken operatorToken;
+
+    public IntegrityController(EventChainVerifier verifier, OperatorToken operatorToken) {
+        this.verifier = verifier;
+        this.operatorToken = operatorToken;
+    }
+
+    @GetMapping(path = {"/internal/integrity/verify", "/internal/integrity/verify/"})
+    public ChainVerification verify(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        if (!operatorToken.enabled()) {
+            throw new OperatorEndpointDisabled();
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || !operatorToken.matches(authorization.substring(BEARER.length()).strip())) {
+            throw new InvalidOperatorToken();
+        }
+        return verifier.verify();
+    }
+}
