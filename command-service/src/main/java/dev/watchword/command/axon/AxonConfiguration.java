@@ -28,7 +28,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
- * The event-sourcing set-up: Jackson for events, messages and snapshots (never XStream), snapshots every
+ * The event-sourcing set-up: Jackson for events, messages and snapshots, snapshots every
  * {@code watchword.snapshots.threshold} events, a cache in front of the repository, and the two processors
  * whose failures must not be swallowed.
  */
