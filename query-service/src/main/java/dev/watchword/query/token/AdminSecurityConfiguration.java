@@ -45,6 +45,11 @@ class AdminSecurityConfiguration {
         return http
                 .securityMatcher(ADMIN_PATHS)
                 .authorizeHttpRequests(requests -> requests
+                        // Point-in-time answers from the log (issue 5) are audit data; ahead of users/** so that
+                        // users:read alone does not open them.
+                        .requestMatchers(HttpMethod.GET, "/api/admin/users/*/as-of", "/api/admin/users/*/as-of/",
+                                "/api/admin/users/*/roles/*/history", "/api/admin/users/*/roles/*/history/")
+                        .hasAuthority(Permissions.AUDIT_READ)
                         .requestMatchers(HttpMethod.GET, "/api/admin/users", "/api/admin/users/**")
                         .hasAuthority(Permissions.USERS_READ)
                         // Activity figures are audit data: who may read the audit trail may read these.

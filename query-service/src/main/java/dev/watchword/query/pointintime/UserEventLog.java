@@ -1,0 +1,95 @@
+package dev.watchword.query.pointintime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.watchword.events.envelope.EventCatalog;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * One user's events from {@code audit_entry}, in ascending position, read a fetch at a time (index
+ * {@code audit_entry_aggregate_position}), never the whole log and never the whole history at once.
+ */
+@Repository
+class UserEventLog {
+
+    /**
+     * Rows per round trip. PostgreSQL's driver reads through a cursor only with a fetch size inside a
+     * transaction; otherwise it loads the whole result first.
+     */
+    static final int FETCH_SIZE = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcClient cursor;
+    private final TransactionTemplate readOnly;
+
+    UserEventLog(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(FETCH_SIZE);
+        this.cursor = JdbcClient.create(fetching);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Whether the log holds any event of this user. */
+    boolean hasEvents(String userId) {
+        return jdbc.sql("select exists (select 1 from audit_entry where aggregate_id = :userId)")
+                .param("userId", userId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Hands the user's events that occurred at or before {@code at} to {@code sink}, in position order. */
+    void streamEvents(String userId, Instant at, Consumer<LoggedEvent> sink) {
+        readOnly.executeWithoutResult(status -> cursor.sql("""
+                        select position, type, occurred_at, actor, payload from audit_entry
+                        where aggregate_id = :userId and occurred_at <= :at order by position""")
+                .param("userId", userId)
+                .param("at", Timestamp.from(at))
+                .query((RowCallbackHandler) row -> sink.accept(map(row))));
+    }
+
+    /** Hands every RoleAssigned and RoleRevoked of {@code role} for the user to {@code sink}, in position order. */
+    void streamRoleEvents(String userId, String role, Consumer<LoggedEvent> sink) {
+        readOnly.executeWithoutResult(status -> cursor.sql("""
+                        select position, type, occurred_at, actor, payload from audit_entry
+                        where aggregate_id = :userId and type in ('RoleAssigned', 'RoleRevoked')
+                          and payload ->> 'role' = :role
+                        order by position""")
+                .param("userId", userId)
+                .param("role", role)
+                .query((RowCallbackHandler) row -> sink.accept(map(row))));
+    }
+
+    private static LoggedEvent map(ResultSet row) throws SQLException {
+        String type = row.getString("type");
+        Object event = EventCatalog.typeNamed(type).map(eventType -> {
+            try {
+                return EventCatalog.json().readValue(row.getString("payload"), eventType);
+            } catch (JsonProcessingException | SQLException e) {
+                throw new IllegalStateException("Unreadable " + type + " at position " + position(row), e);
+            }
+        }).orElse(null);
+        return new LoggedEvent(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
+                row.getString("actor"), event);
+    }
+
+    private static String position(ResultSet row) {
+        try {
+            return Long.toString(row.getLong("position"));
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+}
