@@ -1,12 +1,14 @@
 package dev.watchword.query.session;
 
 import dev.watchword.events.user.LoginMethod;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,14 +18,22 @@ import java.util.Optional;
 public class UserSessions {
 
     private final JdbcClient jdbc;
+    private final Duration idleTimeout;
 
-    UserSessions(JdbcClient jdbc) {
+    /**
+     * @param idleTimeout command-service's session idle timeout ({@code WATCHWORD_SESSIONS_IDLE_TIMEOUT}, the same
+     *                    variable both services read); the default is 12 hours. No event marks a session idle, so
+     *                    the list applies the rule itself.
+     */
+    UserSessions(JdbcClient jdbc, @Value("${watchword.sessions.idle-timeout:12h}") Duration idleTimeout) {
         this.jdbc = jdbc;
+        this.idleTimeout = idleTimeout;
     }
 
     /**
-     * The user's sessions that are live at {@code now} (started, not revoked, not expired), newest first.
-     * Always filtered by user: nobody lists another user's sessions.
+     * The user's sessions that are live at {@code now} (started, not revoked, not expired, not idle for longer
+     * than the idle timeout, so no longer refreshable), newest first. Always filtered by user: nobody lists
+     * another user's sessions.
      */
     public List<UserSession> findLiveUserSessions(String userId, Instant now) {
         return jdbc.sql("""
@@ -31,10 +41,11 @@ public class UserSessions {
                                expires_at, revoked_at
                         from user_session
                         where user_id = :userId and created_at is not null and revoked_at is null
-                          and expires_at > :now
+                          and expires_at > :now and last_used_at > :idleSince
                         order by created_at desc, session_id""")
                 .param("userId", userId)
                 .param("now", Timestamp.from(now))
+                .param("idleSince", Timestamp.from(now.minus(idleTimeout)))
                 .query(UserSessions::map)
                 .list();
     }

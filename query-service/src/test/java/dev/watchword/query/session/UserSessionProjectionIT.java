@@ -37,6 +37,7 @@ class UserSessionProjectionIT extends IntegrationTestSupport {
         String current = randomId();
         String revoked = randomId();
         String expired = randomId();
+        String idle = randomId();
         String othersSession = randomId();
         Instant rotatedAt = now.minusSeconds(60);
         publish(started(userId, older, "Firefox", "192.0.2.1", now.minusSeconds(3600), now.plus(Duration.ofDays(30))));
@@ -47,6 +48,8 @@ class UserSessionProjectionIT extends IntegrationTestSupport {
         publish(started(userId, revoked, "Edge", "192.0.2.3", now.minusSeconds(5), now.plus(Duration.ofDays(30))));
         publish(new SessionRevoked(userId, revoked, SessionRevocationReason.REVOKED_BY_USER, now, now.plusSeconds(300)));
         publish(started(userId, expired, "Opera", "192.0.2.4", now.minus(Duration.ofDays(31)), now.minusSeconds(1)));
+        // within its lifetime but unused for longer than the 12 h idle timeout: it can no longer refresh
+        publish(started(userId, idle, "Lynx", "192.0.2.5", now.minus(Duration.ofHours(13)), now.plus(Duration.ofDays(30))));
         publish(started(otherUserId, othersSession, "curl", "198.51.100.1", now, now.plus(Duration.ofDays(30))));
         await().atMost(PROJECTED_WITHIN).until(() -> sessions.getUserSessionById(othersSession).isPresent()
                 && sessions.getUserSessionById(revoked).map(UserSession::revokedAt).isPresent());
