@@ -2,12 +2,15 @@ package dev.watchword.command.admin;
 
 import dev.watchword.command.user.AssignRole;
 import dev.watchword.command.user.EmailAddress;
+import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.Roles;
 import dev.watchword.events.user.UserRegistered;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -15,9 +18,11 @@ import java.util.Optional;
 
 /**
  * The first administrator: the account registered with {@code WATCHWORD_BOOTSTRAP_ADMIN_EMAIL} gets the
- * {@code admin} role, recorded as granted by {@code system:bootstrap}. A tracking processor reads the log
- * from its start, so an account that existed before the setting was made is found too; assigning a role the
- * user holds records nothing, so a replay changes nothing.
+ * {@code admin} role, recorded as granted by {@code system:bootstrap}. An account registered later is caught
+ * by the tracking processor as its {@code UserRegistered} arrives; an account that already existed when the
+ * setting was made is caught at start-up through the email registry (the processor's position is past its
+ * registration by then). Assigning a role the user holds records nothing, so either path may run any number
+ * of times.
  */
 @Component
 @ProcessingGroup("admin-bootstrap")
@@ -26,12 +31,14 @@ public class BootstrapAdmin {
     static final String ACTOR = "system:bootstrap";
 
     private final CommandGateway commands;
+    private final EmailRegistry registry;
     private final Optional<String> adminEmail;
     private final Clock clock;
 
-    public BootstrapAdmin(CommandGateway commands, @Value("${watchword.bootstrap-admin-email:}") String adminEmail,
-                          Clock clock) {
+    public BootstrapAdmin(CommandGateway commands, EmailRegistry registry,
+                          @Value("${watchword.bootstrap-admin-email:}") String adminEmail, Clock clock) {
         this.commands = commands;
+        this.registry = registry;
         this.adminEmail = EmailAddress.normalize(adminEmail);
         this.clock = clock;
     }
@@ -39,7 +46,16 @@ public class BootstrapAdmin {
     @EventHandler
     void on(UserRegistered event) {
         if (adminEmail.isPresent() && adminEmail.get().equals(event.email())) {
-            commands.sendAndWait(new AssignRole(event.userId(), Roles.ADMIN, ACTOR, null, clock.instant()));
+            grantAdmin(event.userId());
         }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void grantExistingAccount() {
+        adminEmail.flatMap(registry::ownerOf).ifPresent(this::grantAdmin);
+    }
+
+    private void grantAdmin(String userId) {
+        commands.sendAndWait(new AssignRole(userId, Roles.ADMIN, ACTOR, null, clock.instant()));
     }
 }
