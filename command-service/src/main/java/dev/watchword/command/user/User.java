@@ -48,6 +48,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link EventSourcingHandler}s. Snapshotted (Jackson, field access) and cached, so that a user with a long
  * history still loads fast. Every one-time secret is held as a hash only; at most one is outstanding per
  * purpose, so issuing a new one kills the older.
+ * <p>
+ * Longer than the ~400 lines CONVENTIONS.md suggests, on purpose: it is one consistency boundary, Axon wants
+ * its handlers on the aggregate or on members, and the obvious member (sessions) needs the root's roles,
+ * status and authorization version in every handler. The pure rules already live beside it
+ * ({@link Session}, {@link LoginThrottle}, {@link PendingSecret}, {@link Roles}).
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,

@@ -42,9 +42,9 @@ class UserProfileProjection implements Projection {
         Optional<UserProfile> written;
         switch (event) {
             case UserRegistered registered -> written = on(registered);
-            case EmailVerified verified -> written = on(verified);
+            case EmailVerified verified -> written = verifiedAddress(verified.userId(), verified.email());
             case LoginSucceeded login -> written = on(login);
-            case EmailChanged changed -> written = on(changed);
+            case EmailChanged changed -> written = verifiedAddress(changed.userId(), changed.email());
             case RoleAssigned assigned -> written = on(assigned);
             case RoleRevoked revoked -> written = on(revoked);
             default -> {
@@ -71,21 +71,12 @@ class UserProfileProjection implements Projection {
                 .optional();
     }
 
-    private Optional<UserProfile> on(EmailVerified event) {
+    /** EmailVerified, and EmailChanged too: a new address was proven by the link sent to it. */
+    private Optional<UserProfile> verifiedAddress(String userId, String email) {
         return jdbc.sql("update user_profile set email = :email, email_verified = true where user_id = :userId"
                         + RETURNING)
-                .param("userId", event.userId())
-                .param("email", event.email())
-                .query(UserProfiles::map)
-                .optional();
-    }
-
-    /** The new address was proven by the link sent to it, so it counts as verified. */
-    private Optional<UserProfile> on(EmailChanged event) {
-        return jdbc.sql("update user_profile set email = :email, email_verified = true where user_id = :userId"
-                        + RETURNING)
-                .param("userId", event.userId())
-                .param("email", event.email())
+                .param("userId", userId)
+                .param("email", email)
                 .query(UserProfiles::map)
                 .optional();
     }
