@@ -6,6 +6,8 @@ import dev.watchword.events.app.ApiKeyRetired;
 import dev.watchword.events.app.ApiKeyRevoked;
 import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
+import dev.watchword.events.app.DefaultApp;
+import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
@@ -60,7 +62,8 @@ class EventJsonSnapshotTest {
 
     static List<Object> samples() {
         return List.of(
-                new UserRegistered(USER, "ada@example.com", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", T),
+                new UserRegistered(USER, "ada@example.com", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", T,
+                        APP),
                 new RegistrationAttemptedForTakenEmail(USER, "ada@example.com", "192.0.2.1", T),
                 new EmailVerificationRequested(USER, "ada@example.com", "dGFnaGFzaA", "c2VhbGVk", T,
                         T.plusSeconds(86_400)),
@@ -93,7 +96,8 @@ class EventJsonSnapshotTest {
                 new ApiKeyRetired(APP, "key-1", ADMIN, T, T.plusSeconds(86_400)),
                 new ApiKeyRevoked(APP, "key-1", ADMIN, T),
                 new AppSettingsChanged(APP, new AppSettings(List.of("password", "magic_link"), true, 5, 1, 8,
-                        List.of("https://shop.example.com"), "https://shop.example.com", "Acme"), ADMIN, T));
+                        List.of("https://shop.example.com"), "https://shop.example.com", "Acme"), ADMIN, T),
+                new RoleDefined(APP, "support", List.of("users:read", "audit:read"), ADMIN, T));
     }
 
     @Test
@@ -129,6 +133,16 @@ class EventJsonSnapshotTest {
         LoginSucceeded read = EventCatalog.json().treeToValue(old, LoginSucceeded.class);
 
         assertThat(read.methodOrDefault()).isEqualTo(LoginMethod.PASSWORD);
+    }
+
+    @Test
+    void userRegisteredWhenStoredBeforeAppsExistedThenDefaultApp() throws IOException {
+        JsonNode old = EventCatalog.json().readTree("{\"userId\":\"" + USER + "\",\"email\":\"ada@example.com\","
+                + "\"passwordHash\":\"x\",\"registeredAt\":\"2026-11-25T10:15:30Z\"}");
+
+        UserRegistered read = EventCatalog.json().treeToValue(old, UserRegistered.class);
+
+        assertThat(read.appIdOrDefault()).isEqualTo(DefaultApp.APP_ID);
     }
 
     @Test

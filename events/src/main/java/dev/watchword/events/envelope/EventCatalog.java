@@ -9,6 +9,7 @@ import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
 import dev.watchword.events.app.ApiKeyRevoked;
 import dev.watchword.events.app.AppSettingsChanged;
+import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
@@ -74,7 +75,8 @@ public final class EventCatalog {
             ApiKeyIssued.class,
             ApiKeyRetired.class,
             ApiKeyRevoked.class,
-            AppSettingsChanged.class);
+            AppSettingsChanged.class,
+            RoleDefined.class);
 
     private static final Map<String, Class<?>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
