@@ -22,6 +22,20 @@ public enum ProblemCode {
     USER_NOT_FOUND,
     /** No client app with this id (admin API). */
     APP_NOT_FOUND,
+    // Replays (issue 5, dev.watchword.query.replay): the operator's rebuilds of a read model.
+    /** No read model of that name. */
+    PROJECTION_NOT_FOUND,
+    /** The read model may not be replayed (side effects, state held in memory, or the log itself). */
+    PROJECTION_NOT_REPLAYABLE,
+    REPLAY_NOT_FOUND,
+    /** The read model already has an unfinished replay. */
+    REPLAY_ALREADY_RUNNING,
+    /** A switch-over before the shadow reached the head of the log. */
+    REPLAY_NOT_CAUGHT_UP,
+    /** The replay was already switched over, abandoned or failed. */
+    REPLAY_FINISHED,
+    /** audit_entry, the replay's source, lacks events this service applied. */
+    AUDIT_TRAIL_INCOMPLETE,
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,
     UNSUPPORTED_MEDIA_TYPE,

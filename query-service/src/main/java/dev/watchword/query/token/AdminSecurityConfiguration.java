@@ -27,8 +27,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *     {@code FORBIDDEN};</li>
  *     <li>anything not listed below is refused (403), so an admin endpoint added without a rule is closed.</li>
  * </ul>
- * Only reads are served here; the gateway sends every other method under {@code /api/admin/**} to
- * command-service.
+ * Only reads are served here, and the replays; the gateway sends every other method under
+ * {@code /api/admin/**} to command-service.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
@@ -67,6 +67,11 @@ class AdminSecurityConfiguration {
                         .hasAuthority(Permissions.APPS_WRITE)
                         .requestMatchers(HttpMethod.GET, "/api/admin/apps/*", "/api/admin/apps/*/")
                         .hasAnyAuthority(Permissions.APPS_WRITE, Permissions.SETTINGS_WRITE)
+                        // Replays (issue 5) rebuild and swap read models: the platform operator's job, every
+                        // method. The gateway must route their POST and DELETE here (README, "Replays").
+                        .requestMatchers("/api/admin/replays", "/api/admin/replays/", "/api/admin/replays/*",
+                                "/api/admin/replays/*/", "/api/admin/replays/*/switch", "/api/admin/replays/*/switch/")
+                        .hasAuthority(Permissions.APPS_WRITE)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(withCurrentAuthorization(accessTokens, currentAuthorization))
