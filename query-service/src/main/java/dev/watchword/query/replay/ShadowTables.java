@@ -2,6 +2,7 @@ package dev.watchword.query.replay;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,14 +26,26 @@ class ShadowTables {
     private static final Pattern GENERATED_SCHEMA = Pattern.compile("replay_[0-9a-f]{12}(_retired)?");
 
     private final JdbcClient jdbc;
+    private volatile String liveSchema;
 
     ShadowTables(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The schema of the live read models: {@code query}, or the tests' own. */
+    /**
+     * The schema of the live read models: {@code query}, or the tests' own. Asked once, by the first replay's
+     * start (outside any shadow transaction, whose search path is the shadow), once Flyway has created it.
+     */
     String liveSchema() {
-        return jdbc.sql("select current_schema()").query(String.class).single();
+        String schema = liveSchema;
+        if (schema == null) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                throw new IllegalStateException("The live schema is asked for inside a transaction");
+            }
+            schema = jdbc.sql("select current_schema()").query(String.class).single();
+            liveSchema = schema;
+        }
+        return schema;
     }
 
     void create(String live, String shadow, List<String> tables) {

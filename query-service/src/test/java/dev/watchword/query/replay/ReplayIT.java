@@ -1,0 +1,378 @@
+package dev.watchword.query.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchword.events.envelope.EventCatalog;
+import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.EmailVerified;
+import dev.watchword.events.user.LoginFailed;
+import dev.watchword.events.user.LoginFailureReason;
+import dev.watchword.events.user.LoginSucceeded;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.UserDisabled;
+import dev.watchword.events.user.UserEvent;
+import dev.watchword.events.user.UserRegistered;
+import dev.watchword.query.IntegrationTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Replays through the real filter chain, against real PostgreSQL, with the live stream running (issue 5): the
+ * shadow is built from the log while the live read model keeps serving and being fed, events published meanwhile
+ * reach the shadow, and the switch-over swaps it in.
+ */
+class ReplayIT extends IntegrationTestSupport {
+
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+    private static final String REPLAYS = "/api/admin/replays";
+
+    private String operator;
+    private String reader;
+    /** Positions of the envelopes built here: above everything already in the log, so they arrive in order. */
+    private long position;
+
+    @BeforeEach
+    void tokens() {
+        operator = accessToken(randomId(), randomId(), List.of("apps:write"), 0L);
+        reader = accessToken(randomId(), randomId(), List.of("users:read", "audit:read"), 0L);
+        position = jdbc.sql("select coalesce(max(position), 0) from audit_entry").query(Long.class).single()
+                + 1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
+    }
+
+    @AfterEach
+    void noReplayLeftRunning() {
+        jdbc.sql("select replay_id from replay where status in ('building', 'caught_up')").query(String.class).list()
+                .forEach(id -> send(REPLAYS + "/" + id + "/", HttpRequest.Builder::DELETE, operator));
+    }
+
+    @Test
+    void replayWhenLiveReadModelCorruptedThenSwitchOverRestoresItWithEventsPublishedMeanwhile() {
+        // given: three users, projected live
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String alice = randomId();
+        String bob = randomId();
+        String carol = randomId();
+        publishAt(new UserRegistered(alice, randomEmail(), "hash", at));
+        publishAt(new UserRegistered(bob, randomEmail(), "hash", at.plusSeconds(1)));
+        publishAt(new UserRegistered(carol, randomEmail(), "hash", at.plusSeconds(2)));
+        String aliceEmail = randomEmail();
+        publishAt(new EmailVerified(alice, aliceEmail, at.plusSeconds(3)));
+        publishAt(new RoleAssigned(alice, "auditor", "admin-1", at.plusSeconds(4)));
+        publishAt(new LoginSucceeded(bob, randomId(), "203.0.113.1", "it", at.plusSeconds(5), null));
+        EventEnvelope last = publishAt(new UserDisabled(carol, "admin-1", at.plusSeconds(6)));
+        awaitRecorded(last);
+        List<Map<String, Object>> projected = rows("admin_user_row", alice, bob, carol);
+        assertThat(projected).hasSize(3);
+        // ... then corrupted
+        jdbc.sql("update admin_user_row set email = 'corrupted@example.com', roles = array['user'] where user_id = :id")
+                .param("id", alice).update();
+        jdbc.sql("delete from admin_user_row where user_id = :id").param("id", bob).update();
+
+        // when: a replay starts, and events keep coming
+        HttpResponse<String> started = post(REPLAYS, "{\"projection\": \"admin_user_row\"}");
+        String dave = randomId();
+        publishAt(new UserRegistered(dave, randomEmail(), "hash", at.plusSeconds(7)));
+        EventEnvelope meanwhile = publishAt(new RoleAssigned(bob, "support", "admin-2", at.plusSeconds(8)));
+
+        // then: accepted, and the live read model keeps serving (its own, corrupted, state)
+        assertThat(started.statusCode()).isEqualTo(202);
+        JsonNode replay = body(started);
+        String id = replay.get("id").asText();
+        assertThat(started.headers().firstValue("Location")).hasValue(REPLAYS + "/" + id + "/");
+        assertThat(replay.get("projection").asText()).isEqualTo("admin_user_row");
+        assertThat(replay.get("target_position").asLong()).isGreaterThanOrEqualTo(last.globalIndex());
+        HttpResponse<String> liveRead = get("/api/admin/users/" + alice + "/", reader);
+        assertThat(liveRead.statusCode()).isEqualTo(200);
+        assertThat(body(liveRead).get("email").asText()).isEqualTo("corrupted@example.com");
+
+        // and: it catches up, with the events published meanwhile
+        awaitRecorded(meanwhile);
+        JsonNode caughtUp = await().atMost(WITHIN).until(() -> progress(id),
+                progress -> progress.get("status").asText().equals("caught_up")
+                        && progress.get("position").asLong() >= meanwhile.globalIndex());
+        assertThat(caughtUp.get("lag").asLong()).isZero();
+        assertThat(caughtUp.get("events_applied").asLong()).isGreaterThanOrEqualTo(9);
+        String shadow = jdbc.sql("select shadow_schema from replay where replay_id = :id").param("id", id)
+                .query(String.class).single();
+        List<Map<String, Object>> inShadow = rows(shadow + ".admin_user_row", alice, bob, carol, dave);
+        assertThat(inShadow).hasSize(4);
+        assertThat(inShadow.get(indexOf(inShadow, alice))).containsEntry("email", aliceEmail);
+        assertThat(inShadow.stream().filter(row -> row.get("user_id").equals(alice) || row.get("user_id").equals(carol)))
+                .containsExactlyInAnyOrderElementsOf(projected.stream()
+                        .filter(row -> row.get("user_id").equals(alice) || row.get("user_id").equals(carol)).toList());
+        assertThat(rolesOf(inShadow, bob)).containsExactly("user", "support");
+        // the live table is untouched until the switch-over
+        assertThat(rows("admin_user_row", bob)).isEmpty();
+
+        // when
+        HttpResponse<String> switched = post(REPLAYS + "/" + id + "/switch/", "");
+
+        // then: the shadow is the live read model, under the original index names, and the stream feeds it
+        assertThat(switched.statusCode()).isEqualTo(200);
+        assertThat(body(switched).get("status").asText()).isEqualTo("switched");
+        assertThat(body(switched).get("pause_millis").isNumber()).isTrue();
+        List<Map<String, Object>> live = rows("admin_user_row", alice, bob, carol, dave);
+        assertThat(live).containsExactlyInAnyOrderElementsOf(inShadow);
+        assertThat(body(get("/api/admin/users/" + alice + "/", reader)).get("email").asText()).isEqualTo(aliceEmail);
+        assertThat(jdbc.sql("select indexname from pg_indexes where schemaname = current_schema() "
+                + "and tablename = 'admin_user_row'").query(String.class).list())
+                .contains("admin_user_row_pkey", "admin_user_row_app_created", "admin_user_row_roles");
+        assertThat(jdbc.sql("select count(*) from pg_namespace where nspname like :shadow || '%'")
+                .param("shadow", shadow).query(Long.class).single()).isZero();
+        EventEnvelope after = publishAt(new RoleAssigned(dave, "auditor", "admin-1", at.plusSeconds(9)));
+        awaitRecorded(after);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(rolesOf(rows("admin_user_row", dave), dave))
+                .containsExactly("user", "auditor"));
+    }
+
+    @Test
+    void replayWhenProjectionWritesTwoTablesThenBothRebuilt() {
+        // given: a day of its own, far in the future, counted live and then corrupted
+        LocalDate day = LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3_000));
+        Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3_600);
+        String user = randomId();
+        publishAt(new UserRegistered(user, randomEmail(), "hash", at));
+        publishAt(new LoginSucceeded(user, randomId(), "203.0.113.1", "it", at.plusSeconds(60), null));
+        publishAt(new LoginSucceeded(user, randomId(), "203.0.113.1", "it", at.plusSeconds(120), null));
+        EventEnvelope last = publishAt(new LoginFailed(user, LoginFailureReason.WRONG_PASSWORD, "203.0.113.1", "it",
+                at.plusSeconds(180)));
+        awaitRecorded(last);
+        Map<String, Object> counted = daily(day, "daily_activity");
+        assertThat(counted).containsEntry("registrations", 1L).containsEntry("logins", 2L)
+                .containsEntry("failed_logins", 1L).containsEntry("active_users", 1L);
+        jdbc.sql("update daily_activity set logins = 99 where day = :day").param("day", day).update();
+        jdbc.sql("delete from daily_active_user where day = :day").param("day", day).update();
+
+        // when
+        String id = body(post(REPLAYS, "{\"projection\": \"daily_activity\"}")).get("id").asText();
+        await().atMost(WITHIN).until(() -> progress(id).get("status").asText().equals("caught_up"));
+        HttpResponse<String> switched = post(REPLAYS + "/" + id + "/switch", "");
+
+        // then
+        assertThat(switched.statusCode()).isEqualTo(200);
+        assertThat(daily(day, "daily_activity")).isEqualTo(counted);
+        assertThat(jdbc.sql("select user_id from daily_active_user where day = :day").param("day", day)
+                .query(String.class).list()).containsExactly(user);
+    }
+
+    @Test
+    void replayWhenProfileReplayedThenMemoryOfLiveReadsUntouched() {
+        // given: a profile whose row was corrupted, then read (so the corrupted row is what memory holds)
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String user = randomId();
+        String email = randomEmail();
+        EventEnvelope registered = publishAt(new UserRegistered(user, email, "hash", at));
+        awaitRecorded(registered);
+        await().atMost(WITHIN).until(() -> jdbc.sql("select count(*) from user_profile where user_id = :id")
+                .param("id", user).query(Long.class).single() == 1);
+        jdbc.sql("update user_profile set email = 'corrupted@example.com' where user_id = :id").param("id", user)
+                .update();
+        String token = accessToken(user, randomId());
+        assertThat(body(get("/api/users/me/", token)).get("email").asText()).isEqualTo("corrupted@example.com");
+
+        // when: replayed up to the head, not switched
+        String id = body(post(REPLAYS, "{\"projection\": \"user_profile\"}")).get("id").asText();
+        await().atMost(WITHIN).until(() -> progress(id).get("status").asText().equals("caught_up"));
+
+        // then: the projection's after-commit callback, which replaces cached profiles with the rows it wrote, never
+        // ran for the shadow row: memory still holds what it read from the live table (within the cache's 30 s)
+        assertThat(body(get("/api/users/me/", token)).get("email").asText()).isEqualTo("corrupted@example.com");
+        String shadow = jdbc.sql("select shadow_schema from replay where replay_id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(jdbc.sql("select email from " + shadow + ".user_profile where user_id = :id").param("id", user)
+                .query(String.class).single()).isEqualTo(email);
+
+        // when
+        HttpResponse<String> abandoned = send(REPLAYS + "/" + id + "/", HttpRequest.Builder::DELETE, operator);
+
+        // then: the shadow is gone, the live table as it was
+        assertThat(abandoned.statusCode()).isEqualTo(200);
+        assertThat(body(abandoned).get("status").asText()).isEqualTo("abandoned");
+        assertThat(jdbc.sql("select count(*) from pg_namespace where nspname = :shadow").param("shadow", shadow)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select email from user_profile where user_id = :id").param("id", user)
+                .query(String.class).single()).isEqualTo("corrupted@example.com");
+    }
+
+    @Test
+    void startWhenProjectionRunningThenConflict() {
+        // given
+        String id = body(post(REPLAYS, "{\"projection\": \"login_activity\"}")).get("id").asText();
+
+        // when
+        HttpResponse<String> second = post(REPLAYS, "{\"projection\": \"login_activity\"}");
+
+        // then
+        assertProblem(second, 409, "REPLAY_ALREADY_RUNNING");
+        assertThat(send(REPLAYS + "/" + id, HttpRequest.Builder::DELETE, operator).statusCode()).isEqualTo(200);
+        assertProblem(send(REPLAYS + "/" + id, HttpRequest.Builder::DELETE, operator), 409, "REPLAY_FINISHED");
+    }
+
+    @Test
+    void startWhenNotReplayableOrUnknownThenRefused() {
+        assertProblem(post(REPLAYS, "{\"projection\": \"audit_entry\"}"), 409, "PROJECTION_NOT_REPLAYABLE");
+        assertProblem(post(REPLAYS, "{\"projection\": \"revoked_session\"}"), 409, "PROJECTION_NOT_REPLAYABLE");
+        assertProblem(post(REPLAYS, "{\"projection\": \"no_such_model\"}"), 404, "PROJECTION_NOT_FOUND");
+        assertProblem(post(REPLAYS, "{}"), 400, "MALFORMED_REQUEST");
+        assertProblem(get(REPLAYS + "/" + randomId(), operator), 404, "REPLAY_NOT_FOUND");
+    }
+
+    @Test
+    void replaysWhenNotPlatformOperatorThenForbidden() {
+        String auditor = accessToken(randomId(), randomId(), List.of("audit:read", "users:write"), 0L);
+
+        assertProblem(get(REPLAYS + "/projections", auditor), 403, "FORBIDDEN");
+        assertProblem(send(REPLAYS, builder -> builder.POST(HttpRequest.BodyPublishers.ofString(
+                "{\"projection\": \"admin_user_row\"}")).header("Content-Type", "application/json"), auditor),
+                403, "FORBIDDEN");
+        assertProblem(get(REPLAYS, null), 401, "INVALID_TOKEN");
+    }
+
+    @Test
+    void projectionsWhenListedThenEachWithWhetherReplayable() {
+        JsonNode projections = body(get(REPLAYS + "/projections/", operator));
+
+        assertThat(projections).extracting(item -> item.get("name").asText()).contains("admin_user_row",
+                "daily_activity", "user_profile", "user_session", "login_activity", "client_app_row", "api_key_row",
+                "audit_entry", "revoked_session", "authorization_version");
+        JsonNode daily = find(projections, "daily_activity");
+        assertThat(daily.get("replayable").asBoolean()).isTrue();
+        assertThat(daily.get("tables")).extracting(JsonNode::asText)
+                .containsExactly("daily_activity", "daily_active_user");
+        JsonNode audit = find(projections, "audit_entry");
+        assertThat(audit.get("replayable").asBoolean()).isFalse();
+        assertThat(audit.get("reason").asText()).contains("source");
+    }
+
+    @Test
+    void switchWhenNotCaughtUpThenConflict() {
+        // given: a replay another instance is building (fresh heartbeat)
+        String id = insertForeignReplay("building", Instant.now());
+
+        // when
+        HttpResponse<String> early = post(REPLAYS + "/" + id + "/switch", "");
+
+        // then
+        assertProblem(early, 409, "REPLAY_NOT_CAUGHT_UP");
+        HttpResponse<String> abandon = send(REPLAYS + "/" + id, HttpRequest.Builder::DELETE, operator);
+        assertThat(abandon.statusCode()).isEqualTo(202);
+        assertThat(body(abandon).get("requested").asText()).isEqualTo("abandon");
+        jdbc.sql("update replay set status = 'abandoned' where replay_id = :id").param("id", id).update();
+    }
+
+    @Test
+    void abandonWhenInstanceGoneThenAbandonedHere() {
+        // given: a replay whose instance stopped a minute ago
+        String id = insertForeignReplay("caught_up", Instant.now().minusSeconds(60));
+        assertThat(body(get(REPLAYS + "/" + id, operator)).get("stale").asBoolean()).isTrue();
+        assertProblem(post(REPLAYS + "/" + id + "/switch", ""), 409, "REPLAY_NOT_CAUGHT_UP");
+
+        // when
+        HttpResponse<String> abandon = send(REPLAYS + "/" + id, HttpRequest.Builder::DELETE, operator);
+
+        // then
+        assertThat(abandon.statusCode()).isEqualTo(200);
+        assertThat(body(abandon).get("status").asText()).isEqualTo("abandoned");
+        assertThat(body(get(REPLAYS, operator))).extracting(item -> item.get("id").asText()).contains(id);
+    }
+
+    private String insertForeignReplay(String status, Instant heartbeat) {
+        String id = randomId();
+        jdbc.sql("""
+                        insert into replay (replay_id, projection, status, shadow_schema, target_position, head_position,
+                                            started_by, started_at, heartbeat_at)
+                        values (:id, :projection, :status, :shadow, 100, 200, 'operator', :at, :at)""")
+                .param("id", id)
+                .param("projection", "it_" + randomId())
+                .param("status", status)
+                .param("shadow", "replay_" + id.replace("-", "").substring(0, 12))
+                .param("at", Timestamp.from(heartbeat))
+                .update();
+        return id;
+    }
+
+    private EventEnvelope publishAt(UserEvent event) {
+        EventEnvelope envelope = EventCatalog.wrap(randomId(), event, event.userId(), 0, ++position, Instant.now());
+        publish(envelope);
+        return envelope;
+    }
+
+    private void awaitRecorded(EventEnvelope envelope) {
+        await().atMost(WITHIN).until(() -> jdbc.sql("select count(*) from audit_entry where event_id = :id")
+                .param("id", envelope.eventId()).query(Long.class).single() == 1);
+    }
+
+    private JsonNode progress(String id) {
+        HttpResponse<String> response = get(REPLAYS + "/" + id + "/", operator);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode progress = body(response);
+        assertThat(progress.get("status").asText()).isNotIn("failed", "abandoned");
+        return progress;
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        return send(path, builder -> builder.POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"), operator);
+    }
+
+    private List<Map<String, Object>> rows(String table, String... userIds) {
+        return new java.util.ArrayList<>(jdbc.sql("select user_id, email, status, email_verified, array_to_string(roles, ',') as roles, "
+                        + "created_at, last_login_at from " + table + " where user_id in (:ids) order by user_id")
+                .param("ids", List.of(userIds))
+                .query()
+                .listOfRows());
+    }
+
+    private Map<String, Object> daily(LocalDate day, String table) {
+        return jdbc.sql("select registrations, logins, failed_logins, lockouts, active_users from " + table
+                        + " where day = :day")
+                .param("day", day)
+                .query()
+                .singleRow();
+    }
+
+    private static List<String> rolesOf(List<Map<String, Object>> rows, String userId) {
+        return List.of(((String) rows.get(indexOf(rows, userId)).get("roles")).split(","));
+    }
+
+    private static int indexOf(List<Map<String, Object>> rows, String userId) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).get("user_id").equals(userId)) {
+                return i;
+            }
+        }
+        throw new AssertionError("No row of " + userId);
+    }
+
+    private static JsonNode find(JsonNode items, String name) {
+        for (JsonNode item : items) {
+            if (item.get("name").asText().equals(name)) {
+                return item;
+            }
+        }
+        throw new AssertionError("Not listed: " + name);
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(body(response).get("code").asText()).isEqualTo(code);
+        assertThat(body(response).get("status").asInt()).isEqualTo(status);
+    }
+}
