@@ -60,6 +60,11 @@ class ReplaySource {
                 .list();
     }
 
+    /** How many events the log holds. */
+    long count() {
+        return jdbc.sql("select count(*) from " + live("audit_entry")).query(Long.class).single();
+    }
+
     /** Every position of the log, in order; must run inside a transaction for the cursor to stream. */
     void positions(LongConsumer consumer) {
         streaming.query("select position from " + live("audit_entry") + " order by position",
