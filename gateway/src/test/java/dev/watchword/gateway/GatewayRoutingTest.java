@@ -111,6 +111,22 @@ class GatewayRoutingTest {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "POST, /api/admin/replays", "POST, /api/admin/replays/", "GET, /api/admin/replays/some-id/",
+			"POST, /api/admin/replays/some-id/switch/", "DELETE, /api/admin/replays/some-id" })
+	void requestWhenReplayPathThenRoutedToQueryService(String method, String path) throws Exception {
+		String json = "{\"projection\":\"admin_user_row\"}";
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(json)));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"query\"");
+		assertThat(QUERY.lastPath()).isEqualTo(path);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "POST, /api/admin/users/some-user-id/roles/", "DELETE, /api/admin/users/some-user-id/roles/admin",
 			"POST, /api/admin/users/some-user-id/disable", "PUT, /api/admin/settings/", "PATCH, /api/admin/users/x",
 			"DELETE, /api/admin/users/some-user-id/sessions/", "OPTIONS, /api/admin/users/" })
