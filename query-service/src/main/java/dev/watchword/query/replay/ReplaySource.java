@@ -91,7 +91,8 @@ class ReplaySource {
         try {
             return new EventEnvelope(row.getString("event_id"), row.getString("type"), null,
                     row.getString("aggregate_id"), row.getLong("sequence_number"), row.getLong("position"),
-                    row.getTimestamp("occurred_at").toInstant(), EventCatalog.json().readTree(row.getString("payload")));
+                    row.getTimestamp("occurred_at").toInstant(),
+                    EventCatalog.json().readTree(row.getString("payload")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable payload at position " + row.getLong("position"), e);
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,6 +119,6 @@ class ReplayTargets {
     /** {@code AdminUserRowProjection} becomes {@code admin_user_row}. */
     static String readModelName(String projectionClass) {
         String readModel = projectionClass.replaceFirst("Projection$", "");
-        return readModel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return readModel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

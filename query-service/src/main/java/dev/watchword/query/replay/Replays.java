@@ -77,7 +77,9 @@ class Replays {
 
     /** @return {@code false} when the replay is finished (or unknown) */
     boolean request(String replayId, String what) {
-        return jdbc.sql("update replay set requested = :what where replay_id = :id and status in ('building', 'caught_up')")
+        return jdbc.sql("""
+                        update replay set requested = :what
+                        where replay_id = :id and status in ('building', 'caught_up')""")
                 .param("id", replayId)
                 .param("what", what)
                 .update() == 1;

@@ -54,7 +54,8 @@ class ShadowTables {
         for (String table : tables) {
             String source = quote(live) + "." + quote(table);
             String target = quote(shadow) + "." + quote(table);
-            if (jdbc.sql("select count(*) from pg_constraint where conrelid = cast(:table as regclass) and contype = 'f'")
+            if (jdbc.sql("select count(*) from pg_constraint where conrelid = cast(:table as regclass) "
+                            + "and contype = 'f'")
                     .param("table", source).query(Long.class).single() > 0) {
                 // A foreign key would point at a live table, or need the other side shadowed too.
                 throw new IllegalStateException(table + " has a foreign key; a replay cannot shadow it");
@@ -64,7 +65,8 @@ class ShadowTables {
             // Primary keys and unique constraints now: the projections' "on conflict" needs them.
             jdbc.sql("""
                             select conname, pg_get_constraintdef(oid) from pg_constraint
-                            where conrelid = cast(:table as regclass) and contype in ('p', 'u', 'x') order by conname""")
+                            where conrelid = cast(:table as regclass) and contype in ('p', 'u', 'x')
+                            order by conname""")
                     .param("table", source)
                     .query((row, number) -> "alter table " + target + " add constraint " + quote(row.getString(1))
                             + " " + row.getString(2))
@@ -82,12 +84,8 @@ class ShadowTables {
             List<String> definitions = jdbc.sql("""
                             select pg_get_indexdef(i.indexrelid) from pg_index i
                             where i.indrelid = cast(:table as regclass)
-                              and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-                              and not exists (select 1 from pg_class x join pg_namespace n on n.oid = x.relnamespace
-                                              where n.nspname = :shadow
-                                                and x.relname = (select relname from pg_class where oid = i.indexrelid))""")
+                              and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""")
                     .param("table", source)
-                    .param("shadow", shadow)
                     .query(String.class)
                     .list();
             for (String definition : definitions) {

@@ -135,10 +135,11 @@ class ReplayBenchmark {
                         'userAgent', 'Mozilla/5.0 (bench)', 'succeededAt', at, 'method', 'PASSWORD')
                     when 5 then jsonb_build_object('userId', uid, 'sessionId', sid, 'previousTokenHash', md5(sid),
                         'refreshTokenHash', md5(sid || '1'), 'rotatedAt', at, 'expiresAt', at + interval '1 day')
-                    when 6 then jsonb_build_object('userId', uid, 'sessionId', sid, 'previousTokenHash', md5(sid || '1'),
-                        'refreshTokenHash', md5(sid || '2'), 'rotatedAt', at, 'expiresAt', at + interval '1 day')
-                    when 7 then jsonb_build_object('userId', uid, 'reason', 'WRONG_PASSWORD', 'ipAddress', '198.51.100.2',
-                        'userAgent', 'curl', 'failedAt', at)
+                    when 6 then jsonb_build_object('userId', uid, 'sessionId', sid,
+                        'previousTokenHash', md5(sid || '1'), 'refreshTokenHash', md5(sid || '2'), 'rotatedAt', at,
+                        'expiresAt', at + interval '1 day')
+                    when 7 then jsonb_build_object('userId', uid, 'reason', 'WRONG_PASSWORD',
+                        'ipAddress', '198.51.100.2', 'userAgent', 'curl', 'failedAt', at)
                     when 8 then jsonb_build_object('userId', uid, 'sessionId', sid, 'ipAddress', '203.0.113.7',
                         'userAgent', 'Mozilla/5.0 (bench)', 'succeededAt', at, 'method', 'PASSWORD')
                     else jsonb_build_object('userId', uid, 'sessionId', sid, 'reason', 'LOGOUT', 'revokedAt', at,
