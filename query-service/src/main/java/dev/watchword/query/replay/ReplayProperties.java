@@ -19,7 +19,8 @@ import java.time.Duration;
  * @param staleAfter       a replay whose heartbeat is older than this is taken for dead (its instance stopped), so
  *                         any instance may abandon it. The default is 30 seconds.
  * @param switchWait       how long {@code POST .../switch} waits for the switch-over before answering 202 instead
- *                         of 200. The default is 30 seconds.
+ *                         of 200. The default is 20 seconds, below the gateway's 30-second read
+ *                         timeout, so the operator gets the 202 rather than a gateway error.
  */
 @Validated
 @ConfigurationProperties("watchword.replay")
@@ -27,5 +28,5 @@ public record ReplayProperties(@Min(1) @Max(100_000) @DefaultValue("2000") int b
                                @NotNull @DefaultValue("250ms") Duration pollInterval,
                                @NotNull @DefaultValue("1s") Duration progressInterval,
                                @NotNull @DefaultValue("30s") Duration staleAfter,
-                               @NotNull @DefaultValue("30s") Duration switchWait) {
+                               @NotNull @DefaultValue("20s") Duration switchWait) {
 }
