@@ -101,7 +101,8 @@ class AdminUserIT extends IntegrationTestSupport {
         // then: the row's shape
         JsonNode item = list("?q=" + marker + "-1@").get("items").get(0);
         assertThat(item.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "id", "email", "status", "email_verified", "roles", "created_at", "last_login_at");
+                "id", "app_id", "email", "status", "email_verified", "roles", "created_at", "last_login_at");
+        assertThat(item.get("app_id").asText()).isEqualTo("default");
         assertThat(item.get("status").asText()).isEqualTo("active");
         assertThat(item.get("roles")).extracting(JsonNode::asText).containsExactly("user", "admin");
         assertThat(Instant.parse(item.get("created_at").asText())).isEqualTo(BASE.plus(1, ChronoUnit.DAYS));
