@@ -13,6 +13,7 @@ import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
+import dev.watchword.query.TestApiKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;

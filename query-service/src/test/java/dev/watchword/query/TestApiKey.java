@@ -1,4 +1,4 @@
-package dev.watchword.query.tenant;
+package dev.watchword.query;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,12 +10,12 @@ import java.util.Base64;
  * An API key made as command-service's {@code AppCredentials} makes them: {@code wwk_<8 base62>_<43 base64url>},
  * recorded by its SHA-256 (base64url, unpadded) in {@code ApiKeyIssued.keyHash}.
  */
-record TestApiKey(String keyId, String key) {
+public record TestApiKey(String keyId, String key) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    static TestApiKey generate() {
+    public static TestApiKey generate() {
         StringBuilder keyId = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             keyId.append(BASE62.charAt(RANDOM.nextInt(BASE62.length())));
@@ -26,11 +26,11 @@ record TestApiKey(String keyId, String key) {
                 "wwk_" + keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     }
 
-    String prefix() {
+    public String prefix() {
         return "wwk_" + keyId;
     }
 
-    String hash() {
+    public String hash() {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
                     MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
