@@ -27,7 +27,7 @@ class LoginActivityController {
                                                     @RequestParam(required = false) Integer page,
                                                     @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        return Page.of(activities.findLoginActivities(scope, id, request).stream().map(LoginActivityResponse::of).toList(),
-                request, activities.countLoginActivities(scope, id));
+        return Page.of(activities.findLoginActivities(scope, id, request).stream().map(LoginActivityResponse::of)
+                        .toList(), request, activities.countLoginActivities(scope, id));
     }
 }

@@ -47,8 +47,8 @@ class LoginActivityProjection implements Projection {
             return;
         }
         jdbc.sql("""
-                        insert into login_activity (event_id, app_id, user_id, type, occurred_at, ip_address, user_agent,
-                                                    method, reason, session_id)
+                        insert into login_activity (event_id, app_id, user_id, type, occurred_at, ip_address,
+                                                    user_agent, method, reason, session_id)
                         values (:eventId, :appId, :userId, :type, :occurredAt, :ipAddress, :userAgent, :method, :reason,
                                 :sessionId)
                         on conflict (event_id) do nothing""")

@@ -19,8 +19,8 @@ import java.time.Instant;
  * @param lastLoginFrom last logged in at or after (inclusive)
  * @param lastLoginTo   last logged in before (exclusive)
  */
-record AdminUserFilter(String appId, String status, String role, String emailContains, Instant createdFrom, Instant createdTo,
-                       Instant lastLoginFrom, Instant lastLoginTo) {
+record AdminUserFilter(String appId, String status, String role, String emailContains, Instant createdFrom,
+                       Instant createdTo, Instant lastLoginFrom, Instant lastLoginTo) {
 
     AdminUserFilter {
         if (status != null && !status.equals(AdminUserRow.ACTIVE) && !status.equals(AdminUserRow.DISABLED)) {

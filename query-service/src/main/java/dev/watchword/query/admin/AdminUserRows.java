@@ -22,7 +22,8 @@ import java.util.Optional;
 @Repository
 public class AdminUserRows {
 
-    private static final String COLUMNS = "user_id, app_id, email, status, email_verified, roles, created_at, last_login_at";
+    private static final String COLUMNS =
+            "user_id, app_id, email, status, email_verified, roles, created_at, last_login_at";
 
     private final JdbcClient jdbc;
 
@@ -103,8 +104,8 @@ public class AdminUserRows {
     }
 
     private static AdminUserRow map(ResultSet row, int rowNumber) throws SQLException {
-        return new AdminUserRow(row.getString("user_id"), row.getString("app_id"), row.getString("email"), row.getString("status"),
-                row.getBoolean("email_verified"), roles(row.getArray("roles")),
+        return new AdminUserRow(row.getString("user_id"), row.getString("app_id"), row.getString("email"),
+                row.getString("status"), row.getBoolean("email_verified"), roles(row.getArray("roles")),
                 row.getTimestamp("created_at").toInstant(), instantOrNull(row.getTimestamp("last_login_at")));
     }
 

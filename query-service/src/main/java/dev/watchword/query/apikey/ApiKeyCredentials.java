@@ -52,7 +52,7 @@ public class ApiKeyCredentials {
                         from api_key_row key join client_app_row app on app.app_id = key.app_id
                         where key.key_hash = :hash and key.key_id = :keyId
                           and (key.status = 'active'
-                               or key.status = 'retiring' and key.valid_until is not null and key.valid_until > :now)""")
+                               or key.status = 'retiring' and key.valid_until > :now)""")
                 .param("hash", hashOf(key))
                 .param("keyId", format.group(1))
                 .param("now", Timestamp.from(now))
