@@ -2,10 +2,15 @@ package dev.watchword.query.tenant;
 
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.query.authorization.Permissions;
-import org.springframework.security.access.AccessDeniedException;
+import dev.watchword.query.problem.ProblemCode;
+import dev.watchword.query.problem.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
+
+import java.util.Objects;
 
 /**
  * Whose data an admin request may read (issue 4). A caller holding {@code apps:write} (the platform operator,
@@ -26,8 +31,8 @@ public record AdminScope(String appId) {
         return PLATFORM_WIDE;
     }
 
-    public static AdminScope of(String appId) {
-        return new AdminScope(java.util.Objects.requireNonNull(appId));
+    public static AdminScope ofApp(String appId) {
+        return new AdminScope(Objects.requireNonNull(appId));
     }
 
     /**
@@ -36,24 +41,29 @@ public record AdminScope(String appId) {
      * one ever do, it stays scoped to its app rather than become platform-wide. An API key is never
      * platform-wide.
      *
-     * @throws AccessDeniedException for a caller that names no app, which then sees nothing (403)
+     * @throws ErrorResponseException 403 {@code FORBIDDEN} for a caller that names no app (which the admin chain
+     *                                 refuses before, as an invalid token), so that it sees nothing
      */
     public static AdminScope of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
-            throw new AccessDeniedException("No authenticated admin caller");
+            throw forbidden();
         }
         Object principal = authentication.getPrincipal();
         if (principal instanceof TenantPrincipal app) {
-            return of(app.tenant());
+            return ofApp(app.tenant());
         }
         if (principal instanceof Jwt token) {
-            String tenant = TokenTenant.of(token)
-                    .orElseThrow(() -> new AccessDeniedException("The token names no app"));
+            String tenant = TokenTenant.of(token).orElseThrow(AdminScope::forbidden);
             boolean operator = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .anyMatch(Permissions.APPS_WRITE::equals);
-            return operator && DefaultApp.APP_ID.equals(tenant) ? PLATFORM_WIDE : of(tenant);
+            return operator && DefaultApp.APP_ID.equals(tenant) ? PLATFORM_WIDE : ofApp(tenant);
         }
-        throw new AccessDeniedException("Not an admin caller");
+        throw forbidden();
+    }
+
+    private static ErrorResponseException forbidden() {
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
+                ProblemCode.FORBIDDEN, "This token does not allow this request."), null);
     }
 
     public boolean isPlatformWide() {

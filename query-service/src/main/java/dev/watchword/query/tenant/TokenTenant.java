@@ -3,6 +3,8 @@ package dev.watchword.query.tenant;
 import dev.watchword.events.app.DefaultApp;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import java.util.Optional;
+
 /** The app an access token was issued for. */
 public final class TokenTenant {
 
@@ -16,12 +18,12 @@ public final class TokenTenant {
      * The token's {@code tenant}, or the default app for a token issued before apps were applied to tokens (it
      * has no such claim). A claim that is not a non-blank string names no app: empty.
      */
-    public static java.util.Optional<String> of(Jwt token) {
+    public static Optional<String> of(Jwt token) {
         Object claim = token.getClaims().get(CLAIM);
         if (claim == null) {
-            return java.util.Optional.of(DefaultApp.APP_ID);
+            return Optional.of(DefaultApp.APP_ID);
         }
-        return claim instanceof String tenant && !tenant.isBlank() ? java.util.Optional.of(tenant)
-                : java.util.Optional.empty();
+        return claim instanceof String tenant && !tenant.isBlank() ? Optional.of(tenant)
+                : Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import dev.watchword.query.apikey.ApiKeyAuthenticator;
 import dev.watchword.query.apikey.ApiKeyCredentials;
 import dev.watchword.query.authorization.AuthorizationVersionValidator;
 import dev.watchword.query.authorization.Permissions;
+import dev.watchword.query.tenant.TokenTenant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +13,8 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -20,6 +23,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
 
 /**
  * The admin API ({@code /api/admin/**}) has a filter chain of its own, ahead of the general bearer chain, so
@@ -115,8 +120,9 @@ class AdminSecurityConfiguration {
 
     /**
      * The general decoder (signature, type, claims, revoked session, disabled account), then the authorization
-     * version. Not a bean: a second {@code JwtDecoder} bean would replace the general one elsewhere. It shares
-     * the general decoder's cached JWK set.
+     * version, then the {@code tenant} claim: absent (the default app) or an app id, as anything else names no app
+     * whose data the caller could be scoped to. Not a bean: a second {@code JwtDecoder} bean would replace the
+     * general one elsewhere. It shares the general decoder's cached JWK set.
      */
     static JwtDecoder withCurrentAuthorization(JwtDecoder accessTokens, AuthorizationVersionValidator validator) {
         return token -> {
@@ -124,6 +130,10 @@ class AdminSecurityConfiguration {
             OAuth2TokenValidatorResult result = validator.validate(jwt);
             if (result.hasErrors()) {
                 throw new JwtValidationException("The access token is out of date", result.getErrors());
+            }
+            if (TokenTenant.of(jwt).isEmpty()) {
+                throw new JwtValidationException("The tenant claim names no app", List.of(
+                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The tenant claim must be an app id", null)));
             }
             return jwt;
         };

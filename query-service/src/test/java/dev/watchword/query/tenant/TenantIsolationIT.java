@@ -14,9 +14,11 @@ import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
 import dev.watchword.query.TestApiKey;
+import dev.watchword.query.TestIssuer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -100,6 +103,20 @@ class TenantIsolationIT extends IntegrationTestSupport {
                                     caller.name() + " -> " + caller.expect(),
                                     () -> check(endpoint, owner, caller))))));
         });
+    }
+
+    @Test
+    void adminWhenTenantClaimNotAnAppIdThen401InvalidToken() {
+        for (Object tenant : List.of(42, "", List.of(appA.appId()))) {
+            String token = TestIssuer.get().accessToken(randomId(), randomId(), UnaryOperator.identity(), claims ->
+                    claims.claim("permissions", List.of("users:read", "apps:write")).claim("authz_ver", 0L)
+                            .claim("tenant", tenant));
+
+            HttpResponse<String> response = get("/api/admin/users/", token);
+
+            assertThat(response.statusCode()).as(String.valueOf(tenant)).isEqualTo(401);
+            assertThat(body(response).get("code").asText()).isEqualTo("INVALID_TOKEN");
+        }
     }
 
     private void check(Endpoint endpoint, Tenant owner, Caller caller) {
