@@ -47,7 +47,7 @@ class AuditEntryProjectionTest {
 
         assertThat(entry.actor()).isEqualTo("u1");
         assertThat(entry.ipAddress()).isEqualTo("203.0.113.5");
-        assertThat(entry.appId()).isEqualTo("default");
+        assertThat(entry.appId()).isEqualTo("app-u");
         assertThat(entryOf(new EmailVerified("u2", "a@example.com", AT)).actor()).isEqualTo("u2");
         assertThat(entryOf(new LoginLocked("u3", "a@example.com", "198.51.100.1", 5, AT, AT)).ipAddress())
                 .isEqualTo("198.51.100.1");
