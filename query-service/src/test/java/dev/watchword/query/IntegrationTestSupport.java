@@ -109,13 +109,15 @@ public abstract class IntegrationTestSupport {
 
     /** The built-in admin of a client app: every admin permission but apps:write, scoped to its app. */
     protected static String appAdminToken(String appId) {
-        return appToken(appId, List.of("audit:read", "roles:write", "settings:write", "users:read", "users:write"));
+        return appToken(appId, List.of("audit:read", "keys:write", "roles:write", "settings:write", "users:read",
+                "users:write"));
     }
 
     /** The platform operator: the default app's admin, with apps:write, which sees every app. */
     protected static String platformOperatorToken() {
         return appToken("default",
-                List.of("apps:write", "audit:read", "roles:write", "settings:write", "users:read", "users:write"));
+                List.of("apps:write", "audit:read", "keys:write", "roles:write", "settings:write", "users:read",
+                        "users:write"));
     }
 
     /** Wraps the event as command-service does and publishes it keyed by its user. */

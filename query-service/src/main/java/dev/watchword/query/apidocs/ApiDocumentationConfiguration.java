@@ -28,7 +28,7 @@ class ApiDocumentationConfiguration {
                         Admin reads take a user's access token (Authorization: Bearer <JWT>, whose `permissions` \
                         claim must hold the endpoint's permission) or an app's API key (Authorization: Bearer \
                         wwk_..., which holds users:read, users:write, roles:write, settings:write and audit:read \
-                        of its own app, never apps:write).
+                        of its own app, never keys:write or apps:write).
 
                         Scope: a caller holding apps:write (the platform operator) sees every app and may filter \
                         with `app=<appId>`; every other caller sees its own app only (the token's `tenant`, or the \

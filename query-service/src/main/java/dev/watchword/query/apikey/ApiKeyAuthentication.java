@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A request authenticated by an app's API key. It holds the permissions of the app's built-in {@code admin} role
- * (never {@code apps:write}); the principal binds it to its app.
+ * but {@code keys:write} (never {@code apps:write}); the principal binds it to its app.
  */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 

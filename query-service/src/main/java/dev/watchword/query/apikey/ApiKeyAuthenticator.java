@@ -29,7 +29,7 @@ public class ApiKeyAuthenticator {
 
     public ApiKeyAuthentication authenticate(BearerTokenAuthenticationToken bearer) {
         return credentials.findWorkingKey(bearer.getToken(), clock.instant())
-                .map(app -> new ApiKeyAuthentication(app, Permissions.ADMIN_OF_APP))
+                .map(app -> new ApiKeyAuthentication(app, Permissions.API_KEY))
                 .orElseThrow(() -> new InvalidBearerTokenException("Unknown, revoked or expired API key"));
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 
 /**
- * The admin's view of the client apps. Both need {@code apps:write} or {@code settings:write}, enforced with every
- * other admin rule in {@code AdminSecurityConfiguration}, not here. Within the caller's {@link AdminScope}: the
+ * The admin's view of the client apps. Both need {@code apps:write}, {@code settings:write} or {@code keys:write},
+ * enforced with every other admin rule in {@code AdminSecurityConfiguration}, not here. Within the caller's {@link AdminScope}: the
  * platform operator sees every app; an app's admin (or its API key) sees its own app only, in the list (a page of
  * at most one) and in detail; another app is answered like an unknown id. The default app is not a registered app
  * and is in neither.

@@ -27,13 +27,18 @@ public final class Permissions {
     public static final String APPS_WRITE = "apps:write";
     /** Change an app's settings; lets the holder read its app's detail, to see the settings it would change. */
     public static final String SETTINGS_WRITE = "settings:write";
+    /** Issue, rotate and revoke the app's API keys (command-service); lets the holder read its app's detail. */
+    public static final String KEYS_WRITE = "keys:write";
 
-    /** The built-in {@code admin} role of any app but the default one; also what an app's API key holds. */
+    /** The built-in {@code admin} role of any app but the default one. */
     public static final List<String> ADMIN_OF_APP = List.of(USERS_READ, USERS_WRITE, ROLES_WRITE, SETTINGS_WRITE,
-            AUDIT_READ);
+            KEYS_WRITE, AUDIT_READ);
     /** The built-in {@code admin} role of the default app: the platform operator. */
     public static final List<String> ADMIN_OF_DEFAULT_APP = List.of(USERS_READ, USERS_WRITE, ROLES_WRITE,
-            SETTINGS_WRITE, AUDIT_READ, APPS_WRITE);
+            SETTINGS_WRITE, KEYS_WRITE, AUDIT_READ, APPS_WRITE);
+    /** What an app's API key holds within its app: its admin's permissions but managing keys. */
+    public static final List<String> API_KEY = List.of(USERS_READ, USERS_WRITE, ROLES_WRITE, SETTINGS_WRITE,
+            AUDIT_READ);
 
     private Permissions() {
     }

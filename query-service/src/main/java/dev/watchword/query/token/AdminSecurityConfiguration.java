@@ -31,8 +31,8 @@ import java.util.List;
  * that every rule about it is in this one place:
  * <ul>
  *     <li>the caller is a user with an access token, or an app's backend with one of its API keys
- *     ({@code Bearer wwk_...}), which holds the app admin's permissions (never {@code apps:write}); an unknown,
- *     revoked or expired key is a 401 {@code INVALID_TOKEN} like a refused token;</li>
+ *     ({@code Bearer wwk_...}), which holds the app admin's permissions but {@code keys:write} (never
+ *     {@code apps:write}); an unknown, revoked or expired key is a 401 {@code INVALID_TOKEN} like a refused token;</li>
  *     <li>the token must pass every check of the general chain and also carry the user's current
  *     authorization version ({@link AuthorizationVersionValidator}); a stale one is a 401 {@code INVALID_TOKEN}
  *     with {@code error="invalid_token"}, so SDKs refresh it;</li>
@@ -78,12 +78,12 @@ class AdminSecurityConfiguration {
                                 "/api/admin/audit/export", "/api/admin/audit/export/")
                         .hasAuthority(Permissions.AUDIT_READ)
                         // The platform operator (apps:write) sees every app. Whoever may change an app's settings
-                        // must see them first, so the list (its own app only) and the detail are open to
-                        // settings:write as well. Single-segment patterns, not /**: a sub-resource added later
-                        // stays closed until it gets a rule of its own.
+                        // or keys must see them first, so the list (its own app only) and the detail are open to
+                        // settings:write and keys:write as well. Single-segment patterns, not /**: a sub-resource
+                        // added later stays closed until it gets a rule of its own.
                         .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/",
                                 "/api/admin/apps/*", "/api/admin/apps/*/")
-                        .hasAnyAuthority(Permissions.APPS_WRITE, Permissions.SETTINGS_WRITE)
+                        .hasAnyAuthority(Permissions.APPS_WRITE, Permissions.SETTINGS_WRITE, Permissions.KEYS_WRITE)
                         // An app's roles and their permissions: what an admin assigns (roles:write) and what the
                         // roles of the listed users mean (users:read).
                         .requestMatchers(HttpMethod.GET, "/api/admin/apps/*/roles", "/api/admin/apps/*/roles/")

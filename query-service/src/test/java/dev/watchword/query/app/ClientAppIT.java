@@ -269,6 +269,18 @@ class ClientAppIT extends IntegrationTestSupport {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/api/admin/apps/{id}", "/api/admin/apps/{id}/", "/api/admin/apps/"})
+    void appWhenTokenHoldsOnlyKeysWriteThen200(String path) {
+        // Whoever manages an app's keys sees them, and the app they belong to.
+        String appId = registeredApp(Instant.now());
+        awaitProjected();
+
+        HttpResponse<String> response = get(path.replace("{id}", appId), appToken(appId, List.of("keys:write")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/api/admin/apps", "/api/admin/apps/"})
     void appsWhenTokenHoldsOnlySettingsWriteThenListHasItsOwnAppOnly(String path) {
         // given: the built-in admin of an app holds settings:write but not apps:write

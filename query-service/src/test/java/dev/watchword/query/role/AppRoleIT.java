@@ -47,7 +47,7 @@ class AppRoleIT extends IntegrationTestSupport {
         assertThat(roles.get(0).get("permissions")).isEmpty();
         assertThat(roles.get(0).get("built_in").asBoolean()).isTrue();
         assertThat(permissions(roles.get(1))).containsExactly("users:read", "users:write", "roles:write",
-                "settings:write", "audit:read");
+                "settings:write", "keys:write", "audit:read");
         assertThat(permissions(roles.get(2))).containsExactly("users:read", "users:write");
         assertThat(roles.get(2).get("built_in").asBoolean()).isFalse();
         assertThat(roles.get(2).get("defined_by").asText()).isEqualTo("admin-1");
