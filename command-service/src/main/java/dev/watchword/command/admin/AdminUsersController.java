@@ -13,6 +13,7 @@ import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.user.AssignRole;
 import dev.watchword.command.user.DisableUser;
 import dev.watchword.command.user.EnableUser;
+import dev.watchword.command.user.EraseUser;
 import dev.watchword.command.user.ForceLogout;
 import dev.watchword.command.user.RequestPasswordReset;
 import dev.watchword.command.user.RevokeRole;
@@ -94,6 +95,19 @@ public class AdminUsersController {
         onUser(() -> commands.sendAndWait(new RequestPasswordReset(userId,
                 secrets.issueFor(userId, acting.at(), reset.lifetime()), ClientAddress.of(request), acting.actorId(),
                 acting.at())));
+    }
+
+    /**
+     * Deletes the account and erases its personal data (issue 5, crypto-shredding): sessions end, the user's data
+     * key is destroyed, the log keeps its events without anything readable about the person, and every read model
+     * shows the user as erased. The address may register again, as a new user.
+     */
+    @DeleteMapping(path = {"/api/admin/users/{userId}", "/api/admin/users/{userId}/"})
+    @PreAuthorize("hasAuthority('users:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(Authentication caller, @PathVariable String userId) {
+        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        onUser(() -> commands.sendAndWait(new EraseUser(userId, acting.actorId(), acting.at())));
     }
 
     /** Nobody grants a role carrying a permission they do not hold themselves (issue 4, no self-escalation). */

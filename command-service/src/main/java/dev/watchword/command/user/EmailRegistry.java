@@ -1,6 +1,7 @@
 package dev.watchword.command.user;
 
 import dev.watchword.events.user.EmailChanged;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -54,6 +55,12 @@ public class EmailRegistry {
         jdbc.sql("INSERT INTO email_registry (app_id, email, user_id) VALUES (?, ?, ?)")
                 .params(event.appIdOrDefault(), event.email(), event.userId())
                 .update();
+    }
+
+    /** An erased user's address is free again, in its app. */
+    @EventHandler
+    void on(UserErased event) {
+        jdbc.sql("DELETE FROM email_registry WHERE user_id = ?").param(event.userId()).update();
     }
 
     /** The row takes the new address; the primary key refuses an address taken in the same app meanwhile. */

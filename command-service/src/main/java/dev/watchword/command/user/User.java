@@ -24,6 +24,7 @@ import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
@@ -45,6 +46,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * A user account. Command handlers validate and {@code apply}; state changes only in the
@@ -382,6 +384,16 @@ public class User {
         }
     }
 
+    /**
+     * Sessions end first, so verifiers learn of them; then the erasure, after which the aggregate is deleted: every
+     * later command finds no user, and the stored events keep only what they hold without personal data.
+     */
+    @CommandHandler
+    public void handle(EraseUser command, TenantRules tenants) {
+        revokeSessionsExcept(null, SessionRevocationReason.USER_ERASED, command.at(), tenants.of(appId));
+        apply(new UserErased(userId, command.actorId(), command.at()));
+    }
+
     @CommandHandler
     public void handle(ForceLogout command, TenantRules tenants) {
         revokeSessionsExcept(null, SessionRevocationReason.FORCED_LOGOUT, command.at(), tenants.of(appId));
@@ -448,6 +460,16 @@ public class User {
         email = event.email();
         passwordHash = event.passwordHash();
         roles.add(Tenant.USER);
+    }
+
+    @EventSourcingHandler
+    void on(UserErased event) {
+        email = null;
+        passwordHash = null;
+        emailChangeTarget = null;
+        throttle = new LoginThrottle();
+        sessions.clear();
+        markDeleted();
     }
 
     @EventSourcingHandler
