@@ -131,6 +131,16 @@ final class EndToEndStack implements AutoCloseable {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A JSON PUT as the holder of {@code bearer}. */
+	HttpResponse<String> put(String path, String body, String bearer) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+			.header("Authorization", "Bearer " + bearer)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	HttpResponse<String> delete(String path, String bearer) throws IOException, InterruptedException {
 		return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
 			.header("Authorization", "Bearer " + bearer)

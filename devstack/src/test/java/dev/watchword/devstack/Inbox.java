@@ -45,7 +45,7 @@ final class Inbox {
 	}
 
 	/** One message of {@code GET /api/messages}; the members a test reads. */
-	record Message(int index, List<String> to, String subject, String text) {
+	record Message(int index, String from, List<String> to, String subject, String text) {
 
 		/** The token of the link to {@code page} (e.g. {@code /reset-password}), from its {@code #token=} fragment. */
 		String linkToken(String page) {

@@ -27,6 +27,7 @@ import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
@@ -91,6 +92,7 @@ class EventJsonSnapshotTest {
                 new RoleRevoked(USER, "admin", ADMIN, T),
                 new UserDisabled(USER, ADMIN, T),
                 new UserEnabled(USER, ADMIN, T),
+                new UserErased(USER, ADMIN, T),
                 new ClientAppRegistered(APP, "Acme shop", "app_acme123", ADMIN, T),
                 new ApiKeyIssued(APP, "key-1", "wwk_k3y1", "aGFzaA", ADMIN, T),
                 new ApiKeyRetired(APP, "key-1", ADMIN, T, T.plusSeconds(86_400)),

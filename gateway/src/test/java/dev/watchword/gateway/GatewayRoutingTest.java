@@ -72,6 +72,17 @@ class GatewayRoutingTest {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "/api/docs/command, command", "/api/docs/command/, command", "/api/docs/query, query",
+			"/api/docs/query/, query" })
+	void getWhenApiDocsPathThenEachServicesOpenApiDocument(String path, String service) throws Exception {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"" + service + "\"");
+		assertThat(("command".equals(service) ? COMMAND : QUERY).lastPath()).isEqualTo("/v3/api-docs");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/api/auth/sessions", "/api/auth/sessions/" })
 	void getWhenSessionsPathThenRoutedToQueryService(String path) throws Exception {
 		HttpResponse<String> response = get(path);

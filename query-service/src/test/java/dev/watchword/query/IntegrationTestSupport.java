@@ -97,6 +97,29 @@ public abstract class IntegrationTestSupport {
                 List.of("audit:read", "roles:write", "settings:write", "users:read", "users:write"), authzVer);
     }
 
+    /**
+     * A token of a user of {@code appId} (claim {@code tenant}, and {@code client_id} as command-service issues them
+     * since apps apply to tokens) holding {@code permissions}, at authorization version 0.
+     */
+    protected static String appToken(String appId, List<String> permissions) {
+        return TestIssuer.get().accessToken(randomId(), randomId(), UnaryOperator.identity(),
+                claims -> claims.claim("permissions", permissions).claim("authz_ver", 0L).claim("tenant", appId)
+                        .claim("client_id", "client-" + appId));
+    }
+
+    /** The built-in admin of a client app: every admin permission but apps:write, scoped to its app. */
+    protected static String appAdminToken(String appId) {
+        return appToken(appId, List.of("audit:read", "keys:write", "roles:write", "settings:write", "users:read",
+                "users:write"));
+    }
+
+    /** The platform operator: the default app's admin, with apps:write, which sees every app. */
+    protected static String platformOperatorToken() {
+        return appToken("default",
+                List.of("apps:write", "audit:read", "keys:write", "roles:write", "settings:write", "users:read",
+                        "users:write"));
+    }
+
     /** Wraps the event as command-service does and publishes it keyed by its user. */
     protected EventEnvelope publish(UserEvent event) {
         EventEnvelope envelope = EventCatalog.wrap(randomId(), event, event.userId(), 0,

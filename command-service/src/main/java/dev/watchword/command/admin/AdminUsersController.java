@@ -1,19 +1,22 @@
 package dev.watchword.command.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.watchword.command.bearer.Acting;
 import dev.watchword.command.bearer.ActingAdmin;
-import dev.watchword.command.bearer.Caller;
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.Tenants;
+import dev.watchword.command.user.EmailRegistry;
+import org.springframework.security.core.Authentication;
 import dev.watchword.command.passwordreset.PasswordResetSettings;
 import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.user.AssignRole;
 import dev.watchword.command.user.DisableUser;
 import dev.watchword.command.user.EnableUser;
+import dev.watchword.command.user.EraseUser;
 import dev.watchword.command.user.ForceLogout;
-import dev.watchword.command.user.NotPermitted;
 import dev.watchword.command.user.RequestPasswordReset;
 import dev.watchword.command.user.RevokeRole;
-import dev.watchword.command.user.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,8 +26,6 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,13 +34,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The admin API's writes on users (issue 4; reads are query-service's). Each method needs a permission,
- * enforced by Spring Security from the token's {@code permissions}; then the actor's own aggregate confirms
+ * enforced by Spring Security from the token's {@code permissions} (or an app's API key); then the actor's own aggregate confirms
  * that the token is current (a demoted admin's older token is refused) before the target user's aggregate
  * records the change with the actor's id. An admin may trigger a reset, never set a password (issue 3).
  */
@@ -50,76 +50,99 @@ public class AdminUsersController {
     private final OneTimeSecrets secrets;
     private final PasswordResetSettings reset;
     private final ActingAdmin actingAdmin;
+    private final EmailRegistry registry;
+    private final Tenants tenants;
 
     public AdminUsersController(CommandGateway commands, OneTimeSecrets secrets, PasswordResetSettings reset,
-                                ActingAdmin actingAdmin) {
+                                ActingAdmin actingAdmin, EmailRegistry registry, Tenants tenants) {
         this.commands = commands;
         this.secrets = secrets;
         this.reset = reset;
         this.actingAdmin = actingAdmin;
+        this.registry = registry;
+        this.tenants = tenants;
     }
 
     @PostMapping(path = {"/api/admin/users/{userId}/disable", "/api/admin/users/{userId}/disable/"})
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void disable(@AuthenticationPrincipal Jwt token, @PathVariable String userId) {
-        Instant now = actingAdmin.authorize(token, Roles.USERS_WRITE);
-        onUser(() -> commands.sendAndWait(new DisableUser(userId, Caller.of(token).userId(), now)));
+    public void disable(Authentication caller, @PathVariable String userId) {
+        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        onUser(() -> commands.sendAndWait(new DisableUser(userId, acting.actorId(), acting.at())));
     }
 
     @PostMapping(path = {"/api/admin/users/{userId}/enable", "/api/admin/users/{userId}/enable/"})
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void enable(@AuthenticationPrincipal Jwt token, @PathVariable String userId) {
-        Instant now = actingAdmin.authorize(token, Roles.USERS_WRITE);
-        onUser(() -> commands.sendAndWait(new EnableUser(userId, Caller.of(token).userId(), now)));
+    public void enable(Authentication caller, @PathVariable String userId) {
+        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        onUser(() -> commands.sendAndWait(new EnableUser(userId, acting.actorId(), acting.at())));
     }
 
     @PostMapping(path = {"/api/admin/users/{userId}/logout", "/api/admin/users/{userId}/logout/"})
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void forceLogout(@AuthenticationPrincipal Jwt token, @PathVariable String userId) {
-        Instant now = actingAdmin.authorize(token, Roles.USERS_WRITE);
-        onUser(() -> commands.sendAndWait(new ForceLogout(userId, Caller.of(token).userId(), now)));
+    public void forceLogout(Authentication caller, @PathVariable String userId) {
+        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        onUser(() -> commands.sendAndWait(new ForceLogout(userId, acting.actorId(), acting.at())));
     }
 
     @PostMapping(path = {"/api/admin/users/{userId}/password-reset", "/api/admin/users/{userId}/password-reset/"})
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public void triggerPasswordReset(@AuthenticationPrincipal Jwt token, @PathVariable String userId,
-                                     HttpServletRequest request) {
-        Instant now = actingAdmin.authorize(token, Roles.USERS_WRITE);
+    public void triggerPasswordReset(Authentication caller, @PathVariable String userId, HttpServletRequest request) {
+        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new RequestPasswordReset(userId,
-                secrets.issueFor(userId, now, reset.lifetime()), ClientAddress.of(request), Caller.of(token).userId(),
-                now)));
+                secrets.issueFor(userId, acting.at(), reset.lifetime()), ClientAddress.of(request), acting.actorId(),
+                acting.at())));
+    }
+
+    /**
+     * Deletes the account and erases its personal data (issue 5, crypto-shredding): sessions end, the user's data
+     * key is destroyed, the log keeps its events without anything readable about the person, and every read model
+     * shows the user as erased. The address may register again, as a new user.
+     */
+    @DeleteMapping(path = {"/api/admin/users/{userId}", "/api/admin/users/{userId}/"})
+    @PreAuthorize("hasAuthority('users:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(Authentication caller, @PathVariable String userId) {
+        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        onUser(() -> commands.sendAndWait(new EraseUser(userId, acting.actorId(), acting.at())));
     }
 
     /** Nobody grants a role carrying a permission they do not hold themselves (issue 4, no self-escalation). */
     @PostMapping(path = {"/api/admin/users/{userId}/roles", "/api/admin/users/{userId}/roles/"})
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void assignRole(@AuthenticationPrincipal Jwt token, @PathVariable String userId,
-                           @Valid @RequestBody RoleChange body) {
-        Instant now = actingAdmin.authorize(token, Roles.ROLES_WRITE);
-        requireHolds(token, Roles.permissionsOf(body.role()));
-        onUser(() -> commands.sendAndWait(new AssignRole(userId, body.role(), Caller.of(token).userId(),
-                body.expectedVersion(), now)));
+    public void assignRole(Authentication caller, @PathVariable String userId, @Valid @RequestBody RoleChange body) {
+        Acting acting = actingOn(caller, Tenant.ROLES_WRITE, userId);
+        acting.requireHolds(permissionsOf(userId, body.role()));
+        onUser(() -> commands.sendAndWait(new AssignRole(userId, body.role(), acting.actorId(),
+                body.expectedVersion(), acting.at())));
     }
 
     @DeleteMapping(path = {"/api/admin/users/{userId}/roles/{role}", "/api/admin/users/{userId}/roles/{role}/"})
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void revokeRole(@AuthenticationPrincipal Jwt token, @PathVariable String userId, @PathVariable String role) {
-        Instant now = actingAdmin.authorize(token, Roles.ROLES_WRITE);
-        requireHolds(token, Roles.permissionsOf(role));
-        onUser(() -> commands.sendAndWait(new RevokeRole(userId, role, Caller.of(token).userId(), null, now)));
+    public void revokeRole(Authentication caller, @PathVariable String userId, @PathVariable String role) {
+        Acting acting = actingOn(caller, Tenant.ROLES_WRITE, userId);
+        acting.requireHolds(permissionsOf(userId, role));
+        onUser(() -> commands.sendAndWait(new RevokeRole(userId, role, acting.actorId(), null, acting.at())));
     }
 
-    private static void requireHolds(Jwt token, Set<String> permissions) {
-        List<String> held = token.getClaimAsStringList("permissions");
-        if (held == null || !held.containsAll(permissions)) {
-            throw new NotPermitted();
-        }
+    /**
+     * The caller, authorized for {@code permission}, and the target user within its reach: a user of another app
+     * is as unknown as a user that does not exist (404, nothing recorded).
+     */
+    private Acting actingOn(Authentication caller, String permission, String userId) {
+        Acting acting = actingAdmin.authorize(caller, permission);
+        String appId = registry.appOf(userId).orElseThrow(UserNotFound::new);
+        acting.requireReach(appId, UserNotFound::new);
+        return acting;
+    }
+
+    private Set<String> permissionsOf(String userId, String role) {
+        return tenants.of(registry.appOf(userId).orElseThrow(UserNotFound::new)).permissionsOf(role);
     }
 
     /** An unknown user is a 404, whatever the reason it is unknown. */

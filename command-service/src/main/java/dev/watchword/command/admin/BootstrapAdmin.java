@@ -1,9 +1,10 @@
 package dev.watchword.command.admin;
 
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.events.app.DefaultApp;
 import dev.watchword.command.user.AssignRole;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.Roles;
 import dev.watchword.events.user.UserRegistered;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -45,17 +46,19 @@ public class BootstrapAdmin {
 
     @EventHandler
     void on(UserRegistered event) {
-        if (adminEmail.isPresent() && adminEmail.get().equals(event.email())) {
+        // Only in the default app: its admins are the platform operators, an address in another app is another user.
+        if (adminEmail.isPresent() && adminEmail.get().equals(event.email())
+                && DefaultApp.APP_ID.equals(event.appIdOrDefault())) {
             grantAdmin(event.userId());
         }
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void grantExistingAccount() {
-        adminEmail.flatMap(registry::ownerOf).ifPresent(this::grantAdmin);
+        adminEmail.flatMap(email -> registry.ownerOf(DefaultApp.APP_ID, email)).ifPresent(this::grantAdmin);
     }
 
     private void grantAdmin(String userId) {
-        commands.sendAndWait(new AssignRole(userId, Roles.ADMIN, ACTOR, null, clock.instant()));
+        commands.sendAndWait(new AssignRole(userId, Tenant.ADMIN, ACTOR, null, clock.instant()));
     }
 }

@@ -1,14 +1,11 @@
 package dev.watchword.command.app;
 
+import dev.watchword.command.tenant.Tenants;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
 import dev.watchword.events.app.ApiKeyRevoked;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -30,21 +27,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * later still looks live, and failing closed for the seconds of a boot is the safe side.
  */
 @Component
-@ProcessingGroup(ApiKeyDirectory.PROCESSING_GROUP)
+@ProcessingGroup(Tenants.PROCESSING_GROUP)
 public class ApiKeyDirectory {
-
-    public static final String PROCESSING_GROUP = "api-key-directory";
 
     /** {@code wwk_} + 8 + {@code _} + 43; anything much longer is not a key and is not worth hashing. */
     private static final int MAX_KEY_LENGTH = 100;
 
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
     private final Map<String, String> hashById = new ConcurrentHashMap<>();
-    private final ObjectProvider<EventProcessingConfiguration> processing;
-    private volatile boolean caughtUp;
+    private final Tenants tenants;
 
-    public ApiKeyDirectory(ObjectProvider<EventProcessingConfiguration> processing) {
-        this.processing = processing;
+    public ApiKeyDirectory(Tenants tenants) {
+        this.tenants = tenants;
     }
 
     /**
@@ -52,38 +46,36 @@ public class ApiKeyDirectory {
      * its grace period. Never a revoked or unknown key.
      */
     public Optional<String> appOf(String presentedKey, Instant now) {
+        return keyOf(presentedKey, now).map(WorkingKey::appId);
+    }
+
+    /** Like {@link #appOf}, with the key's id too. */
+    public Optional<WorkingKey> keyOf(String presentedKey, Instant now) {
         if (presentedKey == null || presentedKey.length() > MAX_KEY_LENGTH
                 || !presentedKey.startsWith(AppCredentials.KEY_PREFIX) || !ready()) {
             return Optional.empty();
         }
         Entry entry = byHash.get(AppCredentials.hashOf(presentedKey));
-        return entry != null && entry.worksAt(now) ? Optional.of(entry.appId()) : Optional.empty();
+        return entry != null && entry.worksAt(now) ? Optional.of(new WorkingKey(entry.appId(), entry.keyId()))
+                : Optional.empty();
     }
 
     /** Whether the directory has read the whole log once; before that {@link #appOf} refuses every key. */
     public boolean ready() {
-        if (!caughtUp) {
-            caughtUp = Optional.ofNullable(processing.getIfAvailable())
-                    .flatMap(p -> p.eventProcessor(PROCESSING_GROUP, StreamingEventProcessor.class))
-                    .map(StreamingEventProcessor::processingStatus)
-                    .filter(status -> !status.isEmpty())
-                    .map(status -> status.values().stream().allMatch(EventTrackerStatus::isCaughtUp))
-                    .orElse(false);
-        }
-        return caughtUp;
+        return tenants.ready();
     }
 
     @EventHandler
     void on(ApiKeyIssued event) {
         hashById.put(id(event.appId(), event.keyId()), event.keyHash());
-        byHash.put(event.keyHash(), new Entry(event.appId(), null));
+        byHash.put(event.keyHash(), new Entry(event.appId(), event.keyId(), null));
     }
 
     @EventHandler
     void on(ApiKeyRetired event) {
         String hash = hashById.get(id(event.appId(), event.keyId()));
         if (hash != null) {
-            byHash.computeIfPresent(hash, (h, entry) -> new Entry(entry.appId(), event.validUntil()));
+            byHash.computeIfPresent(hash, (h, entry) -> new Entry(entry.appId(), entry.keyId(), event.validUntil()));
         }
     }
 
@@ -99,8 +91,16 @@ public class ApiKeyDirectory {
         return appId + "/" + keyId;
     }
 
+    /** A key that works: the app it acts for and its id, which the log records as the actor. */
+    public record WorkingKey(String appId, String keyId) {
+
+        public String actorId() {
+            return "apikey:" + keyId;
+        }
+    }
+
     /** @param validUntil null while the key is active */
-    private record Entry(String appId, Instant validUntil) {
+    private record Entry(String appId, String keyId, Instant validUntil) {
 
         boolean worksAt(Instant now) {
             return validUntil == null || now.isBefore(validUntil);

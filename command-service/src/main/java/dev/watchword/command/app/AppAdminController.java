@@ -1,9 +1,11 @@
 package dev.watchword.command.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.bearer.Caller;
+import dev.watchword.command.bearer.Acting;
 import dev.watchword.command.bearer.ActingAdmin;
-import dev.watchword.command.user.Roles;
+import dev.watchword.command.tenant.Tenant;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.security.core.Authentication;
 import dev.watchword.events.app.AppSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,8 +19,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,54 +58,82 @@ public class AppAdminController {
 
     @PostMapping(path = {"/api/admin/apps", "/api/admin/apps/"})
     @PreAuthorize("hasAuthority('apps:write')")
-    public ResponseEntity<RegisteredApp> register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody NewApp body) {
-        Instant now = actingAdmin.authorize(token, Roles.APPS_WRITE);
+    public ResponseEntity<RegisteredApp> register(Authentication caller, @Valid @RequestBody NewApp body) {
+        Acting acting = actingAdmin.authorize(caller, Tenant.APPS_WRITE);
+        Instant now = acting.at();
         String appId = UUID.randomUUID().toString();
         String name = body.name().strip();
         String clientId = credentials.newClientId();
         NewApiKey key = credentials.newApiKey();
         commands.sendAndWait(new RegisterClientApp(appId, name, clientId, key.stored(), publicUrl,
-                Caller.of(token).userId(), now));
+                acting.actorId(), now));
         return shownOnce(new RegisteredApp(appId, name, clientId, key.stored().keyId(), key.plaintext(),
                 SettingsBody.of(AppSettingsPolicy.defaults(name, publicUrl))));
     }
 
     @PostMapping(path = {"/api/admin/apps/{appId}/keys", "/api/admin/apps/{appId}/keys/"})
-    @PreAuthorize("hasAuthority('apps:write')")
-    public ResponseEntity<IssuedKey> issueKey(@AuthenticationPrincipal Jwt token, @PathVariable String appId) {
-        Instant now = actingAdmin.authorize(token, Roles.APPS_WRITE);
+    @PreAuthorize("hasAuthority('keys:write')")
+    public ResponseEntity<IssuedKey> issueKey(Authentication caller, @PathVariable String appId) {
+        Acting acting = actingOn(caller, Tenant.KEYS_WRITE, appId);
         NewApiKey key = credentials.newApiKey();
-        onApp(() -> commands.sendAndWait(new IssueApiKey(appId, key.stored(), Caller.of(token).userId(), now)));
+        onApp(() -> commands.sendAndWait(new IssueApiKey(appId, key.stored(), acting.actorId(), acting.at())));
         return shownOnce(new IssuedKey(key.stored().keyId(), key.plaintext(), null));
     }
 
     @PostMapping(path = {"/api/admin/apps/{appId}/keys/{keyId}/rotate", "/api/admin/apps/{appId}/keys/{keyId}/rotate/"})
-    @PreAuthorize("hasAuthority('apps:write')")
-    public ResponseEntity<IssuedKey> rotateKey(@AuthenticationPrincipal Jwt token, @PathVariable String appId,
+    @PreAuthorize("hasAuthority('keys:write')")
+    public ResponseEntity<IssuedKey> rotateKey(Authentication caller, @PathVariable String appId,
                                                @PathVariable String keyId) {
-        Instant now = actingAdmin.authorize(token, Roles.APPS_WRITE);
+        Acting acting = actingOn(caller, Tenant.KEYS_WRITE, appId);
         NewApiKey key = credentials.newApiKey();
         Instant previousValidUntil = onApp(() -> commands.sendAndWait(new RotateApiKey(appId, keyId, key.stored(),
-                apps.keyRotationGrace(), Caller.of(token).userId(), now)));
+                apps.keyRotationGrace(), acting.actorId(), acting.at())));
         return shownOnce(new IssuedKey(key.stored().keyId(), key.plaintext(), previousValidUntil));
     }
 
     @DeleteMapping(path = {"/api/admin/apps/{appId}/keys/{keyId}", "/api/admin/apps/{appId}/keys/{keyId}/"})
-    @PreAuthorize("hasAuthority('apps:write')")
+    @PreAuthorize("hasAuthority('keys:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void revokeKey(@AuthenticationPrincipal Jwt token, @PathVariable String appId, @PathVariable String keyId) {
-        Instant now = actingAdmin.authorize(token, Roles.APPS_WRITE);
-        onApp(() -> commands.sendAndWait(new RevokeApiKey(appId, keyId, Caller.of(token).userId(), now)));
+    public void revokeKey(Authentication caller, @PathVariable String appId, @PathVariable String keyId) {
+        Acting acting = actingOn(caller, Tenant.KEYS_WRITE, appId);
+        onApp(() -> commands.sendAndWait(new RevokeApiKey(appId, keyId, acting.actorId(), acting.at())));
     }
 
     @PutMapping(path = {"/api/admin/apps/{appId}/settings", "/api/admin/apps/{appId}/settings/"})
     @PreAuthorize("hasAuthority('settings:write')")
-    public SettingsBody changeSettings(@AuthenticationPrincipal Jwt token, @PathVariable String appId,
+    public SettingsBody changeSettings(Authentication caller, @PathVariable String appId,
                                        @Valid @RequestBody SettingsBody body) {
-        Instant now = actingAdmin.authorize(token, Roles.SETTINGS_WRITE);
+        Acting acting = actingOn(caller, Tenant.SETTINGS_WRITE, appId);
         AppSettings recorded = onApp(() -> commands.sendAndWait(new ChangeAppSettings(appId, body.toSettings(),
-                Caller.of(token).userId(), now)));
+                acting.actorId(), acting.at())));
         return SettingsBody.of(recorded);
+    }
+
+    /**
+     * A custom role (issue 4): its permissions must be ones the definer holds and ones that stay within an app, so
+     * nobody mints a role stronger than themselves. Roles are never redefined: a second definition is a 409.
+     */
+    @PostMapping(path = {"/api/admin/apps/{appId}/roles", "/api/admin/apps/{appId}/roles/"})
+    @PreAuthorize("hasAuthority('roles:write')")
+    @ResponseStatus(HttpStatus.CREATED)
+    public NewRole defineRole(Authentication caller, @PathVariable String appId, @Valid @RequestBody NewRole body) {
+        Acting acting = actingOn(caller, Tenant.ROLES_WRITE, appId);
+        List<String> permissions = body.permissions().stream().distinct().sorted().toList();
+        if (!Tenant.grantablePermissions().containsAll(permissions) || Tenant.USER.equals(body.name())
+                || Tenant.ADMIN.equals(body.name())) {
+            throw AppSettingRejected.role();
+        }
+        acting.requireHolds(permissions);
+        onApp(() -> commands.sendAndWait(new DefineRole(appId, body.name(), permissions, acting.actorId(),
+                acting.at())));
+        return new NewRole(body.name(), permissions);
+    }
+
+    /** The caller, authorized, and the app within its reach; another app is as unknown as no app (404). */
+    private Acting actingOn(Authentication caller, String permission, String appId) {
+        Acting acting = actingAdmin.authorize(caller, permission);
+        acting.requireReach(appId, AppNotFound::new);
+        return acting;
     }
 
     /**
@@ -126,6 +154,11 @@ public class AppAdminController {
     }
 
     public record NewApp(@NotBlank @Size(max = 100) String name) {
+    }
+
+    /** @param name lower case, 2 to 32 of a-z, 0-9, {@code _} and {@code -}, starting with a letter */
+    public record NewRole(@NotNull @Pattern(regexp = "[a-z][a-z0-9_-]{1,31}") String name,
+                          @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 64) String> permissions) {
     }
 
     public record RegisteredApp(String id, String name, @JsonProperty("client_id") String clientId,

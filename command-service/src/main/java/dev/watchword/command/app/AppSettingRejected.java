@@ -18,6 +18,12 @@ public class AppSettingRejected extends RuleViolation {
                 "The app name must have 1 to 100 characters and no control characters.");
     }
 
+    static AppSettingRejected role() {
+        return new AppSettingRejected("ROLE_INVALID",
+                "A custom role needs a new name (not user or admin) and permissions among users:read, users:write, "
+                        + "roles:write, settings:write, keys:write and audit:read.");
+    }
+
     static AppSettingRejected loginMethods() {
         return new AppSettingRejected("LOGIN_METHODS_INVALID",
                 "Login methods must be one or more of password, magic_link and email_otp.");

@@ -8,6 +8,7 @@ import dev.watchword.events.app.ApiKeyRevoked;
 import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppRegistered;
+import dev.watchword.events.app.RoleDefined;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,6 +17,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -36,6 +39,7 @@ public class ClientApp {
     private String clientId;
     private AppSettings settings;
     private Map<String, ApiKeyState> keys = new LinkedHashMap<>();
+    private Set<String> roles = new TreeSet<>();
 
     protected ClientApp() {
         // for Axon and for Jackson (snapshots)
@@ -95,6 +99,14 @@ public class ClientApp {
         return next;
     }
 
+    @CommandHandler
+    public void handle(DefineRole command) {
+        if (roles.contains(command.role())) {
+            throw new RoleExists();
+        }
+        apply(new RoleDefined(appId, command.role(), command.permissions(), command.actorId(), command.at()));
+    }
+
     private void issue(StoredApiKey key, String actorId, Instant at) {
         if (keys.containsKey(key.keyId())) {
             // 62^8 ids: a repeat means a broken random source, not bad luck.
@@ -113,6 +125,11 @@ public class ClientApp {
     @EventSourcingHandler
     void on(AppSettingsChanged event) {
         settings = event.settings();
+    }
+
+    @EventSourcingHandler
+    void on(RoleDefined event) {
+        roles.add(event.role());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package dev.watchword.command.app;
 
+import dev.watchword.command.tenant.Tenants;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@link ApiKeyDirectory}'s processor: tracking, from the start of the log on every boot (its token in
+ * The processor of the {@link ApiKeyDirectory} and the {@link Tenants} (one pass over the log feeds both): tracking, from the start of the log on every boot (its token in
  * memory, like the directory itself), and stopped rather than skipping an event it failed on, since a skipped
  * {@code ApiKeyRevoked} would leave a revoked key working.
  */
@@ -20,11 +21,11 @@ public class ClientAppConfiguration {
     @Bean
     public ConfigurerModule apiKeyDirectoryProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessor(ApiKeyDirectory.PROCESSING_GROUP)
-                .registerTrackingEventProcessorConfiguration(ApiKeyDirectory.PROCESSING_GROUP,
+                .registerTrackingEventProcessor(Tenants.PROCESSING_GROUP)
+                .registerTrackingEventProcessorConfiguration(Tenants.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(500))
-                .registerTokenStore(ApiKeyDirectory.PROCESSING_GROUP, c -> new InMemoryTokenStore())
-                .registerListenerInvocationErrorHandler(ApiKeyDirectory.PROCESSING_GROUP,
+                .registerTokenStore(Tenants.PROCESSING_GROUP, c -> new InMemoryTokenStore())
+                .registerListenerInvocationErrorHandler(Tenants.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -1,5 +1,10 @@
 package dev.watchword.command.axon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchword.command.erasure.PersonalDataKeys;
+import dev.watchword.command.erasure.PersonalDataSerializer;
+import dev.watchword.command.erasure.WhenUserErasedThenDestroyKey;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.watchword.command.publishing.KafkaEventPublisher;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.events.envelope.EventCatalog;
@@ -46,6 +51,17 @@ public class AxonConfiguration {
     }
 
     /**
+     * The event store's serializer: the same Jackson, with the personal fields of user events encrypted per user
+     * (issue 5, crypto-shredding; {@link PersonalDataSerializer}).
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(PersonalDataKeys keys) {
+        ObjectMapper mapper = EventCatalog.json().copy();
+        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(mapper).build(), mapper, keys);
+    }
+
+    /**
      * @param threshold events after which a new snapshot is taken; the default is 100
      */
     @Bean
@@ -87,6 +103,10 @@ public class AxonConfiguration {
                 // Same unit of work and transaction as the append: a duplicate address rolls the command back.
                 .registerSubscribingEventProcessor(EmailRegistry.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(EmailRegistry.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                // Same transaction as UserErased: the key is destroyed exactly when the erasure is recorded.
+                .registerSubscribingEventProcessor(WhenUserErasedThenDestroyKey.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(WhenUserErasedThenDestroyKey.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 // A failed publish must stop the processor (it retries with backoff), never be logged and skipped.
                 .registerTrackingEventProcessorConfiguration(KafkaEventPublisher.PROCESSING_GROUP,

@@ -63,7 +63,7 @@ public class EmailChangeController {
         Caller caller = Caller.of(token);
         String newEmail = EmailAddress.normalize(body.newEmail()).orElseThrow(InvalidEmailAddress::new);
         Instant now = clock.instant();
-        var owner = registry.ownerOf(newEmail).filter(id -> !id.equals(caller.userId()));
+        var owner = registry.ownerOf(caller.appId(), newEmail).filter(id -> !id.equals(caller.userId()));
         if (owner.isPresent()) {
             commands.sendAndWait(new NoteRegistrationAttempt(owner.get(), ClientAddress.of(request), now));
         } else {

@@ -2,7 +2,11 @@ package dev.watchword.command.login;
 
 import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.tenant.LoginMethodDisabled;
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.TenantResolver;
 import dev.watchword.command.token.AccessTokenIssuer;
+import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.token.IssuedTokens;
 import dev.watchword.command.token.OpaqueToken;
 import dev.watchword.command.user.EmailAddress;
@@ -31,10 +35,12 @@ public class LoginController {
     private final EmailRegistry registry;
     private final PasswordHasher passwords;
     private final AccessTokenIssuer tokens;
+    private final TenantResolver tenants;
     private final Clock clock;
 
     public LoginController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
-                           AccessTokenIssuer tokens, Clock clock) {
+                           AccessTokenIssuer tokens, TenantResolver tenants, Clock clock) {
+        this.tenants = tenants;
         this.commands = commands;
         this.registry = registry;
         this.passwords = passwords;
@@ -44,7 +50,13 @@ public class LoginController {
 
     @PostMapping(path = {"/api/auth/login", "/api/auth/login/", "/api/users/token", "/api/users/token/"})
     public IssuedTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        Optional<String> userId = EmailAddress.normalize(body.email()).flatMap(registry::ownerOf);
+        Tenant tenant = tenants.resolve(body.clientId(), request);
+        // Before any lookup, so that the 403 is the same for every address of the app.
+        if (!tenant.allows(LoginMethod.PASSWORD)) {
+            throw new LoginMethodDisabled();
+        }
+        Optional<String> userId = EmailAddress.normalize(body.email())
+                .flatMap(email -> registry.ownerOf(tenant.appId(), email));
         if (userId.isEmpty()) {
             passwords.matchesNothing(body.password());
             throw new InvalidCredentials();
@@ -55,6 +67,9 @@ public class LoginController {
                 ClientAddress.userAgentOf(request), clock.instant()));
         if (outcome instanceof LoginOutcome.Granted granted) {
             return tokens.issue(granted.grant(), refresh);
+        }
+        if (outcome instanceof LoginOutcome.Unverified) {
+            throw new EmailNotVerified();
         }
         throw new InvalidCredentials();
     }

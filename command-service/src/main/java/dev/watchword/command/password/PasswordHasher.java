@@ -32,8 +32,12 @@ public class PasswordHasher implements PasswordVerifier {
         return argon2.encode(normalize(password));
     }
 
+    /** An account without a password (created for passwordless login only) matches nothing, just as slowly. */
     @Override
     public boolean matches(String password, String passwordHash) {
+        if (passwordHash == null) {
+            return matchesNothing(password);
+        }
         return argon2.matches(normalize(password), passwordHash);
     }
 

@@ -51,6 +51,14 @@ public class PasswordPolicy {
      * @throws PasswordRejected with the code of the first rule the password breaks
      */
     public void check(String password, String normalizedEmail) {
+        check(password, normalizedEmail, minLength);
+    }
+
+    /** Like {@link #check(String, String)} with an app's own minimum length (issue 4; never below 8). */
+    public void check(String password, String normalizedEmail, int minLength) {
+        if (password == null) {
+            throw PasswordRejected.missing();
+        }
         String normalized = Normalizer.normalize(password, Normalizer.Form.NFC);
         int length = normalized.codePointCount(0, normalized.length());
         if (length < minLength) {

@@ -13,6 +13,10 @@ public class PasswordRejected extends RuleViolation {
         super(code, HttpStatus.BAD_REQUEST, detail);
     }
 
+    public static PasswordRejected missing() {
+        return new PasswordRejected("PASSWORD_REQUIRED", "A password is required.");
+    }
+
     static PasswordRejected tooShort(int minLength) {
         return new PasswordRejected("PASSWORD_TOO_SHORT",
                 "The password must have at least " + minLength + " characters.");

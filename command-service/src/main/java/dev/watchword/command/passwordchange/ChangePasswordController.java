@@ -1,5 +1,6 @@
 package dev.watchword.command.passwordchange;
 
+import dev.watchword.command.tenant.Tenants;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.bearer.Caller;
 import dev.watchword.command.password.PasswordHasher;
@@ -34,10 +35,12 @@ public class ChangePasswordController {
     private final EmailRegistry registry;
     private final PasswordHasher passwords;
     private final PasswordPolicy policy;
+    private final Tenants tenants;
     private final Clock clock;
 
     public ChangePasswordController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
-                                    PasswordPolicy policy, Clock clock) {
+                                    PasswordPolicy policy, Tenants tenants, Clock clock) {
+        this.tenants = tenants;
         this.commands = commands;
         this.registry = registry;
         this.passwords = passwords;
@@ -51,7 +54,7 @@ public class ChangePasswordController {
                        HttpServletRequest request) {
         Caller caller = Caller.of(token);
         String email = registry.emailOf(caller.userId()).orElseThrow(SessionEnded::new);
-        policy.check(body.newPassword(), email);
+        policy.check(body.newPassword(), email, tenants.of(caller.appId()).passwordMinLength());
         commands.sendAndWait(new ChangePassword(caller.userId(), caller.sessionId(), body.currentPassword(),
                 passwords.hash(body.newPassword()), body.endOtherSessions(), ClientAddress.of(request),
                 clock.instant()));

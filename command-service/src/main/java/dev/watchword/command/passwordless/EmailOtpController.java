@@ -2,6 +2,10 @@ package dev.watchword.command.passwordless;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.tenant.LoginMethodDisabled;
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.token.AccessTokenIssuer;
 import dev.watchword.command.token.EmailOtpCodes;
 import dev.watchword.command.token.IssuedTokens;
@@ -42,10 +46,13 @@ public class EmailOtpController {
     private final EmailOtpCodes codes;
     private final AccessTokenIssuer tokens;
     private final PasswordlessSettings settings;
+    private final TenantResolver tenants;
     private final Clock clock;
 
     public EmailOtpController(CommandGateway commands, EmailRegistry registry, EmailOtpCodes codes,
-                              AccessTokenIssuer tokens, PasswordlessSettings settings, Clock clock) {
+                              AccessTokenIssuer tokens, PasswordlessSettings settings, TenantResolver tenants,
+                              Clock clock) {
+        this.tenants = tenants;
         this.commands = commands;
         this.registry = registry;
         this.codes = codes;
@@ -57,9 +64,14 @@ public class EmailOtpController {
     @PostMapping(path = {"/api/auth/otp", "/api/auth/otp/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
-        requireEnabled();
+        Tenant tenant = tenants.resolve(body.clientId(), request);
+        // Before any lookup: the 403 is the same for every address of the app.
+        if (!tenant.allows(LoginMethod.EMAIL_OTP)) {
+            throw new LoginMethodDisabled();
+        }
         Instant now = clock.instant();
-        Optional<String> userId = EmailAddress.normalize(body.email()).flatMap(registry::ownerOf);
+        Optional<String> userId = EmailAddress.normalize(body.email())
+                .flatMap(email -> registry.ownerOf(tenant.appId(), email));
         String requestId;
         if (userId.isPresent()) {
             EmailOtpCodes.IssuedCode issued = codes.issueFor(userId.get(), now, settings.emailOtpLifetime(),
@@ -76,7 +88,7 @@ public class EmailOtpController {
 
     @PostMapping(path = {"/api/auth/otp/verify", "/api/auth/otp/verify/"})
     public IssuedTokens verify(@Valid @RequestBody CodeLogin body, HttpServletRequest request) {
-        requireEnabled();
+        // The user's app decides whether codes work; its aggregate refuses them (403) when switched off.
         String userId = codes.userOf(body.requestId()).orElseThrow(InvalidCode::new);
         OpaqueToken refresh = OpaqueToken.issueFor(userId);
         LoginOutcome outcome;
@@ -93,13 +105,7 @@ public class EmailOtpController {
         throw new InvalidCode();
     }
 
-    private void requireEnabled() {
-        if (!settings.emailOtpEnabled()) {
-            throw new LoginMethodDisabled();
-        }
-    }
-
-    public record CodeRequest(@NotBlank @Size(max = 320) String email) {
+    public record CodeRequest(@NotBlank @Size(max = 320) String email, @JsonProperty("client_id") @Size(max = 100) String clientId) {
     }
 
     public record CodeLogin(@JsonProperty("request_id") @NotBlank @Size(max = 300) String requestId,

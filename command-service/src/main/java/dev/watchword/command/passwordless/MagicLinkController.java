@@ -1,6 +1,11 @@
 package dev.watchword.command.passwordless;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.tenant.LoginMethodDisabled;
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.token.AccessTokenIssuer;
 import dev.watchword.command.token.IssuedTokens;
 import dev.watchword.command.token.OneTimeSecrets;
@@ -43,10 +48,13 @@ public class MagicLinkController {
     private final OneTimeSecrets secrets;
     private final AccessTokenIssuer tokens;
     private final PasswordlessSettings settings;
+    private final TenantResolver tenants;
     private final Clock clock;
 
     public MagicLinkController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
-                               AccessTokenIssuer tokens, PasswordlessSettings settings, Clock clock) {
+                               AccessTokenIssuer tokens, PasswordlessSettings settings, TenantResolver tenants,
+                               Clock clock) {
+        this.tenants = tenants;
         this.commands = commands;
         this.registry = registry;
         this.secrets = secrets;
@@ -58,9 +66,13 @@ public class MagicLinkController {
     @PostMapping(path = {"/api/auth/magic-link", "/api/auth/magic-link/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody LinkRequest body, HttpServletRequest request) {
-        requireEnabled();
+        Tenant tenant = tenants.resolve(body.clientId(), request);
+        // Before any lookup: the 403 is the same for every address of the app.
+        if (!tenant.allows(LoginMethod.MAGIC_LINK)) {
+            throw new LoginMethodDisabled();
+        }
         Instant now = clock.instant();
-        EmailAddress.normalize(body.email()).flatMap(registry::ownerOf).ifPresent(userId ->
+        EmailAddress.normalize(body.email()).flatMap(email -> registry.ownerOf(tenant.appId(), email)).ifPresent(userId ->
                 commands.sendAndWait(new RequestMagicLink(userId,
                         secrets.issueFor(userId, now, settings.magicLinkLifetime()), ClientAddress.of(request), now)));
         return Map.of("detail", "If the address has an account, a sign-in link is on its way.");
@@ -68,7 +80,7 @@ public class MagicLinkController {
 
     @PostMapping(path = {"/api/auth/magic-link/login", "/api/auth/magic-link/login/"})
     public IssuedTokens login(@Valid @RequestBody LinkLogin body, HttpServletRequest request) {
-        requireEnabled();
+        // The user's app decides whether links work; its aggregate refuses them (403) when switched off.
         OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(InvalidLoginLink::new);
         OpaqueToken refresh = OpaqueToken.issueFor(link.userId());
         try {
@@ -81,13 +93,7 @@ public class MagicLinkController {
         }
     }
 
-    private void requireEnabled() {
-        if (!settings.magicLinkEnabled()) {
-            throw new LoginMethodDisabled();
-        }
-    }
-
-    public record LinkRequest(@NotBlank @Size(max = 320) String email) {
+    public record LinkRequest(@NotBlank @Size(max = 320) String email, @JsonProperty("client_id") @Size(max = 100) String clientId) {
     }
 
     public record LinkLogin(@NotBlank @Size(max = 200) String token) {

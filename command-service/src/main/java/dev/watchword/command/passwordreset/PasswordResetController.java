@@ -1,8 +1,14 @@
 package dev.watchword.command.passwordreset;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.tenant.LoginMethodDisabled;
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.events.user.LoginMethod;
+import dev.watchword.command.tenant.Tenants;
 import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.token.OpaqueToken;
 import dev.watchword.command.user.EmailAddress;
@@ -43,11 +49,15 @@ public class PasswordResetController {
     private final PasswordHasher passwords;
     private final PasswordPolicy policy;
     private final PasswordResetSettings settings;
+    private final TenantResolver tenants;
+    private final Tenants apps;
     private final Clock clock;
 
     public PasswordResetController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
                                    PasswordHasher passwords, PasswordPolicy policy, PasswordResetSettings settings,
-                                   Clock clock) {
+                                   TenantResolver tenants, Tenants apps, Clock clock) {
+        this.tenants = tenants;
+        this.apps = apps;
         this.commands = commands;
         this.registry = registry;
         this.secrets = secrets;
@@ -60,8 +70,13 @@ public class PasswordResetController {
     @PostMapping(path = {"/api/auth/password/reset", "/api/auth/password/reset/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+        Tenant tenant = tenants.resolve(body.clientId(), request);
+        // Before any lookup: the 403 is the same for every address of the app.
+        if (!tenant.allows(LoginMethod.PASSWORD)) {
+            throw new LoginMethodDisabled();
+        }
         Instant now = clock.instant();
-        EmailAddress.normalize(body.email()).flatMap(registry::ownerOf).ifPresent(userId ->
+        EmailAddress.normalize(body.email()).flatMap(email -> registry.ownerOf(tenant.appId(), email)).ifPresent(userId ->
                 commands.sendAndWait(new RequestPasswordReset(userId,
                         secrets.issueFor(userId, now, settings.lifetime()), ClientAddress.of(request), null, now)));
         return Map.of("detail", "If the address has an account, a reset link is on its way.");
@@ -71,7 +86,8 @@ public class PasswordResetController {
     public Map<String, String> confirm(@Valid @RequestBody ResetConfirmation body, HttpServletRequest request) {
         OpaqueToken token = OpaqueToken.parse(body.token()).orElseThrow(InvalidResetToken::new);
         String email = registry.emailOf(token.userId()).orElseThrow(InvalidResetToken::new);
-        policy.check(body.password(), email);
+        String appId = registry.appOf(token.userId()).orElseThrow(InvalidResetToken::new);
+        policy.check(body.password(), email, apps.of(appId).passwordMinLength());
         try {
             commands.sendAndWait(new ResetPassword(token.userId(), token.hash(), passwords.hash(body.password()),
                     ClientAddress.of(request), clock.instant()));
@@ -81,7 +97,7 @@ public class PasswordResetController {
         return Map.of("detail", "Your password is changed. Every session was signed out.");
     }
 
-    public record ResetRequest(@NotBlank @Size(max = 320) String email) {
+    public record ResetRequest(@NotBlank @Size(max = 320) String email, @JsonProperty("client_id") @Size(max = 100) String clientId) {
     }
 
     public record ResetConfirmation(@NotBlank @Size(max = 200) String token,

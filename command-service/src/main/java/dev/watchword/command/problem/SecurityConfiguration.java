@@ -1,5 +1,12 @@
 package dev.watchword.command.problem;
 
+import dev.watchword.command.app.ApiKeyDirectory;
+import dev.watchword.command.bearer.AdminAuthentication;
+import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.command.tenant.Tenants;
+import java.time.Clock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import dev.watchword.command.bearer.BearerEndpoints;
 import dev.watchword.command.bearer.BearerProblemEntryPoint;
 import dev.watchword.command.bearer.OwnAccessTokenDecoder;
@@ -34,10 +41,10 @@ import java.util.List;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, OwnAccessTokenDecoder accessTokens, CorsSettings cors)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, OwnAccessTokenDecoder accessTokens, ApiKeyDirectory apiKeys,
+                            Tenants tenants, CorsSettings cors, Clock clock) throws Exception {
         return http
-                .cors(c -> c.configurationSource(corsConfiguration(cors)))
+                .cors(c -> c.configurationSource(corsConfiguration(cors, tenants::allCorsOrigins)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -51,7 +58,8 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(BearerEndpoints.resolver())
                         .authenticationEntryPoint(new BearerProblemEntryPoint())
-                        .jwt(jwt -> jwt.decoder(accessTokens).jwtAuthenticationConverter(permissionsAsAuthorities())))
+                        .authenticationManagerResolver(AdminAuthentication.resolver(accessTokens,
+                                permissionsAsAuthorities(), apiKeys, clock)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new BearerProblemEntryPoint()))
                 .headers(h -> h
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
@@ -61,22 +69,34 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    /**
-     * No configuration at all when the allowlist is empty: preflights are refused and answers carry no
-     * {@code Access-Control-*} headers, so browsers keep other origins out.
-     */
     static CorsConfigurationSource corsConfiguration(CorsSettings settings) {
-        if (settings.allowedOrigins().isEmpty()) {
-            return request -> null;
-        }
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(settings.allowedOrigins());
-        cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.DELETE.name()));
-        cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION));
-        cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
-        cors.setAllowCredentials(false);
-        cors.setMaxAge(settings.maxAge());
-        return request -> cors;
+        return corsConfiguration(settings, () -> settings.allowedOrigins().stream());
+    }
+
+    /**
+     * The allowlist is the service-wide one plus every app's own origins (issue 4), read at each request so that an
+     * app's settings change applies at once; a preflight cannot say which app it is for, so the per-app check
+     * happens when the request itself names its app ({@code TenantResolver}). No configuration at all when no
+     * origin is allowed: preflights are refused and answers carry no {@code Access-Control-*} headers, so
+     * browsers keep other origins out.
+     */
+    static CorsConfigurationSource corsConfiguration(CorsSettings settings, Supplier<Stream<String>> origins) {
+        return request -> {
+            List<String> allowed = origins.get().distinct().toList();
+            if (allowed.isEmpty()) {
+                return null;
+            }
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(allowed);
+            cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.PUT.name(),
+                    HttpMethod.DELETE.name()));
+            cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION,
+                    TenantResolver.HEADER));
+            cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
+            cors.setAllowCredentials(false);
+            cors.setMaxAge(settings.maxAge());
+            return cors;
+        };
     }
 
     /** The token's {@code permissions} become the authorities that method security checks (issue 4). */

@@ -4,7 +4,11 @@ import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.problem.InvalidEmailAddress;
+import dev.watchword.command.tenant.LoginMethodDisabled;
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.TenantResolver;
 import dev.watchword.command.token.OneTimeSecrets;
+import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.NoteRegistrationAttempt;
@@ -42,11 +46,13 @@ public class RegisterUserController {
     private final PasswordPolicy policy;
     private final OneTimeSecrets secrets;
     private final VerificationSettings verification;
+    private final TenantResolver tenants;
     private final Clock clock;
 
     public RegisterUserController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
                                   PasswordPolicy policy, OneTimeSecrets secrets, VerificationSettings verification,
-                                  Clock clock) {
+                                  TenantResolver tenants, Clock clock) {
+        this.tenants = tenants;
         this.commands = commands;
         this.registry = registry;
         this.passwords = passwords;
@@ -60,26 +66,32 @@ public class RegisterUserController {
             "/api/users/register/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> register(@Valid @RequestBody RegistrationRequest body, HttpServletRequest request) {
+        Tenant tenant = tenants.resolve(body.clientId(), request);
         String email = EmailAddress.normalize(body.email()).orElseThrow(InvalidEmailAddress::new);
-        policy.check(body.password(), email);
+        String passwordHash = null;
+        if (tenant.allows(LoginMethod.PASSWORD)) {
+            policy.check(body.password(), email, tenant.passwordMinLength());
+            // Hashing costs tens of milliseconds of CPU on purpose; it runs here, outside the aggregate's lock, and
+            // for taken addresses too, so the answer's timing does not tell them apart either.
+            passwordHash = passwords.hash(body.password());
+        } else if (body.password() != null) {
+            throw new LoginMethodDisabled();
+        }
         String ip = ClientAddress.of(request);
         Instant now = clock.instant();
-        // Hashing costs tens of milliseconds of CPU on purpose; it runs here, outside the aggregate's lock, and
-        // for taken addresses too, so the answer's timing does not tell them apart either.
-        String passwordHash = passwords.hash(body.password());
-        Optional<String> owner = registry.ownerOf(email);
+        Optional<String> owner = registry.ownerOf(tenant.appId(), email);
         if (owner.isPresent()) {
             noteAttempt(owner.get(), ip, now);
             return ACCEPTED;
         }
         String userId = UUID.randomUUID().toString();
         RegisterUser command = new RegisterUser(userId, email, passwordHash,
-                secrets.issueFor(userId, now, verification.lifetime()), now);
+                secrets.issueFor(userId, now, verification.lifetime()), now, tenant.appId());
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException lostRace) {
             // Another registration of the same address committed first: the registry's key rolled ours back.
-            String winner = registry.ownerOf(email).orElseThrow(() -> lostRace);
+            String winner = registry.ownerOf(tenant.appId(), email).orElseThrow(() -> lostRace);
             noteAttempt(winner, ip, now);
         }
         return ACCEPTED;

@@ -1,6 +1,7 @@
 package dev.watchword.command.user;
 
 import dev.watchword.events.user.EmailChanged;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Which user owns which address, on the command side. AxonIQ's set-based-validation pattern: a subscribing
+ * Which user owns which address in which app, on the command side (issue 4: the same address may be two users
+ * of two apps). AxonIQ's set-based-validation pattern: a subscribing
  * processor writes the row in the same transaction as the {@link UserRegistered} append, and the table's
  * primary key makes a second registration of the address fail and roll back, however many race.
  */
@@ -26,9 +28,9 @@ public class EmailRegistry {
         this.jdbc = jdbc;
     }
 
-    public Optional<String> ownerOf(String normalizedEmail) {
-        return jdbc.sql("SELECT user_id FROM email_registry WHERE email = ?")
-                .param(normalizedEmail)
+    public Optional<String> ownerOf(String appId, String normalizedEmail) {
+        return jdbc.sql("SELECT user_id FROM email_registry WHERE app_id = ? AND email = ?")
+                .params(appId, normalizedEmail)
                 .query(String.class)
                 .optional();
     }
@@ -40,18 +42,31 @@ public class EmailRegistry {
                 .optional();
     }
 
+    /** The app the user belongs to, if the user exists. */
+    public Optional<String> appOf(String userId) {
+        return jdbc.sql("SELECT app_id FROM email_registry WHERE user_id = ?")
+                .param(userId)
+                .query(String.class)
+                .optional();
+    }
+
     @EventHandler
     void on(UserRegistered event) {
-        jdbc.sql("INSERT INTO email_registry (email, user_id) VALUES (?, ?)")
-                .params(event.email(), event.userId())
+        jdbc.sql("INSERT INTO email_registry (app_id, email, user_id) VALUES (?, ?, ?)")
+                .params(event.appIdOrDefault(), event.email(), event.userId())
                 .update();
     }
 
-    /** The new address's row replaces the old one; its primary key refuses an address taken meanwhile. */
+    /** An erased user's address is free again, in its app. */
+    @EventHandler
+    void on(UserErased event) {
+        jdbc.sql("DELETE FROM email_registry WHERE user_id = ?").param(event.userId()).update();
+    }
+
+    /** The row takes the new address; the primary key refuses an address taken in the same app meanwhile. */
     @EventHandler
     void on(EmailChanged event) {
-        jdbc.sql("DELETE FROM email_registry WHERE user_id = ?").param(event.userId()).update();
-        jdbc.sql("INSERT INTO email_registry (email, user_id) VALUES (?, ?)")
+        jdbc.sql("UPDATE email_registry SET email = ? WHERE user_id = ?")
                 .params(event.email(), event.userId())
                 .update();
     }

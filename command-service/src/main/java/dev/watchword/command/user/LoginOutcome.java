@@ -11,4 +11,8 @@ public sealed interface LoginOutcome {
 
     record Rejected() implements LoginOutcome {
     }
+
+    /** The password was right, but the app wants a verified address first (recorded as a failure too). */
+    record Unverified() implements LoginOutcome {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.watchword.command.user;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -7,7 +8,10 @@ import java.util.List;
  *
  * @param authorizationVersion changes with every role or status change of the user; verifiers refuse older
  *                             tokens where permissions matter
+ * @param appId                the app the user belongs to: the token's {@code tenant}
+ * @param clientId             that app's client id: the token's {@code client_id} and one of its audiences
+ * @param accessTokenLifetime  that app's access token lifetime
  */
 public record SessionGrant(String userId, String sessionId, List<String> roles, List<String> permissions,
-                           int authorizationVersion) {
+                           int authorizationVersion, String appId, String clientId, Duration accessTokenLifetime) {
 }

@@ -24,10 +24,14 @@ import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserRegistered;
+import dev.watchword.command.tenant.LoginMethodDisabled;
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.TenantRules;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -42,6 +46,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * A user account. Command handlers validate and {@code apply}; state changes only in the
@@ -65,6 +70,7 @@ public class User {
 
     @AggregateIdentifier
     private String userId;
+    private String appId;
     private String email;
     private String passwordHash;
     private boolean emailVerified;
@@ -88,7 +94,8 @@ public class User {
 
     @CommandHandler
     public User(RegisterUser command) {
-        apply(new UserRegistered(command.userId(), command.email(), command.passwordHash(), command.at()));
+        apply(new UserRegistered(command.userId(), command.email(), command.passwordHash(), command.at(),
+                command.appId()));
         // Named from the command: state applied in a constructor is not guaranteed to be visible here yet.
         OneTimeSecret link = command.verification();
         apply(new EmailVerificationRequested(command.userId(), command.email(), link.hash(), link.sealed(),
@@ -123,7 +130,8 @@ public class User {
     // --- password login, lockout ----------------------------------------------------------------------------
 
     @CommandHandler
-    public LoginOutcome handle(Login command, PasswordVerifier passwords, AccountPolicy policy) {
+    public LoginOutcome handle(Login command, PasswordVerifier passwords, AccountPolicy policy, TenantRules tenants) {
+        Tenant tenant = requireMethod(tenants, LoginMethod.PASSWORD);
         String ip = command.ipAddress();
         // The hash is checked even when this address is locked out, so the answer takes as long either way.
         boolean matches = passwords.matches(command.password(), passwordHash);
@@ -145,14 +153,21 @@ public class User {
             }
             return new LoginOutcome.Rejected();
         }
+        // Told only to whoever knows the password, so it reveals nothing about the account to anyone else.
+        if (tenant.requireVerifiedEmail() && !emailVerified) {
+            apply(new LoginFailed(userId, LoginFailureReason.EMAIL_NOT_VERIFIED, ip, command.userAgent(),
+                    command.at()));
+            return new LoginOutcome.Unverified();
+        }
         return new LoginOutcome.Granted(startSession(LoginMethod.PASSWORD, command.sessionId(),
-                command.refreshTokenHash(), ip, command.userAgent(), command.at(), policy));
+                command.refreshTokenHash(), ip, command.userAgent(), command.at(), tenant));
     }
 
     // --- password reset and change ----------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(RequestPasswordReset command) {
+    public void handle(RequestPasswordReset command, TenantRules tenants) {
+        requireMethod(tenants, LoginMethod.PASSWORD);
         OneTimeSecret link = command.link();
         apply(new PasswordResetRequested(userId, email, link.hash(), link.sealed(), command.ipAddress(),
                 command.at(), link.expiresAt(), command.requestedBy()));
@@ -160,17 +175,20 @@ public class User {
 
     /** A reset proves control of the mailbox and ends every session (issue 3, OWASP ASVS 5.0 V6.4.1). */
     @CommandHandler
-    public void handle(ResetPassword command, AccountPolicy policy) {
+    public void handle(ResetPassword command, TenantRules tenants) {
+        Tenant tenant = requireMethod(tenants, LoginMethod.PASSWORD);
         if (passwordReset == null || !passwordReset.accepts(command.tokenHash(), command.at())) {
             throw new InvalidResetToken();
         }
         apply(new PasswordChanged(userId, email, command.newPasswordHash(), PasswordChangeReason.RESET,
                 command.ipAddress(), command.at()));
-        revokeSessionsExcept(null, SessionRevocationReason.PASSWORD_RESET, command.at(), policy);
+        revokeSessionsExcept(null, SessionRevocationReason.PASSWORD_RESET, command.at(), tenant);
     }
 
     @CommandHandler
-    public void handle(ChangePassword command, PasswordVerifier passwords, AccountPolicy policy) {
+    public void handle(ChangePassword command, PasswordVerifier passwords, AccountPolicy policy,
+                       TenantRules tenants) {
+        Tenant tenant = requireMethod(tenants, LoginMethod.PASSWORD);
         requireLiveSession(command.sessionId(), command.at(), policy);
         if (!passwords.matches(command.currentPassword(), passwordHash)) {
             throw new CurrentPasswordWrong();
@@ -179,7 +197,7 @@ public class User {
                 command.ipAddress(), command.at()));
         if (command.endOtherSessions()) {
             revokeSessionsExcept(command.sessionId(), SessionRevocationReason.PASSWORD_CHANGED, command.at(),
-                    policy);
+                    tenant);
         }
     }
 
@@ -210,23 +228,26 @@ public class User {
     // --- passwordless -------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(RequestMagicLink command) {
+    public void handle(RequestMagicLink command, TenantRules tenants) {
+        requireMethod(tenants, LoginMethod.MAGIC_LINK);
         OneTimeSecret link = command.link();
         apply(new MagicLinkRequested(userId, email, link.hash(), link.sealed(), command.ipAddress(), command.at(),
                 link.expiresAt()));
     }
 
     @CommandHandler
-    public SessionGrant handle(LoginWithMagicLink command, AccountPolicy policy) {
+    public SessionGrant handle(LoginWithMagicLink command, TenantRules tenants) {
+        Tenant tenant = requireMethod(tenants, LoginMethod.MAGIC_LINK);
         if (disabled || magicLink == null || !magicLink.accepts(command.tokenHash(), command.at())) {
             throw new InvalidLoginLink();
         }
         return startSession(LoginMethod.MAGIC_LINK, command.sessionId(), command.refreshTokenHash(),
-                command.ipAddress(), command.userAgent(), command.at(), policy);
+                command.ipAddress(), command.userAgent(), command.at(), tenant);
     }
 
     @CommandHandler
-    public void handle(RequestEmailOtp command) {
+    public void handle(RequestEmailOtp command, TenantRules tenants) {
+        requireMethod(tenants, LoginMethod.EMAIL_OTP);
         OneTimeSecret code = command.code();
         apply(new EmailOtpRequested(userId, email, command.requestId(), code.hash(), code.sealed(),
                 command.ipAddress(), command.at(), code.expiresAt()));
@@ -234,7 +255,8 @@ public class User {
 
     /** A code works for the request that asked for it, before it expires, and dies after 5 wrong tries. */
     @CommandHandler
-    public LoginOutcome handle(LoginWithEmailOtp command, AccountPolicy policy) {
+    public LoginOutcome handle(LoginWithEmailOtp command, TenantRules tenants) {
+        Tenant tenant = requireMethod(tenants, LoginMethod.EMAIL_OTP);
         boolean open = !disabled && otp != null && command.requestId().equals(otpRequestId) && otpFailures < OTP_ATTEMPTS
                 && command.at().isBefore(otp.expiresAt());
         if (!open) {
@@ -246,7 +268,7 @@ public class User {
             return new LoginOutcome.Rejected();
         }
         return new LoginOutcome.Granted(startSession(LoginMethod.EMAIL_OTP, command.sessionId(),
-                command.refreshTokenHash(), command.ipAddress(), command.userAgent(), command.at(), policy));
+                command.refreshTokenHash(), command.ipAddress(), command.userAgent(), command.at(), tenant));
     }
 
     // --- sessions -----------------------------------------------------------------------------------------
@@ -257,7 +279,8 @@ public class User {
      * racing); any other retired token revokes the whole session.
      */
     @CommandHandler
-    public RefreshOutcome handle(RefreshSession command, AccountPolicy policy) {
+    public RefreshOutcome handle(RefreshSession command, AccountPolicy policy, TenantRules tenants) {
+        Tenant tenant = tenants.of(appId);
         Instant now = command.at();
         String presented = command.presentedTokenHash();
         if (disabled) {
@@ -267,21 +290,21 @@ public class User {
         if (current.isPresent()) {
             apply(new RefreshTokenRotated(userId, current.get().sessionId(), presented, command.newTokenHash(), now,
                     current.get().expiresAt()));
-            return new RefreshOutcome.Granted(grantFor(current.get().sessionId()));
+            return new RefreshOutcome.Granted(grantFor(current.get().sessionId(), tenant));
         }
         Optional<Session> racing = liveSessions(now, policy)
                 .filter(s -> s.isJustRotated(presented, now, policy.refreshGrace())
                         && s.isCurrent(command.newTokenHash()))
                 .findFirst();
         if (racing.isPresent()) {
-            return new RefreshOutcome.Granted(grantFor(racing.get().sessionId()));
+            return new RefreshOutcome.Granted(grantFor(racing.get().sessionId(), tenant));
         }
         Optional<Session> replayed = liveSessions(now, policy).filter(s -> s.hasRetired(presented)).findFirst();
         if (replayed.isPresent()) {
             apply(new RefreshTokenReuseDetected(userId, replayed.get().sessionId(), command.ipAddress(),
                     command.userAgent(), now));
             apply(new SessionRevoked(userId, replayed.get().sessionId(), SessionRevocationReason.REFRESH_TOKEN_REUSE,
-                    now, now.plus(policy.accessTokenLifetime())));
+                    now, now.plus(tenant.accessTokenLifetime())));
             return new RefreshOutcome.Rejected();
         }
         throw new InvalidRefreshToken();
@@ -289,56 +312,57 @@ public class User {
 
     /** Logout of the presented refresh token's session; unknown or dead tokens change nothing (RFC 7009). */
     @CommandHandler
-    public void handle(RevokeSession command, AccountPolicy policy) {
+    public void handle(RevokeSession command, TenantRules tenants) {
+        Instant until = command.at().plus(tenants.of(appId).accessTokenLifetime());
         sessions.values().stream()
                 .filter(s -> !s.revoked() && s.isCurrent(command.presentedTokenHash()))
                 .findFirst()
                 .ifPresent(s -> apply(new SessionRevoked(userId, s.sessionId(), command.reason(), command.at(),
-                        command.at().plus(policy.accessTokenLifetime()))));
+                        until)));
     }
 
     @CommandHandler
-    public void handle(RevokeSessionById command, AccountPolicy policy) {
+    public void handle(RevokeSessionById command, AccountPolicy policy, TenantRules tenants) {
         requireLiveSession(command.callerSessionId(), command.at(), policy);
         Session target = sessions.get(command.sessionId());
         if (target == null || !target.isLive(command.at(), policy.idleTimeout())) {
             throw new SessionNotFound();
         }
         apply(new SessionRevoked(userId, target.sessionId(), command.reason(), command.at(),
-                command.at().plus(policy.accessTokenLifetime())));
+                command.at().plus(tenants.of(appId).accessTokenLifetime())));
     }
 
     @CommandHandler
-    public void handle(RevokeAllSessions command, AccountPolicy policy) {
+    public void handle(RevokeAllSessions command, AccountPolicy policy, TenantRules tenants) {
         requireLiveSession(command.callerSessionId(), command.at(), policy);
-        revokeSessionsExcept(null, SessionRevocationReason.LOGOUT_EVERYWHERE, command.at(), policy);
+        revokeSessionsExcept(null, SessionRevocationReason.LOGOUT_EVERYWHERE, command.at(), tenants.of(appId));
     }
 
     // --- administration -----------------------------------------------------------------------------------
 
     /** The acting admin's own checks, on the admin's aggregate; see {@link AuthorizeActor}. */
     @CommandHandler
-    public void handle(AuthorizeActor command, AccountPolicy policy) {
+    public void handle(AuthorizeActor command, AccountPolicy policy, TenantRules tenants) {
         requireLiveSession(command.sessionId(), command.at(), policy);
         if (disabled || command.authorizationVersion() != authorizationVersion) {
             throw new StaleAuthorization();
         }
-        if (!Roles.permissionsOf(roles).contains(command.permission())) {
+        if (!tenants.of(appId).permissionsOf(roles).contains(command.permission())) {
             throw new NotPermitted();
         }
     }
 
     @CommandHandler
-    public void handle(AssignRole command) {
-        requireRoleSetVersion(command.role(), command.expectedVersion());
+    public void handle(AssignRole command, TenantRules tenants) {
+        requireRoleSetVersion(command.role(), command.expectedVersion(), tenants);
         if (!roles.contains(command.role())) {
             apply(new RoleAssigned(userId, command.role(), command.actorId(), command.at()));
         }
     }
 
     @CommandHandler
-    public void handle(RevokeRole command) {
-        requireRoleSetVersion(command.role(), command.expectedVersion());
+    public void handle(RevokeRole command, TenantRules tenants) {
+        requireRoleSetVersion(command.role(), command.expectedVersion(), tenants);
         if (roles.contains(command.role())) {
             apply(new RoleRevoked(userId, command.role(), command.actorId(), command.at()));
         }
@@ -346,10 +370,10 @@ public class User {
 
     /** Disabling ends every session with it (issue 3: disabling a user ends all sessions). */
     @CommandHandler
-    public void handle(DisableUser command, AccountPolicy policy) {
+    public void handle(DisableUser command, TenantRules tenants) {
         if (!disabled) {
             apply(new UserDisabled(userId, command.actorId(), command.at()));
-            revokeSessionsExcept(null, SessionRevocationReason.USER_DISABLED, command.at(), policy);
+            revokeSessionsExcept(null, SessionRevocationReason.USER_DISABLED, command.at(), tenants.of(appId));
         }
     }
 
@@ -360,13 +384,32 @@ public class User {
         }
     }
 
+    /**
+     * Sessions end first, so verifiers learn of them; then the erasure, after which the aggregate is deleted: every
+     * later command finds no user, and the stored events keep only what they hold without personal data.
+     */
     @CommandHandler
-    public void handle(ForceLogout command, AccountPolicy policy) {
-        revokeSessionsExcept(null, SessionRevocationReason.FORCED_LOGOUT, command.at(), policy);
+    public void handle(EraseUser command, TenantRules tenants) {
+        revokeSessionsExcept(null, SessionRevocationReason.USER_ERASED, command.at(), tenants.of(appId));
+        apply(new UserErased(userId, command.actorId(), command.at()));
     }
 
-    private void requireRoleSetVersion(String role, Integer expectedVersion) {
-        if (!Roles.exists(role)) {
+    @CommandHandler
+    public void handle(ForceLogout command, TenantRules tenants) {
+        revokeSessionsExcept(null, SessionRevocationReason.FORCED_LOGOUT, command.at(), tenants.of(appId));
+    }
+
+    /** The user's app must allow {@code method} on every path that leads to it (issue 4: 403 otherwise). */
+    private Tenant requireMethod(TenantRules tenants, LoginMethod method) {
+        Tenant tenant = tenants.of(appId);
+        if (!tenant.allows(method)) {
+            throw new LoginMethodDisabled();
+        }
+        return tenant;
+    }
+
+    private void requireRoleSetVersion(String role, Integer expectedVersion, TenantRules tenants) {
+        if (!tenants.of(appId).hasRole(role)) {
             throw new UnknownRole();
         }
         if (expectedVersion != null && expectedVersion != authorizationVersion) {
@@ -375,15 +418,16 @@ public class User {
     }
 
     private SessionGrant startSession(LoginMethod method, String sessionId, String refreshTokenHash, String ip,
-                                      String userAgent, Instant at, AccountPolicy policy) {
+                                      String userAgent, Instant at, Tenant tenant) {
         apply(new LoginSucceeded(userId, sessionId, ip, userAgent, at, method));
         apply(new SessionStarted(userId, sessionId, refreshTokenHash, ip, userAgent, at,
-                at.plus(policy.refreshTokenLifetime())));
-        return grantFor(sessionId);
+                at.plus(tenant.refreshTokenLifetime())));
+        return grantFor(sessionId, tenant);
     }
 
-    private SessionGrant grantFor(String sessionId) {
-        return new SessionGrant(userId, sessionId, List.copyOf(roles), Roles.permissionsOf(roles), authorizationVersion);
+    private SessionGrant grantFor(String sessionId, Tenant tenant) {
+        return new SessionGrant(userId, sessionId, List.copyOf(roles), tenant.permissionsOf(roles),
+                authorizationVersion, tenant.appId(), tenant.clientId(), tenant.accessTokenLifetime());
     }
 
     private void requireLiveSession(String sessionId, Instant now, AccountPolicy policy) {
@@ -393,13 +437,14 @@ public class User {
         }
     }
 
+    /** Verifiers remember a revoked session as long as its access tokens may live (the app's lifetime). */
     private void revokeSessionsExcept(String keptSessionId, SessionRevocationReason reason, Instant at,
-                                      AccountPolicy policy) {
+                                      Tenant tenant) {
         sessions.values().stream()
                 .filter(s -> !s.revoked() && at.isBefore(s.expiresAt()) && !s.sessionId().equals(keptSessionId))
                 .map(Session::sessionId)
                 .toList()
-                .forEach(id -> apply(new SessionRevoked(userId, id, reason, at, at.plus(policy.accessTokenLifetime()))));
+                .forEach(id -> apply(new SessionRevoked(userId, id, reason, at, at.plus(tenant.accessTokenLifetime()))));
     }
 
     private java.util.stream.Stream<Session> liveSessions(Instant now, AccountPolicy policy) {
@@ -411,9 +456,20 @@ public class User {
     @EventSourcingHandler
     void on(UserRegistered event) {
         userId = event.userId();
+        appId = event.appIdOrDefault();
         email = event.email();
         passwordHash = event.passwordHash();
-        roles.add(Roles.USER);
+        roles.add(Tenant.USER);
+    }
+
+    @EventSourcingHandler
+    void on(UserErased event) {
+        email = null;
+        passwordHash = null;
+        emailChangeTarget = null;
+        throttle = new LoginThrottle();
+        sessions.clear();
+        markDeleted();
     }
 
     @EventSourcingHandler

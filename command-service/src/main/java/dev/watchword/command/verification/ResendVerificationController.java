@@ -8,6 +8,10 @@ import dev.watchword.command.user.VerificationSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.TenantResolver;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +34,12 @@ public class ResendVerificationController {
     private final EmailRegistry registry;
     private final OneTimeSecrets secrets;
     private final VerificationSettings settings;
+    private final TenantResolver tenants;
     private final Clock clock;
 
     public ResendVerificationController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
-                                        VerificationSettings settings, Clock clock) {
+                                        VerificationSettings settings, TenantResolver tenants, Clock clock) {
+        this.tenants = tenants;
         this.commands = commands;
         this.registry = registry;
         this.secrets = secrets;
@@ -43,14 +49,15 @@ public class ResendVerificationController {
 
     @PostMapping(path = {"/api/auth/verify-email/resend", "/api/auth/verify-email/resend/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, String> resend(@Valid @RequestBody ResendRequest body) {
+    public Map<String, String> resend(@Valid @RequestBody ResendRequest body, HttpServletRequest request) {
+        Tenant tenant = tenants.resolve(body.clientId(), request);
         Instant now = clock.instant();
-        EmailAddress.normalize(body.email()).flatMap(registry::ownerOf).ifPresent(userId ->
+        EmailAddress.normalize(body.email()).flatMap(email -> registry.ownerOf(tenant.appId(), email)).ifPresent(userId ->
                 commands.sendAndWait(new RequestEmailVerification(userId,
                         secrets.issueFor(userId, now, settings.lifetime()), now)));
         return Map.of("detail", "If the address has an unconfirmed account, a new link is on its way.");
     }
 
-    public record ResendRequest(@NotBlank @Size(max = 320) String email) {
+    public record ResendRequest(@NotBlank @Size(max = 320) String email, @JsonProperty("client_id") @Size(max = 100) String clientId) {
     }
 }

@@ -29,7 +29,7 @@ class BootstrapAdminTest {
 
     @Test
     void startWhenConfiguredAccountAlreadyExistsThenAdminGranted() {
-        when(registry.ownerOf("root@example.com")).thenReturn(Optional.of("user-1"));
+        when(registry.ownerOf("default", "root@example.com")).thenReturn(Optional.of("user-1"));
         BootstrapAdmin bootstrap = new BootstrapAdmin(commands, registry, " Root@Example.com ", CLOCK);
 
         bootstrap.grantExistingAccount();
@@ -55,7 +55,7 @@ class BootstrapAdminTest {
 
         bootstrap.grantExistingAccount();
 
-        verify(registry, never()).ownerOf(any());
+        verify(registry, never()).ownerOf(any(), any());
         verify(commands, never()).sendAndWait(any());
     }
 }

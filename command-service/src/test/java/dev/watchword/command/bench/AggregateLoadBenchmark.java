@@ -105,7 +105,7 @@ class AggregateLoadBenchmark {
         userId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         commands.sendAndWait(new RegisterUser(userId, "bench-" + userId + "@example.com", passwords.hash(PASSWORD),
-                secrets.issueFor(userId, now, Duration.ofHours(24)), now));
+                secrets.issueFor(userId, now, Duration.ofHours(24)), now, "default"));
         refreshToken = OpaqueToken.issueFor(userId);
         LoginOutcome login = commands.sendAndWait(new Login(userId, PASSWORD, UUID.randomUUID().toString(),
                 refreshToken.hash(), "127.0.0.1", "AggregateLoadBenchmark", clock.instant()));

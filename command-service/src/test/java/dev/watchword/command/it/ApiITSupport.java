@@ -1,6 +1,9 @@
 package dev.watchword.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchword.command.tenant.Tenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -14,12 +17,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One command-service against real PostgreSQL (a fresh schema per test run, {@code it_command_<random>}, so
@@ -68,6 +74,8 @@ abstract class ApiITSupport {
     EmbeddedKafkaBroker broker;
     @Autowired
     AdjustableClock clock;
+    @Autowired
+    Tenants tenants;
 
     Http http;
     EventTopic topic;
@@ -99,5 +107,59 @@ abstract class ApiITSupport {
         Http.Response response = http.post("/api/auth/login/", Map.of("email", email, "password", password));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    /** The bootstrap admin (a platform operator), once its token carries the permission this needs. */
+    String rootAdminToken() {
+        http.post("/api/auth/register/", Map.of("email", ROOT_ADMIN, "password", PASSWORD));
+        return await().atMost(Duration.ofSeconds(30)).until(() -> login(ROOT_ADMIN, PASSWORD).get("access").asText(),
+                access -> claimsOf(access).get("permissions").toString().contains("\"apps:write\""));
+    }
+
+    static JsonNode claimsOf(String jwt) {
+        try {
+            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client app registered by the platform operator, once command-service's directory knows it. */
+    RegisteredApp newApp(String name) {
+        JsonNode app = http.postWithBearer("/api/admin/apps/", rootAdminToken(), Map.of("name", name)).json();
+        RegisteredApp registered = new RegisteredApp(app.get("id").asText(), app.get("client_id").asText(),
+                app.get("key_id").asText(), app.get("api_key").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> tenants.byClientId(registered.clientId()).isPresent());
+        return registered;
+    }
+
+    /** Registers in {@code app} and returns the new user's id. */
+    String registerIn(RegisteredApp app, String email) {
+        Http.Response response = http.post("/api/auth/register/",
+                Map.of("email", email, "password", PASSWORD, "client_id", app.clientId()));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return userIdIn(app.appId(), email);
+    }
+
+    String userIdIn(String appId, String email) {
+        return jdbc.sql("SELECT user_id FROM email_registry WHERE app_id = ? AND email = ?")
+                .params(appId, email.strip().toLowerCase(Locale.ROOT)).query(String.class).single();
+    }
+
+    Http.Response loginIn(RegisteredApp app, String email, String password) {
+        return http.post("/api/auth/login/", Map.of("email", email, "password", password, "client_id", app.clientId()));
+    }
+
+    Http.Response put(String path, String bearer, Object body) {
+        return http.send("PUT", path, Map.of("Authorization", "Bearer " + bearer), body);
+    }
+
+    /** Events stored for one aggregate: what tells "nothing recorded" apart from a silent change. */
+    long eventsOf(String aggregateId) {
+        return jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?")
+                .param(aggregateId).query(Long.class).single();
+    }
+
+    record RegisteredApp(String appId, String clientId, String keyId, String apiKey) {
     }
 }

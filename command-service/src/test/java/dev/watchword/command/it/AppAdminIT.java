@@ -244,36 +244,4 @@ class AppAdminIT extends ApiITSupport {
         return jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ?")
                 .param(appId).query(String.class).list();
     }
-
-    /** The bootstrap admin, once its token carries the permission this needs. */
-    private String rootAdminToken() {
-        http.post("/api/auth/register/", Map.of("email", ROOT_ADMIN, "password", PASSWORD));
-        return await().atMost(Duration.ofSeconds(30)).until(() -> login(ROOT_ADMIN, PASSWORD).get("access").asText(),
-                access -> permissionsOf(access).contains("\"apps:write\""));
-    }
-
-    private static String permissionsOf(String jwt) {
-        try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])).get("permissions").toString();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@link Http} has no PUT; the settings endpoint is the only one here that needs it. */
-    private Http.Response put(String path, String accessToken, Object body) {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + accessToken)
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Http.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -73,6 +73,7 @@ class CommandServiceIT extends ApiITSupport {
         @Test
         void registerWhenFiftyConcurrentForOneAddressThenExactlyOneUser() throws Exception {
             String email = newEmail();
+            long before = jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
             List<Callable<Integer>> attempts = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 attempts.add(() -> http.post("/api/auth/register/", Map.of("email", email, "password", PASSWORD))
@@ -88,10 +89,11 @@ class CommandServiceIT extends ApiITSupport {
             assertThat(statuses).containsOnly(202);
             assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?").param(email)
                     .query(Long.class).single()).isEqualTo(1);
+            // The address is stored encrypted (crypto-shredding), so count the registrations since the start instead.
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM domainevententry
-                            WHERE payloadtype LIKE '%.UserRegistered' AND convert_from(payload, 'UTF8') LIKE ?""")
-                    .param("%\"" + email + "\"%").query(Long.class).single()).isEqualTo(1);
+                            WHERE payloadtype LIKE '%.UserRegistered' AND globalindex > ?""")
+                    .param(before).query(Long.class).single()).isEqualTo(1);
         }
 
         @Test

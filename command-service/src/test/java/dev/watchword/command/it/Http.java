@@ -67,6 +67,23 @@ final class Http {
         return send(request.build());
     }
 
+    /** Any method, any headers; {@code body} (JSON) may be null. */
+    Response send(String method, String path, Map<String, String> headers, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            headers.forEach(request::header);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            return send(request.build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

@@ -173,7 +173,8 @@ class SigningKeyRotationIT {
 
             // given a token signed just before the successor takes over
             clock.set(activates.minusSeconds(1));
-            String token = issuer.issue(new SessionGrant(UUID.randomUUID().toString(), "sid", List.of("user"), List.of(), 0),
+            String token = issuer.issue(new SessionGrant(UUID.randomUUID().toString(), "sid", List.of("user"), List.of(), 0,
+                    "default", "default", java.time.Duration.ofMinutes(5)),
                     dev.watchword.command.token.OpaqueToken.issueFor(UUID.randomUUID().toString())).access();
             assertThat(kidOfToken(token)).isEqualTo(before);
 
@@ -231,7 +232,8 @@ class SigningKeyRotationIT {
 
         @Test
         void rotateWhenImmediateThenSuccessorSignsAndOldKeyLeavesJwksAtOnce() throws Exception {
-            String token = issuer.issue(new SessionGrant(UUID.randomUUID().toString(), "sid", List.of("user"), List.of(), 0),
+            String token = issuer.issue(new SessionGrant(UUID.randomUUID().toString(), "sid", List.of("user"), List.of(), 0,
+                    "default", "default", java.time.Duration.ofMinutes(5)),
                     dev.watchword.command.token.OpaqueToken.issueFor(UUID.randomUUID().toString())).access();
 
             JsonNode rotated = postRotate("?immediate=true", OPERATOR_TOKEN);

@@ -37,6 +37,7 @@ class UserAdministrationTest {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource((PasswordVerifier) (password, hash) -> hash.equals("hash-of-" + password));
         fixture.registerInjectableResource(UserTest.POLICY);
+        fixture.registerInjectableResource((dev.watchword.command.tenant.TenantRules) appId -> UserTest.APP);
     }
 
     private static UserRegistered registered() {
@@ -55,7 +56,8 @@ class UserAdministrationTest {
             fixture.given(registered(), new RoleAssigned(USER, "admin", ADMIN, T0))
                     .when(new Login(USER, "pw", "s1", "r1", "192.0.2.1", "ua", T0.plusSeconds(5)))
                     .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1",
-                            List.of("admin", "user"), Roles.permissionsOf(java.util.Set.of("admin")), 1)));
+                            List.of("admin", "user"), UserTest.APP.permissionsOf(java.util.Set.of("admin")), 1, "default",
+                            "default", UserTest.APP.accessTokenLifetime())));
         }
 
         @Test
@@ -85,21 +87,21 @@ class UserAdministrationTest {
         void authorizeWhenTokenVersionOlderThanRoleRevocationThenStale() {
             fixture.given(registered(), started("s1"), new RoleAssigned(USER, "admin", ADMIN, T0),
                             new RoleRevoked(USER, "admin", "admin-2", T0))
-                    .when(new AuthorizeActor(USER, "s1", 1, Roles.USERS_WRITE, T0.plusSeconds(1)))
+                    .when(new AuthorizeActor(USER, "s1", 1, dev.watchword.command.tenant.Tenant.USERS_WRITE, T0.plusSeconds(1)))
                     .expectException(StaleAuthorization.class);
         }
 
         @Test
         void authorizeWhenPermissionNotHeldThenForbidden() {
             fixture.given(registered(), started("s1"))
-                    .when(new AuthorizeActor(USER, "s1", 0, Roles.USERS_WRITE, T0.plusSeconds(1)))
+                    .when(new AuthorizeActor(USER, "s1", 0, dev.watchword.command.tenant.Tenant.USERS_WRITE, T0.plusSeconds(1)))
                     .expectException(NotPermitted.class);
         }
 
         @Test
         void authorizeWhenCurrentAndHeldThenAllowed() {
             fixture.given(registered(), started("s1"), new RoleAssigned(USER, "admin", ADMIN, T0))
-                    .when(new AuthorizeActor(USER, "s1", 1, Roles.USERS_WRITE, T0.plusSeconds(1)))
+                    .when(new AuthorizeActor(USER, "s1", 1, dev.watchword.command.tenant.Tenant.USERS_WRITE, T0.plusSeconds(1)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }

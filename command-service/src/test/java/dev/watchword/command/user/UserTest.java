@@ -1,5 +1,11 @@
 package dev.watchword.command.user;
 
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.TenantRules;
+import dev.watchword.events.app.DefaultApp;
+import dev.watchword.events.user.LoginMethod;
+import java.util.EnumSet;
+import java.util.Map;
 import dev.watchword.events.user.EmailVerificationRequested;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
@@ -35,6 +41,9 @@ class UserTest {
     private static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
     private static final Duration ACCESS_LIFETIME = Duration.ofMinutes(5);
     private static final Duration GRACE = Duration.ofSeconds(5);
+    /** The app of the users in these tests: every login method, no verified email needed. */
+    static final Tenant APP = new Tenant(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, EnumSet.allOf(LoginMethod.class), false,
+            ACCESS_LIFETIME, REFRESH_LIFETIME, 8, List.of(), Map.of());
     static final AccountPolicy POLICY = new AccountPolicy(ACCESS_LIFETIME, REFRESH_LIFETIME, GRACE, Duration.ofHours(12),
             3, Duration.ofMinutes(1), Duration.ofHours(1), 7);
 
@@ -46,6 +55,7 @@ class UserTest {
         PasswordVerifier passwords = (password, hash) -> hash.equals("argon2-hash-of-" + password);
         fixture.registerInjectableResource(passwords);
         fixture.registerInjectableResource(POLICY);
+        fixture.registerInjectableResource((TenantRules) appId -> APP);
     }
 
     private static UserRegistered registered() {
@@ -68,9 +78,9 @@ class UserTest {
             OneTimeSecret link = new OneTimeSecret("h1", "sealed-h1", T0.plusSeconds(86_400));
 
             fixture.givenNoPriorActivity()
-                    .when(new RegisterUser(USER, EMAIL, HASH, link, T0))
+                    .when(new RegisterUser(USER, EMAIL, HASH, link, T0, DefaultApp.APP_ID))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(registered(), verificationRequested("h1", T0.plusSeconds(86_400)));
+                    .expectEvents(new UserRegistered(USER, EMAIL, HASH, T0, DefaultApp.APP_ID), verificationRequested("h1", T0.plusSeconds(86_400)));
         }
     }
 
@@ -161,7 +171,7 @@ class UserTest {
                     .when(new Login(USER, "correct horse", "s1", "r1", "192.0.2.1", "test", T0))
                     .expectEvents(new LoginSucceeded(USER, "s1", "192.0.2.1", "test", T0, LoginMethod.PASSWORD),
                             sessionStarted("s1", "r1"))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0)));
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME)));
         }
 
         @Test
@@ -189,7 +199,7 @@ class UserTest {
                     .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(60)))
                     .expectEvents(new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60),
                             T0.plus(REFRESH_LIFETIME)))
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0)));
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME)));
         }
 
         @Test
@@ -209,7 +219,7 @@ class UserTest {
                             new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)))
                     .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(62)))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0)));
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME)));
         }
 
         @Test

@@ -25,6 +25,7 @@ import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginSucceeded;
@@ -71,6 +72,7 @@ public final class EventCatalog {
             RoleRevoked.class,
             UserDisabled.class,
             UserEnabled.class,
+            UserErased.class,
             ClientAppRegistered.class,
             ApiKeyIssued.class,
             ApiKeyRetired.class,

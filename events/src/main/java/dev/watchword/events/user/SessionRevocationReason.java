@@ -18,5 +18,7 @@ public enum SessionRevocationReason {
     /** An admin disabled the account. */
     USER_DISABLED,
     /** An admin signed the user out everywhere. */
-    FORCED_LOGOUT
+    FORCED_LOGOUT,
+    /** The account was deleted (and its personal data erased). */
+    USER_ERASED
 }

@@ -18,8 +18,8 @@ class EmailChangeConfirmationEmail extends TemplatedEmail<EmailChangeRequested> 
         super(templates, of(EmailChangeRequested.class)
                 .sentTo(EmailChangeRequested::newEmail)
                 .expiringAt(EmailChangeRequested::expiresAt)
-                .with("link", event ->
-                        secrets.link(EmailLinks.CONFIRM_EMAIL_CHANGE, event.encryptedToken(), event.userId()))
+                .with("link", (event, app) -> secrets.link(app.linkBaseUrl(), EmailLinks.CONFIRM_EMAIL_CHANGE,
+                        event.encryptedToken(), event.userId()))
                 .template("email-change-confirmation")
                 .subject("Confirm your new email address"));
     }

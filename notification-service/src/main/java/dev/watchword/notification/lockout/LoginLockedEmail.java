@@ -4,7 +4,6 @@ import dev.watchword.events.user.LoginLocked;
 import dev.watchword.notification.mail.EmailTimes;
 import dev.watchword.notification.mail.MailTemplates;
 import dev.watchword.notification.mail.TemplatedEmail;
-import dev.watchword.notification.token.OneTimeSecrets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,14 +14,14 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginLockedEmail extends TemplatedEmail<LoginLocked> {
 
-    LoginLockedEmail(MailTemplates templates, OneTimeSecrets secrets) {
+    LoginLockedEmail(MailTemplates templates) {
         super(templates, of(LoginLocked.class)
                 .sentTo(LoginLocked::email)
                 .with("failures", LoginLocked::consecutiveFailures)
                 .with("ipAddress", LoginLocked::ipAddress)
                 .with("lockedAt", event -> EmailTimes.format(event.lockedAt()))
                 .with("lockedUntil", event -> EmailTimes.format(event.lockedUntil()))
-                .with("publicUrl", event -> secrets.publicUrl())
+                .with("linkBaseUrl", (event, app) -> app.linkBaseUrl())
                 .template("login-locked")
                 .subject("Sign-in attempts blocked"));
     }

@@ -20,7 +20,8 @@ class MagicLinkEmail extends TemplatedEmail<MagicLinkRequested> {
         super(templates, of(MagicLinkRequested.class)
                 .sentTo(MagicLinkRequested::email)
                 .expiringAt(MagicLinkRequested::expiresAt)
-                .with("link", event -> secrets.link(EmailLinks.MAGIC_LINK, event.encryptedToken(), event.userId()))
+                .with("link", (event, app) -> secrets.link(app.linkBaseUrl(), EmailLinks.MAGIC_LINK,
+                        event.encryptedToken(), event.userId()))
                 .with("validFor", event -> EmailTimes.lengthBetween(event.requestedAt(), event.expiresAt()))
                 .with("ipAddress", MagicLinkRequested::ipAddress)
                 .template("magic-link")

@@ -1,5 +1,7 @@
 package dev.watchword.notification.mail;
 
+import dev.watchword.notification.app.AppEmailSettings;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,5 +23,6 @@ public interface EmailComposer<E> {
         return Optional.empty();
     }
 
-    ComposedEmail compose(E event);
+    /** @param app the settings of the recipient's client app as they stand now */
+    ComposedEmail compose(E event, AppEmailSettings app);
 }

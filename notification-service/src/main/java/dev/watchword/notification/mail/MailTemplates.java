@@ -28,10 +28,11 @@ public class MailTemplates {
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
     }
 
-    public ComposedEmail render(String name, String subject, Map<String, Object> variables) {
+    /** @param senderName the From display name, passed through; {@code null} for the sender address alone */
+    public ComposedEmail render(String name, String senderName, String subject, Map<String, Object> variables) {
         Context context = new Context(Locale.ENGLISH, variables);
         context.setVariable("subject", subject);
-        return new ComposedEmail(subject, engine.process(name + ".txt", context),
+        return new ComposedEmail(senderName, subject, engine.process(name + ".txt", context),
                 engine.process(name + ".html", context));
     }
 

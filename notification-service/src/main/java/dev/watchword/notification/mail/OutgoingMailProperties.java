@@ -1,5 +1,7 @@
 package dev.watchword.notification.mail;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +16,8 @@ import java.time.Duration;
  * How outgoing email is addressed and how the outbox is drained.
  *
  * @param from   the sender address, RFC 5322 form. The default is {@code Watchword <no-reply@watchword.local>}
- *               ({@code WATCHWORD_MAIL_FROM}).
+ *               ({@code WATCHWORD_MAIL_FROM}). Every email leaves from its address; its display name is that of
+ *               the default app's emails, a client app's emails carry the app's {@code senderName} instead.
  * @param outbox the sender loop's pace and retry schedule
  */
 @Validated
@@ -22,6 +25,15 @@ import java.time.Duration;
 public record OutgoingMailProperties(
         @DefaultValue("Watchword <no-reply@watchword.local>") @NotBlank String from,
         @DefaultValue @Valid @NotNull Outbox outbox) {
+
+    /** @throws IllegalArgumentException when {@code from} is not an RFC 5322 address */
+    public InternetAddress fromAddress() {
+        try {
+            return new InternetAddress(from, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("watchword.mail.from is not an email address: " + from, e);
+        }
+    }
 
     /**
      * @param pollInterval   pause between two passes over the due emails. The default is 1 second.

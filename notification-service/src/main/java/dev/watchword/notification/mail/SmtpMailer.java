@@ -10,6 +10,7 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.regex.Pattern;
@@ -19,17 +20,16 @@ import java.util.regex.Pattern;
 class SmtpMailer {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    /** C0 and C1 controls (CR, LF, TAB among them) and the Unicode line and paragraph separators. */
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
 
     private final JavaMailSenderImpl sender;
-    private final InternetAddress from;
+    private final String fromAddress;
 
     SmtpMailer(JavaMailSenderImpl sender, OutgoingMailProperties properties) {
         this.sender = sender;
-        try {
-            this.from = new InternetAddress(properties.from(), true);
-        } catch (MessagingException e) {
-            throw new IllegalArgumentException("watchword.mail.from is not an email address: " + properties.from(), e);
-        }
+        // Parsed at startup, so that a malformed setting stops the service instead of every email.
+        this.fromAddress = properties.fromAddress().getAddress();
     }
 
     /**
@@ -39,9 +39,14 @@ class SmtpMailer {
      * @throws org.springframework.mail.MailException when the relay is unreachable or refuses the email
      */
     void send(String eventId, String recipient, ComposedEmail email) {
+        sender.send(message(eventId, recipient, email));
+    }
+
+    /** The message {@link #send} hands to the relay. */
+    MimeMessage message(String eventId, String recipient, ComposedEmail email) {
         try {
             MimeMessage message = new FixedIdMimeMessage(sender.getSession(), messageIdOf(eventId));
-            message.setFrom(from);
+            message.setFrom(from(email.senderName()));
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient, true));
             message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
@@ -54,10 +59,28 @@ class SmtpMailer {
             alternatives.addBodyPart(text);
             alternatives.addBodyPart(html);
             message.setContent(alternatives);
-            sender.send(message);
-        } catch (MessagingException e) {
+            return message;
+        } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("Could not build the email for event " + eventId, e);
         }
+    }
+
+    /**
+     * The configured address with the app's display name. The name is set as the address's personal name,
+     * which JavaMail quotes or RFC 2047-encodes as a whole, never pasted into the header: a quote or an angle
+     * bracket in it stays part of the name. A line break is the one thing quoting keeps: JavaMail folds it, but
+     * a relay that splits lines on a bare CR or LF would read what follows as a header of the sender's choosing
+     * (header injection). So line-breaking characters become spaces first. command-service refuses them in
+     * {@code senderName} already; this holds whatever an event carries.
+     */
+    private InternetAddress from(String senderName) throws UnsupportedEncodingException {
+        InternetAddress from = new InternetAddress();
+        from.setAddress(fromAddress);
+        String displayName = senderName == null ? "" : LINE_BREAKING.matcher(senderName).replaceAll(" ").strip();
+        if (!displayName.isEmpty()) {
+            from.setPersonal(displayName, StandardCharsets.UTF_8.name());
+        }
+        return from;
     }
 
     static String messageIdOf(String eventId) {

@@ -1,5 +1,7 @@
 package dev.watchword.notification.mail;
 
+import dev.watchword.notification.app.AppEmailSettings;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -16,13 +19,15 @@ import java.util.function.Function;
  * super(templates, of(EmailVerificationRequested.class)
  *         .sentTo(EmailVerificationRequested::email)
  *         .expiringAt(EmailVerificationRequested::expiresAt)
- *         .with("link", event -> secrets.link(EmailLinks.VERIFY_EMAIL, event.encryptedToken(), event.userId()))
+ *         .with("link", (event, app) -> secrets.link(app.linkBaseUrl(), EmailLinks.VERIFY_EMAIL,
+ *                 event.encryptedToken(), event.userId()))
  *         .template("verification")
  *         .subject("Confirm your email address"));
  * }</pre>
  * Variables are read only in {@link #compose}, when the email is about to be sent, so that a variable that
  * opens a sealed one-time secret does so in memory at send time and the outbox keeps the event sealed, as it
- * came (ASVS 5.0 V11.3).
+ * came (ASVS 5.0 V11.3). A variable that points somewhere reads the recipient's app settings ({@code app});
+ * the From display name is the app's {@code senderName}.
  *
  * @param <E> the event record that triggers the email
  */
@@ -67,16 +72,16 @@ public abstract class TemplatedEmail<E> implements EmailComposer<E> {
     }
 
     @Override
-    public final ComposedEmail compose(E event) {
+    public final ComposedEmail compose(E event, AppEmailSettings app) {
         // HashMap, not Map.of: a value may be missing, and the templates leave it out.
         Map<String, Object> values = new HashMap<>();
         for (Variable<E> variable : variables) {
-            values.put(variable.name(), variable.value().apply(event));
+            values.put(variable.name(), variable.value().apply(event, app));
         }
-        return templates.render(template, subject, values);
+        return templates.render(template, app.senderName(), subject, values);
     }
 
-    private record Variable<E>(String name, Function<E, ?> value) {
+    private record Variable<E>(String name, BiFunction<E, AppEmailSettings, ?> value) {
     }
 
     /** What differs from one email to the next; read once, by the {@link TemplatedEmail} constructor. */
@@ -111,6 +116,15 @@ public abstract class TemplatedEmail<E> implements EmailComposer<E> {
 
         /** A template variable, read off the event when the email is composed for sending. */
         public Definition<E> with(String name, Function<E, ?> value) {
+            Objects.requireNonNull(value, name);
+            return with(name, (event, app) -> value.apply(event));
+        }
+
+        /**
+         * A template variable that depends on the recipient's client app too (a link points to its
+         * {@code linkBaseUrl}), read when the email is composed for sending.
+         */
+        public Definition<E> with(String name, BiFunction<E, AppEmailSettings, ?> value) {
             variables.add(new Variable<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name)));
             return this;
         }

@@ -5,7 +5,6 @@ import dev.watchword.events.user.PasswordChanged;
 import dev.watchword.notification.mail.EmailTimes;
 import dev.watchword.notification.mail.MailTemplates;
 import dev.watchword.notification.mail.TemplatedEmail;
-import dev.watchword.notification.token.OneTimeSecrets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordChangedEmail extends TemplatedEmail<PasswordChanged> {
 
-    PasswordChangedEmail(MailTemplates templates, OneTimeSecrets secrets) {
+    PasswordChangedEmail(MailTemplates templates) {
         super(templates, of(PasswordChanged.class)
                 .sentTo(PasswordChanged::email)
                 .with("reset", event -> event.reason() == PasswordChangeReason.RESET)
                 .with("changedAt", event -> EmailTimes.format(event.changedAt()))
                 .with("ipAddress", PasswordChanged::ipAddress)
-                .with("publicUrl", event -> secrets.publicUrl())
+                .with("linkBaseUrl", (event, app) -> app.linkBaseUrl())
                 .template("password-changed")
                 .subject("Your password was changed"));
     }

@@ -18,7 +18,8 @@ class PasswordResetEmail extends TemplatedEmail<PasswordResetRequested> {
         super(templates, of(PasswordResetRequested.class)
                 .sentTo(PasswordResetRequested::email)
                 .expiringAt(PasswordResetRequested::expiresAt)
-                .with("link", event -> secrets.link(EmailLinks.RESET_PASSWORD, event.encryptedToken(), event.userId()))
+                .with("link", (event, app) -> secrets.link(app.linkBaseUrl(), EmailLinks.RESET_PASSWORD,
+                        event.encryptedToken(), event.userId()))
                 .with("ipAddress", PasswordResetRequested::ipAddress)
                 .template("password-reset")
                 .subject("Reset your password"));

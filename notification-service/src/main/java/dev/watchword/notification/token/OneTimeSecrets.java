@@ -13,32 +13,27 @@ import org.springframework.stereotype.Component;
 public class OneTimeSecrets {
 
     private final SealedSecret sealedSecret;
-    private final String publicUrl;
 
     OneTimeSecrets(OneTimeSecretProperties properties) {
         // Built at startup so that a missing or malformed key stops the service instead of every email.
         this.sealedSecret = SealedSecret.withKey(properties.sealingKey());
-        this.publicUrl = properties.publicUrl().toString();
     }
 
     /**
+     * @param linkBaseUrl the recipient's app's {@code linkBaseUrl} (the configured public URL for the default
+     *                    app); configuration or a validated app setting, never a request's Host header
      * @param page        one of the {@link EmailLinks} pages
      * @param sealedToken the event's {@code encryptedToken}
      * @param userId      the event's user id, which the token is bound to
-     * @return the page's link on the public origin with the opened token in its fragment
+     * @return the page's link under the link base URL with the opened token in its fragment
      * @throws IllegalArgumentException when the token was not sealed with this key for this user
      */
-    public String link(String page, String sealedToken, String userId) {
-        return EmailLinks.link(publicUrl, page, open(sealedToken, userId));
+    public String link(String linkBaseUrl, String page, String sealedToken, String userId) {
+        return EmailLinks.link(linkBaseUrl, page, open(sealedToken, userId));
     }
 
     /** @throws IllegalArgumentException when the secret was not sealed with this key for this user */
     public String open(String sealedSecretText, String userId) {
         return sealedSecret.open(sealedSecretText, userId);
-    }
-
-    /** The public origin as configured, for emails that point users to the site without a token. */
-    public String publicUrl() {
-        return publicUrl;
     }
 }

@@ -19,7 +19,8 @@ class VerificationEmail extends TemplatedEmail<EmailVerificationRequested> {
         super(templates, of(EmailVerificationRequested.class)
                 .sentTo(EmailVerificationRequested::email)
                 .expiringAt(EmailVerificationRequested::expiresAt)
-                .with("link", event -> secrets.link(EmailLinks.VERIFY_EMAIL, event.encryptedToken(), event.userId()))
+                .with("link", (event, app) -> secrets.link(app.linkBaseUrl(), EmailLinks.VERIFY_EMAIL,
+                        event.encryptedToken(), event.userId()))
                 .template("verification")
                 .subject("Confirm your email address"));
     }

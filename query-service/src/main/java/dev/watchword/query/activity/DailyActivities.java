@@ -1,16 +1,23 @@
 package dev.watchword.query.activity;
 
+import dev.watchword.query.tenant.AdminScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The {@code daily_activity} and {@code daily_active_user} tables, within the default app. */
+/**
+ * The {@code daily_activity} and {@code daily_active_user} tables, always within the caller's {@link AdminScope}.
+ * Over several apps (a platform operator without an {@code app}) the figures are summed: every user belongs to one
+ * app, so the sum of distinct active users per app is the number of distinct active users.
+ */
 @Repository
 public class DailyActivities {
 
@@ -20,11 +27,19 @@ public class DailyActivities {
         this.jdbc = jdbc;
     }
 
-    /** Every day from {@code from} to {@code to}, both inclusive, oldest first; a day without events is zeros. */
-    public List<DailyActivity> findDailyActivities(LocalDate from, LocalDate to) {
-        Map<LocalDate, DailyActivity> stored = jdbc.sql("""
-                        select day, registrations, logins, failed_logins, lockouts, active_users
-                        from daily_activity where app_id = 'default' and day between :from and :to""")
+    /**
+     * Every day from {@code from} to {@code to}, both inclusive, oldest first; a day without events is zeros, as
+     * is every day of an app outside the scope or unknown.
+     *
+     * @param appId the one app to count, {@code null} for every app in the scope
+     */
+    public List<DailyActivity> findDailyActivities(AdminScope scope, String appId, LocalDate from, LocalDate to) {
+        Where where = where(scope, appId);
+        Map<LocalDate, DailyActivity> stored = jdbc.sql("select day, sum(registrations) as registrations,"
+                        + " sum(logins) as logins, sum(failed_logins) as failed_logins, sum(lockouts) as lockouts,"
+                        + " sum(active_users) as active_users from daily_activity"
+                        + " where day between :from and :to and " + where.sql() + " group by day")
+                .params(where.params())
                 .param("from", from)
                 .param("to", to)
                 .query((row, n) -> new DailyActivity(row.getObject("day", LocalDate.class),
@@ -38,13 +53,32 @@ public class DailyActivities {
     }
 
     /** Distinct users with at least one successful login in the month (UTC). */
-    public long countMonthlyActiveUsers(YearMonth month) {
-        return jdbc.sql("""
-                        select count(distinct user_id) from daily_active_user
-                        where app_id = 'default' and day between :first and :last""")
+    public long countMonthlyActiveUsers(AdminScope scope, String appId, YearMonth month) {
+        Where where = where(scope, appId);
+        return jdbc.sql("select count(distinct user_id) from daily_active_user"
+                        + " where day between :first and :last and " + where.sql())
+                .params(where.params())
                 .param("first", month.atDay(1))
                 .param("last", month.atEndOfMonth())
                 .query(Long.class)
                 .single();
+    }
+
+    /** A scoped caller asking for another app gets nothing: both conditions must hold. */
+    private static Where where(AdminScope scope, String appId) {
+        List<String> conditions = new ArrayList<>(List.of("true"));
+        Map<String, Object> params = new HashMap<>();
+        if (!scope.isPlatformWide()) {
+            conditions.add("app_id = :scope");
+            params.put("scope", scope.appId());
+        }
+        if (appId != null) {
+            conditions.add("app_id = :app");
+            params.put("app", appId);
+        }
+        return new Where(String.join(" and ", conditions), params);
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
     }
 }

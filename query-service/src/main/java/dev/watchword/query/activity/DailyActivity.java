@@ -3,8 +3,8 @@ package dev.watchword.query.activity;
 import java.time.LocalDate;
 
 /**
- * Read model: what happened on one UTC day in the (default) app. Each counter equals the number of events
- * of its kind dated that day (by the event's own timestamp).
+ * Read model: what happened on one UTC day in one app (or, summed, in several). Each counter equals the number of
+ * events of its kind dated that day (by the event's own timestamp).
  *
  * @param registrations {@code UserRegistered}
  * @param logins        {@code LoginSucceeded}

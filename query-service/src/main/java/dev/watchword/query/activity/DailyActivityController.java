@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
+import dev.watchword.query.tenant.AdminScope;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -23,6 +24,9 @@ import java.util.List;
  * Activity figures for admins. Both need {@code audit:read} (enforced in {@code AdminSecurityConfiguration}):
  * they describe how the whole user base behaves, which is audit data rather than a view of one account.
  * Days and months are UTC.
+ * <p>
+ * Per app: a caller scoped to an app sees its own app's figures; a platform operator sees the sum over every app,
+ * or one app's with {@code app}. Another app's figures read as zeros, as an unknown app's do.
  */
 @RestController
 class DailyActivityController {
@@ -43,6 +47,8 @@ class DailyActivityController {
     /** {@code from} and {@code to} are ISO dates ({@code 2026-01-31}), both inclusive. */
     @GetMapping({"/api/admin/activity/daily", "/api/admin/activity/daily/"})
     DailyActivityPage findDailyActivities(
+            AdminScope scope,
+            @RequestParam(required = false) String app,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate last = to != null ? to : from != null ? from.plusDays(DEFAULT_DAYS - 1) : today();
@@ -50,20 +56,30 @@ class DailyActivityController {
         if (first.isAfter(last) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw malformed("from must not be after to, and the range may span at most " + MAX_DAYS + " days.");
         }
-        return new DailyActivityPage(first, last, activities.findDailyActivities(first, last).stream()
+        String appId = appOf(scope, app);
+        return new DailyActivityPage(appId, first, last, activities.findDailyActivities(scope, appId, first, last)
+                .stream()
                 .map(DailyActivityResponse::of).toList());
     }
 
     /** {@code month} is {@code YYYY-MM}; the default is the current month. */
     @GetMapping({"/api/admin/activity/monthly", "/api/admin/activity/monthly/"})
-    MonthlyActiveUsers countMonthlyActiveUsers(@RequestParam(required = false) String month) {
+    MonthlyActiveUsers countMonthlyActiveUsers(AdminScope scope, @RequestParam(required = false) String app,
+                                               @RequestParam(required = false) String month) {
         YearMonth yearMonth;
         try {
             yearMonth = month == null || month.isBlank() ? YearMonth.from(today()) : YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
             throw malformed("month must be YYYY-MM.");
         }
-        return new MonthlyActiveUsers(yearMonth.toString(), activities.countMonthlyActiveUsers(yearMonth));
+        String appId = appOf(scope, app);
+        return new MonthlyActiveUsers(appId, yearMonth.toString(),
+                activities.countMonthlyActiveUsers(scope, appId, yearMonth));
+    }
+
+    /** The app counted: the one asked for, else the caller's own, else ({@code null}) every app. */
+    private static String appOf(AdminScope scope, String app) {
+        return app != null && !app.isBlank() ? app.strip() : scope.appId();
     }
 
     private LocalDate today() {
@@ -76,7 +92,7 @@ class DailyActivityController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record DailyActivityPage(LocalDate from, LocalDate to, List<DailyActivityResponse> items) {
+    record DailyActivityPage(String app, LocalDate from, LocalDate to, List<DailyActivityResponse> items) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -90,6 +106,6 @@ class DailyActivityController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record MonthlyActiveUsers(String month, long activeUsers) {
+    record MonthlyActiveUsers(String app, String month, long activeUsers) {
     }
 }

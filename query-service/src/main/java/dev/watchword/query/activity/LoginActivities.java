@@ -1,14 +1,16 @@
 package dev.watchword.query.activity;
 
 import dev.watchword.query.paging.PageRequest;
+import dev.watchword.query.tenant.AdminScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
-/** The {@code login_activity} table, within the default app. */
+/** The {@code login_activity} table, always within the caller's {@link AdminScope}. */
 @Repository
 public class LoginActivities {
 
@@ -19,11 +21,11 @@ public class LoginActivities {
     }
 
     /** One page of the user's login history, latest first. */
-    public List<LoginActivity> findLoginActivities(String userId, PageRequest page) {
-        return jdbc.sql("""
-                        select event_id, user_id, type, occurred_at, ip_address, user_agent, method, reason, session_id
-                        from login_activity where app_id = 'default' and user_id = :userId
-                        order by occurred_at desc, event_id limit :limit offset :offset""")
+    public List<LoginActivity> findLoginActivities(AdminScope scope, String userId, PageRequest page) {
+        return jdbc.sql("select event_id, user_id, type, occurred_at, ip_address, user_agent, method, reason,"
+                        + " session_id from login_activity where user_id = :userId and " + scoped(scope)
+                        + " order by occurred_at desc, event_id limit :limit offset :offset")
+                .params(scopeParams(scope))
                 .param("userId", userId)
                 .param("limit", page.size())
                 .param("offset", page.offset())
@@ -31,11 +33,21 @@ public class LoginActivities {
                 .list();
     }
 
-    public long countLoginActivities(String userId) {
-        return jdbc.sql("select count(*) from login_activity where app_id = 'default' and user_id = :userId")
+    public long countLoginActivities(AdminScope scope, String userId) {
+        return jdbc.sql("select count(*) from login_activity where user_id = :userId and " + scoped(scope))
+                .params(scopeParams(scope))
                 .param("userId", userId)
                 .query(Long.class)
                 .single();
+    }
+
+    /** A user of another app has no history here, as an unknown id has none. */
+    private static String scoped(AdminScope scope) {
+        return scope.isPlatformWide() ? "true" : "app_id = :scope";
+    }
+
+    private static Map<String, Object> scopeParams(AdminScope scope) {
+        return scope.isPlatformWide() ? Map.of() : Map.of("scope", scope.appId());
     }
 
     private static LoginActivity map(ResultSet row, int rowNumber) throws SQLException {

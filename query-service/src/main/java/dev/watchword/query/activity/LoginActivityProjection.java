@@ -7,19 +7,25 @@ import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
+import dev.watchword.query.tenant.UserApps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 
-/** One {@code login_activity} row per login event, keyed by the event id, so a redelivery adds nothing. */
+/**
+ * One {@code login_activity} row per login event, keyed by the event id, so a redelivery adds nothing. The row
+ * belongs to the user's app.
+ */
 @Component
 class LoginActivityProjection implements Projection {
 
     private final JdbcClient jdbc;
+    private final UserApps userApps;
 
-    LoginActivityProjection(JdbcClient jdbc) {
+    LoginActivityProjection(JdbcClient jdbc, UserApps userApps) {
         this.jdbc = jdbc;
+        this.userApps = userApps;
     }
 
     @Override
@@ -41,12 +47,13 @@ class LoginActivityProjection implements Projection {
             return;
         }
         jdbc.sql("""
-                        insert into login_activity (event_id, user_id, type, occurred_at, ip_address, user_agent,
-                                                    method, reason, session_id)
-                        values (:eventId, :userId, :type, :occurredAt, :ipAddress, :userAgent, :method, :reason,
+                        insert into login_activity (event_id, app_id, user_id, type, occurred_at, ip_address,
+                                                    user_agent, method, reason, session_id)
+                        values (:eventId, :appId, :userId, :type, :occurredAt, :ipAddress, :userAgent, :method, :reason,
                                 :sessionId)
                         on conflict (event_id) do nothing""")
                 .param("eventId", activity.eventId())
+                .param("appId", userApps.appOf(activity.userId()))
                 .param("userId", activity.userId())
                 .param("type", activity.type())
                 .param("occurredAt", Timestamp.from(occurredAt(activity, envelope)))

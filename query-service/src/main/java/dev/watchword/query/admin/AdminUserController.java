@@ -2,6 +2,7 @@ package dev.watchword.query.admin;
 
 import dev.watchword.query.paging.Page;
 import dev.watchword.query.paging.PageRequest;
+import dev.watchword.query.tenant.AdminScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,7 +13,9 @@ import java.time.Instant;
 
 /**
  * The admin's view of the accounts. Needs {@code users:read}, enforced with every other admin rule in
- * {@code AdminSecurityConfiguration}, not here.
+ * {@code AdminSecurityConfiguration}, not here. Within the caller's {@link AdminScope}: a platform operator sees
+ * every app's users (and may filter with {@code app}), anyone else only their own app's; a user of another app is
+ * answered like an unknown id.
  */
 @RestController
 class AdminUserController {
@@ -29,7 +32,8 @@ class AdminUserController {
 
     /** Instants are ISO-8601 ({@code 2026-01-31T00:00:00Z}); a {@code _from} is inclusive, a {@code _to} exclusive. */
     @GetMapping({"/api/admin/users", "/api/admin/users/"})
-    Page<AdminUserResponse> findAdminUserRows(@RequestParam(required = false) Integer page,
+    Page<AdminUserResponse> findAdminUserRows(AdminScope scope,
+                                              @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer size,
                                               @RequestParam(required = false) String status,
                                               @RequestParam(required = false) String role,
@@ -39,18 +43,19 @@ class AdminUserController {
                                               @RequestParam(name = "last_login_from", required = false)
                                               Instant lastLoginFrom,
                                               @RequestParam(name = "last_login_to", required = false)
-                                              Instant lastLoginTo) {
+                                              Instant lastLoginTo,
+                                              @RequestParam(required = false) String app) {
         PageRequest request = PageRequest.of(page, size);
-        AdminUserFilter filter = new AdminUserFilter(status, role, q, createdFrom, createdTo, lastLoginFrom,
+        AdminUserFilter filter = new AdminUserFilter(app, status, role, q, createdFrom, createdTo, lastLoginFrom,
                 lastLoginTo);
-        return Page.of(rows.findAdminUserRows(filter, request).stream().map(AdminUserResponse::of).toList(),
-                request, rows.countAdminUserRows(filter));
+        return Page.of(rows.findAdminUserRows(scope, filter, request).stream().map(AdminUserResponse::of).toList(),
+                request, rows.countAdminUserRows(scope, filter));
     }
 
     @GetMapping({"/api/admin/users/{id}", "/api/admin/users/{id}/"})
-    AdminUserDetailResponse getAdminUserById(@PathVariable String id) {
-        AdminUserRow row = rows.getAdminUserRowById(id).orElseThrow(UserNotFound::new);
+    AdminUserDetailResponse getAdminUserById(AdminScope scope, @PathVariable String id) {
+        AdminUserRow row = rows.getAdminUserRowById(scope, id).orElseThrow(UserNotFound::new);
         return AdminUserDetailResponse.of(row, details.findLiveSessions(id, clock.instant()),
-                details.findRecentActivity(id));
+                details.findRecentActivity(row.appId(), id));
     }
 }

@@ -11,13 +11,13 @@ import java.util.List;
  * {@code recent_activity}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record AdminUserDetailResponse(String id, String email, String status, boolean emailVerified, List<String> roles,
-                               Instant createdAt, Instant lastLoginAt, List<Session> sessions,
+record AdminUserDetailResponse(String id, String appId, String email, String status, boolean emailVerified,
+                               List<String> roles, Instant createdAt, Instant lastLoginAt, List<Session> sessions,
                                List<Activity> recentActivity) {
 
     static AdminUserDetailResponse of(AdminUserRow row, List<Session> sessions, List<Activity> recentActivity) {
-        return new AdminUserDetailResponse(row.id(), row.email(), row.status(), row.emailVerified(), row.roles(),
-                row.createdAt(), row.lastLoginAt(), sessions, recentActivity);
+        return new AdminUserDetailResponse(row.id(), row.appId(), row.email(), row.status(), row.emailVerified(),
+                row.roles(), row.createdAt(), row.lastLoginAt(), sessions, recentActivity);
     }
 
     /**

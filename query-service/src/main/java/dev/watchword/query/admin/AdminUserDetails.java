@@ -41,11 +41,12 @@ class AdminUserDetails {
                 .list();
     }
 
-    List<AdminUserDetailResponse.Activity> findRecentActivity(String userId) {
+    List<AdminUserDetailResponse.Activity> findRecentActivity(String appId, String userId) {
         return jdbc.sql("""
                         select occurred_at, type, ip_address, user_agent, method, reason
-                        from login_activity where app_id = 'default' and user_id = :userId
+                        from login_activity where app_id = :appId and user_id = :userId
                         order by occurred_at desc, event_id limit :limit""")
+                .param("appId", appId)
                 .param("userId", userId)
                 .param("limit", RECENT_ACTIVITY)
                 .query((row, n) -> new AdminUserDetailResponse.Activity(instant(row.getTimestamp("occurred_at")),

@@ -10,6 +10,7 @@ import java.time.Instant;
 /**
  * The filters of {@code GET /api/admin/users}; every one is optional ({@code null}) and they combine with AND.
  *
+ * @param appId         the client app (platform operators; anyone else sees only their own app anyway)
  * @param status        {@code active} or {@code disabled}
  * @param role          a role the account holds
  * @param emailContains a part of the address, compared case-insensitively
@@ -18,13 +19,14 @@ import java.time.Instant;
  * @param lastLoginFrom last logged in at or after (inclusive)
  * @param lastLoginTo   last logged in before (exclusive)
  */
-record AdminUserFilter(String status, String role, String emailContains, Instant createdFrom, Instant createdTo,
-                       Instant lastLoginFrom, Instant lastLoginTo) {
+record AdminUserFilter(String appId, String status, String role, String emailContains, Instant createdFrom,
+                       Instant createdTo, Instant lastLoginFrom, Instant lastLoginTo) {
 
     AdminUserFilter {
         if (status != null && !status.equals(AdminUserRow.ACTIVE) && !status.equals(AdminUserRow.DISABLED)) {
             throw malformed("status must be active or disabled.");
         }
+        appId = blankToNull(appId);
         role = blankToNull(role);
         emailContains = blankToNull(emailContains);
         if (createdFrom != null && createdTo != null && createdFrom.isAfter(createdTo)

@@ -48,9 +48,11 @@ class AdminUserRowProjection implements Projection {
 
     private void on(UserRegistered event) {
         jdbc.sql("""
-                        insert into admin_user_row (user_id, email, created_at) values (:userId, :email, :createdAt)
+                        insert into admin_user_row (user_id, app_id, email, created_at)
+                        values (:userId, :appId, :email, :createdAt)
                         on conflict (user_id) do nothing""")
                 .param("userId", event.userId())
+                .param("appId", event.appIdOrDefault())
                 .param("email", event.email())
                 .param("createdAt", Timestamp.from(event.registeredAt()))
                 .update();

@@ -1,6 +1,7 @@
 package dev.watchword.query.admin;
 
 import dev.watchword.query.paging.PageRequest;
+import dev.watchword.query.tenant.AdminScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,11 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code admin_user_row} table, within the default app (client apps come later). */
+/** The {@code admin_user_row} table, always within the caller's {@link AdminScope}. */
 @Repository
 public class AdminUserRows {
 
-    private static final String COLUMNS = "user_id, email, status, email_verified, roles, created_at, last_login_at";
+    private static final String COLUMNS =
+            "user_id, app_id, email, status, email_verified, roles, created_at, last_login_at";
 
     private final JdbcClient jdbc;
 
@@ -29,16 +31,18 @@ public class AdminUserRows {
         this.jdbc = jdbc;
     }
 
-    public Optional<AdminUserRow> getAdminUserRowById(String userId) {
-        return jdbc.sql("select " + COLUMNS + " from admin_user_row where app_id = 'default' and user_id = :userId")
+    /** Empty for an unknown id and for a user outside the scope alike. */
+    public Optional<AdminUserRow> getAdminUserRowById(AdminScope scope, String userId) {
+        return jdbc.sql("select " + COLUMNS + " from admin_user_row where user_id = :userId")
                 .param("userId", userId)
                 .query(AdminUserRows::map)
-                .optional();
+                .optional()
+                .filter(row -> scope.includes(row.appId()));
     }
 
     /** One page of the matching rows, newest account first. */
-    List<AdminUserRow> findAdminUserRows(AdminUserFilter filter, PageRequest page) {
-        Where where = where(filter);
+    List<AdminUserRow> findAdminUserRows(AdminScope scope, AdminUserFilter filter, PageRequest page) {
+        Where where = where(scope, filter);
         return jdbc.sql("select " + COLUMNS + " from admin_user_row where " + where.sql()
                         + " order by created_at desc, user_id limit :limit offset :offset")
                 .params(where.params())
@@ -48,8 +52,8 @@ public class AdminUserRows {
                 .list();
     }
 
-    long countAdminUserRows(AdminUserFilter filter) {
-        Where where = where(filter);
+    long countAdminUserRows(AdminScope scope, AdminUserFilter filter) {
+        Where where = where(scope, filter);
         return jdbc.sql("select count(*) from admin_user_row where " + where.sql())
                 .params(where.params())
                 .query(Long.class)
@@ -57,9 +61,18 @@ public class AdminUserRows {
     }
 
     /** Only fixed fragments go into the SQL; every value the caller sent is a bind parameter. */
-    private static Where where(AdminUserFilter filter) {
-        List<String> conditions = new ArrayList<>(List.of("app_id = 'default'"));
+    private static Where where(AdminScope scope, AdminUserFilter filter) {
+        List<String> conditions = new ArrayList<>(List.of("true"));
         Map<String, Object> params = new HashMap<>();
+        if (!scope.isPlatformWide()) {
+            conditions.add("app_id = :scope");
+            params.put("scope", scope.appId());
+        }
+        // A scoped caller filtering by another app gets nothing: both conditions hold.
+        if (filter.appId() != null) {
+            conditions.add("app_id = :app");
+            params.put("app", filter.appId());
+        }
         if (filter.status() != null) {
             conditions.add("status = :status");
             params.put("status", filter.status());
@@ -91,8 +104,8 @@ public class AdminUserRows {
     }
 
     private static AdminUserRow map(ResultSet row, int rowNumber) throws SQLException {
-        return new AdminUserRow(row.getString("user_id"), row.getString("email"), row.getString("status"),
-                row.getBoolean("email_verified"), roles(row.getArray("roles")),
+        return new AdminUserRow(row.getString("user_id"), row.getString("app_id"), row.getString("email"),
+                row.getString("status"), row.getBoolean("email_verified"), roles(row.getArray("roles")),
                 row.getTimestamp("created_at").toInstant(), instantOrNull(row.getTimestamp("last_login_at")));
     }
 

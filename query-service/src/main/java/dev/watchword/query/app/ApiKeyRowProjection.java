@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 
 /**
- * Builds {@link ApiKeyRow} from the key events. {@code ApiKeyIssued.keyHash} is deliberately not stored: this
- * service never checks keys, and a read model that holds no hash cannot leak one.
+ * Builds {@link ApiKeyRow} from the key events. {@code ApiKeyIssued.keyHash} is stored too, for this service
+ * authenticates an app's backend by its key (admin API, token introspection); {@link ApiKeyRow} does not carry it,
+ * so no response can.
  */
 @Component
 class ApiKeyRowProjection implements ClientAppProjection {
@@ -37,12 +38,13 @@ class ApiKeyRowProjection implements ClientAppProjection {
 
     private void on(ApiKeyIssued event) {
         jdbc.sql("""
-                        insert into api_key_row (app_id, key_id, prefix, issued_by, issued_at)
-                        values (:appId, :keyId, :prefix, :issuedBy, :issuedAt)
+                        insert into api_key_row (app_id, key_id, prefix, key_hash, issued_by, issued_at)
+                        values (:appId, :keyId, :prefix, :keyHash, :issuedBy, :issuedAt)
                         on conflict (app_id, key_id) do nothing""")
                 .param("appId", event.appId())
                 .param("keyId", event.keyId())
                 .param("prefix", event.prefix())
+                .param("keyHash", event.keyHash())
                 .param("issuedBy", event.issuedBy())
                 .param("issuedAt", Timestamp.from(event.issuedAt()))
                 .update();

@@ -2,6 +2,7 @@ package dev.watchword.query.app;
 
 import dev.watchword.query.paging.Page;
 import dev.watchword.query.paging.PageRequest;
+import dev.watchword.query.tenant.AdminScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,9 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 
 /**
- * The admin's view of the client apps. The list needs {@code apps:write}, one app's detail {@code apps:write}
- * or {@code settings:write}; enforced with every other admin rule in {@code AdminSecurityConfiguration}, not
- * here.
+ * The admin's view of the client apps. Both need {@code apps:write}, {@code settings:write} or {@code keys:write},
+ * enforced with every other admin rule in {@code AdminSecurityConfiguration}, not here. Within the caller's {@link AdminScope}: the
+ * platform operator sees every app; an app's admin (or its API key) sees its own app only, in the list (a page of
+ * at most one) and in detail; another app is answered like an unknown id. The default app is not a registered app
+ * and is in neither.
  */
 @RestController
 class ClientAppController {
@@ -29,16 +32,17 @@ class ClientAppController {
 
     /** Newest registration first. */
     @GetMapping({"/api/admin/apps", "/api/admin/apps/"})
-    Page<ClientAppResponse> findClientAppRows(@RequestParam(required = false) Integer page,
+    Page<ClientAppResponse> findClientAppRows(AdminScope scope,
+                                              @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        return Page.of(apps.findClientAppRows(request).stream().map(ClientAppResponse::of).toList(), request,
-                apps.countClientAppRows());
+        return Page.of(apps.findClientAppRows(scope, request).stream().map(ClientAppResponse::of).toList(), request,
+                apps.countClientAppRows(scope));
     }
 
     @GetMapping({"/api/admin/apps/{id}", "/api/admin/apps/{id}/"})
-    ClientAppDetailResponse getClientAppById(@PathVariable String id) {
-        ClientAppRow row = apps.getClientAppRowById(id).orElseThrow(AppNotFound::new);
+    ClientAppDetailResponse getClientAppById(AdminScope scope, @PathVariable String id) {
+        ClientAppRow row = apps.getClientAppRowById(scope, id).orElseThrow(AppNotFound::new);
         return ClientAppDetailResponse.of(row, keys.findApiKeyRowsByAppId(id), clock.instant());
     }
 }

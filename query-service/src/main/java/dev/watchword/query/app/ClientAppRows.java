@@ -1,6 +1,7 @@
 package dev.watchword.query.app;
 
 import dev.watchword.query.paging.PageRequest;
+import dev.watchword.query.tenant.AdminScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +12,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The {@code client_app_row} table. */
+/** The {@code client_app_row} table, always within the caller's {@link AdminScope}. */
 @Repository
 class ClientAppRows {
 
@@ -28,25 +30,41 @@ class ClientAppRows {
         this.jdbc = jdbc;
     }
 
-    Optional<ClientAppRow> getClientAppRowById(String appId) {
+    /** Empty for an unknown id and for an app outside the scope alike. */
+    Optional<ClientAppRow> getClientAppRowById(AdminScope scope, String appId) {
+        if (!scope.includes(appId)) {
+            return Optional.empty();
+        }
         return jdbc.sql("select " + COLUMNS + " from client_app_row where app_id = :appId")
                 .param("appId", appId)
                 .query(ClientAppRows::map)
                 .optional();
     }
 
-    /** One page of the apps, newest registration first. */
-    List<ClientAppRow> findClientAppRows(PageRequest page) {
-        return jdbc.sql("select " + COLUMNS + " from client_app_row"
+    /** One page of the apps, newest registration first: every app, or the caller's own only. */
+    List<ClientAppRow> findClientAppRows(AdminScope scope, PageRequest page) {
+        return jdbc.sql("select " + COLUMNS + " from client_app_row where " + scoped(scope)
                         + " order by registered_at desc, app_id limit :limit offset :offset")
+                .params(scopeParams(scope))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(ClientAppRows::map)
                 .list();
     }
 
-    long countClientAppRows() {
-        return jdbc.sql("select count(*) from client_app_row").query(Long.class).single();
+    long countClientAppRows(AdminScope scope) {
+        return jdbc.sql("select count(*) from client_app_row where " + scoped(scope))
+                .params(scopeParams(scope))
+                .query(Long.class)
+                .single();
+    }
+
+    private static String scoped(AdminScope scope) {
+        return scope.isPlatformWide() ? "true" : "app_id = :scope";
+    }
+
+    private static Map<String, Object> scopeParams(AdminScope scope) {
+        return scope.isPlatformWide() ? Map.of() : Map.of("scope", scope.appId());
     }
 
     private static ClientAppRow map(ResultSet row, int rowNumber) throws SQLException {

@@ -2,6 +2,7 @@ package dev.watchword.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchword.query.tenant.AdminScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The {@code audit_entry} table, always in ascending position. */
+/** The {@code audit_entry} table, always in ascending position and within the caller's {@link AdminScope}. */
 @Repository
 class AuditEntries {
 
@@ -50,8 +51,8 @@ class AuditEntries {
     }
 
     /** Up to {@code limit} matching entries after the position {@code after}. */
-    List<AuditEntry> findAuditEntries(AuditFilter filter, long after, int limit) {
-        Where where = where(filter);
+    List<AuditEntry> findAuditEntries(AdminScope scope, AuditFilter filter, long after, int limit) {
+        Where where = where(scope, filter);
         return jdbc.sql("select " + COLUMNS + " from audit_entry where position > :after and " + where.sql()
                         + " order by position limit :limit")
                 .params(where.params())
@@ -65,8 +66,8 @@ class AuditEntries {
      * Hands every matching entry to {@code sink}, one at a time, without holding more than one fetch in memory.
      * The sink runs inside a read-only transaction, which keeps a connection for as long as it takes.
      */
-    void streamAuditEntries(AuditFilter filter, Consumer<AuditEntry> sink) {
-        Where where = where(filter);
+    void streamAuditEntries(AdminScope scope, AuditFilter filter, Consumer<AuditEntry> sink) {
+        Where where = where(scope, filter);
         readOnly.executeWithoutResult(status -> cursor
                 .sql("select " + COLUMNS + " from audit_entry where " + where.sql() + " order by position")
                 .params(where.params())
@@ -74,9 +75,14 @@ class AuditEntries {
     }
 
     /** Only fixed fragments go into the SQL; every value the caller sent is a bind parameter. */
-    private static Where where(AuditFilter filter) {
+    private static Where where(AdminScope scope, AuditFilter filter) {
         List<String> conditions = new ArrayList<>(List.of("true"));
         Map<String, Object> params = new HashMap<>();
+        // A scoped caller filtering by another app gets nothing: both conditions hold.
+        if (!scope.isPlatformWide()) {
+            conditions.add("app_id = :scope");
+            params.put("scope", scope.appId());
+        }
         if (filter.aggregateId() != null) {
             conditions.add("aggregate_id = :aggregateId");
             params.put("aggregateId", filter.aggregateId());

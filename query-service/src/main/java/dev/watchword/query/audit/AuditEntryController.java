@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
+import dev.watchword.query.tenant.AdminScope;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ import java.util.List;
  * Filters, on both endpoints: {@code aggregate} (a user or app id), {@code type} (one or more, comma separated),
  * {@code actor}, {@code app}, {@code from} (inclusive) and {@code to} (exclusive), ISO-8601 instants compared
  * with the time the event occurred.
+ * <p>
+ * Within the caller's {@link AdminScope}: an app's admin sees its app's events (those of the app itself and of its
+ * users) and nothing else; the platform operator sees every event and may filter with {@code app}.
  */
 @RestController
 class AuditEntryController {
@@ -55,7 +59,8 @@ class AuditEntryController {
      * added, and the next page starts at its {@code next_after}.
      */
     @GetMapping({"/api/admin/audit", "/api/admin/audit/"})
-    AuditPage findAuditEntries(@RequestParam(required = false) Long after,
+    AuditPage findAuditEntries(AdminScope scope,
+                               @RequestParam(required = false) Long after,
                                @RequestParam(required = false) Integer limit,
                                @RequestParam(required = false) String aggregate,
                                @RequestParam(required = false) List<String> type,
@@ -69,7 +74,7 @@ class AuditEntryController {
                     ProblemCode.MALFORMED_REQUEST, "limit must be at least 1."), null);
         }
         AuditFilter filter = new AuditFilter(aggregate, type, actor, app, from, to);
-        return AuditPage.of(entries.findAuditEntries(filter, after == null ? -1 : after, size).stream()
+        return AuditPage.of(entries.findAuditEntries(scope, filter, after == null ? -1 : after, size).stream()
                 .map(AuditEntryResponse::of).toList());
     }
 
@@ -81,7 +86,8 @@ class AuditEntryController {
      * request ends at the container's async timeout (30 seconds by default), which a large export outlasts.
      */
     @GetMapping({"/api/admin/audit/export", "/api/admin/audit/export/"})
-    void exportAuditEntries(@RequestParam(required = false) String aggregate,
+    void exportAuditEntries(AdminScope scope,
+                            @RequestParam(required = false) String aggregate,
                             @RequestParam(required = false) List<String> type,
                             @RequestParam(required = false) String actor,
                             @RequestParam(required = false) String app,
@@ -95,7 +101,7 @@ class AuditEntryController {
                 ContentDisposition.attachment().filename("watchword-audit.jsonl").build().toString());
         OutputStream body = response.getOutputStream();
         try {
-            entries.streamAuditEntries(filter, entry -> writeLine(body, AuditEntryResponse.of(entry)));
+            entries.streamAuditEntries(scope, filter, entry -> writeLine(body, AuditEntryResponse.of(entry)));
         } catch (UncheckedIOException e) {
             // The client went away mid-export; the response is committed, there is nobody left to tell.
             log.debug("Audit export aborted: {}", e.getCause().toString());

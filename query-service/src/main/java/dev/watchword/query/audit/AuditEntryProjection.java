@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserEvent;
+import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.EnvelopeProjection;
+import dev.watchword.query.tenant.UserApps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One {@code audit_entry} row per event received, of every type, keyed by the event id: a redelivery adds
@@ -25,17 +28,19 @@ class AuditEntryProjection implements EnvelopeProjection {
      * the order they are looked for. An event holds at most one of them.
      */
     static final List<String> ACTOR_FIELDS = List.of("assignedBy", "revokedBy", "disabledBy", "enabledBy",
-            "requestedBy", "registeredBy", "issuedBy", "retiredBy", "changedBy");
+            "requestedBy", "registeredBy", "issuedBy", "retiredBy", "changedBy", "definedBy");
 
     private final JdbcClient jdbc;
+    private final UserApps userApps;
 
-    AuditEntryProjection(JdbcClient jdbc) {
+    AuditEntryProjection(JdbcClient jdbc, UserApps userApps) {
         this.jdbc = jdbc;
+        this.userApps = userApps;
     }
 
     @Override
     public void project(EventEnvelope envelope, Optional<Object> event) {
-        AuditEntry entry = entryOf(envelope, event.orElse(null), Instant.now());
+        AuditEntry entry = entryOf(envelope, event.orElse(null), Instant.now(), userApps::appOf);
         jdbc.sql("""
                         insert into audit_entry (event_id, position, type, aggregate_id, sequence_number, occurred_at,
                                                  app_id, actor, ip_address, payload)
@@ -59,11 +64,18 @@ class AuditEntryProjection implements EnvelopeProjection {
      * @param event      the payload as its record, {@code null} for a type this version does not know
      * @param receivedAt stands in for {@code occurredAt} when the envelope lacks it, which command-service never
      *                   does; the trail must not lose the event for it
+     * @param appOfUser  the app of a user (by id): a user's events belong to it. A user's events always follow
+     *                   their {@code UserRegistered}, so it is known by then.
      */
-    static AuditEntry entryOf(EventEnvelope envelope, Object event, Instant receivedAt) {
+    static AuditEntry entryOf(EventEnvelope envelope, Object event, Instant receivedAt,
+                              UnaryOperator<String> appOfUser) {
         JsonNode payload = envelope.payload();
-        String appId = event instanceof ClientAppEvent appEvent && appEvent.appId() != null
-                ? appEvent.appId() : AuditEntry.DEFAULT_APP;
+        String appId = switch (event) {
+            case ClientAppEvent appEvent when appEvent.appId() != null -> appEvent.appId();
+            case UserRegistered registered -> registered.appIdOrDefault();
+            case UserEvent userEvent when userEvent.userId() != null -> appOfUser.apply(userEvent.userId());
+            case null, default -> AuditEntry.DEFAULT_APP;
+        };
         return new AuditEntry(envelope.globalIndex(), envelope.eventId(), envelope.type(), envelope.aggregateId(),
                 envelope.sequenceNumber(), envelope.occurredAt() != null ? envelope.occurredAt() : receivedAt,
                 appId, actorOf(payload, event), text(payload, "ipAddress"), payload);

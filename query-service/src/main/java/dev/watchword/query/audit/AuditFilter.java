@@ -14,7 +14,7 @@ import java.util.List;
  * @param aggregateId the user or client app the events are about
  * @param types       event type names ({@code RoleAssigned}); an event of any of them matches
  * @param actor       who did it (a user id or {@code system})
- * @param appId       the client app ({@code default} for the default app's user events)
+ * @param appId       the client app: its own events and its users' ({@code default} for the default app)
  * @param from        occurred at or after (inclusive)
  * @param to          occurred before (exclusive)
  */

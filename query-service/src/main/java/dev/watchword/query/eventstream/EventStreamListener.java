@@ -20,8 +20,8 @@ import java.util.Optional;
  * Each event is applied to every {@link Projection} (user events) or every {@link ClientAppProjection} (client
  * app events) in one database transaction together with its
  * {@code processed_event} row, so a redelivery changes nothing. Every {@link EnvelopeProjection} (the audit
- * trail) sees every event in that same transaction, types this version does not know included; it dedupes on
- * the event id by itself. The method returns only after that transaction
+ * trail, the users' apps) sees every event in that same transaction, first, types this version does not know
+ * included; it dedupes by itself. The method returns only after that transaction
  * committed, and the container commits offsets only after the method returned, so an event is never lost.
  * A failure (database down) propagates to {@link EventStreamErrorHandling}, which retries for ever.
  */

@@ -57,7 +57,7 @@ class IntrospectionClients {
         if (match == null) {
             throw new BadCredentialsException("Unknown client or wrong secret");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(new IntrospectionClient(match.clientId()), null,
+        return UsernamePasswordAuthenticationToken.authenticated(IntrospectionClient.global(match.clientId()), null,
                 AuthorityUtils.createAuthorityList(IntrospectionClient.AUTHORITY));
     }
 
@@ -65,7 +65,7 @@ class IntrospectionClients {
      * RFC 6749 section 2.3.1: the client id and secret are form-urlencoded before they are put into the
      * Basic header, so that a ':' in the id survives.
      */
-    private static String decode(String value) {
+    static String decode(String value) {
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {

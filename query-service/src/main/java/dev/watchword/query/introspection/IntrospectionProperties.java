@@ -11,11 +11,11 @@ import java.util.List;
  * Who may call the token introspection endpoint (RFC 7662 section 2.1 requires client authentication, so
  * that the endpoint cannot be used to scan for valid tokens; section 4).
  *
- * @param clients the clients allowed to introspect. Until client apps are registered there is one, from
+ * @param clients the clients allowed to introspect every app's tokens: one, from
  *                {@code WATCHWORD_INTROSPECTION_CLIENT_ID} and {@code WATCHWORD_INTROSPECTION_CLIENT_SECRET}.
  *                An entry whose id and secret are both blank is ignored; one with only one of them set stops
- *                the service from starting. The default is none, and with none the endpoint answers 401 to
- *                every request.
+ *                the service from starting. The default is none; registered client apps need no entry, as their
+ *                backends authenticate with their client id and an API key ({@code AppIntrospectionClients}).
  */
 @Validated
 @ConfigurationProperties("watchword.introspection")

@@ -17,22 +17,29 @@ import java.util.List;
  * @param roles     the token's {@code roles} claim; Watchword issues roles, not scopes
  * @param tokenType the {@code token_type} of RFC 6749 section 7.1, as section 2.2 defines it; {@code Bearer},
  *                  as the login response says
+ * @param clientId  the client id of the app the token was issued to (section 2.2), absent in tokens issued before
+ *                  client apps applied to tokens
+ * @param tenant    the app the token belongs to, {@code default} for the default app and for older tokens
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record TokenIntrospection(boolean active, String sub, String sid, List<String> roles, Long exp, Long iat,
-                          Long nbf, String iss, List<String> aud, String jti, String tokenType) {
+                          Long nbf, String iss, List<String> aud, String jti, String tokenType, String clientId,
+                          String tenant) {
 
     static final TokenIntrospection INACTIVE =
-            new TokenIntrospection(false, null, null, null, null, null, null, null, null, null, null);
+            new TokenIntrospection(false, null, null, null, null, null, null, null, null, null, null, null, null);
 
     private static final String BEARER = "Bearer";
+    /** The access token claim naming the client the token was issued to (RFC 9068 section 2.2). */
+    private static final String CLIENT_ID = "client_id";
 
-    static TokenIntrospection active(Jwt token) {
+    static TokenIntrospection active(Jwt token, String tenant) {
         return new TokenIntrospection(true, token.getSubject(), token.getClaimAsString("sid"),
                 token.getClaimAsStringList("roles"), epochSeconds(token.getExpiresAt()),
                 epochSeconds(token.getIssuedAt()), epochSeconds(token.getNotBefore()),
-                token.getClaimAsString(JwtClaimNames.ISS), token.getAudience(), token.getId(), BEARER);
+                token.getClaimAsString(JwtClaimNames.ISS), token.getAudience(), token.getId(), BEARER,
+                token.getClaimAsString(CLIENT_ID), tenant);
     }
 
     /** RFC 7662 section 2.2: times are NumericDate, seconds since the epoch. */

@@ -2,6 +2,7 @@ package dev.watchword.query.introspection;
 
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
+import dev.watchword.query.tenant.TokenTenant;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.ErrorResponseException;
@@ -27,6 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code aud}, {@code sub}, session not revoked), all in memory. Refresh tokens are opaque to this service
  * (only command-service holds their hashes), so they are inactive here, as is anything else this service did
  * not issue: RFC 7662 section 2.2 leaves "active" to the server's judgement of what it can vouch for.
+ * <p>
+ * A client app's backend (authenticated by its API key) sees only its own app's tokens active: a token of another
+ * app is {@code {"active": false}}, as section 2.2 allows for a token the caller may not learn about, so app B
+ * can neither accept app A's tokens by mistake nor probe them.
  */
 @RestController
 class TokenIntrospectionController {
@@ -62,15 +68,21 @@ class TokenIntrospectionController {
                     ProblemCode.MALFORMED_REQUEST, "Send the token in the request body."), null);
         }
         // RFC 7662 section 2.2 / RFC 6749 section 5.1: a statement about a token must not be cached.
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(introspect(token));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(introspect(client, token));
     }
 
-    private TokenIntrospection introspect(String token) {
+    private TokenIntrospection introspect(IntrospectionClient client, String token) {
         if (token.isBlank()) {
             return TokenIntrospection.INACTIVE;
         }
         try {
-            return TokenIntrospection.active(accessTokens.decode(token));
+            Jwt decoded = accessTokens.decode(token);
+            String tenant = TokenTenant.of(decoded).orElse(null);
+            if (tenant == null || !client.mayIntrospect(tenant)) {
+                log.debug("Introspected a token outside the client's app");
+                return TokenIntrospection.INACTIVE;
+            }
+            return TokenIntrospection.active(decoded, tenant);
         } catch (BadJwtException refused) {
             log.debug("Introspected an inactive token: {}", refused.getMessage());
             return TokenIntrospection.INACTIVE;

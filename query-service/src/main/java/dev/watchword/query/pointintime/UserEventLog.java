@@ -2,6 +2,7 @@ package dev.watchword.query.pointintime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.watchword.events.envelope.EventCatalog;
+import dev.watchword.query.tenant.AdminScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,11 +15,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * One user's events from {@code audit_entry}, in ascending position, read a fetch at a time (index
- * {@code audit_entry_aggregate_position}), never the whole log and never the whole history at once.
+ * {@code audit_entry_aggregate_position}), never the whole log and never the whole history at once. Always within
+ * the caller's {@link AdminScope}: a user's events carry the user's app, so another app's user has no events here,
+ * exactly like an unknown id.
  */
 @Repository
 class UserEventLog {
@@ -43,33 +47,47 @@ class UserEventLog {
     }
 
     /** Whether the log holds any event of this user. */
-    boolean hasEvents(String userId) {
-        return jdbc.sql("select exists (select 1 from audit_entry where aggregate_id = :userId)")
+    boolean hasEvents(AdminScope scope, String userId) {
+        return jdbc.sql("select exists (select 1 from audit_entry where aggregate_id = :userId and "
+                        + scoped(scope) + ")")
+                .params(scopeParams(scope))
                 .param("userId", userId)
                 .query(Boolean.class)
                 .single();
     }
 
     /** Hands the user's events that occurred at or before {@code at} to {@code sink}, in position order. */
-    void streamEvents(String userId, Instant at, Consumer<LoggedEvent> sink) {
+    void streamEvents(AdminScope scope, String userId, Instant at, Consumer<LoggedEvent> sink) {
         readOnly.executeWithoutResult(status -> cursor.sql("""
                         select position, type, occurred_at, actor, payload from audit_entry
-                        where aggregate_id = :userId and occurred_at <= :at order by position""")
+                        where aggregate_id = :userId and occurred_at <= :at and %s
+                        order by position""".formatted(scoped(scope)))
+                .params(scopeParams(scope))
                 .param("userId", userId)
                 .param("at", Timestamp.from(at))
                 .query((RowCallbackHandler) row -> sink.accept(map(row))));
     }
 
     /** Hands every RoleAssigned and RoleRevoked of {@code role} for the user to {@code sink}, in position order. */
-    void streamRoleEvents(String userId, String role, Consumer<LoggedEvent> sink) {
+    void streamRoleEvents(AdminScope scope, String userId, String role, Consumer<LoggedEvent> sink) {
         readOnly.executeWithoutResult(status -> cursor.sql("""
                         select position, type, occurred_at, actor, payload from audit_entry
                         where aggregate_id = :userId and type in ('RoleAssigned', 'RoleRevoked')
-                          and payload ->> 'role' = :role
-                        order by position""")
+                          and payload ->> 'role' = :role and %s
+                        order by position""".formatted(scoped(scope)))
+                .params(scopeParams(scope))
                 .param("userId", userId)
                 .param("role", role)
                 .query((RowCallbackHandler) row -> sink.accept(map(row))));
+    }
+
+    /** A fixed fragment; the app is a bind parameter. */
+    private static String scoped(AdminScope scope) {
+        return scope.isPlatformWide() ? "true" : "app_id = :scope";
+    }
+
+    private static Map<String, Object> scopeParams(AdminScope scope) {
+        return scope.isPlatformWide() ? Map.of() : Map.of("scope", scope.appId());
     }
 
     private static LoggedEvent map(ResultSet row) throws SQLException {

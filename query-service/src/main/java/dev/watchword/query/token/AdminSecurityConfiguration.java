@@ -1,25 +1,38 @@
 package dev.watchword.query.token;
 
+import dev.watchword.query.apikey.ApiKeyAuthenticator;
+import dev.watchword.query.apikey.ApiKeyCredentials;
 import dev.watchword.query.authorization.AuthorizationVersionValidator;
 import dev.watchword.query.authorization.Permissions;
+import dev.watchword.query.tenant.TokenTenant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
 
 /**
  * The admin API ({@code /api/admin/**}) has a filter chain of its own, ahead of the general bearer chain, so
  * that every rule about it is in this one place:
  * <ul>
+ *     <li>the caller is a user with an access token, or an app's backend with one of its API keys
+ *     ({@code Bearer wwk_...}), which holds the app admin's permissions but {@code keys:write} (never
+ *     {@code apps:write}); an unknown, revoked or expired key is a 401 {@code INVALID_TOKEN} like a refused token;</li>
  *     <li>the token must pass every check of the general chain and also carry the user's current
  *     authorization version ({@link AuthorizationVersionValidator}); a stale one is a 401 {@code INVALID_TOKEN}
  *     with {@code error="invalid_token"}, so SDKs refresh it;</li>
@@ -27,6 +40,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *     {@code FORBIDDEN};</li>
  *     <li>anything not listed below is refused (403), so an admin endpoint added without a rule is closed.</li>
  * </ul>
+ * Which app's data a caller sees (its {@code AdminScope}: every app for {@code apps:write}, else its own) is
+ * derived from the authentication made here and handed to the controllers, which cannot get it any other way.
  * Only reads are served here, and the replays; the gateway sends every other method under
  * {@code /api/admin/**} to command-service.
  */
@@ -40,8 +55,11 @@ class AdminSecurityConfiguration {
     SecurityFilterChain adminFilterChain(HttpSecurity http, JwtDecoder accessTokens,
                                          AuthorizationVersionValidator currentAuthorization,
                                          JwtAuthenticationConverter permissions,
+                                         ApiKeyAuthenticator apiKeys,
                                          ProblemAuthenticationEntryPoint unauthorized,
                                          ProblemAccessDeniedHandler forbidden) throws Exception {
+        AuthenticationManager authentication = adminAuthentication(
+                withCurrentAuthorization(accessTokens, currentAuthorization), permissions, apiKeys);
         return http
                 .securityMatcher(ADMIN_PATHS)
                 .authorizeHttpRequests(requests -> requests
@@ -59,14 +77,17 @@ class AdminSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/admin/audit", "/api/admin/audit/",
                                 "/api/admin/audit/export", "/api/admin/audit/export/")
                         .hasAuthority(Permissions.AUDIT_READ)
-                        // Listing every app is a platform operator's view. Whoever may change an app's settings
-                        // must see them first, so one app's detail is open to settings:write as well.
-                        // Single-segment patterns, not /**: a sub-resource added later stays closed until it
-                        // gets a rule of its own.
-                        .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/")
-                        .hasAuthority(Permissions.APPS_WRITE)
-                        .requestMatchers(HttpMethod.GET, "/api/admin/apps/*", "/api/admin/apps/*/")
-                        .hasAnyAuthority(Permissions.APPS_WRITE, Permissions.SETTINGS_WRITE)
+                        // The platform operator (apps:write) sees every app. Whoever may change an app's settings
+                        // or keys must see them first, so the list (its own app only) and the detail are open to
+                        // settings:write and keys:write as well. Single-segment patterns, not /**: a sub-resource
+                        // added later stays closed until it gets a rule of its own.
+                        .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/",
+                                "/api/admin/apps/*", "/api/admin/apps/*/")
+                        .hasAnyAuthority(Permissions.APPS_WRITE, Permissions.SETTINGS_WRITE, Permissions.KEYS_WRITE)
+                        // An app's roles and their permissions: what an admin assigns (roles:write) and what the
+                        // roles of the listed users mean (users:read).
+                        .requestMatchers(HttpMethod.GET, "/api/admin/apps/*/roles", "/api/admin/apps/*/roles/")
+                        .hasAnyAuthority(Permissions.ROLES_WRITE, Permissions.USERS_READ)
                         // Replays (issue 5) rebuild and swap read models: the platform operator's job, every
                         // method. The gateway must route their POST and DELETE here (README, "Replays").
                         .requestMatchers("/api/admin/replays", "/api/admin/replays/", "/api/admin/replays/*",
@@ -74,8 +95,7 @@ class AdminSecurityConfiguration {
                         .hasAuthority(Permissions.APPS_WRITE)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(withCurrentAuthorization(accessTokens, currentAuthorization))
-                                .jwtAuthenticationConverter(permissions))
+                        .authenticationManagerResolver(request -> authentication)
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(exceptions -> exceptions
@@ -89,9 +109,25 @@ class AdminSecurityConfiguration {
     }
 
     /**
+     * A bearer credential starting with {@code wwk_} is an API key, anything else an access token; each is checked
+     * only as what it claims to be. The bearer-token filter hands every failure to the entry point (401).
+     */
+    static AuthenticationManager adminAuthentication(JwtDecoder accessTokens, JwtAuthenticationConverter permissions,
+                                                     ApiKeyAuthenticator apiKeys) {
+        JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(accessTokens);
+        tokens.setJwtAuthenticationConverter(permissions);
+        return authentication -> {
+            BearerTokenAuthenticationToken bearer = (BearerTokenAuthenticationToken) authentication;
+            return ApiKeyCredentials.isApiKey(bearer.getToken()) ? apiKeys.authenticate(bearer)
+                    : tokens.authenticate(bearer);
+        };
+    }
+
+    /**
      * The general decoder (signature, type, claims, revoked session, disabled account), then the authorization
-     * version. Not a bean: a second {@code JwtDecoder} bean would replace the general one elsewhere. It shares
-     * the general decoder's cached JWK set.
+     * version, then the {@code tenant} claim: absent (the default app) or an app id, as anything else names no app
+     * whose data the caller could be scoped to. Not a bean: a second {@code JwtDecoder} bean would replace the
+     * general one elsewhere. It shares the general decoder's cached JWK set.
      */
     static JwtDecoder withCurrentAuthorization(JwtDecoder accessTokens, AuthorizationVersionValidator validator) {
         return token -> {
@@ -99,6 +135,10 @@ class AdminSecurityConfiguration {
             OAuth2TokenValidatorResult result = validator.validate(jwt);
             if (result.hasErrors()) {
                 throw new JwtValidationException("The access token is out of date", result.getErrors());
+            }
+            if (TokenTenant.of(jwt).isEmpty()) {
+                throw new JwtValidationException("The tenant claim names no app", List.of(
+                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The tenant claim must be an app id", null)));
             }
             return jwt;
         };

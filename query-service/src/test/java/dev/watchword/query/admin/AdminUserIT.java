@@ -15,6 +15,7 @@ import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
+import dev.watchword.query.tenant.AdminScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,7 @@ class AdminUserIT extends IntegrationTestSupport {
         publish(new LoginSucceeded(ids.get(4), randomId(), "192.0.2.1", "Firefox", BASE.plus(30, ChronoUnit.DAYS),
                 LoginMethod.PASSWORD));
         publish(new EmailVerified(ids.get(4), "it-" + marker + "-4@example.com", BASE.plus(31, ChronoUnit.DAYS)));
-        await().atMost(PROJECTED_WITHIN).until(() -> rows.getAdminUserRowById(ids.get(4))
+        await().atMost(PROJECTED_WITHIN).until(() -> rows.getAdminUserRowById(AdminScope.platformWide(), ids.get(4))
                 .map(AdminUserRow::emailVerified).orElse(false));
 
         // then: paging, newest first
@@ -100,7 +101,8 @@ class AdminUserIT extends IntegrationTestSupport {
         // then: the row's shape
         JsonNode item = list("?q=" + marker + "-1@").get("items").get(0);
         assertThat(item.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "id", "email", "status", "email_verified", "roles", "created_at", "last_login_at");
+                "id", "app_id", "email", "status", "email_verified", "roles", "created_at", "last_login_at");
+        assertThat(item.get("app_id").asText()).isEqualTo("default");
         assertThat(item.get("status").asText()).isEqualTo("active");
         assertThat(item.get("roles")).extracting(JsonNode::asText).containsExactly("user", "admin");
         assertThat(Instant.parse(item.get("created_at").asText())).isEqualTo(BASE.plus(1, ChronoUnit.DAYS));

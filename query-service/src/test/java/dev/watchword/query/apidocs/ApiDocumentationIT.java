@@ -21,5 +21,19 @@ class ApiDocumentationIT extends IntegrationTestSupport {
         assertThat(paths.has("/api/admin/apps")).isTrue();
         assertThat(paths.has("/api/admin/apps/{id}")).isTrue();
         assertThat(paths.has("/api/users/me")).isTrue();
+        assertThat(paths.has("/api/admin/apps/{id}/roles")).isTrue();
+    }
+
+    @Test
+    void apiDocsWhenRequestedThenTheScopeIsNoParameterAndBothCredentialsAreDescribed() {
+        JsonNode docs = body(get("/v3/api-docs", null));
+
+        // The caller's scope comes from its credentials, never from the request.
+        JsonNode parameters = docs.get("paths").get("/api/admin/users").get("get").get("parameters");
+        assertThat(parameters).extracting(parameter -> parameter.get("name").asText())
+                .contains("app", "q").doesNotContain("scope", "appId");
+        assertThat(docs.get("components").get("securitySchemes").fieldNames()).toIterable()
+                .contains("accessToken", "apiKey", "client");
+        assertThat(docs.get("info").get("description").asText()).contains("apps:write", "unknown id");
     }
 }

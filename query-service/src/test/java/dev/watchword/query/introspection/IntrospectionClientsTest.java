@@ -24,7 +24,7 @@ class IntrospectionClientsTest {
                 .replace("/", "%2F").replace("=", "%3D")));
 
         assertThat(result.isAuthenticated()).isTrue();
-        assertThat(result.getPrincipal()).isEqualTo(new IntrospectionClient("api"));
+        assertThat(result.getPrincipal()).isEqualTo(IntrospectionClient.global("api"));
         assertThat(result.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactly(IntrospectionClient.AUTHORITY);
     }

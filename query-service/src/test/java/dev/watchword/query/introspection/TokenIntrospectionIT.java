@@ -55,7 +55,9 @@ class TokenIntrospectionIT extends IntegrationTestSupport {
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode body = body(response);
         assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "active", "sub", "sid", "roles", "exp", "iat", "iss", "aud", "jti", "token_type");
+                "active", "sub", "sid", "roles", "exp", "iat", "iss", "aud", "jti", "token_type", "tenant");
+        // A token from before client apps applied to tokens has no tenant: it is the default app's.
+        assertThat(body.get("tenant").asText()).isEqualTo("default");
         assertThat(body.get("active").isBoolean()).isTrue();
         assertThat(body.get("active").asBoolean()).isTrue();
         assertThat(body.get("sub").asText()).isEqualTo(USER);

@@ -1,4 +1,4 @@
-package dev.watchword.command.passwordless;
+package dev.watchword.command.tenant;
 
 import dev.watchword.command.problem.RuleViolation;
 import org.springframework.http.HttpStatus;

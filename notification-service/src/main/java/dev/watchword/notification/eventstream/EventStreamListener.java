@@ -1,7 +1,11 @@
 package dev.watchword.notification.eventstream;
 
+import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.UserRegistered;
+import dev.watchword.notification.app.AppEmailSettingsProjection;
+import dev.watchword.notification.app.UserAppProjection;
 import dev.watchword.notification.mail.MailOutbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -12,17 +16,23 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Reads the event topic and queues the emails the events call for. It only writes the outbox row; the offset
- * is committed once that transaction has committed, so an event is either queued or redelivered.
+ * Reads the event topic, user and client app events alike: it records which app each user belongs to and
+ * each app's email settings, and queues the emails the events call for. It only writes rows; the offset is
+ * committed once they are committed, so an event is either applied or redelivered, and every write is
+ * harmless when applied again.
  */
 @Component
-class UserEventListener {
+class EventStreamListener {
 
-    private static final Logger log = LoggerFactory.getLogger(UserEventListener.class);
+    private static final Logger log = LoggerFactory.getLogger(EventStreamListener.class);
 
+    private final UserAppProjection userApps;
+    private final AppEmailSettingsProjection appEmailSettings;
     private final MailOutbox outbox;
 
-    UserEventListener(MailOutbox outbox) {
+    EventStreamListener(UserAppProjection userApps, AppEmailSettingsProjection appEmailSettings, MailOutbox outbox) {
+        this.userApps = userApps;
+        this.appEmailSettings = appEmailSettings;
         this.outbox = outbox;
     }
 
@@ -48,6 +58,13 @@ class UserEventListener {
                     envelope.type());
             return;
         }
+        switch (event.get()) {
+            case UserRegistered registered -> userApps.on(envelope, registered);
+            case AppSettingsChanged changed -> appEmailSettings.on(envelope, changed);
+            default -> {
+            }
+        }
+        // After the projections: a UserRegistered that someday calls for an email finds the user's app known.
         outbox.enqueue(envelope, event.get());
     }
 }

@@ -1,0 +1,46 @@
+package dev.watchword.command.bearer;
+
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.user.NotPermitted;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Who performs an admin write, once authorized (issue 4): an admin's access token or an app's API key.
+ *
+ * @param actorId     recorded in the events as who did it: a user id, or {@code apikey:<key id>}
+ * @param appId       the app the actor belongs to
+ * @param permissions what the actor may do now
+ * @param at          the moment of the authorization, recorded with the change it allows
+ */
+public record Acting(String actorId, String appId, Set<String> permissions, Instant at) {
+
+    public Acting {
+        permissions = Set.copyOf(permissions);
+    }
+
+    /** Platform operators act on every app; everyone else on their own app only. */
+    public boolean platformWide() {
+        return permissions.contains(Tenant.APPS_WRITE);
+    }
+
+    /**
+     * Refuses a target in another app exactly as an unknown one ({@code notFound}), so an app's admin learns
+     * nothing about other apps (issue 4: 404, and nothing recorded).
+     */
+    public void requireReach(String targetAppId, Supplier<? extends RuntimeException> notFound) {
+        if (!platformWide() && !appId.equals(targetAppId)) {
+            throw notFound.get();
+        }
+    }
+
+    /** Nobody hands out a permission they do not hold themselves (issue 4: no self-escalation). */
+    public void requireHolds(Collection<String> needed) {
+        if (!permissions.containsAll(needed)) {
+            throw new NotPermitted();
+        }
+    }
+}

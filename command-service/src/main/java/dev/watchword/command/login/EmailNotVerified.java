@@ -1,0 +1,16 @@
+package dev.watchword.command.login;
+
+import dev.watchword.command.problem.RuleViolation;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The app requires a verified address before login (issue 4) and this one is not verified yet. Only answered after
+ * the password matched, so it tells nothing to anyone who does not already hold the account's password.
+ */
+public class EmailNotVerified extends RuleViolation {
+
+    public EmailNotVerified() {
+        super("EMAIL_NOT_VERIFIED", HttpStatus.FORBIDDEN,
+                "Please confirm your email address first: follow the link we sent, or ask for a new one.");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.watchword.command.tenant;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which app a public request is for (issue 4): the {@code client_id} of its body or its {@code X-Client-Id}
+ * header (both optional; if both are sent they must agree); neither means the default app, so single-app clients
+ * keep working unchanged. An unknown client id is a 400 before anything else happens, and says nothing about any
+ * account.
+ * <p>
+ * A browser request carries {@code Origin}; it must be one the named app lists (or the service-wide list), since
+ * the CORS filter admits the union of all apps' origins (OWASP ASVS 5.0 V3.4.2).
+ */
+@Component
+public class TenantResolver {
+
+    public static final String HEADER = "X-Client-Id";
+
+    private final Tenants tenants;
+
+    public TenantResolver(Tenants tenants) {
+        this.tenants = tenants;
+    }
+
+    public Tenant resolve(String bodyClientId, HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (bodyClientId != null && header != null && !bodyClientId.equals(header)) {
+            throw new UnknownClient();
+        }
+        String clientId = bodyClientId != null ? bodyClientId : header;
+        Tenant tenant = tenants.byClientId(clientId).orElseThrow(UnknownClient::new);
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !tenant.isDefault() && !tenant.corsOrigins().contains(origin)
+                && !tenants.of(null).corsOrigins().contains(origin)) {
+            throw new OriginNotAllowed();
+        }
+        return tenant;
+    }
+}
