@@ -34,10 +34,22 @@ class ReplayTargets {
             "UserProfileProjection", List.of("user_profile"),
             "UserSessionProjection", List.of("user_session"),
             "AdminUserRowProjection", List.of("admin_user_row"),
-            "LoginActivityProjection", List.of("login_activity"),
-            "DailyActivityProjection", List.of("daily_activity", "daily_active_user"),
+            "LoginActivityProjection", List.of("login_activity", "user_app"),
+            "DailyActivityProjection", List.of("daily_activity", "daily_active_user", "user_app"),
             "ClientAppRowProjection", List.of("client_app_row"),
-            "ApiKeyRowProjection", List.of("api_key_row"));
+            "ApiKeyRowProjection", List.of("api_key_row"),
+            "UserAppProjection", List.of("user_app"),
+            "AppRoleProjection", List.of("app_role"));
+
+    /**
+     * Projections that read another read model while projecting (which app a user belongs to), and the projection
+     * that writes it: a replay runs that one first on every event, into its own shadow table (listed above with the
+     * target's tables), since the shadow schema is all a replay can see. The rebuilt copy is swapped in too; it is
+     * built from the same events as the live one, so it holds the same rows.
+     */
+    static final Map<String, String> COMPANIONS = Map.of(
+            "LoginActivityProjection", "UserAppProjection",
+            "DailyActivityProjection", "UserAppProjection");
 
     private static final String IN_MEMORY = "held in memory by every instance and loaded only at start-up: a "
             + "swapped table would not reach that memory before each instance restarted";
@@ -54,8 +66,16 @@ class ReplayTargets {
     ReplayTargets(List<Projection> projections, List<ClientAppProjection> clientAppProjections,
                   List<EnvelopeProjection> envelopeProjections) {
         List<ReplayTarget> all = new ArrayList<>();
+        Map<String, EnvelopeProjection> envelopeByClass = new LinkedHashMap<>();
+        envelopeProjections.forEach(p -> envelopeByClass.put(AopUtils.getTargetClass(p).getSimpleName(), p));
         for (Projection projection : projections) {
+            EnvelopeProjection companion = Optional.ofNullable(
+                    COMPANIONS.get(AopUtils.getTargetClass(projection).getSimpleName()))
+                    .map(envelopeByClass::get).orElse(null);
             all.add(target(projection, (envelope, event) -> {
+                if (companion != null) {
+                    companion.project(envelope, Optional.ofNullable(event));
+                }
                 if (event instanceof UserEvent userEvent) {
                     projection.project(envelope, userEvent);
                 }
@@ -70,7 +90,7 @@ class ReplayTargets {
         }
         for (EnvelopeProjection projection : envelopeProjections) {
             if (!(projection instanceof SwitchOverGate)) {
-                all.add(target(projection, null));
+                all.add(target(projection, (envelope, event) -> projection.project(envelope, Optional.ofNullable(event))));
             }
         }
         Map<String, ReplayTarget> byName = new LinkedHashMap<>();

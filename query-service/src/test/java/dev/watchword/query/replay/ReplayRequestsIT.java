@@ -76,7 +76,7 @@ class ReplayRequestsIT extends IntegrationTestSupport {
         JsonNode daily = find(projections, "daily_activity");
         assertThat(daily.get("replayable").asBoolean()).isTrue();
         assertThat(daily.get("tables")).extracting(JsonNode::asText)
-                .containsExactly("daily_activity", "daily_active_user");
+                .containsExactly("daily_activity", "daily_active_user", "user_app");
         JsonNode audit = find(projections, "audit_entry");
         assertThat(audit.get("replayable").asBoolean()).isFalse();
         assertThat(audit.get("reason").asText()).contains("source");
