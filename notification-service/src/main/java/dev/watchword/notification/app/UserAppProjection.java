@@ -1,6 +1,7 @@
 package dev.watchword.notification.app;
 
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,17 @@ public class UserAppProjection {
                 .param("userId", event.userId())
                 .param("appId", event.appIdOrDefault())
                 .param("eventId", envelope.eventId())
+                .update();
+    }
+
+    /**
+     * An erased user gets no more email, so which app its emails honour no longer matters (issue 5). A
+     * redelivered {@code UserRegistered} of the user must not bring the row back: the listener skips every event of
+     * an erased user.
+     */
+    public void on(EventEnvelope envelope, UserErased event) {
+        jdbc.sql("delete from user_app where user_id = ?")
+                .param(event.userId())
                 .update();
     }
 }

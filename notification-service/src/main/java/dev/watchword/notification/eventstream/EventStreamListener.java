@@ -3,9 +3,13 @@ package dev.watchword.notification.eventstream;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.UserErased;
+import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.notification.app.AppEmailSettingsProjection;
 import dev.watchword.notification.app.UserAppProjection;
+import dev.watchword.notification.erasure.ErasedUsers;
+import dev.watchword.notification.erasure.WhenUserErasedThenForgetUser;
 import dev.watchword.notification.mail.MailOutbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -19,7 +23,7 @@ import java.util.Optional;
  * Reads the event topic, user and client app events alike: it records which app each user belongs to and
  * each app's email settings, and queues the emails the events call for. It only writes rows; the offset is
  * committed once they are committed, so an event is either applied or redelivered, and every write is
- * harmless when applied again.
+ * harmless when applied again. Once a user is erased, every later event of the user is skipped (issue 5).
  */
 @Component
 class EventStreamListener {
@@ -29,11 +33,16 @@ class EventStreamListener {
     private final UserAppProjection userApps;
     private final AppEmailSettingsProjection appEmailSettings;
     private final MailOutbox outbox;
+    private final ErasedUsers erasedUsers;
+    private final WhenUserErasedThenForgetUser erasure;
 
-    EventStreamListener(UserAppProjection userApps, AppEmailSettingsProjection appEmailSettings, MailOutbox outbox) {
+    EventStreamListener(UserAppProjection userApps, AppEmailSettingsProjection appEmailSettings, MailOutbox outbox,
+                        ErasedUsers erasedUsers, WhenUserErasedThenForgetUser erasure) {
         this.userApps = userApps;
         this.appEmailSettings = appEmailSettings;
         this.outbox = outbox;
+        this.erasedUsers = erasedUsers;
+        this.erasure = erasure;
     }
 
     @KafkaListener(topics = "${watchword.events.topic:watchword.events}")
@@ -56,6 +65,17 @@ class EventStreamListener {
         if (event.isEmpty()) {
             log.debug("Skipping event {} of a type this service does not know: {}", envelope.eventId(),
                     envelope.type());
+            return;
+        }
+        if (event.get() instanceof UserErased erased) {
+            erasure.on(envelope, erased);
+            return;
+        }
+        // A user's events share its key, hence its partition, and are read one at a time: none of them can be
+        // half-way through here while the user's UserErased is applied. What comes after it (a redelivery, a
+        // republished log) may still carry an address, from before the key was destroyed: nothing is sent to it.
+        if (event.get() instanceof UserEvent userEvent && erasedUsers.contains(userEvent.userId())) {
+            log.debug("Skipping event {} ({}): its user was erased", envelope.eventId(), envelope.type());
             return;
         }
         switch (event.get()) {

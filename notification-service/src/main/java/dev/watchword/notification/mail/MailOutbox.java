@@ -2,6 +2,7 @@ package dev.watchword.notification.mail;
 
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.UserEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,13 +37,17 @@ public class MailOutbox {
         return composers.address(event)
                 .map(addressing -> {
                     if (addressing.recipient() == null || addressing.recipient().isBlank()) {
-                        // Retrying cannot add an address; blocking the partition would stop every other email.
-                        log.error("Event {} ({}) has no recipient address; no email queued",
+                        // This is how the events of an erased user read (issue 5): their personal fields are null
+                        // for good, also when the log is republished, so it is expected and not worth more than a
+                        // debug line. Retrying cannot add an address; blocking the partition would stop every other
+                        // email.
+                        log.debug("Event {} ({}) has no recipient address (its user erased); no email queued",
                                 envelope.eventId(), envelope.type());
                         return false;
                     }
+                    String userId = event instanceof UserEvent userEvent ? userEvent.userId() : null;
                     boolean queued = repository.insertIfAbsent(envelope.eventId(), EventCatalog.nameOf(event.getClass()),
-                            addressing.recipient(), envelope.payload().toString(), addressing.expiresAt());
+                            userId, addressing.recipient(), envelope.payload().toString(), addressing.expiresAt());
                     if (!queued) {
                         log.info("Event {} ({}) was delivered again; its email is queued already",
                                 envelope.eventId(), envelope.type());
@@ -50,5 +55,17 @@ public class MailOutbox {
                     return queued;
                 })
                 .orElse(false);
+    }
+
+    /**
+     * The user was erased (issue 5): the user's emails still waiting are cancelled, never to be sent, and no row
+     * of the user keeps an address or the event it came from. An email already handed to the relay is gone; the
+     * one being handed over right now is waited for and blanked once sent.
+     *
+     * @return how many pending emails were cancelled
+     */
+    @Transactional
+    public int forgetUser(String userId) {
+        return repository.forgetUser(userId);
     }
 }

@@ -19,14 +19,16 @@ class OutgoingEmailRepository {
     }
 
     /** @return false when a row for this event exists already, i.e. the event was redelivered */
-    boolean insertIfAbsent(String eventId, String eventType, String recipient, String payload, Instant expiresAt) {
+    boolean insertIfAbsent(String eventId, String eventType, String userId, String recipient, String payload,
+                           Instant expiresAt) {
         return jdbc.sql("""
-                        insert into outgoing_email (event_id, event_type, recipient, payload, expires_at)
-                        values (:eventId, :eventType, :recipient, cast(:payload as jsonb), :expiresAt)
+                        insert into outgoing_email (event_id, event_type, user_id, recipient, payload, expires_at)
+                        values (:eventId, :eventType, :userId, :recipient, cast(:payload as jsonb), :expiresAt)
                         on conflict (event_id) do nothing
                         """)
                 .param("eventId", eventId)
                 .param("eventType", eventType)
+                .param("userId", userId)
                 .param("recipient", recipient)
                 .param("payload", payload)
                 .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
@@ -82,19 +84,44 @@ class OutgoingEmailRepository {
                 .update();
     }
 
+    /**
+     * Cancels the user's pending emails and blanks every row of the user: address, payload (with any sealed
+     * secret) and last error (an SMTP refusal may quote the address). Event id, type, status and times stay, for
+     * the dedupe and the counts. A row the sender holds (being sent right now) is waited for, then blanked.
+     *
+     * @return how many pending emails were cancelled
+     */
+    int forgetUser(String userId) {
+        int cancelled = jdbc.sql("""
+                        update outgoing_email set status = 'CANCELLED'
+                         where user_id = :userId and status = 'PENDING'
+                        """)
+                .param("userId", userId)
+                .update();
+        jdbc.sql("""
+                        update outgoing_email
+                           set recipient = null, payload = '{}'::jsonb, last_error = null
+                         where user_id = :userId
+                        """)
+                .param("userId", userId)
+                .update();
+        return cancelled;
+    }
+
     OutboxStatus status() {
         return jdbc.sql("""
                         select count(*) filter (where status = 'PENDING')                  as pending,
                                count(*) filter (where status = 'PENDING' and attempts > 0) as failing,
                                count(*) filter (where status = 'SENT')                     as sent,
                                count(*) filter (where status = 'EXPIRED')                  as expired,
+                               count(*) filter (where status = 'CANCELLED')                as cancelled,
                                min(created_at) filter (where status = 'PENDING')           as oldest_pending
                           from outgoing_email
                         """)
                 .query((rs, row) -> {
                     Timestamp oldest = rs.getTimestamp("oldest_pending");
                     return new OutboxStatus(rs.getLong("pending"), rs.getLong("failing"), rs.getLong("sent"),
-                            rs.getLong("expired"), oldest == null ? null : oldest.toInstant());
+                            rs.getLong("expired"), rs.getLong("cancelled"), oldest == null ? null : oldest.toInstant());
                 })
                 .single();
     }
