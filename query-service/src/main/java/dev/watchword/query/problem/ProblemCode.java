@@ -22,6 +22,11 @@ public enum ProblemCode {
     USER_NOT_FOUND,
     /** No client app with this id (admin API). */
     APP_NOT_FOUND,
+    /**
+     * A browser request ({@code Origin}) with a token of an app that does not list that origin in its
+     * {@code cors_origins}, nor is it in the service-wide list. The same code as command-service's.
+     */
+    ORIGIN_NOT_ALLOWED,
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,
     UNSUPPORTED_MEDIA_TYPE,
