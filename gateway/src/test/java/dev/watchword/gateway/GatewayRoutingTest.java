@@ -72,6 +72,16 @@ class GatewayRoutingTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "/api/admin/integrity/verify", "/api/admin/integrity/verify/" })
+	void getWhenChainVerificationThenRoutedToCommandService(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"command\"");
+		assertThat(COMMAND.lastPath()).isEqualTo(path);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "/api/docs/command, command", "/api/docs/command/, command", "/api/docs/query, query",
 			"/api/docs/query/, query" })
 	void getWhenApiDocsPathThenEachServicesOpenApiDocument(String path, String service) throws Exception {

@@ -60,7 +60,8 @@ public class PersonalDataSerializer implements Serializer {
         }
         JsonNode tree = getConverter().convert(serializedObject, JsonNode.class).getData();
         if (!(tree instanceof ObjectNode object) || !hasEncryptedField(object)) {
-            return jackson.deserialize(serializedObject);
+            // parsed once already: read the record from the tree rather than from the bytes again
+            return jackson.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
         }
         ObjectNode opened = object.deepCopy();
         String userId = opened.path("userId").asText();

@@ -1,5 +1,9 @@
 package dev.watchword.command.integrity;
 
+import dev.watchword.command.bearer.ActingAdmin;
+import dev.watchword.command.tenant.Tenant;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import dev.watchword.command.token.InvalidOperatorToken;
 import dev.watchword.command.token.OperatorEndpointDisabled;
 import dev.watchword.command.token.OperatorToken;
@@ -23,10 +27,24 @@ public class IntegrityController {
 
     private final EventChainVerifier verifier;
     private final OperatorToken operatorToken;
+    private final ActingAdmin actingAdmin;
 
-    public IntegrityController(EventChainVerifier verifier, OperatorToken operatorToken) {
+    public IntegrityController(EventChainVerifier verifier, OperatorToken operatorToken, ActingAdmin actingAdmin) {
         this.verifier = verifier;
         this.operatorToken = operatorToken;
+        this.actingAdmin = actingAdmin;
+    }
+
+    /**
+     * The same verification for auditors through the public origin (issue 5): an access token holding
+     * {@code audit:read} and reaching every app ({@code apps:write}), since the chain is global and its counts speak
+     * for every app. Checked like every admin call: Spring Security, then the actor's aggregate.
+     */
+    @GetMapping(path = {"/api/admin/integrity/verify", "/api/admin/integrity/verify/"})
+    @PreAuthorize("hasAuthority('audit:read') and hasAuthority('apps:write')")
+    public ChainVerification verifyForAuditor(Authentication caller) {
+        actingAdmin.authorize(caller, Tenant.AUDIT_READ);
+        return verifier.verify();
     }
 
     @GetMapping(path = {"/internal/integrity/verify", "/internal/integrity/verify/"})

@@ -67,6 +67,25 @@ class EventChainIT extends ApiITSupport {
     }
 
     @Test
+    void verifyWhenAuditorThroughTheAdminApiThenTheSameAnswerAndOtherwiseRefused() {
+        String email = newEmail();
+        register(email);
+        String plainUser = login(email, PASSWORD).get("access").asText();
+
+        Http.Response auditor = http.send("GET", "/api/admin/integrity/verify/",
+                Map.of("Authorization", "Bearer " + rootAdminToken()), null);
+        Http.Response notAnAuditor = http.send("GET", "/api/admin/integrity/verify",
+                Map.of("Authorization", "Bearer " + plainUser), null);
+        Http.Response anonymous = http.send("GET", "/api/admin/integrity/verify", Map.of(), null);
+
+        assertThat(auditor.status()).as(auditor.body()).isEqualTo(200);
+        assertThat(auditor.json().has("intact")).isTrue();
+        assertThat(auditor.json().get("verified").asLong()).isPositive();
+        assertThat(notAnAuditor.status()).isEqualTo(403);
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
     void verifyWhenWrongOperatorTokenThenUnauthorized() {
         HttpResponse<String> response = get("/internal/integrity/verify", "not-the-operator-token-of-these-tests");
 

@@ -5,6 +5,7 @@ import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginLocked;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.RefreshTokenReuseDetected;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.tenant.UserApps;
@@ -15,7 +16,8 @@ import java.sql.Timestamp;
 
 /**
  * One {@code login_activity} row per login event, keyed by the event id, so a redelivery adds nothing. The row
- * belongs to the user's app.
+ * belongs to the user's app. {@code UserErased} (issue 5) blanks the address and user agent of the user's rows; the
+ * rows stay, so the history and its counts stay complete.
  */
 @Component
 class LoginActivityProjection implements Projection {
@@ -30,6 +32,12 @@ class LoginActivityProjection implements Projection {
 
     @Override
     public void project(EventEnvelope envelope, UserEvent event) {
+        if (event instanceof UserErased erased) {
+            jdbc.sql("update login_activity set ip_address = null, user_agent = null where user_id = :userId")
+                    .param("userId", erased.userId())
+                    .update();
+            return;
+        }
         LoginActivity activity = switch (event) {
             case LoginSucceeded e -> new LoginActivity(envelope.eventId(), e.userId(), LoginActivity.LOGIN_SUCCEEDED,
                     e.succeededAt(), e.ipAddress(), e.userAgent(), e.methodOrDefault().name(), null, e.sessionId());

@@ -11,7 +11,7 @@ import java.time.Instant;
  * The filters of {@code GET /api/admin/users}; every one is optional ({@code null}) and they combine with AND.
  *
  * @param appId         the client app (platform operators; anyone else sees only their own app anyway)
- * @param status        {@code active} or {@code disabled}
+ * @param status        {@code active}, {@code disabled} or {@code erased}
  * @param role          a role the account holds
  * @param emailContains a part of the address, compared case-insensitively
  * @param createdFrom   registered at or after (inclusive)
@@ -23,8 +23,9 @@ record AdminUserFilter(String appId, String status, String role, String emailCon
                        Instant createdTo, Instant lastLoginFrom, Instant lastLoginTo) {
 
     AdminUserFilter {
-        if (status != null && !status.equals(AdminUserRow.ACTIVE) && !status.equals(AdminUserRow.DISABLED)) {
-            throw malformed("status must be active or disabled.");
+        if (status != null && !status.equals(AdminUserRow.ACTIVE) && !status.equals(AdminUserRow.DISABLED)
+                && !status.equals(AdminUserRow.ERASED)) {
+            throw malformed("status must be active, disabled or erased.");
         }
         appId = blankToNull(appId);
         role = blankToNull(role);

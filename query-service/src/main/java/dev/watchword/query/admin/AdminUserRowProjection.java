@@ -8,6 +8,7 @@ import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
@@ -19,6 +20,10 @@ import java.sql.Timestamp;
 /**
  * Builds {@link AdminUserRow} from the user's events. Events of one user share a Kafka key and so arrive in
  * order, after {@code UserRegistered}; each statement is still harmless when applied twice.
+ * <p>
+ * An erased account (issue 5) keeps its row, so that the list and its count stay true, with status
+ * {@link AdminUserRow#ERASED} and no address for good: no later event changes its status, and the events of an
+ * erased user carry no address to put back.
  */
 @Component
 class AdminUserRowProjection implements Projection {
@@ -41,6 +46,7 @@ class AdminUserRowProjection implements Projection {
             case RoleRevoked revoked -> on(revoked);
             case UserDisabled disabled -> status(disabled.userId(), AdminUserRow.DISABLED);
             case UserEnabled enabled -> status(enabled.userId(), AdminUserRow.ACTIVE);
+            case UserErased erased -> on(erased);
             default -> {
             }
         }
@@ -59,7 +65,10 @@ class AdminUserRowProjection implements Projection {
     }
 
     private void verifiedEmail(String userId, String email) {
-        jdbc.sql("update admin_user_row set email = :email, email_verified = true where user_id = :userId")
+        jdbc.sql("""
+                        update admin_user_row set email = :email, email_verified = true
+                        where user_id = :userId and status <> :erased""")
+                .param("erased", AdminUserRow.ERASED)
                 .param("userId", userId)
                 .param("email", email)
                 .update();
@@ -91,9 +100,17 @@ class AdminUserRowProjection implements Projection {
     }
 
     private void status(String userId, String status) {
-        jdbc.sql("update admin_user_row set status = :status where user_id = :userId")
+        jdbc.sql("update admin_user_row set status = :status where user_id = :userId and status <> :erased")
+                .param("erased", AdminUserRow.ERASED)
                 .param("userId", userId)
                 .param("status", status)
+                .update();
+    }
+
+    private void on(UserErased event) {
+        jdbc.sql("update admin_user_row set email = null, status = :erased where user_id = :userId")
+                .param("userId", event.userId())
+                .param("erased", AdminUserRow.ERASED)
                 .update();
     }
 }

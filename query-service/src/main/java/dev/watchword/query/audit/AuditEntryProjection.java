@@ -3,6 +3,7 @@ package dev.watchword.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.EnvelopeProjection;
@@ -19,6 +20,11 @@ import java.util.function.UnaryOperator;
 /**
  * One {@code audit_entry} row per event received, of every type, keyed by the event id: a redelivery adds
  * nothing, and a replay of the log fills in what was consumed before the table existed.
+ * <p>
+ * {@code UserErased} (issue 5) nulls the personal fields ({@link UserEvent#PERSONAL_FIELDS}) in the stored payload of
+ * each of the user's entries, and their {@code ip_address}, as command-service now publishes them: the entries
+ * themselves stay, with their type, position, actor and time, so the trail stays complete. An entry of the user
+ * recorded after that arrives without personal data already (the listener sees to it).
  */
 @Component
 class AuditEntryProjection implements EnvelopeProjection {
@@ -57,6 +63,25 @@ class AuditEntryProjection implements EnvelopeProjection {
                 .param("actor", entry.actor())
                 .param("ipAddress", entry.ipAddress())
                 .param("payload", entry.payload().toString())
+                .update();
+        if (event.orElse(null) instanceof UserErased erased && erased.userId() != null) {
+            erasePersonalData(erased.userId());
+        }
+    }
+
+    /**
+     * Top-level fields only: payloads are flat records. Only fields the payload has are set (to JSON {@code null}),
+     * so the shape of each payload stays as published. V8 does the same for erasures received before it.
+     */
+    private void erasePersonalData(String userId) {
+        jdbc.sql("""
+                        update audit_entry set ip_address = null,
+                            payload = payload || (select coalesce(jsonb_object_agg(field, 'null'::jsonb), '{}'::jsonb)
+                                                  from jsonb_object_keys(payload) field
+                                                  where field = any(cast(:fields as text[])))
+                        where aggregate_id = :userId and jsonb_typeof(payload) = 'object'""")
+                .param("userId", userId)
+                .param("fields", UserEvent.PERSONAL_FIELDS.toArray(String[]::new))
                 .update();
     }
 

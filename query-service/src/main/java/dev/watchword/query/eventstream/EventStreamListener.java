@@ -3,6 +3,7 @@ package dev.watchword.query.eventstream;
 import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,9 @@ import java.util.Optional;
  * included; it dedupes by itself. The method returns only after that transaction
  * committed, and the container commits offsets only after the method returned, so an event is never lost.
  * A failure (database down) propagates to {@link EventStreamErrorHandling}, which retries for ever.
+ * <p>
+ * Erasure (issue 5): a {@link UserErased} is recorded in {@link ErasedUsers} before anything else, and an event of
+ * an erased user reaches the projections, all of them, only without its personal fields, whatever the record held.
  */
 @Component
 class EventStreamListener {
@@ -31,15 +36,17 @@ class EventStreamListener {
     private static final Logger log = LoggerFactory.getLogger(EventStreamListener.class);
 
     private final ProcessedEvents processedEvents;
+    private final ErasedUsers erasedUsers;
     private final List<Projection> projections;
     private final List<ClientAppProjection> clientAppProjections;
     private final List<EnvelopeProjection> envelopeProjections;
     private final TransactionTemplate transaction;
 
-    EventStreamListener(ProcessedEvents processedEvents, List<Projection> projections,
+    EventStreamListener(ProcessedEvents processedEvents, ErasedUsers erasedUsers, List<Projection> projections,
                         List<ClientAppProjection> clientAppProjections,
                         List<EnvelopeProjection> envelopeProjections, TransactionTemplate transaction) {
         this.processedEvents = processedEvents;
+        this.erasedUsers = erasedUsers;
         this.projections = projections;
         this.clientAppProjections = clientAppProjections;
         this.envelopeProjections = envelopeProjections;
@@ -52,9 +59,10 @@ class EventStreamListener {
         if (readable.isEmpty()) {
             return;
         }
-        EventEnvelope envelope = readable.get().envelope();
-        Optional<Object> event = readable.get().event();
         transaction.executeWithoutResult(status -> {
+            Readable erasedOrNot = withoutPersonalDataOfErasedUsers(readable.get());
+            EventEnvelope envelope = erasedOrNot.envelope();
+            Optional<Object> event = erasedOrNot.event();
             envelopeProjections.forEach(projection -> projection.project(envelope, event));
             if (!(event.orElse(null) instanceof UserEvent || event.orElse(null) instanceof ClientAppEvent)) {
                 // Not marked processed: a later version that projects the type still applies it on a replay.
@@ -72,6 +80,22 @@ class EventStreamListener {
                 default -> throw new IllegalStateException("Not a projected type: " + envelope.type());
             }
         });
+    }
+
+    /**
+     * Records an erasure, or nulls the personal fields of an event of a user erased before. The check runs for
+     * every event, redeliveries included, since the audit trail sees those too.
+     */
+    private Readable withoutPersonalDataOfErasedUsers(Readable readable) {
+        if (readable.event().orElse(null) instanceof UserErased erased) {
+            erasedUsers.record(erased, Instant.now());
+            return readable;
+        }
+        if (!erasedUsers.isErased(readable.envelope().aggregateId())) {
+            return readable;
+        }
+        EventEnvelope erased = ErasedUsers.withoutPersonalData(readable.envelope());
+        return new Readable(erased, EventCatalog.payloadOf(erased));
     }
 
     /**

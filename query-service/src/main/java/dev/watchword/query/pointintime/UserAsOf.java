@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param exists        whether the user had registered by then
  * @param email         the address of record then, {@code null} unless {@link #exists}
- * @param status        {@link #ACTIVE} or {@link #DISABLED}, {@code null} unless {@link #exists}
+ * @param status        {@link #ACTIVE}, {@link #DISABLED} or, from its erasure on, {@link #ERASED}; {@code null} unless
+ *                      {@link #exists}
  * @param roles         in the order they were first granted; {@code user} comes with registration
  * @param sessions      the sessions live then: started, not revoked and not expired
  * @param eventsApplied how many of the user's events were read to get here
@@ -18,6 +19,7 @@ record UserAsOf(String id, Instant asOf, boolean exists, String email, String st
 
     static final String ACTIVE = "active";
     static final String DISABLED = "disabled";
+    static final String ERASED = "erased";
 
     /** @param revokedAt always {@code null} for a live session; kept so the shape matches the session list */
     record Session(String id, Instant startedAt, String ipAddress, String device, Instant expiresAt,

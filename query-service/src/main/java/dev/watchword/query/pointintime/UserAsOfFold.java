@@ -9,6 +9,7 @@ import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
 
 import java.time.Instant;
@@ -23,6 +24,10 @@ import java.util.Set;
  * Folds one user's events, in position order, into {@link UserAsOf}. Pure: no clock, no database; whoever feeds
  * it chooses which events happened by the instant asked about. Events it has no rule for (logins, resets, types
  * this version does not know) count as read and change nothing.
+ * <p>
+ * From {@code UserErased} on (issue 5) the user is {@link UserAsOf#ERASED} with no address and no live session. Before
+ * it, the scrubbed log still tells roles, status, verification and session ids, but carries no address, IP or user
+ * agent, so none is shown.
  */
 final class UserAsOfFold {
 
@@ -35,6 +40,7 @@ final class UserAsOfFold {
     private String email;
     private boolean emailVerified;
     private boolean disabled;
+    private boolean erased;
     private final Set<String> roles = new LinkedHashSet<>();
     private final Map<String, UserAsOf.Session> sessions = new LinkedHashMap<>();
     private long eventsApplied;
@@ -78,6 +84,11 @@ final class UserAsOfFold {
                     new UserAsOf.Session(id, session.startedAt(), session.ipAddress(), session.device(),
                             e.expiresAt(), null));
             case SessionRevoked e -> sessions.remove(e.sessionId());
+            case UserErased e -> {
+                erased = true;
+                email = null;
+                sessions.clear();
+            }
             case null, default -> {
             }
         }
@@ -92,6 +103,10 @@ final class UserAsOfFold {
             if (session.expiresAt() == null || session.expiresAt().isAfter(asOf)) {
                 live.add(session);
             }
+        }
+        if (erased) {
+            return new UserAsOf(userId, asOf, true, null, UserAsOf.ERASED, emailVerified, List.copyOf(roles),
+                    List.of(), eventsApplied);
         }
         return new UserAsOf(userId, asOf, true, email, disabled ? UserAsOf.DISABLED : UserAsOf.ACTIVE,
                 emailVerified, List.copyOf(roles), List.copyOf(live), eventsApplied);

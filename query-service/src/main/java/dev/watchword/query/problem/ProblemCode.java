@@ -36,6 +36,11 @@ public enum ProblemCode {
     REPLAY_FINISHED,
     /** audit_entry, the replay's source, lacks events this service applied. */
     AUDIT_TRAIL_INCOMPLETE,
+    /**
+     * A browser request ({@code Origin}) with a token of an app that does not list that origin in its
+     * {@code cors_origins}, nor is it in the service-wide list. The same code as command-service's.
+     */
+    ORIGIN_NOT_ALLOWED,
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,
     UNSUPPORTED_MEDIA_TYPE,

@@ -6,6 +6,7 @@ import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.RoleRevoked;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
@@ -23,6 +24,9 @@ import java.util.Optional;
  * <p>
  * Each statement returns the row it wrote, which replaces the {@link UserProfileCache} entry once the transaction
  * committed: the row lock held until then makes it the committed state, and reading it costs no extra round trip.
+ * <p>
+ * An erased user (issue 5) has no profile: {@code UserErased} deletes it, and the events of an erased user, which
+ * arrive without an address, neither create one nor change the address of one.
  */
 @Component
 class UserProfileProjection implements Projection {
@@ -47,6 +51,7 @@ class UserProfileProjection implements Projection {
             case EmailChanged changed -> written = verifiedAddress(changed.userId(), changed.email());
             case RoleAssigned assigned -> written = on(assigned);
             case RoleRevoked revoked -> written = on(revoked);
+            case UserErased erased -> written = on(erased);
             default -> {
                 return;
             }
@@ -62,7 +67,9 @@ class UserProfileProjection implements Projection {
 
     private Optional<UserProfile> on(UserRegistered event) {
         return jdbc.sql("""
-                        insert into user_profile (user_id, email, created_at) values (:userId, :email, :createdAt)
+                        insert into user_profile (user_id, email, created_at)
+                        select :userId, cast(:email as text), cast(:createdAt as timestamptz)
+                        where cast(:email as text) is not null
                         on conflict (user_id) do nothing""" + RETURNING)
                 .param("userId", event.userId())
                 .param("email", event.email())
@@ -73,12 +80,21 @@ class UserProfileProjection implements Projection {
 
     /** EmailVerified, and EmailChanged too: a new address was proven by the link sent to it. */
     private Optional<UserProfile> verifiedAddress(String userId, String email) {
-        return jdbc.sql("update user_profile set email = :email, email_verified = true where user_id = :userId"
-                        + RETURNING)
+        return jdbc.sql("""
+                        update user_profile set email = :email, email_verified = true
+                        where user_id = :userId and cast(:email as text) is not null""" + RETURNING)
                 .param("userId", userId)
                 .param("email", email)
                 .query(UserProfiles::map)
                 .optional();
+    }
+
+    /** The profile is gone: {@code GET /api/users/me} answers 404 {@code PROFILE_NOT_FOUND}. */
+    private Optional<UserProfile> on(UserErased event) {
+        jdbc.sql("delete from user_profile where user_id = :userId")
+                .param("userId", event.userId())
+                .update();
+        return Optional.empty();
     }
 
     private Optional<UserProfile> on(LoginSucceeded event) {

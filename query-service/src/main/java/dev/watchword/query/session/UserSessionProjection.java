@@ -5,6 +5,7 @@ import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.RefreshTokenRotated;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,9 @@ import java.sql.Timestamp;
  * Builds {@link UserSession} from the session events. command-service applies {@code LoginSucceeded} before
  * {@code SessionStarted}, so every statement is an upsert on the session id; each is also written to be
  * harmless when applied twice or out of order.
+ * <p>
+ * {@code UserErased} (issue 5) blanks the address and device of every session of the user; the sessions
+ * themselves (ids, times, how they ended) are no personal data and stay.
  */
 @Component
 class UserSessionProjection implements Projection {
@@ -33,6 +37,7 @@ class UserSessionProjection implements Projection {
             case LoginSucceeded login -> on(login);
             case RefreshTokenRotated rotated -> on(rotated);
             case SessionRevoked revoked -> on(revoked);
+            case UserErased erased -> on(erased);
             default -> {
             }
         }
@@ -102,6 +107,12 @@ class UserSessionProjection implements Projection {
                 .param("userId", event.userId())
                 .param("revokedAt", Timestamp.from(event.revokedAt()))
                 .param("reason", event.reason() == null ? null : event.reason().name())
+                .update();
+    }
+
+    private void on(UserErased event) {
+        jdbc.sql("update user_session set device = null, ip_address = null where user_id = :userId")
+                .param("userId", event.userId())
                 .update();
     }
 }

@@ -4,12 +4,16 @@ import dev.watchword.query.apikey.ApiKeyAuthenticator;
 import dev.watchword.query.apikey.ApiKeyCredentials;
 import dev.watchword.query.authorization.AuthorizationVersionValidator;
 import dev.watchword.query.authorization.Permissions;
+import dev.watchword.query.cors.AllowedOrigins;
+import dev.watchword.query.cors.AppOriginFilter;
+import dev.watchword.query.problem.ProblemWriter;
 import dev.watchword.query.tenant.TokenTenant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.List;
@@ -57,11 +62,15 @@ class AdminSecurityConfiguration {
                                          JwtAuthenticationConverter permissions,
                                          ApiKeyAuthenticator apiKeys,
                                          ProblemAuthenticationEntryPoint unauthorized,
-                                         ProblemAccessDeniedHandler forbidden) throws Exception {
+                                         ProblemAccessDeniedHandler forbidden, AllowedOrigins origins,
+                                         ProblemWriter problems) throws Exception {
         AuthenticationManager authentication = adminAuthentication(
                 withCurrentAuthorization(accessTokens, currentAuthorization), permissions, apiKeys);
         return http
                 .securityMatcher(ADMIN_PATHS)
+                // Admin consoles of client apps may call from their own origins, as they do command-service.
+                .cors(Customizer.withDefaults())
+                .addFilterAfter(new AppOriginFilter(origins, problems), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // Point-in-time answers from the log (issue 5) are audit data; ahead of users/** so that
                         // users:read alone does not open them.

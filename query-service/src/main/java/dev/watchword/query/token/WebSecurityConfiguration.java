@@ -1,5 +1,7 @@
 package dev.watchword.query.token;
 
+import dev.watchword.query.cors.AllowedOrigins;
+import dev.watchword.query.cors.AppOriginFilter;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.ProblemWriter;
 import dev.watchword.query.problem.Problems;
@@ -11,6 +13,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -23,8 +26,13 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint unauthorized,
-                                            ProblemAccessDeniedHandler forbidden) throws Exception {
+                                            ProblemAccessDeniedHandler forbidden, AllowedOrigins origins,
+                                            ProblemWriter problems) throws Exception {
         return http
+                // Browsers of client apps call /api/users/me and /api/auth/sessions (issue 4): the bean
+                // corsConfigurationSource, then the caller's own app's origins.
+                .cors(Customizer.withDefaults())
+                .addFilterAfter(new AppOriginFilter(origins, problems), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The API reference is public documentation, like the JWKS.

@@ -11,6 +11,7 @@ import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +113,24 @@ class UserAsOfFoldTest {
         assertThat(user.eventsApplied()).isEqualTo(3);
         assertThat(user.roles()).containsExactly("user");
         assertThat(user.sessions()).isEmpty();
+    }
+
+    @Test
+    void foldWhenErasedThenErasedWithoutAddressOrSessionsWhateverFollows() {
+        UserAsOf user = UserAsOfFold.fold("u1", T0, List.of(REGISTERED,
+                new EmailVerified("u1", "a@example.com", T0),
+                new RoleAssigned("u1", "admin", "admin-1", T0),
+                started("live", T0.plusSeconds(7_200)),
+                new UserErased("u1", "admin-1", T0),
+                new UserEnabled("u1", "admin-1", T0),
+                new EmailChanged("u1", null, null, T0)));
+
+        assertThat(user.exists()).isTrue();
+        assertThat(user.status()).isEqualTo("erased");
+        assertThat(user.email()).isNull();
+        assertThat(user.sessions()).isEmpty();
+        assertThat(user.roles()).containsExactly("user", "admin");
+        assertThat(user.emailVerified()).isTrue();
     }
 
     private static SessionStarted started(String sessionId, Instant expiresAt) {

@@ -1,0 +1,57 @@
+package dev.watchword.query.cors;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+class CrossOriginConfiguration {
+
+    /** The header naming the app, which the SDK sends (command-service's {@code TenantResolver.HEADER}). */
+    static final String CLIENT_ID_HEADER = "X-Client-Id";
+
+    /**
+     * Loaded from the read model while the context starts, before the web server or the Kafka listener run, so no
+     * request meets a partial allowlist.
+     */
+    @Bean
+    AllowedOrigins allowedOrigins(CorsSettings settings, JdbcClient jdbc) {
+        AllowedOrigins origins = new AllowedOrigins(settings.allowedOrigins());
+        AppOriginsRefresher.load(jdbc, origins);
+        return origins;
+    }
+
+    /** Picked up by name by {@code http.cors(...)} in the filter chains. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsSettings settings, AllowedOrigins origins) {
+        return corsConfiguration(settings, origins);
+    }
+
+    /**
+     * The union of the service-wide origins and every app's, as command-service admits: a preflight cannot say
+     * which app it is for, so the per-app check waits for the request itself ({@link AppOriginFilter}). No
+     * configuration at all when no origin is allowed: preflights are refused and answers carry no
+     * {@code Access-Control-*} headers, so browsers keep other origins out. Read at each request, from memory.
+     */
+    static CorsConfigurationSource corsConfiguration(CorsSettings settings, AllowedOrigins origins) {
+        return request -> {
+            List<String> allowed = origins.all();
+            if (allowed.isEmpty()) {
+                return null;
+            }
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(allowed);
+            cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.DELETE.name()));
+            cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION, CLIENT_ID_HEADER));
+            cors.setAllowCredentials(false);
+            cors.setMaxAge(settings.maxAge());
+            return cors;
+        };
+    }
+}
