@@ -59,7 +59,9 @@ class ReplayTargets {
             "RevokedSessionProjection", Map.entry("revoked_session", IN_MEMORY),
             "AuthorizationVersionProjection", Map.entry("authorization_version", IN_MEMORY),
             "AuditEntryProjection", Map.entry("audit_entry", "the source of every replay: this service's copy of "
-                    + "the log, filled from the Kafka topic (republish the log to fill it in)"));
+                    + "the log, filled from the Kafka topic (republish the log to fill it in)"),
+            "AppOriginsProjection", Map.entry("cors_origins", "no table of its own: the CORS origins held in memory, "
+                    + "reloaded from client_app_row at start-up and every refresh interval"));
 
     private final Map<String, ReplayTarget> targets;
 
