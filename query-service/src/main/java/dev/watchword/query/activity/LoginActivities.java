@@ -8,7 +8,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /** The {@code login_activity} table, always within the caller's {@link AdminScope}. */
 @Repository
@@ -23,9 +22,9 @@ public class LoginActivities {
     /** One page of the user's login history, latest first. */
     public List<LoginActivity> findLoginActivities(AdminScope scope, String userId, PageRequest page) {
         return jdbc.sql("select event_id, user_id, type, occurred_at, ip_address, user_agent, method, reason,"
-                        + " session_id from login_activity where user_id = :userId and " + scoped(scope)
+                        + " session_id from login_activity where user_id = :userId and " + scope.sqlCondition()
                         + " order by occurred_at desc, event_id limit :limit offset :offset")
-                .params(scopeParams(scope))
+                .params(scope.sqlParams())
                 .param("userId", userId)
                 .param("limit", page.size())
                 .param("offset", page.offset())
@@ -34,21 +33,14 @@ public class LoginActivities {
     }
 
     public long countLoginActivities(AdminScope scope, String userId) {
-        return jdbc.sql("select count(*) from login_activity where user_id = :userId and " + scoped(scope))
-                .params(scopeParams(scope))
+        return jdbc.sql("select count(*) from login_activity where user_id = :userId and " + scope.sqlCondition())
+                .params(scope.sqlParams())
                 .param("userId", userId)
                 .query(Long.class)
                 .single();
     }
 
-    /** A user of another app has no history here, as an unknown id has none. */
-    private static String scoped(AdminScope scope) {
-        return scope.isPlatformWide() ? "true" : "app_id = :scope";
-    }
 
-    private static Map<String, Object> scopeParams(AdminScope scope) {
-        return scope.isPlatformWide() ? Map.of() : Map.of("scope", scope.appId());
-    }
 
     private static LoginActivity map(ResultSet row, int rowNumber) throws SQLException {
         return new LoginActivity(row.getString("event_id"), row.getString("user_id"), row.getString("type"),

@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The {@code client_app_row} table, always within the caller's {@link AdminScope}. */
@@ -43,9 +42,9 @@ class ClientAppRows {
 
     /** One page of the apps, newest registration first: every app, or the caller's own only. */
     List<ClientAppRow> findClientAppRows(AdminScope scope, PageRequest page) {
-        return jdbc.sql("select " + COLUMNS + " from client_app_row where " + scoped(scope)
+        return jdbc.sql("select " + COLUMNS + " from client_app_row where " + scope.sqlCondition()
                         + " order by registered_at desc, app_id limit :limit offset :offset")
-                .params(scopeParams(scope))
+                .params(scope.sqlParams())
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(ClientAppRows::map)
@@ -53,19 +52,13 @@ class ClientAppRows {
     }
 
     long countClientAppRows(AdminScope scope) {
-        return jdbc.sql("select count(*) from client_app_row where " + scoped(scope))
-                .params(scopeParams(scope))
+        return jdbc.sql("select count(*) from client_app_row where " + scope.sqlCondition())
+                .params(scope.sqlParams())
                 .query(Long.class)
                 .single();
     }
 
-    private static String scoped(AdminScope scope) {
-        return scope.isPlatformWide() ? "true" : "app_id = :scope";
-    }
 
-    private static Map<String, Object> scopeParams(AdminScope scope) {
-        return scope.isPlatformWide() ? Map.of() : Map.of("scope", scope.appId());
-    }
 
     private static ClientAppRow map(ResultSet row, int rowNumber) throws SQLException {
         // settings_changed_at is set by every AppSettingsChanged, so it tells whether there are settings at all.

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -49,8 +48,8 @@ class UserEventLog {
     /** Whether the log holds any event of this user. */
     boolean hasEvents(AdminScope scope, String userId) {
         return jdbc.sql("select exists (select 1 from audit_entry where aggregate_id = :userId and "
-                        + scoped(scope) + ")")
-                .params(scopeParams(scope))
+                        + scope.sqlCondition() + ")")
+                .params(scope.sqlParams())
                 .param("userId", userId)
                 .query(Boolean.class)
                 .single();
@@ -61,8 +60,8 @@ class UserEventLog {
         readOnly.executeWithoutResult(status -> cursor.sql("""
                         select position, type, occurred_at, actor, payload from audit_entry
                         where aggregate_id = :userId and occurred_at <= :at and %s
-                        order by position""".formatted(scoped(scope)))
-                .params(scopeParams(scope))
+                        order by position""".formatted(scope.sqlCondition()))
+                .params(scope.sqlParams())
                 .param("userId", userId)
                 .param("at", Timestamp.from(at))
                 .query((RowCallbackHandler) row -> sink.accept(map(row))));
@@ -74,21 +73,14 @@ class UserEventLog {
                         select position, type, occurred_at, actor, payload from audit_entry
                         where aggregate_id = :userId and type in ('RoleAssigned', 'RoleRevoked')
                           and payload ->> 'role' = :role and %s
-                        order by position""".formatted(scoped(scope)))
-                .params(scopeParams(scope))
+                        order by position""".formatted(scope.sqlCondition()))
+                .params(scope.sqlParams())
                 .param("userId", userId)
                 .param("role", role)
                 .query((RowCallbackHandler) row -> sink.accept(map(row))));
     }
 
-    /** A fixed fragment; the app is a bind parameter. */
-    private static String scoped(AdminScope scope) {
-        return scope.isPlatformWide() ? "true" : "app_id = :scope";
-    }
 
-    private static Map<String, Object> scopeParams(AdminScope scope) {
-        return scope.isPlatformWide() ? Map.of() : Map.of("scope", scope.appId());
-    }
 
     private static LoggedEvent map(ResultSet row) throws SQLException {
         String type = row.getString("type");

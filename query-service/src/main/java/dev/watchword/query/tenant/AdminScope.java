@@ -10,6 +10,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -68,6 +69,19 @@ public record AdminScope(String appId) {
 
     public boolean isPlatformWide() {
         return appId == null;
+    }
+
+    /**
+     * The SQL condition that keeps a query within this scope, on a table's {@code app_id} column: a fixed fragment,
+     * the app itself a bind parameter ({@link #sqlParams()}).
+     */
+    public String sqlCondition() {
+        return isPlatformWide() ? "true" : "app_id = :scope";
+    }
+
+    /** The bind parameters of {@link #sqlCondition()}. */
+    public Map<String, Object> sqlParams() {
+        return isPlatformWide() ? Map.of() : Map.of("scope", appId);
     }
 
     /** Whether data of {@code app} is visible in this scope. */
