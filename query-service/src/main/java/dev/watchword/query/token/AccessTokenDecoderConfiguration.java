@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -49,17 +51,19 @@ class AccessTokenDecoderConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPE))
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                // exp and nbf with 60 s clock skew come with the defaults (ASVS 5.0 V9.2.1); exp must also
-                // be present (RFC 9068 section 2.2).
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                // exp must be present (RFC 9068 section 2.2); the timestamps themselves are checked on every use
+                // below.
                 new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
                 // RFC 9068 section 4 steps 3 and 4; RFC 8725 sections 3.8 and 3.9; ASVS 5.0 V9.2.3.
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtAudienceValidator(properties.audience()),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank())));
+        return new VerifiedAccessTokens(decoder, new DelegatingOAuth2TokenValidator<>(
+                // exp and nbf with 60 s clock skew (ASVS 5.0 V9.2.1), on every use of the token.
+                new JwtTimestampValidator(),
                 notRevoked,
                 // A disabled account's tokens are refused everywhere, not only where permissions matter.
-                notDisabled));
-        return decoder;
+                notDisabled), Clock.systemUTC());
     }
 }
