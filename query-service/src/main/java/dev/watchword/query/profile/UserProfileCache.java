@@ -1,5 +1,7 @@
 package dev.watchword.query.profile;
 
+import dev.watchword.query.eventstream.ReadModelSwitched;
+import org.springframework.context.event.EventListener;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -78,6 +80,20 @@ public class UserProfileCache {
         // Only users someone reads are held: a replayed log must not fill memory with every account.
         committed.ifPresentOrElse(profile -> cache.asMap().computeIfPresent(userId, (id, previous) -> profile),
                 () -> cache.invalidate(userId));
+    }
+
+    /**
+     * A replay swapped a rebuilt {@code user_profile} in: every held row came from the old table. The counters move
+     * first, so a load that read the old table just before cannot install its row afterwards.
+     */
+    @EventListener
+    void on(ReadModelSwitched switched) {
+        if (switched.tables().contains("user_profile")) {
+            for (int stripe = 0; stripe < STRIPES; stripe++) {
+                changes.incrementAndGet(stripe);
+            }
+            cache.invalidateAll();
+        }
     }
 
     /** What a read would be served without the table; for tests. */

@@ -1,5 +1,7 @@
 package dev.watchword.query.replay;
 
+import dev.watchword.query.eventstream.ReadModelSwitched;
+import org.springframework.context.ApplicationEventPublisher;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import org.slf4j.Logger;
@@ -40,7 +42,8 @@ final class ReplayRun implements Runnable {
     private long eventsApplied;
 
     record Dependencies(Replays replays, ReplaySource source, ShadowTables shadows, ShadowTransaction transaction,
-                        SwitchOverGate gate, JdbcClient jdbc, ReplayProperties properties, Clock clock) {
+                        SwitchOverGate gate, JdbcClient jdbc, ReplayProperties properties, Clock clock,
+                        ApplicationEventPublisher events) {
     }
 
     ReplayRun(Replay replay, ReplayTarget target, String live, Dependencies use) {
@@ -169,6 +172,8 @@ final class ReplayRun implements Runnable {
             return null;
         });
         use.shadows().drop(retired);
+        // After the commit: memory that holds rows of the old tables (the profile cache) lets them go now.
+        use.events().publishEvent(new ReadModelSwitched(target.name(), target.tables()));
     }
 
     private void catchUp() {

@@ -1,5 +1,6 @@
 package dev.watchword.query.replay;
 
+import org.springframework.context.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,10 @@ class Replayer {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     Replayer(Replays replays, ReplaySource source, ShadowTables shadows, ShadowTransaction transaction,
-             SwitchOverGate gate, JdbcClient jdbc, ReplayProperties properties, Clock clock) {
-        this.use = new ReplayRun.Dependencies(replays, source, shadows, transaction, gate, jdbc, properties, clock);
+             SwitchOverGate gate, JdbcClient jdbc, ReplayProperties properties, Clock clock,
+             ApplicationEventPublisher events) {
+        this.use = new ReplayRun.Dependencies(replays, source, shadows, transaction, gate, jdbc, properties, clock,
+                events);
     }
 
     /**

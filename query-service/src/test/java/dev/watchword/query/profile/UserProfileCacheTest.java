@@ -1,5 +1,7 @@
 package dev.watchword.query.profile;
 
+import dev.watchword.query.eventstream.ReadModelSwitched;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,24 @@ class UserProfileCacheTest {
         // then
         assertThat(served).hasValue(alice);
         assertThat(table.reads).containsExactly("alice", "alice");
+    }
+
+    @Test
+    void readModelSwitchedWhenProfilesReplayedThenNextReadFromTheNewTable() {
+        // given a profile held from the old table, and the rebuilt table holding another row for the user
+        table.put(profile("alice", "alice@example.com"));
+        cache.getUserProfileById("alice");
+        UserProfile rebuilt = profile("alice", "alice@example.org");
+        table.put(rebuilt);
+
+        // when a replay swaps the table in (and, for another read model, nothing happens)
+        cache.on(new ReadModelSwitched("admin_user_row", List.of("admin_user_row")));
+        assertThat(cache.cached("alice")).isPresent();
+        cache.on(new ReadModelSwitched("user_profile", List.of("user_profile")));
+
+        // then
+        assertThat(cache.cached("alice")).isEmpty();
+        assertThat(cache.getUserProfileById("alice")).hasValue(rebuilt);
     }
 
     @Test
