@@ -2,14 +2,12 @@ package dev.watchword.command.login;
 
 import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.tenant.LoginMethodDisabled;
 import dev.watchword.command.tenant.Tenant;
 import dev.watchword.command.tenant.TenantResolver;
 import dev.watchword.command.token.AccessTokenIssuer;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.token.IssuedTokens;
 import dev.watchword.command.token.OpaqueToken;
-import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.Login;
 import dev.watchword.command.user.LoginOutcome;
@@ -50,13 +48,8 @@ public class LoginController {
 
     @PostMapping(path = {"/api/auth/login", "/api/auth/login/", "/api/users/token", "/api/users/token/"})
     public IssuedTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolve(body.clientId(), request);
-        // Before any lookup, so that the 403 is the same for every address of the app.
-        if (!tenant.allows(LoginMethod.PASSWORD)) {
-            throw new LoginMethodDisabled();
-        }
-        Optional<String> userId = EmailAddress.normalize(body.email())
-                .flatMap(email -> registry.ownerOf(tenant.appId(), email));
+        Tenant tenant = tenants.resolveAllowing(body.clientId(), request, LoginMethod.PASSWORD);
+        Optional<String> userId = registry.ownerOfTyped(tenant.appId(), body.email());
         if (userId.isEmpty()) {
             passwords.matchesNothing(body.password());
             throw new InvalidCredentials();

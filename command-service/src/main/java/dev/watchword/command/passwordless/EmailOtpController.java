@@ -2,7 +2,6 @@ package dev.watchword.command.passwordless;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.tenant.LoginMethodDisabled;
 import dev.watchword.command.tenant.Tenant;
 import dev.watchword.command.tenant.TenantResolver;
 import dev.watchword.events.user.LoginMethod;
@@ -10,7 +9,6 @@ import dev.watchword.command.token.AccessTokenIssuer;
 import dev.watchword.command.token.EmailOtpCodes;
 import dev.watchword.command.token.IssuedTokens;
 import dev.watchword.command.token.OpaqueToken;
-import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.LoginOutcome;
 import dev.watchword.command.user.LoginWithEmailOtp;
@@ -64,14 +62,9 @@ public class EmailOtpController {
     @PostMapping(path = {"/api/auth/otp", "/api/auth/otp/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolve(body.clientId(), request);
-        // Before any lookup: the 403 is the same for every address of the app.
-        if (!tenant.allows(LoginMethod.EMAIL_OTP)) {
-            throw new LoginMethodDisabled();
-        }
+        Tenant tenant = tenants.resolveAllowing(body.clientId(), request, LoginMethod.EMAIL_OTP);
         Instant now = clock.instant();
-        Optional<String> userId = EmailAddress.normalize(body.email())
-                .flatMap(email -> registry.ownerOf(tenant.appId(), email));
+        Optional<String> userId = registry.ownerOfTyped(tenant.appId(), body.email());
         String requestId;
         if (userId.isPresent()) {
             EmailOtpCodes.IssuedCode issued = codes.issueFor(userId.get(), now, settings.emailOtpLifetime(),

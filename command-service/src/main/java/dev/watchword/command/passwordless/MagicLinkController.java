@@ -2,7 +2,6 @@ package dev.watchword.command.passwordless;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.tenant.LoginMethodDisabled;
 import dev.watchword.command.tenant.Tenant;
 import dev.watchword.command.tenant.TenantResolver;
 import dev.watchword.events.user.LoginMethod;
@@ -10,7 +9,6 @@ import dev.watchword.command.token.AccessTokenIssuer;
 import dev.watchword.command.token.IssuedTokens;
 import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.token.OpaqueToken;
-import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidLoginLink;
 import dev.watchword.command.user.LoginWithMagicLink;
@@ -66,13 +64,9 @@ public class MagicLinkController {
     @PostMapping(path = {"/api/auth/magic-link", "/api/auth/magic-link/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody LinkRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolve(body.clientId(), request);
-        // Before any lookup: the 403 is the same for every address of the app.
-        if (!tenant.allows(LoginMethod.MAGIC_LINK)) {
-            throw new LoginMethodDisabled();
-        }
+        Tenant tenant = tenants.resolveAllowing(body.clientId(), request, LoginMethod.MAGIC_LINK);
         Instant now = clock.instant();
-        EmailAddress.normalize(body.email()).flatMap(email -> registry.ownerOf(tenant.appId(), email)).ifPresent(userId ->
+        registry.ownerOfTyped(tenant.appId(), body.email()).ifPresent(userId ->
                 commands.sendAndWait(new RequestMagicLink(userId,
                         secrets.issueFor(userId, now, settings.magicLinkLifetime()), ClientAddress.of(request), now)));
         return Map.of("detail", "If the address has an account, a sign-in link is on its way.");

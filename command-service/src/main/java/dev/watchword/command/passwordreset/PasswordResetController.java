@@ -4,14 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.tenant.LoginMethodDisabled;
 import dev.watchword.command.tenant.Tenant;
 import dev.watchword.command.tenant.TenantResolver;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.tenant.Tenants;
 import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.token.OpaqueToken;
-import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidResetToken;
 import dev.watchword.command.user.RequestPasswordReset;
@@ -70,13 +68,9 @@ public class PasswordResetController {
     @PostMapping(path = {"/api/auth/password/reset", "/api/auth/password/reset/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolve(body.clientId(), request);
-        // Before any lookup: the 403 is the same for every address of the app.
-        if (!tenant.allows(LoginMethod.PASSWORD)) {
-            throw new LoginMethodDisabled();
-        }
+        Tenant tenant = tenants.resolveAllowing(body.clientId(), request, LoginMethod.PASSWORD);
         Instant now = clock.instant();
-        EmailAddress.normalize(body.email()).flatMap(email -> registry.ownerOf(tenant.appId(), email)).ifPresent(userId ->
+        registry.ownerOfTyped(tenant.appId(), body.email()).ifPresent(userId ->
                 commands.sendAndWait(new RequestPasswordReset(userId,
                         secrets.issueFor(userId, now, settings.lifetime()), ClientAddress.of(request), null, now)));
         return Map.of("detail", "If the address has an account, a reset link is on its way.");

@@ -1,5 +1,6 @@
 package dev.watchword.command.tenant;
 
+import dev.watchword.events.user.LoginMethod;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,18 @@ public class TenantResolver {
 
     public TenantResolver(Tenants tenants) {
         this.tenants = tenants;
+    }
+
+    /**
+     * The app, which must allow {@code method}: checked before any address is looked up, so the 403 is the same
+     * for every address of the app (issue 4: a disabled method answers 403 on every path to it).
+     */
+    public Tenant resolveAllowing(String bodyClientId, HttpServletRequest request, LoginMethod method) {
+        Tenant tenant = resolve(bodyClientId, request);
+        if (!tenant.allows(method)) {
+            throw new LoginMethodDisabled();
+        }
+        return tenant;
     }
 
     public Tenant resolve(String bodyClientId, HttpServletRequest request) {

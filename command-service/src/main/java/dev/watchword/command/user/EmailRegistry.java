@@ -42,6 +42,11 @@ public class EmailRegistry {
                 .optional();
     }
 
+    /** The owner of an address as typed (normalized first) in {@code appId}; empty for an invalid address too. */
+    public Optional<String> ownerOfTyped(String appId, String typedEmail) {
+        return EmailAddress.normalize(typedEmail).flatMap(email -> ownerOf(appId, email));
+    }
+
     /** The app the user belongs to, if the user exists. */
     public Optional<String> appOf(String userId) {
         return jdbc.sql("SELECT app_id FROM email_registry WHERE user_id = ?")

@@ -1,7 +1,6 @@
 package dev.watchword.command.verification;
 
 import dev.watchword.command.token.OneTimeSecrets;
-import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.RequestEmailVerification;
 import dev.watchword.command.user.VerificationSettings;
@@ -52,7 +51,7 @@ public class ResendVerificationController {
     public Map<String, String> resend(@Valid @RequestBody ResendRequest body, HttpServletRequest request) {
         Tenant tenant = tenants.resolve(body.clientId(), request);
         Instant now = clock.instant();
-        EmailAddress.normalize(body.email()).flatMap(email -> registry.ownerOf(tenant.appId(), email)).ifPresent(userId ->
+        registry.ownerOfTyped(tenant.appId(), body.email()).ifPresent(userId ->
                 commands.sendAndWait(new RequestEmailVerification(userId,
                         secrets.issueFor(userId, now, settings.lifetime()), now)));
         return Map.of("detail", "If the address has an unconfirmed account, a new link is on its way.");
