@@ -12,7 +12,7 @@ import java.time.Duration;
 /**
  * @param keyRotationGrace how long a rotated-out API key keeps working, so a backend can switch to the new key
  *                         without an outage; the default is 24 hours, at most 30 days
- *                         ({@code WATCHWORD_APPS_KEY_ROTATION_GRACE})
+ *                         ({@code WATCHWORD_APPS_KEYROTATIONGRACE})
  */
 @Validated
 @ConfigurationProperties("watchword.apps")
