@@ -72,6 +72,16 @@ export interface SessionInfo {
   current: boolean;
 }
 
+/** How an app lets its users sign in: what a sign-in form should offer. */
+export type LoginMethod = 'password' | 'magic_link' | 'email_otp';
+
+/** The app's public sign-in settings (`GET /api/auth/app-settings/`); nothing in them is secret. */
+export interface AppSignInSettings {
+  loginMethods: LoginMethod[];
+  requireVerifiedEmail: boolean;
+  passwordMinLength: number;
+}
+
 export type AuthChangeEvent = 'SIGNED_IN' | 'TOKEN_REFRESHED' | 'SIGNED_OUT';
 export type AuthChangeListener = (event: AuthChangeEvent, session: Session | null) => void;
 
@@ -191,6 +201,17 @@ export class WatchwordClient {
   }
 
   // --- registration and verification ---------------------------------------------------------------
+
+  /** The app's public sign-in settings: which methods a form should offer, the password minimum. */
+  async getAppSettings(): Promise<AppSignInSettings> {
+    const settings = await this.send<Record<string, unknown>>('/api/auth/app-settings/', {});
+    return {
+      loginMethods: (Array.isArray(settings['login_methods']) ? settings['login_methods'] : [])
+        .map(String) as LoginMethod[],
+      requireVerifiedEmail: settings['require_verified_email'] === true,
+      passwordMinLength: Number(settings['password_min_length'] ?? 8),
+    };
+  }
 
   /**
    * Creates an account (`POST /api/auth/register/`). Resolves the same way whether the address was new or

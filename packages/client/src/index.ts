@@ -1,6 +1,6 @@
 export { createClient, tokenFromUrl, WatchwordClient } from './client.js';
 export type {
-  AuthChangeEvent, AuthChangeListener, ClientOptions, Session, SessionInfo, User,
+  AppSignInSettings, AuthChangeEvent, AuthChangeListener, ClientOptions, LoginMethod, Session, SessionInfo, User,
 } from './client.js';
 export {
   AuthError, NetworkError, RateLimitError, TokenError, ValidationError, WatchwordError, errorFromProblem,
