@@ -32,7 +32,8 @@ public record DevStackConfig(Path rootDirectory, Path stateDirectory, Map<String
 
 	/**
 	 * Reads the configuration the way {@code ./watchword dev} does: the process environment over the optional
-	 * {@code .env} file in {@code rootDirectory}, with state under {@code rootDirectory/.watchword}.
+	 * {@code .env} file in {@code rootDirectory}, with state under {@code rootDirectory/.watchword} (or
+	 * {@code WATCHWORD_DEV_STATE_DIR}).
 	 */
 	public static DevStackConfig fromEnvironment(Path rootDirectory) {
 		Map<String, String> environment = new HashMap<>();
@@ -43,7 +44,11 @@ public record DevStackConfig(Path rootDirectory, Path stateDirectory, Map<String
 			.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
 			.forEach(entry -> environment.put(entry.getKey(), entry.getValue()));
 		environment.putAll(System.getenv());
-		return new DevStackConfig(rootDirectory, rootDirectory.resolve(".watchword"), environment, DEFAULT_VERSION);
+		// A run beside the developer's own (the browser tests) keeps its secrets and logs apart.
+		Path state = Optional.ofNullable(environment.get("WATCHWORD_DEV_STATE_DIR")).filter(value -> !value.isBlank())
+			.map(Path::of)
+			.orElse(rootDirectory.resolve(".watchword"));
+		return new DevStackConfig(rootDirectory, state, environment, DEFAULT_VERSION);
 	}
 
 	public Optional<String> get(String name) {

@@ -1,0 +1,139 @@
+// Starts one whole Watchword stack for the browser tests, as `./watchword dev` does (the devstack jar: the four
+// services, an in-JVM Kafka and the mail sink), on a fresh PostgreSQL database and ports of its own, and a
+// static server for the examples on another origin, like a client app's site.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const VERSION = '0.1.0-SNAPSHOT';
+const PORT_VARIABLES = ['GATEWAY', 'COMMAND', 'QUERY', 'NOTIFICATION', 'KAFKA', 'SMTP', 'MAIL_UI']
+  .map((name) => `WATCHWORD_DEV_${name}_PORT`);
+/** Only these trees are served: the examples and the packages' builds, never the repository's secrets. */
+const SERVED = ['/examples/', '/packages/client/dist/', '/packages/react/dist/'];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json',
+};
+
+export interface Stack {
+  api: string;
+  inbox: string;
+  site: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: Stack;
+  }
+}
+
+function psql(sql: string): void {
+  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', sql], { stdio: 'pipe' });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+async function serveStatic(): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    if (!SERVED.some((prefix) => path.startsWith(prefix))) {
+      response.writeHead(404).end('not served');
+      return;
+    }
+    const file = join(ROOT, path.endsWith('/') ? `${path}index.html` : path);
+    readFile(file).then((body) => {
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store' });
+      response.end(body);
+    }, () => response.writeHead(404).end('not found'));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return server;
+}
+
+export default async function setup(project: TestProject) {
+  for (const module of ['command-service', 'query-service', 'notification-service', 'gateway', 'devstack']) {
+    const jar = join(ROOT, module, 'target', `${module}-${VERSION}.jar`);
+    if (!existsSync(jar)) throw new Error(`${jar} is missing: build first (./mvnw -DskipTests package)`);
+  }
+  if (!existsSync(join(ROOT, 'packages/client/dist/index.js'))) {
+    throw new Error('packages/client/dist is missing: npm run build first');
+  }
+  const database = `watchword_browser_${Math.random().toString(36).slice(2, 12)}`;
+  psql(`CREATE DATABASE ${database}`);
+  const site = await serveStatic();
+  const siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const state = join(ROOT, 'e2e', 'target', database);
+  mkdirSync(state, { recursive: true });
+
+  const environment: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    const ours = /^(WATCHWORD_|SPRING_|MANAGEMENT_|SERVER_)/.test(name)
+      || ['DATABASE_URL', 'KAFKA_BOOTSTRAP_SERVERS', 'COMMAND_SERVICE_URL', 'QUERY_SERVICE_URL'].includes(name);
+    if (!ours && value !== undefined) environment[name] = value;
+  }
+  for (const name of PORT_VARIABLES) environment[name] = String(await freePort());
+  Object.assign(environment, {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    WATCHWORD_DEV_STATE_DIR: state,
+    // The example site is the default app's browser origin.
+    WATCHWORD_CORS_ALLOWEDORIGINS: siteOrigin,
+  });
+
+  const java = process.env['JAVA_HOME'] ? join(process.env['JAVA_HOME'], 'bin', 'java') : 'java';
+  const child: ChildProcess = spawn(java, ['--sun-misc-unsafe-memory-access=allow', '-jar',
+    join(ROOT, 'devstack', 'target', `devstack-${VERSION}.jar`)], { cwd: ROOT, env: environment });
+  const log = createWriteStream(join(state, 'devstack.out'));
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 30_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    site.closeAllConnections();
+    await new Promise<void>((done) => site.close(() => done()));
+    try {
+      psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    } catch {
+      // A database left behind is named for the run; nothing else depends on it.
+    }
+  };
+
+  try {
+    const ready = await new Promise<{ api: string; inbox: string }>((done, failed) => {
+      let output = '';
+      const timer = setTimeout(() => failed(new Error(`the stack was not ready in 300 s; see ${state}`)), 300_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Watchword is ready: API (\S+)\s+inbox (\S+)/.exec(output);
+        if (match?.[1] && match[2]) {
+          clearTimeout(timer);
+          done({ api: match[1], inbox: match[2] });
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        failed(new Error(`the stack exited (${code}) before it was ready; see ${state}/devstack.out`));
+      });
+    });
+    project.provide('stack', { ...ready, site: siteOrigin });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
+}
