@@ -14,7 +14,7 @@ const VERSION = '0.1.0-SNAPSHOT';
 const PORT_VARIABLES = ['GATEWAY', 'COMMAND', 'QUERY', 'NOTIFICATION', 'KAFKA', 'SMTP', 'MAIL_UI']
   .map((name) => `WATCHWORD_DEV_${name}_PORT`);
 /** Only these trees are served: the examples and the packages' builds, never the repository's secrets. */
-const SERVED = ['/examples/', '/packages/client/dist/', '/packages/react/dist/'];
+const SERVED = ['/examples/web/', '/examples/react/dist/', '/packages/client/dist/'];
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json',
 };
