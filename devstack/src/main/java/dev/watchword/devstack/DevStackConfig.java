@@ -23,6 +23,9 @@ import io.github.cdimascio.dotenv.Dotenv;
 public record DevStackConfig(Path rootDirectory, Path stateDirectory, Map<String, String> environment,
 		String version) {
 
+	/** The dev run's default browser origins: Vite's dev server and preview, so a new app works as created. */
+	public static final String VITE_ORIGINS = "http://localhost:5173,http://127.0.0.1:5173,http://localhost:4173";
+
 	/** The version of the modules this dev stack was built with. */
 	public static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
 
