@@ -2,16 +2,20 @@ package dev.watchword.command.emailchange;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.bearer.Caller;
+import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.problem.InvalidEmailAddress;
 import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.token.OpaqueToken;
 import dev.watchword.command.user.ConfirmEmailChange;
+import dev.watchword.command.user.CurrentPasswordOutcome;
+import dev.watchword.command.user.CurrentPasswordWrong;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidEmailChangeToken;
 import dev.watchword.command.user.NoteRegistrationAttempt;
 import dev.watchword.command.user.RequestEmailChange;
+import dev.watchword.command.user.SessionEnded;
 import dev.watchword.command.user.VerificationSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -35,8 +39,11 @@ import java.util.Map;
 
 /**
  * Email change: requires the password, takes effect only once the new address proves itself by the link sent
- * there, and the old address is told. A new address that already has an account gets the same answer (no
- * enumeration through this door); its owner is told instead, as for a registration.
+ * there, and the old address is told. The password is checked first, for a taken address as for a free one, so
+ * a wrong password gets the same 403 either way and nobody is emailed; with the right password a taken address
+ * gets the same 202 as a free one and its owner is told instead, as for a registration (OWASP ASVS 5.0 V6.3.8:
+ * no enumeration through this door). Wrong passwords count like failed logins and end the session after the
+ * lockout threshold; the answer takes at least the timing floor ({@code UniformResponseTime}).
  */
 @RestController
 public class EmailChangeController {
@@ -63,12 +70,16 @@ public class EmailChangeController {
         Caller caller = Caller.of(token);
         String newEmail = EmailAddress.normalize(body.newEmail()).orElseThrow(InvalidEmailAddress::new);
         Instant now = clock.instant();
+        String ip = ClientAddress.of(request);
         var owner = registry.ownerOf(caller.appId(), newEmail).filter(id -> !id.equals(caller.userId()));
-        if (owner.isPresent()) {
-            commands.sendAndWait(new NoteRegistrationAttempt(owner.get(), ClientAddress.of(request), now));
-        } else {
-            commands.sendAndWait(new RequestEmailChange(caller.userId(), caller.sessionId(), body.password(), newEmail,
-                    secrets.issueFor(caller.userId(), now, verification.lifetime()), now));
+        CurrentPasswordOutcome outcome = commands.sendAndWait(new RequestEmailChange(caller.userId(),
+                caller.sessionId(), body.password(), newEmail, owner.isPresent(),
+                secrets.issueFor(caller.userId(), now, verification.lifetime()), ip, ClientAddress.userAgentOf(request),
+                now));
+        switch (outcome) {
+            case ACCEPTED -> owner.ifPresent(id -> commands.sendAndWait(new NoteRegistrationAttempt(id, ip, now)));
+            case WRONG -> throw new CurrentPasswordWrong();
+            case SESSION_ENDED -> throw new SessionEnded();
         }
         return Map.of("detail", "Check the new address: the change takes effect once you open the link sent there.");
     }
@@ -99,7 +110,7 @@ public class EmailChangeController {
         return false;
     }
 
-    public record EmailChange(@NotNull @Size(max = 1024) String password,
+    public record EmailChange(@NotNull @Size(max = PasswordPolicy.MAX_REQUEST_UNITS) String password,
                               @JsonProperty("new_email") @NotBlank @Size(max = 320) String newEmail) {
 
         @Override

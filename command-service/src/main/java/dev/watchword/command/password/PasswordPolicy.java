@@ -28,6 +28,12 @@ public class PasswordPolicy {
     public static final int FLOOR_LENGTH = 8;
     /** The longest password accepted, in code points: enough for any passphrase, bounded hashing work. */
     public static final int MAX_LENGTH = 1024;
+    /**
+     * The most UTF-16 units a request's password field may hold, checked by bean validation before anything else:
+     * room for {@link #MAX_LENGTH} code points written with surrogate pairs or combining marks, and a bound on the
+     * work a request can cause. Only an upper bound: shorter and longer passwords within it get this policy's codes.
+     */
+    public static final int MAX_REQUEST_UNITS = 4096;
     /** Local parts shorter than this ("a@", "jo@") occur in too many good passwords to be worth refusing. */
     static final int MIN_LOCAL_PART = 3;
 
