@@ -68,12 +68,11 @@ public class ChangePasswordController {
 
     /**
      * @param newPassword checked by {@link PasswordPolicy}, whose codes ({@code PASSWORD_REQUIRED},
-     *                    {@code PASSWORD_TOO_SHORT}, ...) a client sees; the bound here only caps the work
+     *                    {@code PASSWORD_TOO_SHORT}, {@code PASSWORD_TOO_LONG}, ...) a client sees
      */
     public record PasswordChange(@JsonProperty("current_password") @NotNull
                                  @Size(max = PasswordPolicy.MAX_REQUEST_UNITS) String currentPassword,
-                                 @JsonProperty("new_password") @Size(max = PasswordPolicy.MAX_REQUEST_UNITS)
-                                 String newPassword,
+                                 @JsonProperty("new_password") String newPassword,
                                  @JsonProperty("end_other_sessions") boolean endOtherSessions) {
 
         @Override

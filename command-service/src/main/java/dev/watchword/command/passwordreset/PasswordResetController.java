@@ -91,9 +91,8 @@ public class PasswordResetController {
     public record ResetRequest(@NotBlank @Size(max = 320) String email, @JsonProperty("client_id") @Size(max = 100) String clientId) {
     }
 
-    /** @param password checked by {@link PasswordPolicy} and answered with its codes; the bound only caps the work */
-    public record ResetConfirmation(@NotBlank @Size(max = 200) String token,
-                                    @Size(max = PasswordPolicy.MAX_REQUEST_UNITS) String password) {
+    /** @param password checked by {@link PasswordPolicy} and answered with its codes, never VALIDATION_FAILED */
+    public record ResetConfirmation(@NotBlank @Size(max = 200) String token, String password) {
 
         @Override
         public String toString() {

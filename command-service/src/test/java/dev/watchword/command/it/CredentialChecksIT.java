@@ -118,9 +118,22 @@ class CredentialChecksIT extends ApiITSupport {
     @Test
     void registerWhenPasswordSevenCharactersThenPasswordTooShort() {
         Http.Response response = http.post("/api/auth/register/", Map.of("email", newEmail(), "password", "abcdefg"));
+        Http.Response veryLong = http.post("/api/auth/register/",
+                Map.of("email", newEmail(), "password", "x".repeat(5000)));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("code").asText()).isEqualTo("PASSWORD_TOO_SHORT");
+        assertThat(veryLong.json().get("code").asText()).isEqualTo("PASSWORD_TOO_LONG");
+    }
+
+    @Test
+    void loginWhenPasswordOfTheLongestLengthInSurrogatePairsThenSignsIn() {
+        String email = newEmail();
+        String longest = "\uD83D\uDD11".repeat(1024);
+        Http.Response registered = http.post("/api/auth/register/", Map.of("email", email, "password", longest));
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(202);
+        assertThat(login(email, longest).get("access").asText()).isNotBlank();
     }
 
     @Test
@@ -135,10 +148,13 @@ class CredentialChecksIT extends ApiITSupport {
                 Map.of("current_password", PASSWORD));
         Http.Response longOne = http.postWithBearer("/api/auth/password/change/", access,
                 Map.of("current_password", PASSWORD, "new_password", "x".repeat(1025)));
+        Http.Response veryLong = http.postWithBearer("/api/auth/password/change/", access,
+                Map.of("current_password", PASSWORD, "new_password", "x".repeat(5000)));
 
         assertThat(shortOne.json().get("code").asText()).isEqualTo("PASSWORD_TOO_SHORT");
         assertThat(missing.json().get("code").asText()).isEqualTo("PASSWORD_REQUIRED");
         assertThat(longOne.json().get("code").asText()).isEqualTo("PASSWORD_TOO_LONG");
+        assertThat(veryLong.json().get("code").asText()).isEqualTo("PASSWORD_TOO_LONG");
     }
 
     @Test
