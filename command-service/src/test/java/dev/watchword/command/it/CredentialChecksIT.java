@@ -2,11 +2,18 @@ package dev.watchword.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import dev.watchword.command.password.HashingBulkhead;
+import dev.watchword.command.password.HashingSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +30,10 @@ class CredentialChecksIT extends ApiITSupport {
 
     @Value("${watchword.timing.floor}")
     Duration floor;
+    @Autowired
+    HashingBulkhead bulkhead;
+    @Autowired
+    HashingSettings hashing;
 
     private List<String> eventTypesOf(String userId) {
         return jdbc.sql("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")
@@ -111,6 +122,48 @@ class CredentialChecksIT extends ApiITSupport {
                 .isEqualTo(401);
         assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", owners.get("refresh").asText())).status())
                 .as("the owner's other session lives on").isEqualTo(200);
+    }
+
+    // --- check first, hash last; the hashing bulkhead -----------------------------------------------------
+
+    @Test
+    void hashingWhenEverySlotBusyThenServerBusyWithRetryAfterButAWrongResetTokenIsStillAnsweredWithoutHashing()
+            throws Exception {
+        String email = newEmail();
+        String userId = register(email);
+        String wrongToken = userId + "." + "B".repeat(43);
+        CountDownLatch holding = new CountDownLatch(hashing.permits());
+        CountDownLatch release = new CountDownLatch(1);
+        Http.Response login;
+        Http.Response reset;
+        try (ExecutorService slots = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < hashing.permits(); i++) {
+                slots.submit(() -> bulkhead.run(() -> {
+                    holding.countDown();
+                    try {
+                        return release.await(1, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+            }
+            holding.await();
+            try {
+                login = http.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD));
+                reset = http.post("/api/auth/password/reset/confirm/",
+                        Map.of("token", wrongToken, "password", NEW_PASSWORD));
+            } finally {
+                release.countDown();
+            }
+        }
+
+        assertThat(login.status()).as(login.body()).isEqualTo(503);
+        assertThat(login.json().get("code").asText()).isEqualTo("SERVER_BUSY");
+        assertThat(login.header("Retry-After")).isEqualTo("1");
+        assertThat(reset.json().get("code").asText()).as("the token is checked before anything is hashed")
+                .isEqualTo("INVALID_RESET_TOKEN");
+        assertThat(login(email, PASSWORD).get("access").asText()).as("the slots came back").isNotBlank();
     }
 
     // --- new passwords: the policy's codes, not bean validation's ----------------------------------------
