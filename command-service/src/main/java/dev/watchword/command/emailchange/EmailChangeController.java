@@ -9,13 +9,11 @@ import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.token.OpaqueToken;
 import dev.watchword.command.user.ConfirmEmailChange;
 import dev.watchword.command.user.CurrentPasswordOutcome;
-import dev.watchword.command.user.CurrentPasswordWrong;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidEmailChangeToken;
 import dev.watchword.command.user.NoteRegistrationAttempt;
 import dev.watchword.command.user.RequestEmailChange;
-import dev.watchword.command.user.SessionEnded;
 import dev.watchword.command.user.VerificationSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -76,11 +74,9 @@ public class EmailChangeController {
                 caller.sessionId(), body.password(), newEmail, owner.isPresent(),
                 secrets.issueFor(caller.userId(), now, verification.lifetime()), ip, ClientAddress.userAgentOf(request),
                 now));
-        switch (outcome) {
-            case ACCEPTED -> owner.ifPresent(id -> commands.sendAndWait(new NoteRegistrationAttempt(id, ip, now)));
-            case WRONG -> throw new CurrentPasswordWrong();
-            case SESSION_ENDED -> throw new SessionEnded();
-        }
+        outcome.requireAccepted();
+        // Only whoever knows this account's password may cause an email to the other account's owner.
+        owner.ifPresent(id -> commands.sendAndWait(new NoteRegistrationAttempt(id, ip, now)));
         return Map.of("detail", "Check the new address: the change takes effect once you open the link sent there.");
     }
 

@@ -7,7 +7,6 @@ import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.user.ChangePassword;
 import dev.watchword.command.user.CurrentPasswordOutcome;
-import dev.watchword.command.user.CurrentPasswordWrong;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.SessionEnded;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,11 +58,7 @@ public class ChangePasswordController {
         CurrentPasswordOutcome outcome = commands.sendAndWait(new ChangePassword(caller.userId(), caller.sessionId(),
                 body.currentPassword(), body.newPassword(), body.endOtherSessions(), ClientAddress.of(request),
                 ClientAddress.userAgentOf(request), clock.instant()));
-        switch (outcome) {
-            case ACCEPTED -> { }
-            case WRONG -> throw new CurrentPasswordWrong();
-            case SESSION_ENDED -> throw new SessionEnded();
-        }
+        outcome.requireAccepted();
     }
 
     /**

@@ -11,5 +11,17 @@ public enum CurrentPasswordOutcome {
     /** Wrong, or the caller's address is waiting out a lockout; recorded. */
     WRONG,
     /** Wrong once too often: the caller's session has ended with it. */
-    SESSION_ENDED
+    SESSION_ENDED;
+
+    /**
+     * For the controller, once the outcome is committed: nothing when accepted, else the answer, 403
+     * {@code CURRENT_PASSWORD_WRONG} or 401 {@code INVALID_TOKEN} (the session just ended).
+     */
+    public void requireAccepted() {
+        switch (this) {
+            case ACCEPTED -> { }
+            case WRONG -> throw new CurrentPasswordWrong();
+            case SESSION_ENDED -> throw new SessionEnded();
+        }
+    }
 }

@@ -176,7 +176,7 @@ public class User {
     }
 
     /**
-     * A reset proves control of the mailbox and ends every session (issue 3, OWASP ASVS 5.0 V6.4.1). The token
+     * A reset proves control of the mailbox and ends every session (OWASP ASVS 5.0 V6.4.1). The token
      * is checked first and the new password hashed last, so a wrong token costs no Argon2id work.
      */
     @CommandHandler
