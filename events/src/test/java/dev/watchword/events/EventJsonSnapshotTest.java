@@ -11,6 +11,8 @@ import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.CredentialChange;
+import dev.watchword.events.user.CurrentPasswordCheckFailed;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailOtpFailed;
@@ -93,6 +95,8 @@ class EventJsonSnapshotTest {
                 new UserDisabled(USER, ADMIN, T),
                 new UserEnabled(USER, ADMIN, T),
                 new UserErased(USER, ADMIN, T),
+                new CurrentPasswordCheckFailed(USER, SESSION, CredentialChange.PASSWORD,
+                        LoginFailureReason.WRONG_PASSWORD, 1, "192.0.2.1", "curl/8", T),
                 new ClientAppRegistered(APP, "Acme shop", "app_acme123", ADMIN, T),
                 new ApiKeyIssued(APP, "key-1", "wwk_k3y1", "aGFzaA", ADMIN, T),
                 new ApiKeyRetired(APP, "key-1", ADMIN, T, T.plusSeconds(86_400)),

@@ -2,11 +2,13 @@ package dev.watchword.command.emailchange;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.bearer.Caller;
+import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.problem.InvalidEmailAddress;
 import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.token.OpaqueToken;
 import dev.watchword.command.user.ConfirmEmailChange;
+import dev.watchword.command.user.CurrentPasswordOutcome;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidEmailChangeToken;
@@ -35,8 +37,11 @@ import java.util.Map;
 
 /**
  * Email change: requires the password, takes effect only once the new address proves itself by the link sent
- * there, and the old address is told. A new address that already has an account gets the same answer (no
- * enumeration through this door); its owner is told instead, as for a registration.
+ * there, and the old address is told. The password is checked first, for a taken address as for a free one, so
+ * a wrong password gets the same 403 either way and nobody is emailed; with the right password a taken address
+ * gets the same 202 as a free one and its owner is told instead, as for a registration (OWASP ASVS 5.0 V6.3.8:
+ * no enumeration through this door). Wrong passwords count like failed logins and end the session after the
+ * lockout threshold; the answer takes at least the timing floor ({@code UniformResponseTime}).
  */
 @RestController
 public class EmailChangeController {
@@ -63,13 +68,15 @@ public class EmailChangeController {
         Caller caller = Caller.of(token);
         String newEmail = EmailAddress.normalize(body.newEmail()).orElseThrow(InvalidEmailAddress::new);
         Instant now = clock.instant();
+        String ip = ClientAddress.of(request);
         var owner = registry.ownerOf(caller.appId(), newEmail).filter(id -> !id.equals(caller.userId()));
-        if (owner.isPresent()) {
-            commands.sendAndWait(new NoteRegistrationAttempt(owner.get(), ClientAddress.of(request), now));
-        } else {
-            commands.sendAndWait(new RequestEmailChange(caller.userId(), caller.sessionId(), body.password(), newEmail,
-                    secrets.issueFor(caller.userId(), now, verification.lifetime()), now));
-        }
+        CurrentPasswordOutcome outcome = commands.sendAndWait(new RequestEmailChange(caller.userId(),
+                caller.sessionId(), body.password(), newEmail, owner.isPresent(),
+                secrets.issueFor(caller.userId(), now, verification.lifetime()), ip, ClientAddress.userAgentOf(request),
+                now));
+        outcome.requireAccepted();
+        // Only whoever knows this account's password may cause an email to the other account's owner.
+        owner.ifPresent(id -> commands.sendAndWait(new NoteRegistrationAttempt(id, ip, now)));
         return Map.of("detail", "Check the new address: the change takes effect once you open the link sent there.");
     }
 
@@ -99,7 +106,7 @@ public class EmailChangeController {
         return false;
     }
 
-    public record EmailChange(@NotNull @Size(max = 1024) String password,
+    public record EmailChange(@NotNull @Size(max = PasswordPolicy.MAX_REQUEST_UNITS) String password,
                               @JsonProperty("new_email") @NotBlank @Size(max = 320) String newEmail) {
 
         @Override

@@ -23,8 +23,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Password login. Unknown addresses spend the same hashing time as wrong passwords and get the same 401, so
- * neither the answer nor its timing tells whether an account exists (OWASP ASVS 5.0 V6.3.8).
+ * Password login. Unknown addresses spend the same hashing time as wrong passwords and get the same 401, and
+ * every answer takes at least the timing floor ({@code UniformResponseTime}: a known account also costs a load
+ * and a recorded failure), so neither the answer nor its timing tells whether an account exists (OWASP ASVS 5.0
+ * V6.3.8).
  */
 @RestController
 public class LoginController {

@@ -1,5 +1,6 @@
 package dev.watchword.command.password;
 
+import dev.watchword.command.user.PasswordHashing;
 import dev.watchword.command.user.PasswordVerifier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -8,13 +9,16 @@ import java.text.Normalizer;
 import java.util.UUID;
 
 /**
+ * Every hash and check runs inside the {@link HashingBulkhead}, so that a burst of logins or registrations queues
+ * briefly and then gets 503 instead of exhausting cores and memory.
+ * <p>
  * Argon2id with OWASP ASVS 5.0 V11.4.2 / OWASP Password Storage parameters: 19 MiB memory, 2 iterations,
  * parallelism 1, 16-byte salt, 32-byte hash. The whole password is hashed (no truncation, unlike bcrypt's 72
  * bytes), after Unicode NFC normalization so the same password typed on two keyboards matches
  * (NIST SP 800-63B-4 section 3.1.1.2).
  */
 @Component
-public class PasswordHasher implements PasswordVerifier {
+public class PasswordHasher implements PasswordVerifier, PasswordHashing {
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -28,8 +32,15 @@ public class PasswordHasher implements PasswordVerifier {
     /** Verified against for unknown accounts, so that their answer takes as long as a wrong password. */
     private final String decoy = argon2.encode(UUID.randomUUID().toString());
 
+    private final HashingBulkhead bulkhead;
+
+    public PasswordHasher(HashingBulkhead bulkhead) {
+        this.bulkhead = bulkhead;
+    }
+
+    @Override
     public String hash(String password) {
-        return argon2.encode(normalize(password));
+        return bulkhead.run(() -> argon2.encode(normalize(password)));
     }
 
     /** An account without a password (created for passwordless login only) matches nothing, just as slowly. */
@@ -38,12 +49,12 @@ public class PasswordHasher implements PasswordVerifier {
         if (passwordHash == null) {
             return matchesNothing(password);
         }
-        return argon2.matches(normalize(password), passwordHash);
+        return bulkhead.run(() -> argon2.matches(normalize(password), passwordHash));
     }
 
     /** Spends the same time as a real check and always fails: for addresses that have no account. */
     public boolean matchesNothing(String password) {
-        argon2.matches(normalize(password), decoy);
+        bulkhead.run(() -> argon2.matches(normalize(password), decoy));
         return false;
     }
 

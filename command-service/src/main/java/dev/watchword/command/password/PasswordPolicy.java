@@ -28,6 +28,13 @@ public class PasswordPolicy {
     public static final int FLOOR_LENGTH = 8;
     /** The longest password accepted, in code points: enough for any passphrase, bounded hashing work. */
     public static final int MAX_LENGTH = 1024;
+    /**
+     * The most UTF-16 units a password to be checked against a hash (login, current password) may hold, checked
+     * by bean validation: room for {@link #MAX_LENGTH} code points written with surrogate pairs or combining
+     * marks. New passwords get no such bound, only this policy's codes ({@code PASSWORD_TOO_LONG}); the 16 KiB
+     * body limit already caps the work they can cause, and the policy refuses them before anything is hashed.
+     */
+    public static final int MAX_REQUEST_UNITS = 4096;
     /** Local parts shorter than this ("a@", "jo@") occur in too many good passwords to be worth refusing. */
     static final int MIN_LOCAL_PART = 3;
 

@@ -6,11 +6,16 @@ import org.springframework.context.annotation.Configuration;
 
 /** One {@link PasswordPolicy} for every controller that sets a password; its list is loaded once, at startup. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PasswordSettings.class)
+@EnableConfigurationProperties({PasswordSettings.class, HashingSettings.class})
 class PasswordPolicyConfiguration {
 
     @Bean
     PasswordPolicy passwordPolicy(PasswordSettings settings) {
         return new PasswordPolicy(settings);
+    }
+
+    @Bean
+    HashingBulkhead hashingBulkhead(HashingSettings settings) {
+        return new HashingBulkhead(settings);
     }
 }

@@ -3,10 +3,10 @@ package dev.watchword.command.passwordchange;
 import dev.watchword.command.tenant.Tenants;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.bearer.Caller;
-import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.user.ChangePassword;
+import dev.watchword.command.user.CurrentPasswordOutcome;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.SessionEnded;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,24 +26,23 @@ import java.time.Clock;
 
 /**
  * A logged-in user changes the password, proving the current one (OWASP ASVS 5.0 V6.2.3), and may end every
- * other session at the same time. The owner is told by email.
+ * other session at the same time. The owner is told by email. Wrong current passwords count like failed logins
+ * and end the session after the lockout threshold (see {@code User}).
  */
 @RestController
 public class ChangePasswordController {
 
     private final CommandGateway commands;
     private final EmailRegistry registry;
-    private final PasswordHasher passwords;
     private final PasswordPolicy policy;
     private final Tenants tenants;
     private final Clock clock;
 
-    public ChangePasswordController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
-                                    PasswordPolicy policy, Tenants tenants, Clock clock) {
+    public ChangePasswordController(CommandGateway commands, EmailRegistry registry, PasswordPolicy policy,
+                                    Tenants tenants, Clock clock) {
         this.tenants = tenants;
         this.commands = commands;
         this.registry = registry;
-        this.passwords = passwords;
         this.policy = policy;
         this.clock = clock;
     }
@@ -55,13 +54,20 @@ public class ChangePasswordController {
         Caller caller = Caller.of(token);
         String email = registry.emailOf(caller.userId()).orElseThrow(SessionEnded::new);
         policy.check(body.newPassword(), email, tenants.of(caller.appId()).passwordMinLength());
-        commands.sendAndWait(new ChangePassword(caller.userId(), caller.sessionId(), body.currentPassword(),
-                passwords.hash(body.newPassword()), body.endOtherSessions(), ClientAddress.of(request),
-                clock.instant()));
+        // The aggregate checks the current password once and hashes the new one only if it matched.
+        CurrentPasswordOutcome outcome = commands.sendAndWait(new ChangePassword(caller.userId(), caller.sessionId(),
+                body.currentPassword(), body.newPassword(), body.endOtherSessions(), ClientAddress.of(request),
+                ClientAddress.userAgentOf(request), clock.instant()));
+        outcome.requireAccepted();
     }
 
-    public record PasswordChange(@JsonProperty("current_password") @NotNull @Size(max = 1024) String currentPassword,
-                                 @JsonProperty("new_password") @NotNull @Size(max = 1024) String newPassword,
+    /**
+     * @param newPassword checked by {@link PasswordPolicy}, whose codes ({@code PASSWORD_REQUIRED},
+     *                    {@code PASSWORD_TOO_SHORT}, {@code PASSWORD_TOO_LONG}, ...) a client sees
+     */
+    public record PasswordChange(@JsonProperty("current_password") @NotNull
+                                 @Size(max = PasswordPolicy.MAX_REQUEST_UNITS) String currentPassword,
+                                 @JsonProperty("new_password") String newPassword,
                                  @JsonProperty("end_other_sessions") boolean endOtherSessions) {
 
         @Override

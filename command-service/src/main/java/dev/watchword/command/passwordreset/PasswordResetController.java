@@ -1,7 +1,6 @@
 package dev.watchword.command.passwordreset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.ClientAddress;
 import dev.watchword.command.tenant.Tenant;
@@ -17,7 +16,6 @@ import dev.watchword.command.user.ResetPassword;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -44,7 +42,6 @@ public class PasswordResetController {
     private final CommandGateway commands;
     private final EmailRegistry registry;
     private final OneTimeSecrets secrets;
-    private final PasswordHasher passwords;
     private final PasswordPolicy policy;
     private final PasswordResetSettings settings;
     private final TenantResolver tenants;
@@ -52,14 +49,13 @@ public class PasswordResetController {
     private final Clock clock;
 
     public PasswordResetController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
-                                   PasswordHasher passwords, PasswordPolicy policy, PasswordResetSettings settings,
+                                   PasswordPolicy policy, PasswordResetSettings settings,
                                    TenantResolver tenants, Tenants apps, Clock clock) {
         this.tenants = tenants;
         this.apps = apps;
         this.commands = commands;
         this.registry = registry;
         this.secrets = secrets;
-        this.passwords = passwords;
         this.policy = policy;
         this.settings = settings;
         this.clock = clock;
@@ -83,7 +79,8 @@ public class PasswordResetController {
         String appId = registry.appOf(token.userId()).orElseThrow(InvalidResetToken::new);
         policy.check(body.password(), email, apps.of(appId).passwordMinLength());
         try {
-            commands.sendAndWait(new ResetPassword(token.userId(), token.hash(), passwords.hash(body.password()),
+            // The aggregate checks the token first and hashes the new password only if it was accepted.
+            commands.sendAndWait(new ResetPassword(token.userId(), token.hash(), body.password(),
                     ClientAddress.of(request), clock.instant()));
         } catch (AggregateNotFoundException unknownUser) {
             throw new InvalidResetToken();
@@ -94,8 +91,8 @@ public class PasswordResetController {
     public record ResetRequest(@NotBlank @Size(max = 320) String email, @JsonProperty("client_id") @Size(max = 100) String clientId) {
     }
 
-    public record ResetConfirmation(@NotBlank @Size(max = 200) String token,
-                                    @NotNull @Size(max = 1024) String password) {
+    /** @param password checked by {@link PasswordPolicy} and answered with its codes, never VALIDATION_FAILED */
+    public record ResetConfirmation(@NotBlank @Size(max = 200) String token, String password) {
 
         @Override
         public String toString() {

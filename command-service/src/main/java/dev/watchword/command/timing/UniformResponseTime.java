@@ -17,11 +17,13 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Answers the requests that name an email address no sooner than a fixed time after they arrived, so that
- * an account's existence does not show in how long the answer takes (OWASP ASVS 5.0 V6.3.8: registration,
- * reset, magic link, code and resend requests do different work for known and unknown addresses; login does
- * not need this, both paths there cost one Argon2id check). The answer is held back whole, body included, and
- * the wait costs a parked virtual thread, not a core.
+ * Answers the requests that name an email address (or a code request of one) no sooner than a fixed time after
+ * they arrived, so that an account's existence does not show in how long the answer takes (OWASP ASVS 5.0
+ * V6.3.8): registration, reset, magic link, code and resend requests do different work for known and unknown
+ * addresses; login and code verification too (an unknown address or request costs a lookup and a decoy check, a
+ * known one loads the account and records the failure); an email change to a taken address tells its owner
+ * instead of requesting the change. The answer is held back whole, body included, and the wait costs a parked
+ * virtual thread, not a core.
  */
 @Component
 public class UniformResponseTime extends OncePerRequestFilter {
@@ -37,6 +39,14 @@ public class UniformResponseTime extends OncePerRequestFilter {
             PATHS.matcher(HttpMethod.POST, "/api/auth/magic-link/"),
             PATHS.matcher(HttpMethod.POST, "/api/auth/otp"),
             PATHS.matcher(HttpMethod.POST, "/api/auth/otp/"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/otp/verify"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/otp/verify/"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/login"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/login/"),
+            PATHS.matcher(HttpMethod.POST, "/api/users/token"),
+            PATHS.matcher(HttpMethod.POST, "/api/users/token/"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/email/change"),
+            PATHS.matcher(HttpMethod.POST, "/api/auth/email/change/"),
             PATHS.matcher(HttpMethod.POST, "/api/auth/verify-email/resend/**"));
 
     private final Duration floor;

@@ -7,12 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Consecutive password failures of one account, per client address and in total. Waits are per address, so
  * an attacker failing from one address does not lock the owner out from another (OWASP ASVS 5.0 V6.1.1);
  * the total only blocks password login after {@link AccountPolicy#hardLockoutThreshold()} failures, leaving
  * reset and passwordless login open.
+ * <p>
+ * Wrong current passwords (password and email change) count here as well, and also per session: a stolen
+ * access token may guess the password there, and its session ends after {@link AccountPolicy#lockoutThreshold()}
+ * wrong ones (OWASP ASVS 5.0 V6.3.1).
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
@@ -23,6 +28,8 @@ public final class LoginThrottle {
 
     private final Map<String, AddressFailures> byAddress = new HashMap<>();
     private int consecutiveTotal;
+    /** Wrong current passwords per session; a session's entry goes with the session. */
+    private final Map<String, Integer> bySession = new HashMap<>();
 
     boolean refuses(String ipAddress, Instant now, AccountPolicy policy) {
         if (consecutiveTotal >= policy.hardLockoutThreshold()) {
@@ -45,6 +52,24 @@ public final class LoginThrottle {
         byAddress.put(key(ipAddress), new AddressFailures(consecutive, at,
                 previous == null ? null : previous.lockedUntil()));
         consecutiveTotal++;
+    }
+
+    /** The wrong current passwords of this session after one more, counting the one about to be recorded. */
+    int sessionFailuresAfterOneMore(String sessionId) {
+        return bySession.getOrDefault(sessionId, 0) + 1;
+    }
+
+    /**
+     * A wrong current password in {@code sessionId}; {@code counted} when the password was checked (not refused
+     * unchecked during a lockout), so it counts toward the address and the total like a failed login.
+     */
+    void currentPasswordFailed(String sessionId, String ipAddress, Instant at, boolean counted,
+                               Set<String> liveSessionIds) {
+        bySession.keySet().retainAll(liveSessionIds);
+        bySession.merge(sessionId, 1, Integer::sum);
+        if (counted) {
+            failed(ipAddress, at);
+        }
     }
 
     void locked(String ipAddress, Instant until) {

@@ -4,9 +4,16 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** Start moving the account to {@code newEmail}; proven by the password and then by a link sent there. */
+/**
+ * Start moving the account to {@code newEmail}; proven by the password and then by a link sent there.
+ *
+ * @param newEmailTaken another account of the app already has {@code newEmail}: the password is still checked
+ *                      (and a wrong one counted) exactly as for a free address, but no change is requested; the
+ *                      caller then tells the other account's owner
+ */
 public record RequestEmailChange(@TargetAggregateIdentifier String userId, String sessionId, String password,
-                                 String newEmail, OneTimeSecret link, Instant at) {
+                                 String newEmail, boolean newEmailTaken, OneTimeSecret link, String ipAddress,
+                                 String userAgent, Instant at) {
 
     @Override
     public String toString() {

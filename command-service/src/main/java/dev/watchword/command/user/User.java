@@ -2,6 +2,8 @@ package dev.watchword.command.user;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.watchword.events.user.CredentialChange;
+import dev.watchword.events.user.CurrentPasswordCheckFailed;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailOtpFailed;
@@ -173,48 +175,97 @@ public class User {
                 command.at(), link.expiresAt(), command.requestedBy()));
     }
 
-    /** A reset proves control of the mailbox and ends every session (issue 3, OWASP ASVS 5.0 V6.4.1). */
+    /**
+     * A reset proves control of the mailbox and ends every session (OWASP ASVS 5.0 V6.4.1). The token
+     * is checked first and the new password hashed last, so a wrong token costs no Argon2id work.
+     */
     @CommandHandler
-    public void handle(ResetPassword command, TenantRules tenants) {
+    public void handle(ResetPassword command, PasswordHashing hashing, TenantRules tenants) {
         Tenant tenant = requireMethod(tenants, LoginMethod.PASSWORD);
         if (passwordReset == null || !passwordReset.accepts(command.tokenHash(), command.at())) {
             throw new InvalidResetToken();
         }
-        apply(new PasswordChanged(userId, email, command.newPasswordHash(), PasswordChangeReason.RESET,
+        apply(new PasswordChanged(userId, email, hashing.hash(command.newPassword()), PasswordChangeReason.RESET,
                 command.ipAddress(), command.at()));
         revokeSessionsExcept(null, SessionRevocationReason.PASSWORD_RESET, command.at(), tenant);
     }
 
+    /** One Argon2id check of the current password, and a hash of the new one only if it matched. */
     @CommandHandler
-    public void handle(ChangePassword command, PasswordVerifier passwords, AccountPolicy policy,
-                       TenantRules tenants) {
+    public CurrentPasswordOutcome handle(ChangePassword command, PasswordVerifier passwords, PasswordHashing hashing,
+                                         AccountPolicy policy, TenantRules tenants) {
         Tenant tenant = requireMethod(tenants, LoginMethod.PASSWORD);
         requireLiveSession(command.sessionId(), command.at(), policy);
-        if (!passwords.matches(command.currentPassword(), passwordHash)) {
-            throw new CurrentPasswordWrong();
+        CurrentPasswordOutcome outcome = checkCurrentPassword(command.currentPassword(), CredentialChange.PASSWORD,
+                command.sessionId(), command.ipAddress(), command.userAgent(), command.at(), passwords, policy, tenant);
+        if (outcome != CurrentPasswordOutcome.ACCEPTED) {
+            return outcome;
         }
-        apply(new PasswordChanged(userId, email, command.newPasswordHash(), PasswordChangeReason.CHANGE,
+        apply(new PasswordChanged(userId, email, hashing.hash(command.newPassword()), PasswordChangeReason.CHANGE,
                 command.ipAddress(), command.at()));
         if (command.endOtherSessions()) {
             revokeSessionsExcept(command.sessionId(), SessionRevocationReason.PASSWORD_CHANGED, command.at(),
                     tenant);
         }
+        return outcome;
     }
 
     // --- email change -------------------------------------------------------------------------------------
 
+    /**
+     * The password is checked first, whether or not the new address is taken, so that neither the answer nor
+     * who gets an email tells a caller without the password anything about other accounts (OWASP ASVS 5.0
+     * V6.3.8). A taken address gets no change request: the caller tells its owner instead.
+     */
     @CommandHandler
-    public void handle(RequestEmailChange command, PasswordVerifier passwords, AccountPolicy policy) {
+    public CurrentPasswordOutcome handle(RequestEmailChange command, PasswordVerifier passwords, AccountPolicy policy,
+                                         TenantRules tenants) {
         requireLiveSession(command.sessionId(), command.at(), policy);
-        if (!passwords.matches(command.password(), passwordHash)) {
-            throw new CurrentPasswordWrong();
+        CurrentPasswordOutcome outcome = checkCurrentPassword(command.password(), CredentialChange.EMAIL,
+                command.sessionId(), command.ipAddress(), command.userAgent(), command.at(), passwords, policy,
+                tenants.of(appId));
+        if (outcome != CurrentPasswordOutcome.ACCEPTED) {
+            return outcome;
         }
         if (command.newEmail().equals(email)) {
             throw new SameEmail();
         }
-        OneTimeSecret link = command.link();
-        apply(new EmailChangeRequested(userId, email, command.newEmail(), link.hash(), link.sealed(),
-                command.at(), link.expiresAt()));
+        if (!command.newEmailTaken()) {
+            OneTimeSecret link = command.link();
+            apply(new EmailChangeRequested(userId, email, command.newEmail(), link.hash(), link.sealed(),
+                    command.at(), link.expiresAt()));
+        }
+        return outcome;
+    }
+
+    /**
+     * Re-authentication before a change of credentials (OWASP ASVS 5.0 V7.5.1), counted like a login (V6.3.1):
+     * a wrong password is recorded, counts toward the address's backoff ({@code LoginLocked}) and the hard
+     * lockout, and the session ends after {@link AccountPolicy#lockoutThreshold()} of them, so a stolen access
+     * token buys only that many guesses. While the address waits out a lockout the password is not checked.
+     */
+    private CurrentPasswordOutcome checkCurrentPassword(String password, CredentialChange change, String sessionId,
+                                                        String ip, String userAgent, Instant at,
+                                                        PasswordVerifier passwords, AccountPolicy policy,
+                                                        Tenant tenant) {
+        boolean locked = throttle.refuses(ip, at, policy);
+        if (!locked && passwords.matches(password, passwordHash)) {
+            return CurrentPasswordOutcome.ACCEPTED;
+        }
+        // Both counted before the failure is applied: applying it updates the throttle at once.
+        int attempt = throttle.sessionFailuresAfterOneMore(sessionId);
+        int failures = throttle.failuresAfterOneMore(ip);
+        apply(new CurrentPasswordCheckFailed(userId, sessionId, change,
+                locked ? LoginFailureReason.LOCKED : LoginFailureReason.WRONG_PASSWORD, attempt, ip, userAgent, at));
+        if (!locked && failures >= policy.lockoutThreshold()) {
+            apply(new LoginLocked(userId, email, ip, failures, at, at.plus(policy.lockoutFor(failures))));
+        }
+        if (attempt >= policy.lockoutThreshold()) {
+            apply(new SessionRevoked(userId, sessionId, SessionRevocationReason.CURRENT_PASSWORD_FAILURES, at,
+                    at.plus(tenant.accessTokenLifetime())));
+            return CurrentPasswordOutcome.SESSION_ENDED;
+        }
+        return CurrentPasswordOutcome.WRONG;
     }
 
     @CommandHandler
@@ -512,6 +563,12 @@ public class User {
         if (event.reason() == LoginFailureReason.WRONG_PASSWORD) {
             throttle.failed(event.ipAddress(), event.failedAt());
         }
+    }
+
+    @EventSourcingHandler
+    void on(CurrentPasswordCheckFailed event) {
+        throttle.currentPasswordFailed(event.sessionId(), event.ipAddress(), event.failedAt(),
+                event.reason() == LoginFailureReason.WRONG_PASSWORD, sessions.keySet());
     }
 
     @EventSourcingHandler

@@ -2,6 +2,8 @@ package dev.watchword.command.timing;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -36,10 +38,20 @@ class UniformResponseTimeTest {
         assertThat(response.getContentAsString()).isEqualTo("{\"detail\":\"ok\"}");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/auth/login", "/api/auth/login/", "/api/users/token/", "/api/auth/otp/verify",
+            "/api/auth/otp/verify/", "/api/auth/email/change", "/api/auth/email/change/"})
+    void loginCodeVerifyAndEmailChangeWhenRequestedThenHeldBack(String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setServletPath(path);
+
+        assertThat(filter.shouldNotFilter(request)).isFalse();
+    }
+
     @Test
     void otherRequestWhenHandledThenNotHeldBack() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/auth/login/");
-        request.setServletPath("/api/auth/login/");
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/auth/token/refresh/");
+        request.setServletPath("/api/auth/token/refresh/");
 
         assertThat(filter.shouldNotFilter(request)).isTrue();
     }

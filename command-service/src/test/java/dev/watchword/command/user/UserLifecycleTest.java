@@ -1,5 +1,7 @@
 package dev.watchword.command.user;
 
+import dev.watchword.events.user.CredentialChange;
+import dev.watchword.events.user.CurrentPasswordCheckFailed;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailOtpFailed;
@@ -28,6 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Issue 3's account lifecycle rules on the user aggregate: reset, change, email change, passwordless, lockout. */
 class UserLifecycleTest {
 
@@ -38,11 +42,17 @@ class UserLifecycleTest {
     private static final String IP = "192.0.2.1";
 
     private FixtureConfiguration<User> fixture;
+    /** The passwords the aggregate hashed: none, unless the token or the current password was accepted. */
+    private final List<String> hashed = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource((PasswordVerifier) (password, hash) -> hash.equals("hash-of-" + password));
+        fixture.registerInjectableResource((PasswordHashing) password -> {
+            hashed.add(password);
+            return "hash-of-" + password;
+        });
         fixture.registerInjectableResource(UserTest.POLICY);
         fixture.registerInjectableResource((dev.watchword.command.tenant.TenantRules) appId -> UserTest.APP);
     }
@@ -53,6 +63,11 @@ class UserLifecycleTest {
 
     private static SessionStarted started(String sessionId) {
         return new SessionStarted(USER, sessionId, "r-" + sessionId, IP, "ua", T0, T0.plus(Duration.ofDays(1)));
+    }
+
+    private static CurrentPasswordCheckFailed checkFailed(CredentialChange change, LoginFailureReason reason,
+                                                          int attempt, long second) {
+        return new CurrentPasswordCheckFailed(USER, "s1", change, reason, attempt, IP, "ua", T0.plusSeconds(second));
     }
 
     private static OneTimeSecret link(String hash, long seconds) {
@@ -66,7 +81,7 @@ class UserLifecycleTest {
         void resetWhenTokenValidThenPasswordChangedAndEverySessionRevoked() {
             fixture.given(registered(), started("s1"), started("s2"),
                             new PasswordResetRequested(USER, EMAIL, "t1", "sealed", IP, T0, T0.plusSeconds(1800)))
-                    .when(new ResetPassword(USER, "t1", "hash-of-new password", IP, T0.plusSeconds(60)))
+                    .when(new ResetPassword(USER, "t1", "new password", IP, T0.plusSeconds(60)))
                     .expectEvents(new PasswordChanged(USER, EMAIL, "hash-of-new password", PasswordChangeReason.RESET, IP,
                                     T0.plusSeconds(60)),
                             new SessionRevoked(USER, "s1", SessionRevocationReason.PASSWORD_RESET, T0.plusSeconds(60),
@@ -80,9 +95,10 @@ class UserLifecycleTest {
             fixture.given(registered(),
                             new PasswordResetRequested(USER, EMAIL, "t1", "s", IP, T0, T0.plusSeconds(1800)),
                             new PasswordResetRequested(USER, EMAIL, "t2", "s", IP, T0, T0.plusSeconds(1800)))
-                    .when(new ResetPassword(USER, "t1", "hash-of-new", IP, T0.plusSeconds(60)))
+                    .when(new ResetPassword(USER, "t1", "new", IP, T0.plusSeconds(60)))
                     .expectNoEvents()
                     .expectException(InvalidResetToken.class);
+            assertThat(hashed).as("a wrong token costs no hashing").isEmpty();
         }
 
         @Test
@@ -90,10 +106,10 @@ class UserLifecycleTest {
             fixture.given(registered(),
                             new PasswordResetRequested(USER, EMAIL, "t1", "s", IP, T0, T0.plusSeconds(1800)),
                             new PasswordChanged(USER, EMAIL, "hash-of-x", PasswordChangeReason.RESET, IP, T0))
-                    .when(new ResetPassword(USER, "t1", "hash-of-y", IP, T0.plusSeconds(60)))
+                    .when(new ResetPassword(USER, "t1", "y", IP, T0.plusSeconds(60)))
                     .expectException(InvalidResetToken.class);
             fixture.given(registered(), new PasswordResetRequested(USER, EMAIL, "t1", "s", IP, T0, T0.plusSeconds(1800)))
-                    .when(new ResetPassword(USER, "t1", "hash-of-y", IP, T0.plusSeconds(1800)))
+                    .when(new ResetPassword(USER, "t1", "y", IP, T0.plusSeconds(1800)))
                     .expectException(InvalidResetToken.class);
         }
     }
@@ -104,26 +120,68 @@ class UserLifecycleTest {
         @Test
         void changeWhenCurrentPasswordRightThenChangedAndOthersEndedOnRequest() {
             fixture.given(registered(), started("s1"), started("s2"))
-                    .when(new ChangePassword(USER, "s1", "old password", "hash-of-new", true, IP, T0.plusSeconds(5)))
+                    .when(new ChangePassword(USER, "s1", "old password", "new", true, IP, "ua", T0.plusSeconds(5)))
                     .expectEvents(new PasswordChanged(USER, EMAIL, "hash-of-new", PasswordChangeReason.CHANGE, IP,
                                     T0.plusSeconds(5)),
                             new SessionRevoked(USER, "s2", SessionRevocationReason.PASSWORD_CHANGED, T0.plusSeconds(5),
-                                    T0.plusSeconds(5).plus(ACCESS)));
+                                    T0.plusSeconds(5).plus(ACCESS)))
+                    .expectResultMessagePayload(CurrentPasswordOutcome.ACCEPTED);
+            assertThat(hashed).containsExactly("new");
         }
 
         @Test
-        void changeWhenCurrentPasswordWrongThenRejected() {
+        void changeWhenCurrentPasswordWrongThenFailureRecordedAndNothingHashed() {
             fixture.given(registered(), started("s1"))
-                    .when(new ChangePassword(USER, "s1", "guess", "hash-of-new", false, IP, T0.plusSeconds(5)))
-                    .expectNoEvents()
-                    .expectException(CurrentPasswordWrong.class);
+                    .when(new ChangePassword(USER, "s1", "guess", "new", false, IP, "ua", T0.plusSeconds(5)))
+                    .expectEvents(checkFailed(CredentialChange.PASSWORD, LoginFailureReason.WRONG_PASSWORD, 1, 5))
+                    .expectResultMessagePayload(CurrentPasswordOutcome.WRONG);
+            assertThat(hashed).isEmpty();
+        }
+
+        @Test
+        void changeWhenCurrentPasswordWrongAsOftenAsTheLockoutThresholdThenAddressLockedAndSessionEnded() {
+            // UserTest.POLICY: lockout threshold 3
+            fixture.given(registered(), started("s1"),
+                            checkFailed(CredentialChange.PASSWORD, LoginFailureReason.WRONG_PASSWORD, 1, 1),
+                            checkFailed(CredentialChange.EMAIL, LoginFailureReason.WRONG_PASSWORD, 2, 2))
+                    .when(new ChangePassword(USER, "s1", "guess", "new", false, IP, "ua", T0.plusSeconds(3)))
+                    .expectEvents(checkFailed(CredentialChange.PASSWORD, LoginFailureReason.WRONG_PASSWORD, 3, 3),
+                            new LoginLocked(USER, EMAIL, IP, 3, T0.plusSeconds(3), T0.plusSeconds(63)),
+                            new SessionRevoked(USER, "s1", SessionRevocationReason.CURRENT_PASSWORD_FAILURES,
+                                    T0.plusSeconds(3), T0.plusSeconds(3).plus(ACCESS)))
+                    .expectResultMessagePayload(CurrentPasswordOutcome.SESSION_ENDED);
+        }
+
+        @Test
+        void changeWhenAddressLockedOutThenRefusedUncheckedEvenWithRightPassword() {
+            fixture.given(registered(), started("s1"),
+                            new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, IP, "ua", T0),
+                            new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, IP, "ua", T0),
+                            new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, IP, "ua", T0),
+                            new LoginLocked(USER, EMAIL, IP, 3, T0, T0.plusSeconds(60)))
+                    .when(new ChangePassword(USER, "s1", "old password", "new", false, IP, "ua", T0.plusSeconds(5)))
+                    .expectEvents(checkFailed(CredentialChange.PASSWORD, LoginFailureReason.LOCKED, 1, 5))
+                    .expectResultMessagePayload(CurrentPasswordOutcome.WRONG);
+            assertThat(hashed).isEmpty();
+        }
+
+        @Test
+        void changeWhenWrongCurrentPasswordsInOtherSessionsThenThisSessionCountsOnlyItsOwn() {
+            fixture.given(registered(), started("s1"), started("s2"),
+                            new CurrentPasswordCheckFailed(USER, "s2", CredentialChange.PASSWORD,
+                                    LoginFailureReason.WRONG_PASSWORD, 1, "198.51.100.7", "ua", T0.plusSeconds(1)),
+                            new CurrentPasswordCheckFailed(USER, "s2", CredentialChange.PASSWORD,
+                                    LoginFailureReason.WRONG_PASSWORD, 2, "198.51.100.7", "ua", T0.plusSeconds(2)))
+                    .when(new ChangePassword(USER, "s1", "guess", "new", false, IP, "ua", T0.plusSeconds(5)))
+                    .expectEvents(checkFailed(CredentialChange.PASSWORD, LoginFailureReason.WRONG_PASSWORD, 1, 5))
+                    .expectResultMessagePayload(CurrentPasswordOutcome.WRONG);
         }
 
         @Test
         void changeWhenCallerSessionRevokedThenRejected() {
             fixture.given(registered(), started("s1"),
                             new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0, T0.plus(ACCESS)))
-                    .when(new ChangePassword(USER, "s1", "old password", "hash-of-new", false, IP, T0.plusSeconds(5)))
+                    .when(new ChangePassword(USER, "s1", "old password", "new", false, IP, "ua", T0.plusSeconds(5)))
                     .expectNoEvents()
                     .expectException(SessionEnded.class);
         }
@@ -135,9 +193,29 @@ class UserLifecycleTest {
         @Test
         void requestWhenPasswordRightThenChangeRequestedButNotApplied() {
             fixture.given(registered(), started("s1"))
-                    .when(new RequestEmailChange(USER, "s1", "old password", "ada@example.org", link("c1", 600), T0))
+                    .when(new RequestEmailChange(USER, "s1", "old password", "ada@example.org", false, link("c1", 600),
+                            IP, "ua", T0))
                     .expectEvents(new EmailChangeRequested(USER, EMAIL, "ada@example.org", "c1", "sealed-c1", T0,
-                            T0.plusSeconds(600)));
+                            T0.plusSeconds(600)))
+                    .expectResultMessagePayload(CurrentPasswordOutcome.ACCEPTED);
+        }
+
+        @Test
+        void requestWhenPasswordRightAndAddressTakenThenNoChangeRequested() {
+            fixture.given(registered(), started("s1"))
+                    .when(new RequestEmailChange(USER, "s1", "old password", "bob@example.org", true, link("c1", 600),
+                            IP, "ua", T0))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(CurrentPasswordOutcome.ACCEPTED);
+        }
+
+        @Test
+        void requestWhenPasswordWrongAndAddressTakenThenFailureRecordedLikeForAFreeAddress() {
+            fixture.given(registered(), started("s1"))
+                    .when(new RequestEmailChange(USER, "s1", "guess", "bob@example.org", true, link("c1", 600),
+                            IP, "ua", T0.plusSeconds(5)))
+                    .expectEvents(checkFailed(CredentialChange.EMAIL, LoginFailureReason.WRONG_PASSWORD, 1, 5))
+                    .expectResultMessagePayload(CurrentPasswordOutcome.WRONG);
         }
 
         @Test
@@ -149,11 +227,12 @@ class UserLifecycleTest {
         }
 
         @Test
-        void requestWhenPasswordWrongThenRejected() {
+        void requestWhenPasswordWrongThenFailureRecordedAndNoChangeRequested() {
             fixture.given(registered(), started("s1"))
-                    .when(new RequestEmailChange(USER, "s1", "guess", "ada@example.org", link("c1", 600), T0))
-                    .expectNoEvents()
-                    .expectException(CurrentPasswordWrong.class);
+                    .when(new RequestEmailChange(USER, "s1", "guess", "ada@example.org", false, link("c1", 600),
+                            IP, "ua", T0.plusSeconds(5)))
+                    .expectEvents(checkFailed(CredentialChange.EMAIL, LoginFailureReason.WRONG_PASSWORD, 1, 5))
+                    .expectResultMessagePayload(CurrentPasswordOutcome.WRONG);
         }
     }
 

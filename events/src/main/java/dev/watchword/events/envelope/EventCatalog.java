@@ -11,6 +11,7 @@ import dev.watchword.events.app.ApiKeyRevoked;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.app.ClientAppRegistered;
+import dev.watchword.events.user.CurrentPasswordCheckFailed;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailOtpFailed;
@@ -73,6 +74,7 @@ public final class EventCatalog {
             UserDisabled.class,
             UserEnabled.class,
             UserErased.class,
+            CurrentPasswordCheckFailed.class,
             ClientAppRegistered.class,
             ApiKeyIssued.class,
             ApiKeyRetired.class,

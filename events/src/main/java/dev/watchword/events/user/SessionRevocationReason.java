@@ -20,5 +20,7 @@ public enum SessionRevocationReason {
     /** An admin signed the user out everywhere. */
     FORCED_LOGOUT,
     /** The account was deleted (and its personal data erased). */
-    USER_ERASED
+    USER_ERASED,
+    /** The session gave a wrong current password as often as the lockout threshold: a stolen token guessing. */
+    CURRENT_PASSWORD_FAILURES
 }
