@@ -47,14 +47,17 @@ public class BootstrapAdmin {
     private final CommandGateway commands;
     private final EmailRegistry registry;
     private final EventStore events;
+    private final EarlierBootstrapGrant earlierGrant;
     private final Optional<String> adminEmail;
     private final Clock clock;
 
-    public BootstrapAdmin(CommandGateway commands, EmailRegistry registry, EventStore events,
-                          @Value("${watchword.bootstrap-admin-email:}") String adminEmail, Clock clock) {
+    BootstrapAdmin(CommandGateway commands, EmailRegistry registry, EventStore events,
+                   EarlierBootstrapGrant earlierGrant, @Value("${watchword.bootstrap-admin-email:}") String adminEmail,
+                   Clock clock) {
         this.commands = commands;
         this.registry = registry;
         this.events = events;
+        this.earlierGrant = earlierGrant;
         this.adminEmail = EmailAddress.normalize(adminEmail);
         this.clock = clock;
     }
@@ -105,8 +108,10 @@ public class BootstrapAdmin {
     }
 
     private void claim(String userId) {
+        // An installation that granted the role before the claim existed already spent its grant, on that account.
+        String grantee = earlierGrant.grantee().orElse(userId);
         try {
-            commands.sendAndWait(new ClaimBootstrapAdmin(userId, clock.instant()));
+            commands.sendAndWait(new ClaimBootstrapAdmin(grantee, clock.instant()));
         } catch (AggregateStreamCreationException | ConcurrencyException lostRace) {
             // Another claim was recorded at the same moment: the grant is made, once, to that one.
             LOG.info("The bootstrap grant was claimed concurrently; nothing recorded");

@@ -38,9 +38,10 @@ class BootstrapAdminTest {
     private final CommandGateway commands = mock(CommandGateway.class);
     private final EmailRegistry registry = mock(EmailRegistry.class);
     private final EventStore events = mock(EventStore.class);
+    private final EarlierBootstrapGrant earlierGrant = mock(EarlierBootstrapGrant.class);
 
     private BootstrapAdmin bootstrap(String configured) {
-        return new BootstrapAdmin(commands, registry, events, configured, CLOCK);
+        return new BootstrapAdmin(commands, registry, events, earlierGrant, configured, CLOCK);
     }
 
     private void storedFor(String userId, Object... payloads) {
@@ -108,6 +109,17 @@ class BootstrapAdminTest {
         bootstrap(ROOT).on(new EmailVerified("user-2", "someone@example.com", CLOCK.instant()));
 
         verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void verifiedWhenAnEarlierVersionGrantedAnotherAccountThenClaimGoesToThatAccount() {
+        // Before the claim was recorded, the role was granted to user-0; the address has since changed hands.
+        when(earlierGrant.grantee()).thenReturn(Optional.of("user-0"));
+        when(registry.appOf("user-5")).thenReturn(Optional.of("default"));
+
+        bootstrap(ROOT).on(new EmailVerified("user-5", ROOT, CLOCK.instant()));
+
+        verify(commands).sendAndWait(new ClaimBootstrapAdmin("user-0", CLOCK.instant()));
     }
 
     @Test
