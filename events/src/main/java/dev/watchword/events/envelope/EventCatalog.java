@@ -11,6 +11,7 @@ import dev.watchword.events.app.ApiKeyRevoked;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.app.ClientAppRegistered;
+import dev.watchword.events.app.LinkBaseUrlChanged;
 import dev.watchword.events.platform.BootstrapAdminGranted;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
@@ -80,7 +81,8 @@ public final class EventCatalog {
             ApiKeyRevoked.class,
             AppSettingsChanged.class,
             RoleDefined.class,
-            BootstrapAdminGranted.class);
+            BootstrapAdminGranted.class,
+            LinkBaseUrlChanged.class);
 
     private static final Map<String, Class<?>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
