@@ -131,8 +131,8 @@ class ClientAppEndToEndIT {
 	private static String operatorToken() throws Exception {
 		assertThat(stack.post("/api/auth/register/", json("email", OPERATOR, "password", PASSWORD)).statusCode())
 			.isEqualTo(202);
-		String token = inbox.awaitMessage(OPERATOR, "Confirm your email address").linkToken("/verify-email");
-		assertThat(stack.post("/api/auth/verify-email/", json("token", token)).statusCode()).isEqualTo(200);
+		String verification = inbox.awaitMessage(OPERATOR, "Confirm your email address").linkToken("/verify-email");
+		assertThat(stack.post("/api/auth/verify-email/", json("token", verification)).statusCode()).isEqualTo(200);
 		return await("the operator's permissions").atMost(EVENTUALLY).until(() -> {
 			HttpResponse<String> login = stack.post("/api/auth/login/", json("email", OPERATOR, "password", PASSWORD));
 			return login.statusCode() == 200 ? JsonPath.<String>read(login.body(), "$.access") : "";
