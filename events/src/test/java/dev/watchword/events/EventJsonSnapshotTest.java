@@ -9,6 +9,8 @@ import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.app.ClientAppRegistered;
+import dev.watchword.events.app.LinkBaseUrlChanged;
+import dev.watchword.events.platform.BootstrapAdminGranted;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.CredentialChange;
@@ -103,7 +105,9 @@ class EventJsonSnapshotTest {
                 new ApiKeyRevoked(APP, "key-1", ADMIN, T),
                 new AppSettingsChanged(APP, new AppSettings(List.of("password", "magic_link"), true, 5, 1, 8,
                         List.of("https://shop.example.com"), "https://shop.example.com", "Acme"), ADMIN, T),
-                new RoleDefined(APP, "support", List.of("users:read", "audit:read"), ADMIN, T));
+                new RoleDefined(APP, "support", List.of("users:read", "audit:read"), ADMIN, T),
+                new BootstrapAdminGranted(USER, T),
+                new LinkBaseUrlChanged(APP, "https://shop.example.com", "https://accounts.shop.example.com", ADMIN, T));
     }
 
     @Test

@@ -4,6 +4,10 @@ import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.app.DefaultApp;
+import dev.watchword.events.app.LinkBaseUrlChanged;
+import dev.watchword.events.user.EmailChanged;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.links.EmailLinks;
@@ -194,6 +198,71 @@ class ClientAppEmailsIT extends EmailPipelineIT {
         assertThat(email.sender().getAddress()).isEqualTo(SENDER_ADDRESS);
         assertThat(email.sender().getPersonal()).isEqualTo("Acme Bcc: " + victim);
         assertThat(smtp.getReceivedMessagesForDomain(victim)).isEmpty();
+    }
+
+    @Test
+    void linkBaseWhenChangedThenEveryAdminOfTheAppToldOnceAndNobodyElse() throws Exception {
+        // given: two admins of the app (one of them at a changed address), a plain user, an admin of another app
+        String appId = registeredApp("https://shop.example", "Shop");
+        String otherAppId = registeredApp("https://other.example", "Other");
+        String firstAdmin = randomAddress();
+        String secondAdmin = randomAddress();
+        String secondAdminBefore = randomAddress();
+        String plainUser = randomAddress();
+        String otherAppAdmin = randomAddress();
+        admin(appId, UUID.randomUUID().toString(), firstAdmin);
+        String secondId = admin(appId, UUID.randomUUID().toString(), secondAdminBefore);
+        publish(envelope(new EmailChanged(secondId, secondAdminBefore, secondAdmin, Instant.now()), secondId));
+        String demotedId = admin(appId, UUID.randomUUID().toString(), randomAddress());
+        publish(envelope(new RoleRevoked(demotedId, "admin", "root", Instant.now()), demotedId));
+        String plainId = UUID.randomUUID().toString();
+        publish(envelope(new UserRegistered(plainId, plainUser, "$argon2id$not-checked", Instant.now(), appId),
+                plainId));
+        admin(otherAppId, UUID.randomUUID().toString(), otherAppAdmin);
+        EventEnvelope changed = EventCatalog.wrap(UUID.randomUUID().toString(), new LinkBaseUrlChanged(appId,
+                "https://shop.example", "https://attacker.example", "apikey-or-admin", Instant.now()), appId, 3, 3,
+                Instant.now());
+
+        // when: delivered twice, as after a rebalance
+        publish(changed);
+        publish(changed);
+        EventEnvelope later = takenAddress(randomAddress());
+        publish(later);
+
+        // then
+        await().atMost(PATIENCE).until(() -> statusOf(later).equals("SENT")
+                && sentRows(changed) == 2);
+        for (String address : List.of(firstAdmin, secondAdmin)) {
+            List<MimeMessage> received = linkBaseNotices(address);
+            assertThat(received).hasSize(1);
+            String text = part((MimeMultipart) received.getFirst().getContent(), 0).getContent().toString();
+            assertThat(text).contains("https://attacker.example").contains("https://shop.example");
+        }
+        // The old address of the second admin got its own "email changed" notice, and nothing about the app.
+        for (String address : List.of(secondAdminBefore, plainUser, otherAppAdmin)) {
+            assertThat(linkBaseNotices(address)).isEmpty();
+        }
+    }
+
+    private List<MimeMessage> linkBaseNotices(String address) throws Exception {
+        List<MimeMessage> notices = new java.util.ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessagesForDomain(address)) {
+            if ("Your app's email links now point to a new address".equals(message.getSubject())) {
+                notices.add(message);
+            }
+        }
+        return notices;
+    }
+
+    private String admin(String appId, String userId, String address) throws Exception {
+        publish(envelope(new UserRegistered(userId, address, "$argon2id$not-checked", Instant.now(), appId), userId));
+        publish(envelope(new RoleAssigned(userId, "admin", "root", Instant.now()), userId));
+        return userId;
+    }
+
+    private long sentRows(EventEnvelope envelope) {
+        return jdbc.sql("select count(*) from outgoing_email where event_id like ? and status = 'SENT'")
+                .param(envelope.eventId() + "/%").query(Long.class).single();
     }
 
     /** Registers an app the way command-service does: {@code ClientAppRegistered}, then its first settings. */

@@ -46,14 +46,17 @@ public class AppAdminController {
     private final ClientAppsSettings apps;
     private final String publicUrl;
     private final ActingAdmin actingAdmin;
+    private final LinkBaseProof linkBaseProof;
 
     public AppAdminController(CommandGateway commands, AppCredentials credentials, ClientAppsSettings apps,
-                              @Value("${watchword.public-url}") String publicUrl, ActingAdmin actingAdmin) {
+                              @Value("${watchword.public-url}") String publicUrl, ActingAdmin actingAdmin,
+                              LinkBaseProof linkBaseProof) {
         this.commands = commands;
         this.credentials = credentials;
         this.apps = apps;
         this.publicUrl = publicUrl;
         this.actingAdmin = actingAdmin;
+        this.linkBaseProof = linkBaseProof;
     }
 
     @PostMapping(path = {"/api/admin/apps", "/api/admin/apps/"})
@@ -99,13 +102,18 @@ public class AppAdminController {
         onApp(() -> commands.sendAndWait(new RevokeApiKey(appId, keyId, acting.actorId(), acting.at())));
     }
 
+    /**
+     * Replaces the settings. A new {@code link_base_url} needs more than {@code settings:write}: see
+     * {@link LinkBaseChange}; the aggregate refuses it (403, nothing recorded) unless this actor's proof allows it.
+     */
     @PutMapping(path = {"/api/admin/apps/{appId}/settings", "/api/admin/apps/{appId}/settings/"})
     @PreAuthorize("hasAuthority('settings:write')")
     public SettingsBody changeSettings(Authentication caller, @PathVariable String appId,
                                        @Valid @RequestBody SettingsBody body) {
         Acting acting = actingOn(caller, Tenant.SETTINGS_WRITE, appId);
+        LinkBaseChange linkBaseChange = linkBaseProof.of(caller, acting);
         AppSettings recorded = onApp(() -> commands.sendAndWait(new ChangeAppSettings(appId, body.toSettings(),
-                acting.actorId(), acting.at())));
+                acting.actorId(), acting.at(), linkBaseChange)));
         return SettingsBody.of(recorded);
     }
 

@@ -52,7 +52,8 @@ public class AppSettingRejected extends RuleViolation {
 
     static AppSettingRejected linkBaseUrl() {
         return new AppSettingRejected("LINK_BASE_URL_INVALID",
-                "The link base URL must be an absolute https URL (http only for localhost), without query or fragment.");
+                "The link base URL must be an origin, exactly https://host[:port] in lower case without default port, "
+                        + "path, query or fragment (http only for localhost).");
     }
 
     static AppSettingRejected senderName() {

@@ -96,18 +96,18 @@ public final class AppSettingsPolicy {
         return canonical.equals(origin);
     }
 
+    /**
+     * Every emailed link, with its one-time token, goes to this base, so it must be an origin the app controls and
+     * nothing that could lead elsewhere: exactly {@code https://host[:port]} (RFC 6454 section 6.1 serialization:
+     * lower case, no default port), no userinfo, path, query or fragment, so it is never a path on someone else's
+     * host nor a redirector; plain http only for localhost, in development (OWASP ASVS 5.0 V12.2.1, TLS only).
+     */
     private static boolean isLinkBase(String url) {
-        if (url == null || url.length() > MAX_URL_LENGTH) {
+        if (url == null || url.length() > MAX_URL_LENGTH || !isExactOrigin(url)) {
             return false;
         }
         URI uri = parse(url);
-        if (uri == null || !uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return false;
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("https")
-                || (scheme.equals("http") && LOCAL_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT)));
+        return uri.getScheme().equals("https") || LOCAL_HOSTS.contains(uri.getHost());
     }
 
     private static URI parse(String value) {

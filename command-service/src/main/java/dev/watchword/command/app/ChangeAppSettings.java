@@ -5,7 +5,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** Replace the app's settings as a whole; answers the settings as recorded. */
+/**
+ * Replace the app's settings as a whole; answers the settings as recorded.
+ *
+ * @param linkBaseChange whether the actor's proof allows a new {@code link_base_url}; the same value may always be
+ *                       sent again
+ */
 public record ChangeAppSettings(@TargetAggregateIdentifier String appId, AppSettings settings, String actorId,
-                                Instant at) {
+                                Instant at, LinkBaseChange linkBaseChange) {
 }

@@ -8,6 +8,7 @@ import dev.watchword.events.app.ApiKeyRevoked;
 import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppRegistered;
+import dev.watchword.events.app.LinkBaseUrlChanged;
 import dev.watchword.events.app.RoleDefined;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -90,11 +91,24 @@ public class ClientApp {
         }
     }
 
+    /**
+     * A new {@code link_base_url} needs the actor's strongest proof ({@link LinkBaseChange}); sending the present
+     * one again, as every whole-settings PUT does, needs none.
+     */
     @CommandHandler
     public AppSettings handle(ChangeAppSettings command) {
         AppSettings next = AppSettingsPolicy.validated(command.settings());
+        boolean linkBaseMoves = settings != null && !settings.linkBaseUrl().equals(next.linkBaseUrl());
+        if (linkBaseMoves && command.linkBaseChange() != LinkBaseChange.ALLOWED) {
+            throw LinkBaseChangeRefused.of(command.linkBaseChange());
+        }
         if (!next.equals(settings)) {
+            String previousLinkBase = settings == null ? null : settings.linkBaseUrl();
             apply(new AppSettingsChanged(appId, next, command.actorId(), command.at()));
+            if (linkBaseMoves) {
+                apply(new LinkBaseUrlChanged(appId, previousLinkBase, next.linkBaseUrl(), command.actorId(),
+                        command.at()));
+            }
         }
         return next;
     }

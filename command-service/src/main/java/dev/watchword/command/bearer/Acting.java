@@ -1,6 +1,7 @@
 package dev.watchword.command.bearer;
 
 import dev.watchword.command.tenant.Tenant;
+import dev.watchword.events.app.DefaultApp;
 import dev.watchword.command.user.NotPermitted;
 
 import java.time.Instant;
@@ -22,9 +23,14 @@ public record Acting(String actorId, String appId, Set<String> permissions, Inst
         permissions = Set.copyOf(permissions);
     }
 
-    /** Platform operators act on every app; everyone else on their own app only. */
+    /**
+     * Platform operators act on every app; everyone else on their own app only. {@code apps:write} counts only for
+     * an actor of the default app, as on the query side: whatever route gave an app's admin or key that permission
+     * (a custom role, a forged claim that passed another check), it never reaches platform-level administration
+     * (OWASP ASVS 5.0 V8.2.1, V8.3.1: authorization enforced at the trusted service layer, per tenant).
+     */
     public boolean platformWide() {
-        return permissions.contains(Tenant.APPS_WRITE);
+        return permissions.contains(Tenant.APPS_WRITE) && DefaultApp.APP_ID.equals(appId);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.watchword.command.bearer;
 
+import dev.watchword.command.tenant.Tenant;
 import dev.watchword.command.user.AuthorizeActor;
+import dev.watchword.events.app.DefaultApp;
 import dev.watchword.command.user.NotPermitted;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.core.Authentication;
@@ -40,14 +42,26 @@ public class ActingAdmin {
             throw new NotPermitted();
         }
         if (authentication instanceof ApiKeyAuthentication apiKey) {
+            requireDefaultAppFor(permission, apiKey.key().appId());
             return new Acting(apiKey.key().actorId(), apiKey.key().appId(), held, now);
         }
         Jwt token = (Jwt) authentication.getPrincipal();
         Caller caller = Caller.of(token);
+        requireDefaultAppFor(permission, caller.appId());
         Number version = token.getClaim("authz_ver");
         commands.sendAndWait(new AuthorizeActor(caller.userId(), caller.sessionId(),
                 version == null ? 0 : version.intValue(), permission, now));
         List<String> claimed = token.getClaimAsStringList("permissions");
         return new Acting(caller.userId(), caller.appId(), claimed == null ? Set.of() : Set.copyOf(claimed), now);
+    }
+
+    /**
+     * Platform-level administration ({@code apps:write}) is the default app's alone, as query-service requires
+     * too: an actor of a registered app is refused it (403, nothing recorded) whatever its roles say.
+     */
+    private static void requireDefaultAppFor(String permission, String appId) {
+        if (Tenant.APPS_WRITE.equals(permission) && !DefaultApp.APP_ID.equals(appId)) {
+            throw new NotPermitted();
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.watchword.events.app.ApiKeyRevoked;
 import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppRegistered;
+import dev.watchword.events.app.LinkBaseUrlChanged;
 import dev.watchword.events.user.UserRegistered;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -236,21 +237,23 @@ class ClientAppTest {
     class ChangeAppSettingsCommand {
 
         private static final AppSettings CHANGED = new AppSettings(List.of("password"), true, 15, 30, 12,
-                List.of("https://shop.example.com", "http://localhost:3000"), "https://shop.example.com/account",
+                List.of("https://shop.example.com", "http://localhost:3000"), "https://shop.example.com",
                 "Shop Accounts");
 
         @Test
         void changeWhenValidThenChangedAndAnswered() {
             fixture.given(anApp())
-                    .when(new ChangeAppSettings(APP, CHANGED, ADMIN, T0.plusSeconds(60)))
-                    .expectEvents(new AppSettingsChanged(APP, CHANGED, ADMIN, T0.plusSeconds(60)))
+                    .when(new ChangeAppSettings(APP, CHANGED, ADMIN, T0.plusSeconds(60), LinkBaseChange.ALLOWED))
+                    .expectEvents(new AppSettingsChanged(APP, CHANGED, ADMIN, T0.plusSeconds(60)),
+                            new LinkBaseUrlChanged(APP, PUBLIC_URL, "https://shop.example.com", ADMIN,
+                                    T0.plusSeconds(60)))
                     .expectResultMessagePayload(CHANGED);
         }
 
         @Test
         void changeWhenSameAsCurrentThenNothingRecorded() {
             fixture.given(anApp())
-                    .when(new ChangeAppSettings(APP, DEFAULTS, ADMIN, T0.plusSeconds(60)))
+                    .when(new ChangeAppSettings(APP, DEFAULTS, ADMIN, T0.plusSeconds(60), LinkBaseChange.ALLOWED))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -261,7 +264,7 @@ class ClientAppTest {
                     PUBLIC_URL, "Shop");
             AppSettings once = new AppSettings(List.of("password"), false, 5, 1, 8, List.of(), PUBLIC_URL, "Shop");
             fixture.given(anApp())
-                    .when(new ChangeAppSettings(APP, repeated, ADMIN, T0))
+                    .when(new ChangeAppSettings(APP, repeated, ADMIN, T0, LinkBaseChange.ALLOWED))
                     .expectEvents(new AppSettingsChanged(APP, once, ADMIN, T0));
         }
 
@@ -286,6 +289,15 @@ class ClientAppTest {
                     Arguments.of(defaultsWithLinkBaseUrl("/account"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("javascript:alert(1)"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com/?next=x"), "LINK_BASE_URL_INVALID"),
+                    // An origin only: never a path on someone else's host, nor a shape that could lead elsewhere.
+                    Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com/account"), "LINK_BASE_URL_INVALID"),
+                    Arguments.of(defaultsWithLinkBaseUrl("https://pages.example.net/~attacker"), "LINK_BASE_URL_INVALID"),
+                    Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com/"), "LINK_BASE_URL_INVALID"),
+                    Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com#x"), "LINK_BASE_URL_INVALID"),
+                    Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com@evil.example"), "LINK_BASE_URL_INVALID"),
+                    Arguments.of(defaultsWithLinkBaseUrl("https://Shop.Example.com"), "LINK_BASE_URL_INVALID"),
+                    Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com:443"), "LINK_BASE_URL_INVALID"),
+                    Arguments.of(defaultsWithLinkBaseUrl("http://localhost:3000/auth"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithSenderName("Shop\r\nBcc: victim@example.com"), "SENDER_NAME_INVALID"),
                     Arguments.of(defaultsWithSenderName(" "), "SENDER_NAME_INVALID"),
                     Arguments.of(defaultsWithSenderName("x".repeat(101)), "SENDER_NAME_INVALID"));
@@ -295,17 +307,44 @@ class ClientAppTest {
         @MethodSource("invalidSettings")
         void changeWhenSettingBreaksARuleThenRejectedWithItsCodeAndNothingRecorded(AppSettings invalid, String code) {
             fixture.given(anApp())
-                    .when(new ChangeAppSettings(APP, invalid, ADMIN, T0))
+                    .when(new ChangeAppSettings(APP, invalid, ADMIN, T0, LinkBaseChange.ALLOWED))
                     .expectNoEvents()
                     .expectException(code(code));
         }
 
         @Test
-        void changeWhenLinkBaseIsPlainHttpOnLocalhostThenAccepted() {
-            AppSettings local = defaultsWithLinkBaseUrl("http://localhost:3000/auth");
+        void changeWhenLinkBaseMovesWithoutStrongProofThenRefusedAndNothingRecorded() {
+            AppSettings moved = defaultsWithLinkBaseUrl("https://attacker.example");
             fixture.given(anApp())
-                    .when(new ChangeAppSettings(APP, local, ADMIN, T0))
-                    .expectEvents(new AppSettingsChanged(APP, local, ADMIN, T0));
+                    .when(new ChangeAppSettings(APP, moved, "apikey:AbCd1234", T0, LinkBaseChange.NOT_PERMITTED))
+                    .expectNoEvents()
+                    .expectException(code("LINK_BASE_URL_CHANGE_NOT_PERMITTED"));
+        }
+
+        @Test
+        void changeWhenLinkBaseMovesAfterAnOldLoginThenFreshLoginRequired() {
+            AppSettings moved = defaultsWithLinkBaseUrl("https://accounts.shop.example.com");
+            fixture.given(anApp())
+                    .when(new ChangeAppSettings(APP, moved, ADMIN, T0, LinkBaseChange.NEEDS_FRESH_LOGIN))
+                    .expectNoEvents()
+                    .expectException(code("FRESH_LOGIN_REQUIRED"));
+        }
+
+        @Test
+        void changeWhenLinkBaseKeptWithoutStrongProofThenOtherSettingsChange() {
+            AppSettings stricter = defaultsWithPasswordMinLength(12);
+            fixture.given(anApp())
+                    .when(new ChangeAppSettings(APP, stricter, "apikey:AbCd1234", T0, LinkBaseChange.NOT_PERMITTED))
+                    .expectEvents(new AppSettingsChanged(APP, stricter, "apikey:AbCd1234", T0));
+        }
+
+        @Test
+        void changeWhenLinkBaseIsPlainHttpOnLocalhostThenAccepted() {
+            AppSettings local = defaultsWithLinkBaseUrl("http://localhost:3000");
+            fixture.given(anApp())
+                    .when(new ChangeAppSettings(APP, local, ADMIN, T0, LinkBaseChange.ALLOWED))
+                    .expectEvents(new AppSettingsChanged(APP, local, ADMIN, T0),
+                            new LinkBaseUrlChanged(APP, PUBLIC_URL, "http://localhost:3000", ADMIN, T0));
         }
     }
 }

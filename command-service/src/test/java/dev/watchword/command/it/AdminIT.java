@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,9 +17,9 @@ import static org.awaitility.Awaitility.await;
  */
 class AdminIT extends ApiITSupport {
 
-    /** The bootstrap admin: registered (once per schema) and promoted by the admin-bootstrap processor. */
+    /** The bootstrap admin: registered and verified (once per schema), promoted by the admin-bootstrap processor. */
     private JsonNode rootAdmin() {
-        http.post("/api/auth/register/", Map.of("email", ROOT_ADMIN, "password", PASSWORD));
+        registerVerifiedRootAdmin();
         return await().atMost(Duration.ofSeconds(30)).until(() -> login(ROOT_ADMIN, PASSWORD),
                 tokens -> claims(tokens.get("access").asText()).get("permissions").toString().contains("users:write"));
     }
@@ -119,6 +120,29 @@ class AdminIT extends ApiITSupport {
                 .get("requestedBy").asText()).isEqualTo(adminId);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("USER_NOT_FOUND");
+    }
+
+    @Test
+    void userPathsWhenIdNamesAnAppThenUserNotFoundOnEveryOne() {
+        String root = rootAdminToken();
+        String appId = newApp("Not a user").appId();
+        long before = eventsOf(appId);
+
+        List<Http.Response> answers = List.of(
+                http.postWithBearer("/api/admin/users/" + appId + "/disable/", root, Map.of()),
+                http.postWithBearer("/api/admin/users/" + appId + "/enable/", root, Map.of()),
+                http.postWithBearer("/api/admin/users/" + appId + "/logout/", root, Map.of()),
+                http.postWithBearer("/api/admin/users/" + appId + "/password-reset/", root, Map.of()),
+                http.postWithBearer("/api/admin/users/" + appId + "/roles/", root, Map.of("role", "user")),
+                http.deleteWithBearer("/api/admin/users/" + appId + "/roles/user/", root),
+                http.deleteWithBearer("/api/admin/users/" + appId + "/", root));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("code").asText()).isEqualTo("USER_NOT_FOUND");
+        });
+        assertThat(eventsOf(appId)).isEqualTo(before);
     }
 
     @Test

@@ -164,6 +164,8 @@ class AppAdminIT extends ApiITSupport {
                 .isEqualTo("CORS_ORIGIN_INVALID");
         assertThat(rejected(appId, admin, with(valid, "link_base_url", "http://shop.example.com")))
                 .isEqualTo("LINK_BASE_URL_INVALID");
+        assertThat(rejected(appId, admin, with(valid, "link_base_url", "https://pages.example.net/~shop")))
+                .isEqualTo("LINK_BASE_URL_INVALID");
         assertThat(rejected(appId, admin, with(valid, "login_methods", List.of())))
                 .isEqualTo("LOGIN_METHODS_INVALID");
         assertThat(rejected(appId, admin, with(valid, "access_token_minutes", 61)))
@@ -209,6 +211,50 @@ class AppAdminIT extends ApiITSupport {
                 .isZero();
     }
 
+    @Test
+    void changeLinkBaseWhenApiKeyThenRefusedAndNothingRecordedButOtherSettingsChange() {
+        RegisteredApp app = newApp("Key holder");
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.keyOf(app.apiKey(), clock.instant()).isPresent());
+        long before = settingsChanges(app.appId());
+
+        Http.Response hijack = put("/api/admin/apps/" + app.appId() + "/settings/", app.apiKey(),
+                with(settings(), "link_base_url", "https://attacker.example"));
+        Http.Response kept = put("/api/admin/apps/" + app.appId() + "/settings/", app.apiKey(),
+                with(settings(), "link_base_url", "http://localhost:8080"));
+
+        assertThat(hijack.status()).as(hijack.body()).isEqualTo(403);
+        assertThat(hijack.contentType()).startsWith("application/problem+json");
+        assertThat(hijack.json().get("code").asText()).isEqualTo("LINK_BASE_URL_CHANGE_NOT_PERMITTED");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(settingsChanges(app.appId())).isEqualTo(before + 1);
+        assertThat(payloadsOf(app.appId())).noneMatch(payload -> payload.contains("attacker.example"));
+    }
+
+    @Test
+    void changeLinkBaseWhenAppAdminJustSignedInThenChangedAndWhenSignedInLongAgoThenFreshLoginRequired() {
+        RegisteredApp app = newApp("Fresh proof");
+        String email = newEmail();
+        String userId = registerIn(app, email);
+        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/roles/", rootAdminToken(),
+                Map.of("role", "admin")).status()).isEqualTo(204);
+        JsonNode tokens = loginIn(app, email, PASSWORD).json();
+
+        Http.Response fresh = put("/api/admin/apps/" + app.appId() + "/settings/", tokens.get("access").asText(),
+                with(settings(), "link_base_url", "https://accounts.shop.example.com"));
+        clock.advance(Duration.ofMinutes(6));
+        String later = http.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh").asText()))
+                .json().get("access").asText();
+        long before = settingsChanges(app.appId());
+        Http.Response stale = put("/api/admin/apps/" + app.appId() + "/settings/", later,
+                with(settings(), "link_base_url", "https://attacker.example"));
+
+        assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
+        assertThat(fresh.json().get("link_base_url").asText()).isEqualTo("https://accounts.shop.example.com");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(403);
+        assertThat(stale.json().get("code").asText()).isEqualTo("FRESH_LOGIN_REQUIRED");
+        assertThat(settingsChanges(app.appId())).isEqualTo(before);
+    }
+
     private String rejected(String appId, String admin, Map<String, Object> body) {
         Http.Response response = put("/api/admin/apps/" + appId + "/settings/", admin, body);
         assertThat(response.status()).as(response.body()).isEqualTo(400);
@@ -224,7 +270,7 @@ class AppAdminIT extends ApiITSupport {
         settings.put("refresh_token_days", 30);
         settings.put("password_min_length", 12);
         settings.put("cors_origins", List.of("https://shop.example.com"));
-        settings.put("link_base_url", "https://shop.example.com/account");
+        settings.put("link_base_url", "https://shop.example.com");
         settings.put("sender_name", "Shop Accounts");
         return settings;
     }

@@ -5,7 +5,7 @@ package dev.watchword.events.app;
  * the permanent contract of the log, like {@code UserEvent}.
  */
 public sealed interface ClientAppEvent permits ClientAppRegistered, ApiKeyIssued, ApiKeyRetired, ApiKeyRevoked,
-        AppSettingsChanged, RoleDefined {
+        AppSettingsChanged, RoleDefined, LinkBaseUrlChanged {
 
     String appId();
 }

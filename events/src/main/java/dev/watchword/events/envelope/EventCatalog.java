@@ -12,6 +12,8 @@ import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.user.CurrentPasswordCheckFailed;
+import dev.watchword.events.app.LinkBaseUrlChanged;
+import dev.watchword.events.platform.BootstrapAdminGranted;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailOtpFailed;
@@ -80,7 +82,9 @@ public final class EventCatalog {
             ApiKeyRetired.class,
             ApiKeyRevoked.class,
             AppSettingsChanged.class,
-            RoleDefined.class);
+            RoleDefined.class,
+            BootstrapAdminGranted.class,
+            LinkBaseUrlChanged.class);
 
     private static final Map<String, Class<?>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -1,14 +1,24 @@
 package dev.watchword.notification.app;
 
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.EmailChanged;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Builds {@code user_app}: the client app each user belongs to, which decides the settings of its emails. */
+import java.util.List;
+
+/**
+ * Builds {@code user_app}: the client app each user belongs to, which decides the settings of its emails, and for
+ * the app's announcements to its admins, the user's present address and whether the user is an admin of it.
+ */
 @Component
 public class UserAppProjection {
+
+    private static final String ADMIN = "admin";
 
     private final JdbcClient jdbc;
 
@@ -22,13 +32,45 @@ public class UserAppProjection {
      */
     public void on(EventEnvelope envelope, UserRegistered event) {
         jdbc.sql("""
-                        insert into user_app (user_id, app_id, event_id)
-                        values (:userId, :appId, :eventId)
+                        insert into user_app (user_id, app_id, event_id, email)
+                        values (:userId, :appId, :eventId, :email)
                         on conflict (user_id) do nothing""")
                 .param("userId", event.userId())
                 .param("appId", event.appIdOrDefault())
                 .param("eventId", envelope.eventId())
+                .param("email", event.email())
                 .update();
+    }
+
+    /** The address the app's announcements to its admins go to; a user's events arrive in order (one key). */
+    public void on(EmailChanged event) {
+        if (event.email() != null) {
+            jdbc.sql("update user_app set email = ? where user_id = ?").params(event.email(), event.userId()).update();
+        }
+    }
+
+    /** Admins of the app are told when its link base URL moves; see {@code LinkBaseUrlChangedEmail}. */
+    public void on(RoleAssigned event) {
+        if (ADMIN.equals(event.role())) {
+            jdbc.sql("update user_app set admin = true where user_id = ?").param(event.userId()).update();
+        }
+    }
+
+    public void on(RoleRevoked event) {
+        if (ADMIN.equals(event.role())) {
+            jdbc.sql("update user_app set admin = false where user_id = ?").param(event.userId()).update();
+        }
+    }
+
+    /** The admins of {@code appId} with the address each holds now. */
+    public List<AppAdmin> adminsOf(String appId) {
+        return jdbc.sql("select user_id, email from user_app where app_id = ? and admin and email is not null")
+                .param(appId)
+                .query((rs, row) -> new AppAdmin(rs.getString("user_id"), rs.getString("email")))
+                .list();
+    }
+
+    public record AppAdmin(String userId, String email) {
     }
 
     /**

@@ -1,6 +1,10 @@
 package dev.watchword.notification.eventstream;
 
 import dev.watchword.events.app.AppSettingsChanged;
+import dev.watchword.events.app.LinkBaseUrlChanged;
+import dev.watchword.events.user.EmailChanged;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserErased;
@@ -80,7 +84,13 @@ class EventStreamListener {
         }
         switch (event.get()) {
             case UserRegistered registered -> userApps.on(envelope, registered);
+            case EmailChanged changed -> userApps.on(changed);
+            case RoleAssigned assigned -> userApps.on(assigned);
+            case RoleRevoked revoked -> userApps.on(revoked);
             case AppSettingsChanged changed -> appEmailSettings.on(envelope, changed);
+            // Addressed to every admin of the app, not to one address the event holds: one row per admin.
+            case LinkBaseUrlChanged changed -> userApps.adminsOf(changed.appId()).forEach(admin ->
+                    outbox.enqueueTo(envelope, changed, admin.userId(), admin.email()));
             default -> {
             }
         }

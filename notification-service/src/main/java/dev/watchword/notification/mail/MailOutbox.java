@@ -58,6 +58,27 @@ public class MailOutbox {
     }
 
     /**
+     * Queues the email this event calls for to one of several recipients that the event does not name itself (the
+     * admins of an app), once per event and recipient: the row's id is the event id and the recipient's user id, so
+     * a redelivered event adds nothing, and the row is the recipient's, so erasing that user cancels it.
+     *
+     * @return true when a new email was queued
+     */
+    @Transactional
+    public boolean enqueueTo(EventEnvelope envelope, Object event, String userId, String recipient) {
+        if (recipient == null || recipient.isBlank()) {
+            return false;
+        }
+        boolean queued = repository.insertIfAbsent(envelope.eventId() + "/" + userId,
+                EventCatalog.nameOf(event.getClass()), userId, recipient, envelope.payload().toString(), null);
+        if (!queued) {
+            log.info("Event {} ({}) was delivered again; its email to {} is queued already", envelope.eventId(),
+                    envelope.type(), userId);
+        }
+        return queued;
+    }
+
+    /**
      * The user was erased (issue 5): the user's emails still waiting are cancelled, never to be sent, and no row
      * of the user keeps an address or the event it came from. An email already handed to the relay is gone; the
      * one being handed over right now is waited for and blanked once sent.
