@@ -58,10 +58,16 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RateLimitedAction action = actionOf(request).orElseThrow();
-        CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY_BYTES);
+        // Only a JSON body that names someone is read up front; any other (the form of RFC 7009 revocation) is left
+        // to the servlet container, whose form parameters come from the original stream.
+        boolean bodyNamesSubject = action.subject() == RateLimitedAction.Subject.EMAIL
+                || action.subject() == RateLimitedAction.Subject.OTP_REQUEST_OWNER;
+        CachedBodyRequest cached = bodyNamesSubject ? CachedBodyRequest.of(request, MAX_BODY_BYTES) : null;
+        HttpServletRequest forwarded = cached != null ? cached : request;
         Optional<Duration> wait;
         try {
-            wait = limiter.consume(action, ClientAddress.of(request), subjectOf(action, cached.body()));
+            wait = limiter.consume(action, ClientAddress.of(request),
+                    subjectOf(action, cached != null ? cached.body() : new byte[0]));
         } catch (RateLimitStoreUnavailable closed) {
             refuse(response, 503, UNAVAILABLE);
             return;
@@ -73,7 +79,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             refuse(response, 429, TOO_MANY);
             return;
         }
-        chain.doFilter(cached, response);
+        chain.doFilter(forwarded, response);
     }
 
     /** The servlet path is decoded and normalized by Tomcat, the same path Spring MVC matches its mappings on. */

@@ -59,6 +59,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "watchword.rate-limits.password-reset.per-email.period=1h",
         "watchword.rate-limits.otp-verify.per-account.capacity=3",
         "watchword.rate-limits.otp-verify.per-account.period=1h",
+        "watchword.rate-limits.password-change.per-account.capacity=2",
+        "watchword.rate-limits.password-change.per-account.period=1h",
         "watchword.rate-limits.refresh.per-ip.capacity=2",
         "watchword.rate-limits.refresh.per-ip.period=1h",
         "watchword.rate-limits.password-reset-confirm.per-ip.capacity=2",
@@ -285,6 +287,28 @@ class RateLimitIT {
             Response limited = guess(decoy);
 
             assertThat(allowed).doesNotContain(429);
+            assertRateLimited(limited);
+        }
+
+        @Test
+        void passwordChangeWhenCurrentPasswordGuessedFromManyAddressesThenLimitedPerAccount() {
+            String email = newEmail();
+            register(email);
+            Response login = trustedProxy.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD),
+                    "X-Forwarded-For", newClientAddress());
+            assertThat(login.status()).as(login.body()).isEqualTo(200);
+            String access = login.json().get("access").asText();
+            Map<String, String> guess = Map.of("current_password", "a guess at it 1", "new_password", "quiet harbor violet 77");
+
+            List<Integer> allowed = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                allowed.add(trustedProxy.post("/api/auth/password/change/", guess, "X-Forwarded-For", newClientAddress(),
+                        "Authorization", "Bearer " + access).status());
+            }
+            Response limited = trustedProxy.post("/api/auth/password/change", guess,
+                    "X-Forwarded-For", newClientAddress(), "Authorization", "Bearer " + access);
+
+            assertThat(allowed).containsOnly(403);
             assertRateLimited(limited);
         }
 
