@@ -49,8 +49,9 @@ class AccountLifecycleEndToEndIT {
 		// Every request of this class comes from 127.0.0.1: per-address limits would count the whole class against
 		// one client. The per-email limits stay as they are; each flow has addresses of its own.
 		Map<String, String> limits = new HashMap<>();
-		for (String action : List.of("REGISTER", "LOGIN", "PASSWORDRESET", "MAGICLINK", "OTPREQUEST", "OTPVERIFY",
-				"VERIFICATIONRESEND")) {
+		for (String action : List.of("REGISTER", "LOGIN", "PASSWORDRESET", "PASSWORDRESETCONFIRM", "PASSWORDCHANGE",
+				"EMAILCHANGE", "EMAILCHANGECONFIRM", "MAGICLINK", "MAGICLINKLOGIN", "OTPREQUEST", "OTPVERIFY",
+				"VERIFICATIONRESEND", "VERIFYEMAIL", "REFRESH", "LOGOUT", "TOKENREVOKE")) {
 			limits.put("WATCHWORD_RATELIMITS_" + action + "_PERIP_CAPACITY", "1000");
 		}
 		stack = EndToEndStack.start("watchword_lifecycle_", limits);

@@ -11,15 +11,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Applies {@link RateLimiter} to the POSTs of {@link RateLimitedAction}, keyed by client address and by the
- * {@code email} field of the JSON body. Over a limit the answer is 429 {@code RATE_LIMITED} with
+ * Applies {@link RateLimiter} to the POSTs of {@link RateLimitedAction}, keyed by client address and by what the
+ * request names ({@link RateLimitedAction.Subject}): the {@code email} field of the JSON body, the account behind
+ * its {@code request_id}, or the authenticated caller. Over a limit the answer is 429 {@code RATE_LIMITED} with
  * {@code Retry-After} (RFC 9110 section 10.2.3, RFC 6585 section 4), the same for every address, and the request
  * goes no further: nothing is looked up, hashed, stored or sent.
  * <p>
@@ -36,10 +40,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final ObjectMapper json;
+    private final Function<String, Optional<String>> ownerOfOtpRequest;
 
-    public RateLimitFilter(RateLimiter limiter, ObjectMapper json) {
+    /** @param ownerOfOtpRequest the user a sign-in code's request id was issued for, if it is one of ours */
+    public RateLimitFilter(RateLimiter limiter, ObjectMapper json, Function<String, Optional<String>> ownerOfOtpRequest) {
         this.limiter = limiter;
         this.json = json;
+        this.ownerOfOtpRequest = ownerOfOtpRequest;
     }
 
     @Override
@@ -51,10 +58,16 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RateLimitedAction action = actionOf(request).orElseThrow();
-        CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY_BYTES);
+        // Only a JSON body that names someone is read up front; any other (the form of RFC 7009 revocation) is left
+        // to the servlet container, whose form parameters come from the original stream.
+        boolean bodyNamesSubject = action.subject() == RateLimitedAction.Subject.EMAIL
+                || action.subject() == RateLimitedAction.Subject.OTP_REQUEST_OWNER;
+        CachedBodyRequest cached = bodyNamesSubject ? CachedBodyRequest.of(request, MAX_BODY_BYTES) : null;
+        HttpServletRequest forwarded = cached != null ? cached : request;
         Optional<Duration> wait;
         try {
-            wait = limiter.consume(action, ClientAddress.of(request), emailIn(cached.body()));
+            wait = limiter.consume(action, ClientAddress.of(request),
+                    subjectOf(action, cached != null ? cached.body() : new byte[0]));
         } catch (RateLimitStoreUnavailable closed) {
             refuse(response, 503, UNAVAILABLE);
             return;
@@ -66,7 +79,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             refuse(response, 429, TOO_MANY);
             return;
         }
-        chain.doFilter(cached, response);
+        chain.doFilter(forwarded, response);
     }
 
     /** The servlet path is decoded and normalized by Tomcat, the same path Spring MVC matches its mappings on. */
@@ -75,15 +88,35 @@ public class RateLimitFilter extends OncePerRequestFilter {
         return RateLimitedAction.ofPath(path);
     }
 
-    /** The normalized {@code email} of a JSON object body; empty for anything else (the controller will say why). */
-    private Optional<String> emailIn(byte[] body) {
+    private Optional<String> subjectOf(RateLimitedAction action, byte[] body) {
+        return switch (action.subject()) {
+            case EMAIL -> textIn(body, "email").flatMap(EmailAddress::normalize);
+            // A request id that is none of ours (a decoy, a made-up one) gets a bucket of its own, as big as an
+            // account's, so that the answer does not tell them apart.
+            case OTP_REQUEST_OWNER -> textIn(body, "request_id").map(requestId ->
+                    ownerOfOtpRequest.apply(requestId).map(userId -> "user:" + userId)
+                            .orElse("request:" + requestId));
+            case CALLER -> caller();
+            case NONE -> Optional.empty();
+        };
+    }
+
+    /** A text field of a JSON object body; empty for anything else (the controller will say why). */
+    private Optional<String> textIn(byte[] body, String field) {
         try {
             JsonNode root = json.readTree(body);
-            JsonNode email = root == null ? null : root.path("email");
-            return email != null && email.isTextual() ? EmailAddress.normalize(email.asText()) : Optional.empty();
+            JsonNode value = root == null ? null : root.path(field);
+            return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
         } catch (IOException notJson) {
             return Optional.empty();
         }
+    }
+
+    /** The access token's subject; Spring Security's chain, which runs first, has checked the token. */
+    private static Optional<String> caller() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                ? Optional.ofNullable(token.getToken().getSubject()).map(userId -> "user:" + userId)
+                : Optional.empty();
     }
 
     private static void refuse(HttpServletResponse response, int status, String problem) throws IOException {

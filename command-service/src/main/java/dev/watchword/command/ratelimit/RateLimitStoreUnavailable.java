@@ -1,6 +1,6 @@
 package dev.watchword.command.ratelimit;
 
-/** PostgreSQL did not answer a rate limit check and {@code watchword.rate-limits.fail-open} is {@code false}. */
+/** PostgreSQL did not answer a rate limit check and {@code watchword.rate-limits.on-store-failure} is {@code refuse}. */
 public class RateLimitStoreUnavailable extends RuntimeException {
 
     RateLimitStoreUnavailable(Throwable cause) {

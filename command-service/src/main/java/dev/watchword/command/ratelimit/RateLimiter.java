@@ -1,6 +1,9 @@
 package dev.watchword.command.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.watchword.command.ratelimit.RateLimitSettings.Limit;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -17,62 +20,79 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Takes one request from the client address's bucket and then from the email address's bucket of an action.
- * The buckets live in PostgreSQL (Bucket4j's {@code SELECT ... FOR UPDATE} proxy manager), so every instance of
- * command-service counts against the same limits. Nothing here looks at accounts: an address without one is
- * limited exactly like an address with one, so a limited answer tells nothing about existence (OWASP ASVS 5.0
- * V6.3.8).
+ * Takes one request from the client address's bucket of an action and then from the bucket of the email address
+ * or account the request names, if any. The buckets live in PostgreSQL (Bucket4j's {@code SELECT ... FOR UPDATE}
+ * proxy manager), so every instance of command-service counts against the same limits. Nothing here looks at
+ * whether an account exists: an address without one is limited exactly like an address with one, so a limited
+ * answer tells nothing about existence (OWASP ASVS 5.0 V6.3.8).
+ * <p>
+ * While PostgreSQL does not answer (down, or the bucket rows locked past {@code store-timeout}) the limits do not
+ * switch off (OWASP ASVS 5.0 V16.5.3, fail securely): by default each instance counts in its own memory with the
+ * same limits, or, configured so, refuses with 503.
  */
 public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+    /**
+     * Bounds the memory of the fallback: past this many buckets the least recently used ones go. An attacker would
+     * need this many client addresses at once to win back a bucket, and then has them anyway.
+     */
+    private static final long MAX_LOCAL_BUCKETS = 100_000;
 
     private final ProxyManager<String> buckets;
     private final RateLimitSettings settings;
+    private final Cache<String, Bucket> localBuckets;
 
     public RateLimiter(ProxyManager<String> buckets, RateLimitSettings settings) {
         this.buckets = buckets;
         this.settings = settings;
+        // A bucket untouched for a day has refilled under any sane limit.
+        this.localBuckets = Caffeine.newBuilder().maximumSize(MAX_LOCAL_BUCKETS)
+                .expireAfterAccess(Duration.ofDays(1)).build();
     }
 
     /**
-     * @param normalizedEmail the address the request names, in {@code EmailAddress.normalize} form, if any
+     * @param subject what the request names besides its client address, as {@link RateLimitedAction#subject()}
+     *                says (a normalized email address, a user id, a request id), if anything
      * @return empty when the request may go on; else how long the client should wait
-     * @throws RateLimitStoreUnavailable when PostgreSQL does not answer and the limits fail closed
+     * @throws RateLimitStoreUnavailable when PostgreSQL does not answer and the limits are set to refuse then
      */
-    public Optional<Duration> consume(RateLimitedAction action, String clientAddress, Optional<String> normalizedEmail) {
+    public Optional<Duration> consume(RateLimitedAction action, String clientAddress, Optional<String> subject) {
         if (!settings.enabled()) {
             return Optional.empty();
         }
         RateLimitSettings.Limits limits = settings.of(action);
-        try {
-            Optional<Duration> wait = tryConsume(action.key() + ":ip:" + addressKey(clientAddress), limits.perIp());
-            if (wait.isPresent() || normalizedEmail.isEmpty()) {
-                return wait;
-            }
-            // Hashed, so that the table holds no email addresses.
-            return tryConsume(action.key() + ":email:" + sha256(normalizedEmail.get()), limits.perEmail());
-        } catch (RuntimeException storeFailed) {
-            if (!settings.failOpen()) {
-                log.error("Rate limit store unavailable; refusing {} (fail closed)", action.key(), storeFailed);
-                throw new RateLimitStoreUnavailable(storeFailed);
-            }
-            // Fail open: availability of sign-in matters more than a few minutes without limits, and the same
-            // PostgreSQL holds the event store, so most of these requests fail at their command anyway.
-            log.warn("Rate limit store unavailable; letting {} through unlimited (fail open): {}", action.key(),
-                    storeFailed.toString());
-            return Optional.empty();
+        Optional<Duration> wait = tryConsume(action, action.key() + ":ip:" + addressKey(clientAddress), limits.perIp());
+        Limit perSubject = limits.perSubject(action);
+        if (wait.isPresent() || subject.isEmpty() || perSubject == null) {
+            return wait;
         }
+        // Hashed, so that the table holds no email addresses.
+        String kind = action.subject() == RateLimitedAction.Subject.EMAIL ? ":email:" : ":account:";
+        return tryConsume(action, action.key() + kind + sha256(subject.get()), perSubject);
     }
 
     /**
      * A stored bucket keeps the configuration it was created with, so the limit is part of the key: a changed limit
      * starts fresh buckets at once (the old rows expire), and instances with different limits never share one.
      */
-    private Optional<Duration> tryConsume(String key, Limit limit) {
+    private Optional<Duration> tryConsume(RateLimitedAction action, String key, Limit limit) {
         String keyWithLimit = key + "@" + limit.capacity() + "/" + limit.period();
-        ConsumptionProbe probe = buckets.getProxy(keyWithLimit, () -> configurationOf(limit))
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.getProxy(keyWithLimit, () -> configurationOf(limit)).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException storeFailed) {
+            if (settings.onStoreFailure() == RateLimitSettings.StoreFailure.REFUSE) {
+                log.error("Rate limit store unavailable; refusing {}", action.key(), storeFailed);
+                throw new RateLimitStoreUnavailable(storeFailed);
+            }
+            log.warn("Rate limit store unavailable; counting {} in this instance's memory: {}", action.key(),
+                    storeFailed.toString());
+            probe = localBuckets.get(keyWithLimit, unused -> Bucket.builder()
+                    .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
+                            .refillGreedy(limit.capacity(), limit.period()))
+                    .build()).tryConsumeAndReturnRemaining(1);
+        }
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 

@@ -13,14 +13,13 @@ import java.util.List;
  * a client cannot pick the address its rate limits count against (OWASP ASVS 5.0 V4.1.3).
  *
  * @param trusted CIDR blocks, e.g. {@code WATCHWORD_PROXIES_TRUSTED=10.1.0.0/16,fd00::/8}; the default is the
- *                loopback, private, shared (RFC 6598) and link-local ranges the gateway runs in:
- *                {@code 127.0.0.0/8, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, 169.254.0.0/16,
- *                ::1/128, fc00::/7, fe80::/10}; empty trusts no one
+ *                loopback only, {@code 127.0.0.0/8, ::1/128} (the gateway on the same host). Any private range
+ *                holds more than the gateway (other containers, other tenants of a cluster network), so a deployment
+ *                names its gateway's addresses, as docker-compose.yml does; empty trusts no one
  */
 @Validated
 @ConfigurationProperties("watchword.proxies")
-public record TrustedProxies(@DefaultValue({"127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
-        "100.64.0.0/10", "169.254.0.0/16", "::1/128", "fc00::/7", "fe80::/10"}) @NotNull List<String> trusted) {
+public record TrustedProxies(@DefaultValue({"127.0.0.0/8", "::1/128"}) @NotNull List<String> trusted) {
 
     public TrustedProxies {
         trusted = trusted.stream().map(String::strip).filter(block -> !block.isEmpty()).toList();

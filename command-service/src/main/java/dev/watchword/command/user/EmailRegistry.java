@@ -1,5 +1,6 @@
 package dev.watchword.command.user;
 
+import dev.watchword.command.problem.InvalidEmailAddress;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
@@ -42,9 +43,15 @@ public class EmailRegistry {
                 .optional();
     }
 
-    /** The owner of an address as typed (normalized first) in {@code appId}; empty for an invalid address too. */
+    /**
+     * The owner of an address as typed (normalized first) in {@code appId}.
+     *
+     * @throws InvalidEmailAddress when the text is not a bare address (a display name, angle brackets, a comment):
+     *                             it is refused, never read as whatever mailbox a mail library finds in it; the
+     *                             answer depends on the text alone, never on an account
+     */
     public Optional<String> ownerOfTyped(String appId, String typedEmail) {
-        return EmailAddress.normalize(typedEmail).flatMap(email -> ownerOf(appId, email));
+        return ownerOf(appId, EmailAddress.normalize(typedEmail).orElseThrow(InvalidEmailAddress::new));
     }
 
     /** The app the user belongs to, if the user exists. */

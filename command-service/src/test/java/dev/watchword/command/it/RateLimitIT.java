@@ -56,7 +56,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         "watchword.rate-limits.verification-resend.per-ip.period=1h",
         "watchword.rate-limits.verification-resend.per-email.capacity=100",
         "watchword.rate-limits.password-reset.per-email.capacity=1",
-        "watchword.rate-limits.password-reset.per-email.period=1h"})
+        "watchword.rate-limits.password-reset.per-email.period=1h",
+        "watchword.rate-limits.otp-verify.per-account.capacity=3",
+        "watchword.rate-limits.otp-verify.per-account.period=1h",
+        "watchword.rate-limits.password-change.per-account.capacity=2",
+        "watchword.rate-limits.password-change.per-account.period=1h",
+        "watchword.rate-limits.refresh.per-ip.capacity=2",
+        "watchword.rate-limits.refresh.per-ip.period=1h",
+        "watchword.rate-limits.password-reset-confirm.per-ip.capacity=2",
+        "watchword.rate-limits.password-reset-confirm.per-ip.period=1h"})
 @EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitIT {
@@ -238,6 +246,154 @@ class RateLimitIT {
     }
 
     @Nested
+    class PerAccount {
+
+        private String requestCode(String email) {
+            Response requested = trustedProxy.post("/api/auth/otp/", Map.of("email", email),
+                    "X-Forwarded-For", newClientAddress());
+            assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+            return requested.json().get("request_id").asText();
+        }
+
+        private Response guess(String requestId) {
+            return trustedProxy.post("/api/auth/otp/verify/", Map.of("request_id", requestId, "code", "000000"),
+                    "X-Forwarded-For", newClientAddress());
+        }
+
+        @Test
+        void otpVerifyWhenGuessesSpreadOverAddressesAndRequestsThenLimitedPerAccount() {
+            String email = newEmail();
+            String userId = register(email);
+            String firstRequest = requestCode(email);
+            String secondRequest = requestCode(email);
+            String otherUsersRequest = requestCode(newEmailRegistered());
+
+            List<Integer> allowed = List.of(guess(firstRequest).status(), guess(firstRequest).status(),
+                    guess(secondRequest).status());
+            Response limited = guess(secondRequest);
+            Response otherAccount = guess(otherUsersRequest);
+
+            assertThat(allowed).doesNotContain(429);
+            assertRateLimited(limited);
+            assertThat(otherAccount.status()).isNotEqualTo(429);
+            assertThat(storedEvents(userId, "LoginSucceeded")).isZero();
+        }
+
+        @Test
+        void otpVerifyWhenRequestIdIsADecoyThenLimitedLikeARealOne() {
+            String decoy = requestCode(newEmail());
+
+            List<Integer> allowed = List.of(guess(decoy).status(), guess(decoy).status(), guess(decoy).status());
+            Response limited = guess(decoy);
+
+            assertThat(allowed).doesNotContain(429);
+            assertRateLimited(limited);
+        }
+
+        @Test
+        void passwordChangeWhenCurrentPasswordGuessedFromManyAddressesThenLimitedPerAccount() {
+            String email = newEmail();
+            register(email);
+            Response login = trustedProxy.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD),
+                    "X-Forwarded-For", newClientAddress());
+            assertThat(login.status()).as(login.body()).isEqualTo(200);
+            String access = login.json().get("access").asText();
+            Map<String, String> guess = Map.of("current_password", "a guess at it 1", "new_password", "quiet harbor violet 77");
+
+            List<Integer> allowed = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                allowed.add(trustedProxy.post("/api/auth/password/change/", guess, "X-Forwarded-For", newClientAddress(),
+                        "Authorization", "Bearer " + access).status());
+            }
+            Response limited = trustedProxy.post("/api/auth/password/change", guess,
+                    "X-Forwarded-For", newClientAddress(), "Authorization", "Bearer " + access);
+
+            assertThat(allowed).containsOnly(403);
+            assertRateLimited(limited);
+        }
+
+        private String newEmailRegistered() {
+            String email = newEmail();
+            register(email);
+            return email;
+        }
+    }
+
+    @Nested
+    class SecretBearingEndpoints {
+
+        @Test
+        void refreshWhenAddressOverLimitThen429BeforeAnyLookUp() {
+            String address = newClientAddress();
+            List<Integer> allowed = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                allowed.add(trustedProxy.post("/api/auth/token/refresh/", Map.of("refresh", "guess-" + i),
+                        "X-Forwarded-For", address).status());
+            }
+
+            Response limited = trustedProxy.post("/api/users/token/refresh", Map.of("refresh", "guess-3"),
+                    "X-Forwarded-For", address);
+
+            assertThat(allowed).doesNotContain(429);
+            assertRateLimited(limited);
+        }
+
+        @Test
+        void passwordResetConfirmWhenAddressOverLimitThen429() {
+            String address = newClientAddress();
+            List<Integer> allowed = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                allowed.add(trustedProxy.post("/api/auth/password/reset/confirm/",
+                        Map.of("token", "guess-" + i, "password", PASSWORD), "X-Forwarded-For", address).status());
+            }
+
+            Response limited = trustedProxy.post("/api/auth/password/reset/confirm",
+                    Map.of("token", "guess-3", "password", PASSWORD), "X-Forwarded-For", address);
+
+            assertThat(allowed).doesNotContain(429);
+            assertRateLimited(limited);
+        }
+    }
+
+    @Nested
+    class Addresses {
+
+        private void assertInvalidAddress(Response response) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.json().get("code").asText()).isEqualTo("INVALID_EMAIL");
+        }
+
+        @Test
+        void registerWhenAddressHasADisplayNameThen400AndNothingStored() {
+            String local = "ceo" + UUID.randomUUID().toString().substring(0, 8);
+            String withName = local + "<attacker-" + local + "@evil.example>";
+
+            Response response = trustedProxy.post("/api/auth/register/", Map.of("email", withName, "password", PASSWORD),
+                    "X-Forwarded-For", newClientAddress());
+
+            assertInvalidAddress(response);
+            assertThat(registered(withName)).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email LIKE ?").param("%" + local + "%")
+                    .query(Long.class).single()).isZero();
+        }
+
+        @Test
+        void requestsWhenAddressIsNotABareAddrSpecThen400WithTheSameCode() {
+            List<String> notBare = List.of("Ceo <ceo@example.com>", "ceo@example.com (Ceo)", "<ceo@example.com>",
+                    "\"ceo\"@example.com", "ceo@[192.0.2.1]", "ceo@example.com,other@example.com",
+                    "ceo\u0000@example.com", "ceo@exa mple.com");
+            for (String address : notBare) {
+                for (String path : List.of("/api/auth/login/", "/api/auth/password/reset/", "/api/auth/magic-link/",
+                        "/api/auth/otp/", "/api/auth/verify-email/resend/")) {
+                    assertInvalidAddress(trustedProxy.post(path, Map.of("email", address, "password", PASSWORD),
+                            "X-Forwarded-For", newClientAddress()));
+                }
+            }
+        }
+    }
+
+    @Nested
     class PasswordPolicy {
 
         @Test
@@ -326,8 +482,15 @@ class RateLimitIT {
         private final String base;
 
         Client(int port, InetAddress from) {
+            this(port, from, InetAddress.getLoopbackAddress());
+        }
+
+        Client(int port, InetAddress from, InetAddress to) {
             this.http = HttpClient.newBuilder().localAddress(from).build();
-            this.base = "http://127.0.0.1:" + port;
+            String host = to.getHostAddress();
+            int zone = host.indexOf('%');
+            host = zone < 0 ? host : host.substring(0, zone);
+            this.base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         }
 
         Response post(String path, Object body, String... headers) {

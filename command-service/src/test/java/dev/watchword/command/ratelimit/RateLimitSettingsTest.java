@@ -24,15 +24,50 @@ class RateLimitSettingsTest {
         RateLimitSettings settings = bind(Map.of());
 
         assertThat(settings.enabled()).isTrue();
-        assertThat(settings.failOpen()).isTrue();
+        assertThat(settings.onStoreFailure()).isEqualTo(RateLimitSettings.StoreFailure.IN_MEMORY);
         assertThat(settings.login().perIp()).isEqualTo(new Limit(20, Duration.ofMinutes(1)));
         assertThat(settings.login().perEmail()).isEqualTo(new Limit(10, Duration.ofMinutes(1)));
         assertThat(settings.passwordReset().perEmail()).isEqualTo(new Limit(3, Duration.ofMinutes(15)));
-        assertThat(settings.otpVerify().perEmail()).isEqualTo(new Limit(10, Duration.ofMinutes(15)));
+        assertThat(settings.otpVerify().perAccount()).isEqualTo(new Limit(10, Duration.ofMinutes(15)));
+        assertThat(settings.refresh().perIp()).isEqualTo(new Limit(60, Duration.ofMinutes(1)));
+        assertThat(settings.passwordChange().perAccount()).isEqualTo(new Limit(5, Duration.ofMinutes(15)));
         for (RateLimitedAction action : RateLimitedAction.values()) {
             assertThat(settings.of(action).perIp()).as(action.key()).isNotNull();
-            assertThat(settings.of(action).perEmail()).as(action.key()).isNotNull();
+            boolean namesSomeone = action.subject() != RateLimitedAction.Subject.NONE;
+            assertThat(settings.of(action).perSubject(action) != null).as(action.key()).isEqualTo(namesSomeone);
         }
+    }
+
+    @Test
+    void bindWhenStoreFailureSetToRefuseThenRefuse() {
+        RateLimitSettings settings = bind(Map.of("WATCHWORD_RATELIMITS_ONSTOREFAILURE", "refuse"));
+
+        assertThat(settings.onStoreFailure()).isEqualTo(RateLimitSettings.StoreFailure.REFUSE);
+    }
+
+    @Test
+    void bindWhenNothingSetThenOnlyLoopbackIsATrustedProxy() {
+        StandardEnvironment env = new StandardEnvironment();
+        TrustedProxies proxies = Binder.get(env).bindOrCreate("watchword.proxies", TrustedProxies.class);
+
+        assertThat(proxies.trusted()).containsExactly("127.0.0.0/8", "::1/128");
+        assertThat("10.0.0.1").doesNotMatch(proxies.pattern());
+        assertThat("192.168.1.1").doesNotMatch(proxies.pattern());
+        assertThat("127.0.0.1").matches(proxies.pattern());
+    }
+
+    @Test
+    void ofPathWhenEndpointTakesASecretThenLimited() {
+        assertThat(RateLimitedAction.ofPath("/api/auth/token/refresh/")).contains(RateLimitedAction.REFRESH);
+        assertThat(RateLimitedAction.ofPath("/api/users/token/refresh")).contains(RateLimitedAction.REFRESH);
+        assertThat(RateLimitedAction.ofPath("/api/auth/password/reset/confirm")).contains(RateLimitedAction.PASSWORD_RESET_CONFIRM);
+        assertThat(RateLimitedAction.ofPath("/api/auth/password/change/")).contains(RateLimitedAction.PASSWORD_CHANGE);
+        assertThat(RateLimitedAction.ofPath("/api/auth/email/change")).contains(RateLimitedAction.EMAIL_CHANGE);
+        assertThat(RateLimitedAction.ofPath("/api/auth/email/change/confirm/")).contains(RateLimitedAction.EMAIL_CHANGE_CONFIRM);
+        assertThat(RateLimitedAction.ofPath("/api/auth/magic-link/login")).contains(RateLimitedAction.MAGIC_LINK_LOGIN);
+        assertThat(RateLimitedAction.ofPath("/api/auth/verify-email/")).contains(RateLimitedAction.VERIFY_EMAIL);
+        assertThat(RateLimitedAction.ofPath("/api/auth/logout")).contains(RateLimitedAction.LOGOUT);
+        assertThat(RateLimitedAction.ofPath("/api/auth/token/revoke/")).contains(RateLimitedAction.TOKEN_REVOKE);
     }
 
     @Test
@@ -50,7 +85,7 @@ class RateLimitSettingsTest {
         assertThat(RateLimitedAction.ofPath("/api/users/token/")).contains(RateLimitedAction.LOGIN);
         assertThat(RateLimitedAction.ofPath("/api/auth/login")).contains(RateLimitedAction.LOGIN);
         assertThat(RateLimitedAction.ofPath("/api/auth/otp/verify/")).contains(RateLimitedAction.OTP_VERIFY);
-        assertThat(RateLimitedAction.ofPath("/api/auth/token/refresh/")).isEmpty();
+        assertThat(RateLimitedAction.ofPath("/api/auth/sessions/")).isEmpty();
     }
 
     @Test

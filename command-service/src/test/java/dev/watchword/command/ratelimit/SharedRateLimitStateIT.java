@@ -45,9 +45,9 @@ class SharedRateLimitStateIT {
         return new DriverManagerDataSource(URL + "?currentSchema=" + SCHEMA, "postgres", "");
     }
 
-    private static RateLimitSettings settings(boolean failOpen) {
+    private static RateLimitSettings settings(String onStoreFailure) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("watchword.rate-limits.fail-open", failOpen);
+        properties.put("watchword.rate-limits.on-store-failure", onStoreFailure);
         properties.put("watchword.rate-limits.login.per-ip.capacity", 100);
         properties.put("watchword.rate-limits.login.per-email.capacity", 3);
         properties.put("watchword.rate-limits.login.per-email.period", "1h");
@@ -56,14 +56,14 @@ class SharedRateLimitStateIT {
         return Binder.get(env).bindOrCreate("watchword.rate-limits", RateLimitSettings.class);
     }
 
-    private static RateLimiter limiterOn(DataSource dataSource, boolean failOpen) {
-        return new RateLimiter(RateLimitConfiguration.buckets(dataSource, Duration.ofSeconds(2)), settings(failOpen));
+    private static RateLimiter limiterOn(DataSource dataSource, String onStoreFailure) {
+        return new RateLimiter(RateLimitConfiguration.buckets(dataSource, Duration.ofSeconds(2)), settings(onStoreFailure));
     }
 
     @Test
     void consumeWhenTwoInstancesThenTheyShareOneBucket() {
-        RateLimiter first = limiterOn(instance(), true);
-        RateLimiter second = limiterOn(instance(), true);
+        RateLimiter first = limiterOn(instance(), "in-memory");
+        RateLimiter second = limiterOn(instance(), "in-memory");
         Optional<String> email = Optional.of("shared-" + UUID.randomUUID() + "@example.com");
 
         assertThat(first.consume(RateLimitedAction.LOGIN, "198.18.0.1", email)).isEmpty();
@@ -82,20 +82,24 @@ class SharedRateLimitStateIT {
     }
 
     @Test
-    void consumeWhenStoreUnreachableAndFailOpenThenAllowed() throws IOException {
+    void consumeWhenStoreUnreachableThenLimitedInMemory() throws IOException {
         DataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + closedPort()
                 + "/postgres?connectTimeout=1", "postgres", "");
+        RateLimiter limiter = limiterOn(nowhere, "in-memory");
+        Optional<String> email = Optional.of("a@example.com");
 
-        assertThat(limiterOn(nowhere, true).consume(RateLimitedAction.LOGIN, "198.18.0.9",
-                Optional.of("a@example.com"))).isEmpty();
+        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.9", email)).isEmpty();
+        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.10", email)).isEmpty();
+        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.11", email)).isEmpty();
+        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.12", email)).isPresent();
     }
 
     @Test
-    void consumeWhenStoreUnreachableAndFailClosedThenRefused() throws IOException {
+    void consumeWhenStoreUnreachableAndSetToRefuseThenRefused() throws IOException {
         DataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + closedPort()
                 + "/postgres?connectTimeout=1", "postgres", "");
 
-        assertThatThrownBy(() -> limiterOn(nowhere, false).consume(RateLimitedAction.LOGIN, "198.18.0.9",
+        assertThatThrownBy(() -> limiterOn(nowhere, "refuse").consume(RateLimitedAction.LOGIN, "198.18.0.9",
                 Optional.of("a@example.com"))).isInstanceOf(RateLimitStoreUnavailable.class);
     }
 

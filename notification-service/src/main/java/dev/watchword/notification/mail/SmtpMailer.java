@@ -2,6 +2,7 @@ package dev.watchword.notification.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -47,7 +48,7 @@ class SmtpMailer {
         try {
             MimeMessage message = new FixedIdMimeMessage(sender.getSession(), messageIdOf(eventId));
             message.setFrom(from(email.senderName()));
-            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient, true));
+            message.setRecipient(MimeMessage.RecipientType.TO, bare(recipient));
             message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
             MimeMultipart alternatives = new MimeMultipart("alternative");
@@ -63,6 +64,20 @@ class SmtpMailer {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("Could not build the email for event " + eventId, e);
         }
+    }
+
+    /**
+     * The stored address, exactly: JavaMail reads {@code ceo<attacker@evil.example>} as a mailbox named "ceo" at
+     * attacker@evil.example, so anything but a bare addr-spec (RFC 5322 section 3.4.1) that parses back to itself
+     * is refused instead of sent to whatever the parser finds in it. command-service accepts bare addresses only;
+     * this holds whatever an event carries.
+     */
+    private static InternetAddress bare(String recipient) throws AddressException {
+        InternetAddress parsed = new InternetAddress(recipient, true);
+        if (parsed.getPersonal() != null || !recipient.equals(parsed.getAddress()) || parsed.isGroup()) {
+            throw new AddressException("The recipient is not a bare address");
+        }
+        return parsed;
     }
 
     /**

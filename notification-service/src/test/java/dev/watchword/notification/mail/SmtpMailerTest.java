@@ -5,12 +5,14 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SmtpMailerTest {
 
@@ -84,6 +86,25 @@ class SmtpMailerTest {
 
         assertThat(message.getHeader("From")[0]).startsWith("=?UTF-8?");
         assertThat(from(message).getPersonal()).isEqualTo("Café Zürich");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ceo<attacker@evil.example>", "Ceo <attacker@evil.example>",
+            "attacker@evil.example (ceo@bank.example)", "ceo@bank.example, attacker@evil.example",
+            "\"ceo\" <attacker@evil.example>"})
+    void messageWhenRecipientIsNotABareAddressThenNothingToSend(String recipient) {
+        assertThatThrownBy(() -> mailer.message("event-1", recipient,
+                new ComposedEmail("Watchword", "Subject", "text", "<p>html</p>")))
+                .isInstanceOf(MailPreparationException.class);
+    }
+
+    @Test
+    void messageWhenBareRecipientThenExactlyThatAddress() throws Exception {
+        InternetAddress[] to = (InternetAddress[]) message("Watchword").getRecipients(MimeMessage.RecipientType.TO);
+
+        assertThat(to).hasSize(1);
+        assertThat(to[0].getAddress()).isEqualTo("alice@example.com");
+        assertThat(to[0].getPersonal()).isNull();
     }
 
     private MimeMessage message(String senderName) throws Exception {
