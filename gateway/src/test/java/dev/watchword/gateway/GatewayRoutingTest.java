@@ -237,6 +237,32 @@ class GatewayRoutingTest {
 		assertThat(response.body()).contains("UP");
 	}
 
+	/**
+	 * A browser's CORS preflight (Fetch standard, CORS-preflight request) is answered by the service that holds the
+	 * allowlist, the union of every app's origins, not by the gateway, which knows no app: the service the request
+	 * itself will reach, as routes match a preflight by the method it announces.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "/api/auth/login/, POST, command", "/api/users/me/, GET, query", "/api/admin/users/, GET, query",
+			"/api/auth/sessions/, GET, query", "/api/auth/sessions/s1/, DELETE, command",
+			"/api/admin/users/u1/roles/, POST, command", "/api/admin/replays/, POST, query" })
+	void preflightWhenRoutedPathThenForwardedToTheUpstreamWithOriginAndRequestHeaders(String path, String method,
+			String service) throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://shop.example.com")
+			.header("Access-Control-Request-Method", method)
+			.header("Access-Control-Request-Headers", "authorization,content-type"));
+
+		StubUpstream upstream = service.equals("query") ? QUERY : COMMAND;
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("\"" + service + "\"");
+		assertThat(upstream.lastPath()).isEqualTo(path);
+		assertThat(upstream.lastHeader("Origin")).isEqualTo("https://shop.example.com");
+		assertThat(upstream.lastHeader("Access-Control-Request-Method")).isEqualTo(method);
+		assertThat(upstream.lastHeader("Access-Control-Request-Headers")).isEqualTo("authorization,content-type");
+	}
+
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}

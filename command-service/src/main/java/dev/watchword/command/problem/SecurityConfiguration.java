@@ -24,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +45,7 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, OwnAccessTokenDecoder accessTokens, ApiKeyDirectory apiKeys,
                             Tenants tenants, CorsSettings cors, Clock clock) throws Exception {
         return http
-                .cors(c -> c.configurationSource(corsConfiguration(cors, tenants::allCorsOrigins)))
+                .addFilter(corsFilter(corsConfiguration(cors, tenants::allCorsOrigins)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -67,6 +68,13 @@ public class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.deny()))
                 .build();
+    }
+
+    /** CORS refusals as problems ({@link ProblemCorsProcessor}), not Spring's plain text. */
+    static CorsFilter corsFilter(CorsConfigurationSource source) {
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor());
+        return filter;
     }
 
     static CorsConfigurationSource corsConfiguration(CorsSettings settings) {

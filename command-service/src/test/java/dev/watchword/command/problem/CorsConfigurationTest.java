@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.web.filter.CorsFilter;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +19,8 @@ class CorsConfigurationTest {
         request.addHeader("Access-Control-Request-Method", "POST");
         request.addHeader("Access-Control-Request-Headers", "content-type");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new CorsFilter(SecurityConfiguration.corsConfiguration(settings)).doFilter(request, response,
-                new MockFilterChain());
+        SecurityConfiguration.corsFilter(SecurityConfiguration.corsConfiguration(settings))
+                .doFilter(request, response, new MockFilterChain());
         return response;
     }
 
@@ -46,11 +45,13 @@ class CorsConfigurationTest {
     }
 
     @Test
-    void preflightWhenOriginNotListedThenRefused() throws Exception {
+    void preflightWhenOriginNotListedThenRefusedWithOriginNotAllowedProblem() throws Exception {
         MockHttpServletResponse response = preflight(new CorsSettings(List.of("https://app.example.com"),
                 Duration.ofHours(1)), "https://evil.example");
 
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getHeader("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"code\":\"ORIGIN_NOT_ALLOWED\"", "\"status\":403");
     }
 }

@@ -3,14 +3,10 @@ package dev.watchword.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchword.query.tenant.AdminScope;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,29 +20,17 @@ import java.util.function.Consumer;
 @Repository
 class AuditEntries {
 
-    /**
-     * Rows per round trip of an export. PostgreSQL's driver reads through a cursor, this many rows at a time,
-     * only with a fetch size inside a transaction; otherwise it would load the whole result first.
-     */
-    static final int EXPORT_FETCH_SIZE = 500;
-
     private static final String COLUMNS = """
             position, event_id, type, aggregate_id, sequence_number, occurred_at, app_id, actor, ip_address, \
             payload""";
 
     private final JdbcClient jdbc;
-    private final JdbcClient cursor;
-    private final TransactionTemplate readOnly;
+    private final AuditExportConnections exports;
     private final ObjectMapper json;
 
-    AuditEntries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                 ObjectMapper json) {
+    AuditEntries(JdbcClient jdbc, AuditExportConnections exports, ObjectMapper json) {
         this.jdbc = jdbc;
-        JdbcTemplate fetching = new JdbcTemplate(dataSource);
-        fetching.setFetchSize(EXPORT_FETCH_SIZE);
-        this.cursor = JdbcClient.create(fetching);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.exports = exports;
         this.json = json;
     }
 
@@ -64,11 +48,13 @@ class AuditEntries {
 
     /**
      * Hands every matching entry to {@code sink}, one at a time, without holding more than one fetch in memory.
-     * The sink runs inside a read-only transaction, which keeps a connection for as long as it takes.
+     * The sink runs inside a read-only transaction, which keeps a connection for as long as it takes: one of the
+     * exports' own pool ({@link AuditExportConnections}), never one the rest of the API needs.
      */
     void streamAuditEntries(AdminScope scope, AuditFilter filter, Consumer<AuditEntry> sink) {
         Where where = where(scope, filter);
-        readOnly.executeWithoutResult(status -> cursor
+        JdbcClient cursor = JdbcClient.create(exports.cursor());
+        exports.readOnly().executeWithoutResult(status -> cursor
                 .sql("select " + COLUMNS + " from audit_entry where " + where.sql() + " order by position")
                 .params(where.params())
                 .query((RowCallbackHandler) row -> sink.accept(map(row, row.getRow()))));

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
 import dev.watchword.query.tenant.AdminScope;
+import dev.watchword.query.tenant.TenantPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,10 +50,12 @@ class AuditEntryController {
     private static final Logger log = LoggerFactory.getLogger(AuditEntryController.class);
 
     private final AuditEntries entries;
+    private final AuditExportSlots slots;
     private final ObjectWriter lines;
 
-    AuditEntryController(AuditEntries entries, ObjectMapper json) {
+    AuditEntryController(AuditEntries entries, AuditExportSlots slots, ObjectMapper json) {
         this.entries = entries;
+        this.slots = slots;
         this.lines = json.writerFor(AuditEntryResponse.class);
     }
 
@@ -84,9 +90,13 @@ class AuditEntryController {
      * <p>
      * Written on the request's own (virtual) thread rather than as a {@code StreamingResponseBody}: an async
      * request ends at the container's async timeout (30 seconds by default), which a large export outlasts.
+     * <p>
+     * An export holds a database connection throughout, so exports run on their own small pool, one per caller and a
+     * few at once ({@link AuditExportSlots}, {@link AuditExportProperties}); the rest of the API keeps its
+     * connections however many are asked for.
      */
     @GetMapping({"/api/admin/audit/export", "/api/admin/audit/export/"})
-    void exportAuditEntries(AdminScope scope,
+    void exportAuditEntries(AdminScope scope, Principal caller,
                             @RequestParam(required = false) String aggregate,
                             @RequestParam(required = false) List<String> type,
                             @RequestParam(required = false) String actor,
@@ -95,6 +105,24 @@ class AuditEntryController {
                             @RequestParam(required = false) Instant to,
                             HttpServletResponse response) throws IOException {
         AuditFilter filter = new AuditFilter(aggregate, type, actor, app, from, to);
+        try (AuditExportSlots.Slot slot = slots.acquire(callerOf(caller))) {
+            export(scope, filter, response);
+        }
+    }
+
+    /**
+     * Whom the one-export-at-a-time rule counts: a user by its id, an API key by its app (an app's keys share one
+     * export, as they are one backend).
+     */
+    private static String callerOf(Principal caller) {
+        if (caller instanceof Authentication authentication
+                && authentication.getPrincipal() instanceof TenantPrincipal app) {
+            return "app:" + app.tenant();
+        }
+        return "user:" + caller.getName();
+    }
+
+    private void export(AdminScope scope, AuditFilter filter, HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(NDJSON);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -105,6 +133,14 @@ class AuditEntryController {
         } catch (UncheckedIOException e) {
             // The client went away mid-export; the response is committed, there is nobody left to tell.
             log.debug("Audit export aborted: {}", e.getCause().toString());
+            return;
+        } catch (DataAccessException e) {
+            // A statement or idle timeout (AuditExportProperties), or the database went away. Once lines were sent
+            // the status cannot change: the client sees the export end early.
+            if (!response.isCommitted()) {
+                throw e;
+            }
+            log.warn("Audit export cut short: {}", e.getMostSpecificCause().toString());
             return;
         }
         body.flush();

@@ -31,10 +31,12 @@ class AuditEntryProjection implements EnvelopeProjection {
 
     /**
      * The payload fields that name whoever acted on someone else's behalf (an administrator, an operator), in
-     * the order they are looked for. An event holds at most one of them.
+     * the order they are looked for. An event holds at most one of them. An erasure's actor is the admin (or API
+     * key) that erased, never the erased user (OWASP ASVS 5.0 V16.2.1: who did it); V10 corrects entries recorded
+     * before {@code erasedBy} was read.
      */
     static final List<String> ACTOR_FIELDS = List.of("assignedBy", "revokedBy", "disabledBy", "enabledBy",
-            "requestedBy", "registeredBy", "issuedBy", "retiredBy", "changedBy", "definedBy");
+            "requestedBy", "registeredBy", "issuedBy", "retiredBy", "changedBy", "definedBy", "erasedBy");
 
     private final JdbcClient jdbc;
     private final UserApps userApps;

@@ -1,5 +1,7 @@
 package dev.watchword.query.cors;
 
+import dev.watchword.query.problem.ProblemWriter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -7,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 import java.util.List;
 
@@ -31,6 +34,25 @@ class CrossOriginConfiguration {
     @Bean
     CorsConfigurationSource corsConfigurationSource(CorsSettings settings, AllowedOrigins origins) {
         return corsConfiguration(settings, origins);
+    }
+
+    /**
+     * Picked up by name by {@code http.cors(...)} in the filter chains (Spring Security prefers a bean named
+     * {@code corsFilter} to the configuration source), so that a refusal is a problem ({@link ProblemCorsProcessor}).
+     */
+    @Bean
+    CorsFilter corsFilter(CorsConfigurationSource corsConfigurationSource, ProblemWriter problems) {
+        CorsFilter filter = new CorsFilter(corsConfigurationSource);
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+        return filter;
+    }
+
+    /** Only inside the security filter chains, not once more ahead of them as every Filter bean would be. */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilterOutsideTheChains(CorsFilter corsFilter) {
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     /**

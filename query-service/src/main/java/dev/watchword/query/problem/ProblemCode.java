@@ -41,6 +41,10 @@ public enum ProblemCode {
      * {@code cors_origins}, nor is it in the service-wide list. The same code as command-service's.
      */
     ORIGIN_NOT_ALLOWED,
+    /** Too many requests of this caller at once (an audit export while another of theirs runs); with Retry-After. */
+    RATE_LIMITED,
+    /** The service is busy (every audit export slot taken); with Retry-After. */
+    SERVICE_UNAVAILABLE,
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,
     UNSUPPORTED_MEDIA_TYPE,

@@ -1,6 +1,10 @@
 package dev.watchword.query.token;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.watchword.query.authorization.UserNotDisabledValidator;
@@ -8,7 +12,8 @@ import dev.watchword.query.revocation.SessionNotRevokedValidator;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -17,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestOperations;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -36,21 +42,29 @@ class AccessTokenDecoderConfiguration {
     private static final DefaultJOSEObjectTypeVerifier<SecurityContext> ACCESS_TOKEN_TYPE =
             new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"));
 
+    /** RFC 7517 section 8.5.1. */
+    private static final MediaType JWK_SET_JSON = MediaType.parseMediaType("application/jwk-set+json");
+
     @Bean
     JwtDecoder accessTokenDecoder(AccessTokenProperties properties, SessionNotRevokedValidator notRevoked,
                                   UserNotDisabledValidator notDisabled, RestTemplateBuilder restTemplates) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-                // Keys only from the issuer's pre-configured JWK set URI, never from a jku/x5u/jwk header
-                // (RFC 8725 section 3.10; ASVS 5.0 V9.1.3). Nimbus caches the set and refetches it only for
-                // an unknown kid, so a request costs no round trip.
-                .restOperations(restTemplates.connectTimeout(properties.jwksTimeout())
-                        .readTimeout(properties.jwksTimeout()).build())
-                // Allowlist of one algorithm, the one command-service signs with: HS256 (key confusion with
-                // the public key) and "none" are refused (RFC 8725 sections 3.1 and 3.2; RFC 9068 section 4;
-                // ASVS 5.0 V9.1.1, V9.1.2).
-                .jwsAlgorithm(SignatureAlgorithm.ES256)
-                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPE))
-                .build();
+        RestOperations http = restTemplates.connectTimeout(properties.jwksTimeout())
+                .readTimeout(properties.jwksTimeout()).build();
+        RequestEntity<Void> jwksRequest = RequestEntity.get(properties.jwksUri())
+                .accept(MediaType.APPLICATION_JSON, JWK_SET_JSON).build();
+        // Keys only from the issuer's pre-configured JWK set URI, never from a jku/x5u/jwk header (RFC 8725
+        // section 3.10; ASVS 5.0 V9.1.3), cached, and downloaded again for an unknown kid at most once per
+        // jwksMinRefreshInterval (IssuerKeys).
+        IssuerKeys keys = new IssuerKeys(() -> JWKSet.parse(http.exchange(jwksRequest, String.class).getBody()),
+                properties.jwksMinRefreshInterval(), Clock.systemUTC());
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        // Allowlist of one algorithm, the one command-service signs with: HS256 (key confusion with the public
+        // key) and "none" are refused (RFC 8725 sections 3.1 and 3.2; RFC 9068 section 4; ASVS 5.0 V9.1.1, V9.1.2).
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+        processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPE);
+        // The claims are checked by the validators below, as NimbusJwtDecoder's own builders leave them.
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 // exp must be present (RFC 9068 section 2.2); the timestamps themselves are checked on every use
                 // below.

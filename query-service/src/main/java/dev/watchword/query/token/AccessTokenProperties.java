@@ -19,6 +19,11 @@ import java.time.Duration;
  * @param audience    a value the {@code aud} claim must contain ({@code WATCHWORD_AUDIENCE}). The default is
  *                    {@code watchword}.
  * @param jwksTimeout connect and read timeout of one JWK set download. The default is 5 seconds.
+ * @param jwksMinRefreshInterval the least time between two downloads of the JWK set made because a token named a
+ *                    key id the held set lacks, or because the last download failed
+ *                    ({@code WATCHWORD_JWKS_MIN_REFRESH_INTERVAL}); a burst of tokens with made-up key ids costs
+ *                    the issuer one download at most. The set is downloaded anyway every 5 minutes. The default is
+ *                    30 seconds.
  */
 @Validated
 @ConfigurationProperties("watchword.token")
@@ -26,5 +31,6 @@ public record AccessTokenProperties(
         @NotNull @DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
         @NotBlank @DefaultValue("http://localhost:8080") String issuer,
         @NotBlank @DefaultValue("watchword") String audience,
-        @NotNull @DefaultValue("5s") Duration jwksTimeout) {
+        @NotNull @DefaultValue("5s") Duration jwksTimeout,
+        @NotNull @DefaultValue("30s") Duration jwksMinRefreshInterval) {
 }

@@ -13,6 +13,7 @@ import dev.watchword.events.user.PasswordResetRequested;
 import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
+import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,15 @@ class AuditEntryProjectionTest {
         assertThat(entryOf(new ApiKeyIssued("app-1", "k1", "p", "h", "operator-1", AT)).actor())
                 .isEqualTo("operator-1");
         assertThat(entryOf(new ApiKeyRetired("app-1", "k1", "operator-2", AT, AT)).actor()).isEqualTo("operator-2");
+    }
+
+    @Test
+    void entryOfWhenUserErasedByAnAdminThenTheAdminIsTheActor() {
+        AuditEntry entry = entryOf(new UserErased("u1", "admin-7", AT));
+
+        assertThat(entry.actor()).isEqualTo("admin-7");
+        assertThat(entry.appId()).isEqualTo("app-u");
+        assertThat(entryOf(new UserErased("u2", "apikey:k9", AT)).actor()).isEqualTo("apikey:k9");
     }
 
     @Test

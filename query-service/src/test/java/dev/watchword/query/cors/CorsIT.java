@@ -66,11 +66,22 @@ class CorsIT extends IntegrationTestSupport {
     }
 
     @Test
-    void preflightWhenOriginOfNoAppThenRefused() {
+    void preflightWhenOriginOfNoAppThenRefusedWithOriginNotAllowedProblem() {
         HttpResponse<String> response = preflight("/api/users/me", "https://evil-" + UUID.randomUUID() + ".example");
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(header(response, "Content-Type")).startsWith("application/problem+json");
+        assertThat(body(response).get("code").asText()).isEqualTo("ORIGIN_NOT_ALLOWED");
+        assertThat(body(response).get("status").asInt()).isEqualTo(403);
+    }
+
+    @Test
+    void preflightWhenAdminReadFromOriginOfAnAppThenAllowed() {
+        HttpResponse<String> response = preflight("/api/admin/users/", originX);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo(originX);
     }
 
     @Test

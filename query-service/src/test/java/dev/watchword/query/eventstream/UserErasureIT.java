@@ -172,6 +172,8 @@ class UserErasureIT extends IntegrationTestSupport {
         assertThat(lines).extracting(line -> line.get("type").asText())
                 .containsExactlyElementsOf(history.stream().map(EventEnvelope::type).toList());
         assertThat(lines).extracting(line -> line.get("actor").asText()).contains("admin-a", userId);
+        assertThat(lines).filteredOn(line -> line.get("type").asText().equals("UserErased"))
+                .extracting(line -> line.get("actor").asText()).containsExactly("admin-a");
         assertThat(export.body()).doesNotContain(email, newEmail, ipAddress, userAgent);
     }
 

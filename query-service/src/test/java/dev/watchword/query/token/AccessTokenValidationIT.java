@@ -95,6 +95,25 @@ class AccessTokenValidationIT extends IntegrationTestSupport {
         assertThat(ISSUER.jwksDownloads() - before).isLessThanOrEqualTo(1);
     }
 
+    @Test
+    void meWhenBurstOfUnknownKeyIdsThenJwkSetDownloadedAtMostOnce() {
+        // given: the key set is loaded
+        assertThat(get("/api/users/me", accessToken(USER, SESSION)).statusCode()).isEqualTo(404);
+        int before = ISSUER.jwksDownloads();
+
+        // when: every token names a key id the issuer never published
+        for (int request = 0; request < 20; request++) {
+            String kid = UUID.randomUUID().toString();
+            HttpResponse<String> response = get("/api/users/me", withHeader(h -> h.keyID(kid)));
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(body(response).get("code").asText()).isEqualTo("INVALID_TOKEN");
+        }
+
+        // then: one look for a newly published key at most, not a download per made-up kid
+        assertThat(ISSUER.jwksDownloads() - before).isLessThanOrEqualTo(1);
+        assertThat(get("/api/users/me", accessToken(USER, SESSION)).statusCode()).isEqualTo(404);
+    }
+
     private static String withHeader(UnaryOperator<com.nimbusds.jose.JWSHeader.Builder> header) {
         return ISSUER.accessToken(USER, SESSION, header, UnaryOperator.identity());
     }
