@@ -26,6 +26,8 @@ import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserErased;
+import dev.watchword.events.user.RefreshTokenGraceUsed;
+import dev.watchword.events.user.PasswordRemoved;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginSucceeded;
@@ -73,6 +75,8 @@ public final class EventCatalog {
             UserDisabled.class,
             UserEnabled.class,
             UserErased.class,
+            RefreshTokenGraceUsed.class,
+            PasswordRemoved.class,
             ClientAppRegistered.class,
             ApiKeyIssued.class,
             ApiKeyRetired.class,

@@ -20,5 +20,10 @@ public enum SessionRevocationReason {
     /** An admin signed the user out everywhere. */
     FORCED_LOGOUT,
     /** The account was deleted (and its personal data erased). */
-    USER_ERASED
+    USER_ERASED,
+    /**
+     * The mailbox was proven for the first time: sessions started before may belong to whoever registered the
+     * address first (pre-account takeover, OWASP ASVS 5.0 V6.4).
+     */
+    EMAIL_VERIFIED
 }
