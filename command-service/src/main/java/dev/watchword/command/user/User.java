@@ -127,7 +127,13 @@ public class User {
         if (emailVerified || verification == null || !verification.accepts(command.tokenHash(), command.at())) {
             throw new InvalidVerificationToken();
         }
-        proveMailbox(command.at(), tenants.of(appId));
+        Tenant tenant = command.newPasswordHash() == null ? tenants.of(appId)
+                : requireMethod(tenants, LoginMethod.PASSWORD);
+        proveMailbox(command.at(), tenant);
+        if (command.newPasswordHash() != null) {
+            apply(new PasswordChanged(userId, email, command.newPasswordHash(), PasswordChangeReason.RESET,
+                    command.ipAddress(), command.at()));
+        }
     }
 
     /**

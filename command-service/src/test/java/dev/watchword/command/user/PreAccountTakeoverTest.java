@@ -169,6 +169,30 @@ class PreAccountTakeoverTest {
         }
 
         @Test
+        void verifyEmailWhenPasswordChosenWithItThenEarlierOneDroppedAndTheNewOneSet() {
+            fixture.given(new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0), verificationLink(),
+                            started("s1", OWNER_IP))
+                    .when(new VerifyEmail(USER, "v1", "hash-of-new password", OWNER_IP, PROOF))
+                    .expectEvents(new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
+                            revoked("s1"), new PasswordChanged(USER, EMAIL, "hash-of-new password",
+                                    PasswordChangeReason.RESET, OWNER_IP, PROOF));
+        }
+
+        @Test
+        void verifyEmailWhenPasswordChosenButTokenWrongThenNothingChanges() {
+            fixture.given(new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0), verificationLink())
+                    .when(new VerifyEmail(USER, "wrong", "hash-of-new password", OWNER_IP, PROOF))
+                    .expectNoEvents()
+                    .expectException(InvalidVerificationToken.class);
+        }
+
+        @Test
+        void verifyEmailCommandWhenPrintedThenPasswordHashHidden() {
+            assertThat(new VerifyEmail(USER, "v1", "hash-of-new password", OWNER_IP, PROOF).toString())
+                    .doesNotContain("hash-of-new password").doesNotContain("v1");
+        }
+
+        @Test
         void verifyEmailWhenRegisteredWithoutPasswordThenNoPasswordRemoved() {
             fixture.given(new UserRegistered(USER, EMAIL, null, T0), verificationLink())
                     .when(new VerifyEmail(USER, "v1", PROOF))
