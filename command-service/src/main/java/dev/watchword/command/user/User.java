@@ -207,6 +207,11 @@ public class User {
         if (passwordReset == null || !passwordReset.accepts(command.tokenHash(), command.at())) {
             throw new InvalidResetToken();
         }
+        // The reset link proves the mailbox too; the new password and the revocation below already do what
+        // the first proof must (pre-account takeover, OWASP ASVS 5.0 V6.4).
+        if (!emailVerified) {
+            apply(new EmailVerified(userId, email, command.at()));
+        }
         apply(new PasswordChanged(userId, email, command.newPasswordHash(), PasswordChangeReason.RESET,
                 command.ipAddress(), command.at()));
         revokeSessionsExcept(null, SessionRevocationReason.PASSWORD_RESET, command.at(), tenant);

@@ -126,6 +126,30 @@ class PreAccountTakeoverTest {
         }
 
         @Test
+        void resetPasswordWhenAddressUnverifiedThenVerifiedAndAttackersPendingEmailChangeCancelled() {
+            fixture.given(registeredByAttacker(), started("s1", ATTACKER_IP),
+                            new EmailChangeRequested(USER, EMAIL, "attacker@example.net", "c1", "sealed", T0,
+                                    T0.plus(Duration.ofDays(1))),
+                            new PasswordResetRequested(USER, EMAIL, "t1", "sealed", OWNER_IP, T0, PROOF.plusSeconds(60)))
+                    .when(new ResetPassword(USER, "t1", "hash-of-owner's password", OWNER_IP, PROOF))
+                    .expectEvents(new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordChanged(USER, EMAIL, "hash-of-owner's password", PasswordChangeReason.RESET,
+                                    OWNER_IP, PROOF),
+                            new SessionRevoked(USER, "s1", SessionRevocationReason.PASSWORD_RESET, PROOF,
+                                    PROOF.plus(ACCESS)));
+
+            fixture.given(registeredByAttacker(),
+                            new EmailChangeRequested(USER, EMAIL, "attacker@example.net", "c1", "sealed", T0,
+                                    T0.plus(Duration.ofDays(1))),
+                            new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordChanged(USER, EMAIL, "hash-of-owner's password", PasswordChangeReason.RESET,
+                                    OWNER_IP, PROOF))
+                    .when(new ConfirmEmailChange(USER, "c1", PROOF.plusSeconds(5)))
+                    .expectNoEvents()
+                    .expectException(InvalidEmailChangeToken.class);
+        }
+
+        @Test
         void confirmEmailChangeWhenRequestedBeforeOwnerProvedMailboxThenRejected() {
             fixture.given(registeredByAttacker(), verificationLink(), started("s1", ATTACKER_IP),
                             new EmailChangeRequested(USER, EMAIL, "attacker@example.net", "c1", "sealed", T0,

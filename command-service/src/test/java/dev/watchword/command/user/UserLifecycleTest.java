@@ -68,7 +68,7 @@ class UserLifecycleTest {
             fixture.given(registered(), started("s1"), started("s2"),
                             new PasswordResetRequested(USER, EMAIL, "t1", "sealed", IP, T0, T0.plusSeconds(1800)))
                     .when(new ResetPassword(USER, "t1", "hash-of-new password", IP, T0.plusSeconds(60)))
-                    .expectEvents(new PasswordChanged(USER, EMAIL, "hash-of-new password", PasswordChangeReason.RESET, IP,
+                    .expectEvents(new EmailVerified(USER, EMAIL, T0.plusSeconds(60)), new PasswordChanged(USER, EMAIL, "hash-of-new password", PasswordChangeReason.RESET, IP,
                                     T0.plusSeconds(60)),
                             new SessionRevoked(USER, "s1", SessionRevocationReason.PASSWORD_RESET, T0.plusSeconds(60),
                                     T0.plusSeconds(60).plus(ACCESS)),
