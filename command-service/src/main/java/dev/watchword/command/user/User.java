@@ -326,7 +326,7 @@ public class User {
         if (current.isPresent()) {
             apply(new RefreshTokenRotated(userId, current.get().sessionId(), presented, command.newTokenHash(), now,
                     current.get().expiresAt(), command.ipAddress(), command.userAgent(), accessTokenExpiry));
-            return new RefreshOutcome.Granted(grantFor(current.get().sessionId(), tenant));
+            return new RefreshOutcome.Granted(grantFor(current.get().sessionId(), tenant, now));
         }
         String client = Session.client(command.ipAddress(), command.userAgent());
         Optional<Session> racing = liveSessions(now, policy)
@@ -336,7 +336,7 @@ public class User {
         if (racing.isPresent()) {
             apply(new RefreshTokenGraceUsed(userId, racing.get().sessionId(), command.ipAddress(),
                     command.userAgent(), now, accessTokenExpiry));
-            return new RefreshOutcome.Granted(grantFor(racing.get().sessionId(), tenant));
+            return new RefreshOutcome.Granted(grantFor(racing.get().sessionId(), tenant, now));
         }
         Optional<Session> replayed = liveSessions(now, policy).filter(s -> s.hasRetired(presented)).findFirst();
         if (replayed.isPresent()) {
@@ -461,12 +461,14 @@ public class User {
         apply(new LoginSucceeded(userId, sessionId, ip, userAgent, at, method));
         apply(new SessionStarted(userId, sessionId, refreshTokenHash, ip, userAgent, at,
                 at.plus(tenant.refreshTokenLifetime()), at.plus(tenant.accessTokenLifetime())));
-        return grantFor(sessionId, tenant);
+        return grantFor(sessionId, tenant, at);
     }
 
-    private SessionGrant grantFor(String sessionId, Tenant tenant) {
+    /** The token's expiry is the one the session records, to the instant (see {@link Session#revokedUntil}). */
+    private SessionGrant grantFor(String sessionId, Tenant tenant, Instant at) {
         return new SessionGrant(userId, sessionId, List.copyOf(roles), tenant.permissionsOf(roles),
-                authorizationVersion, tenant.appId(), tenant.clientId(), tenant.accessTokenLifetime());
+                authorizationVersion, tenant.appId(), tenant.clientId(), tenant.accessTokenLifetime(),
+                at.plus(tenant.accessTokenLifetime()));
     }
 
     private void requireLiveSession(String sessionId, Instant now, AccountPolicy policy) {

@@ -189,7 +189,8 @@ class PreAccountTakeoverTest {
                                     OWNER_IP, PROOF.plusSeconds(60)))
                     .when(new Login(USER, "new password", "s2", "r2", OWNER_IP, "ua", PROOF.plusSeconds(90)))
                     .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s2",
-                            List.of("user"), List.of(), 0, "default", "default", ACCESS)));
+                            List.of("user"), List.of(), 0, "default", "default", ACCESS,
+                            PROOF.plusSeconds(90).plus(ACCESS))));
         }
 
         @Test

@@ -125,7 +125,8 @@ class SessionTokensTest {
                     .expectEvents(new RefreshTokenGraceUsed(USER, "s1", IP, BROWSER, ROTATED.plusSeconds(2),
                             ROTATED.plusSeconds(2).plus(Duration.ofMinutes(5))))
                     .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1",
-                            List.of("user"), List.of(), 0, "default", "default", Duration.ofMinutes(5))));
+                            List.of("user"), List.of(), 0, "default", "default", Duration.ofMinutes(5),
+                            ROTATED.plusSeconds(2).plus(Duration.ofMinutes(5)))));
         }
 
         @Test

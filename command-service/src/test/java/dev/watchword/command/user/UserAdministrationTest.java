@@ -57,7 +57,7 @@ class UserAdministrationTest {
                     .when(new Login(USER, "pw", "s1", "r1", "192.0.2.1", "ua", T0.plusSeconds(5)))
                     .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1",
                             List.of("admin", "user"), UserTest.APP.permissionsOf(java.util.Set.of("admin")), 1, "default",
-                            "default", UserTest.APP.accessTokenLifetime())));
+                            "default", UserTest.APP.accessTokenLifetime(), T0.plusSeconds(5).plus(ACCESS))));
         }
 
         @Test

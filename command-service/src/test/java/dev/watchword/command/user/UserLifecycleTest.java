@@ -247,7 +247,8 @@ class UserLifecycleTest {
             fixture.given(registered(), wrong(IP, 1), wrong(IP, 2), wrong(IP, 3),
                             new LoginLocked(USER, EMAIL, IP, 3, T0.plusSeconds(3), T0.plusSeconds(63)))
                     .when(new Login(USER, "old password", "s1", "r1", "203.0.113.5", "ua", T0.plusSeconds(10)))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", UserTest.APP.accessTokenLifetime())));
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", UserTest.APP.accessTokenLifetime(),
+                            T0.plusSeconds(10).plus(ACCESS))));
         }
 
         @Test

@@ -175,7 +175,8 @@ class UserTest {
                     .when(new Login(USER, "correct horse", "s1", "r1", "192.0.2.1", "test", T0))
                     .expectEvents(new LoginSucceeded(USER, "s1", "192.0.2.1", "test", T0, LoginMethod.PASSWORD),
                             sessionStarted("s1", "r1"))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME)));
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME,
+                            T0.plus(ACCESS_LIFETIME))));
         }
 
         @Test
@@ -203,7 +204,8 @@ class UserTest {
                     .when(new RefreshSession(USER, "r1", "r2", "192.0.2.1", "test", T0.plusSeconds(60)))
                     .expectEvents(new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60),
                             T0.plus(REFRESH_LIFETIME), "192.0.2.1", "test", T0.plusSeconds(60).plus(ACCESS_LIFETIME)))
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME)));
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME,
+                            T0.plusSeconds(60).plus(ACCESS_LIFETIME))));
         }
 
         @Test
@@ -225,7 +227,8 @@ class UserTest {
                     .when(new RefreshSession(USER, "r1", "r2", "192.0.2.1", "test", T0.plusSeconds(62)))
                     .expectEvents(new RefreshTokenGraceUsed(USER, "s1", "192.0.2.1", "test", T0.plusSeconds(62),
                             T0.plusSeconds(62).plus(ACCESS_LIFETIME)))
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME)));
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME,
+                            T0.plusSeconds(62).plus(ACCESS_LIFETIME))));
         }
 
         @Test
