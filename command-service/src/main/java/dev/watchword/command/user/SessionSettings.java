@@ -39,7 +39,7 @@ public record SessionSettings(@NotNull @DefaultValue("5s") Duration refreshGrace
     static final Duration MAX_REFRESH_GRACE = Duration.ofSeconds(30);
 
     @AssertTrue(message = "watchword.sessions.refresh-grace must be between 0 and 30 seconds")
-    boolean isRefreshGraceShort() {
+    public boolean isRefreshGraceShort() {
         return refreshGrace == null || (!refreshGrace.isNegative() && refreshGrace.compareTo(MAX_REFRESH_GRACE) <= 0);
     }
 }
