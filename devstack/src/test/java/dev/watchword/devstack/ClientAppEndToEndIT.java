@@ -91,8 +91,8 @@ class ClientAppEndToEndIT {
 		HttpResponse<String> link = stack.post("/api/auth/magic-link/", json("email", email, "client_id", clientId));
 		assertThat(link.statusCode()).isEqualTo(403);
 		assertThat(problemCode(link)).isEqualTo("LOGIN_METHOD_DISABLED");
-		assertThat(stack.post("/api/auth/verify-email/", json("token", verification.linkToken("/verify-email")))
-			.statusCode()).isEqualTo(200);
+		assertThat(stack.post("/api/auth/verify-email/", json("token", verification.linkToken("/verify-email"),
+				"password", PASSWORD)).statusCode()).isEqualTo(200);
 		HttpResponse<String> login = stack.post("/api/auth/login/",
 				json("email", email, "password", PASSWORD, "client_id", clientId));
 		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);

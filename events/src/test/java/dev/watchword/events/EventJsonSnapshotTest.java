@@ -32,6 +32,8 @@ import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserErased;
+import dev.watchword.events.user.RefreshTokenGraceUsed;
+import dev.watchword.events.user.PasswordRemoved;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
@@ -75,8 +77,10 @@ class EventJsonSnapshotTest {
                 new EmailVerified(USER, "ada@example.com", T),
                 new LoginSucceeded(USER, SESSION, "192.0.2.1", "curl/8", T, LoginMethod.PASSWORD),
                 new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, "192.0.2.1", "curl/8", T),
-                new SessionStarted(USER, SESSION, "aGFzaDE", "192.0.2.1", "curl/8", T, T.plusSeconds(86_400)),
-                new RefreshTokenRotated(USER, SESSION, "aGFzaDE", "aGFzaDI", T, T.plusSeconds(86_400)),
+                new SessionStarted(USER, SESSION, "aGFzaDE", "192.0.2.1", "curl/8", T, T.plusSeconds(86_400),
+                        T.plusSeconds(300)),
+                new RefreshTokenRotated(USER, SESSION, "aGFzaDE", "aGFzaDI", T, T.plusSeconds(86_400), "192.0.2.1",
+                        "curl/8", T.plusSeconds(300)),
                 new SessionRevoked(USER, SESSION, SessionRevocationReason.LOGOUT, T, T.plusSeconds(300)),
                 new PasswordResetRequested(USER, "ada@example.com", "dGFnaGFzaA", "c2VhbGVk", "192.0.2.1", T,
                         T.plusSeconds(1_800)),
@@ -99,6 +103,8 @@ class EventJsonSnapshotTest {
                 new UserErased(USER, ADMIN, T),
                 new CurrentPasswordCheckFailed(USER, SESSION, CredentialChange.PASSWORD,
                         LoginFailureReason.WRONG_PASSWORD, 1, "192.0.2.1", "curl/8", T),
+                new RefreshTokenGraceUsed(USER, SESSION, "192.0.2.1", "curl/8", T, T.plusSeconds(300)),
+                new PasswordRemoved(USER, T),
                 new ClientAppRegistered(APP, "Acme shop", "app_acme123", ADMIN, T),
                 new ApiKeyIssued(APP, "key-1", "wwk_k3y1", "aGFzaA", ADMIN, T),
                 new ApiKeyRetired(APP, "key-1", ADMIN, T, T.plusSeconds(86_400)),
@@ -153,6 +159,21 @@ class EventJsonSnapshotTest {
         UserRegistered read = EventCatalog.json().treeToValue(old, UserRegistered.class);
 
         assertThat(read.appIdOrDefault()).isEqualTo(DefaultApp.APP_ID);
+    }
+
+    @Test
+    void sessionEventsWhenStoredBeforeAccessTokenExpiryExistedThenUnknown() throws IOException {
+        JsonNode started = EventCatalog.json().readTree("{\"userId\":\"" + USER + "\",\"sessionId\":\"" + SESSION
+                + "\",\"refreshTokenHash\":\"aGFzaDE\",\"startedAt\":\"2026-11-25T10:15:30Z\","
+                + "\"expiresAt\":\"2026-11-26T10:15:30Z\"}");
+        JsonNode rotated = EventCatalog.json().readTree("{\"userId\":\"" + USER + "\",\"sessionId\":\"" + SESSION
+                + "\",\"previousTokenHash\":\"aGFzaDE\",\"refreshTokenHash\":\"aGFzaDI\","
+                + "\"rotatedAt\":\"2026-11-25T10:15:30Z\",\"expiresAt\":\"2026-11-26T10:15:30Z\"}");
+
+        assertThat(EventCatalog.json().treeToValue(started, SessionStarted.class).accessTokensExpireBy()).isNull();
+        assertThat(EventCatalog.json().treeToValue(rotated, RefreshTokenRotated.class))
+                .extracting(RefreshTokenRotated::accessTokensExpireBy, RefreshTokenRotated::ipAddress)
+                .containsOnlyNulls();
     }
 
     @Test

@@ -32,7 +32,7 @@ public class LinkPagesController {
     public LinkPagesController() {
         String template = read("pages/link.html");
         verifyEmail = render(template, Map.of("title", "Confirm your email address", "endpoint",
-                "/api/auth/verify-email/", "done", "Your email address is confirmed.", "pending", "Confirming…"));
+                "/api/auth/verify-email/", "done", "Your email address is confirmed. Earlier sign-ins have ended; if you chose a password before, set it again with Forgot password.", "pending", "Confirming…"));
         resetPassword = render(template, Map.of("title", "Choose a new password", "endpoint",
                 "/api/auth/password/reset/confirm/", "done", "Your password is changed. Sign in with it now.",
                 "pending", "", "formHidden", "", "action", "Set password"));

@@ -1,6 +1,7 @@
 package dev.watchword.command.user;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,7 +12,16 @@ import java.util.List;
  * @param appId                the app the user belongs to: the token's {@code tenant}
  * @param clientId             that app's client id: the token's {@code client_id} and one of its audiences
  * @param accessTokenLifetime  that app's access token lifetime
+ * @param accessTokenExpiresAt the access token's {@code exp}: exactly the expiry the session recorded, so that
+ *                             a revocation lasts as long as the token ({@code null}: the issuer's clock plus the
+ *                             lifetime)
  */
 public record SessionGrant(String userId, String sessionId, List<String> roles, List<String> permissions,
-                           int authorizationVersion, String appId, String clientId, Duration accessTokenLifetime) {
+                           int authorizationVersion, String appId, String clientId, Duration accessTokenLifetime,
+                           Instant accessTokenExpiresAt) {
+
+    public SessionGrant(String userId, String sessionId, List<String> roles, List<String> permissions,
+                        int authorizationVersion, String appId, String clientId, Duration accessTokenLifetime) {
+        this(userId, sessionId, roles, permissions, authorizationVersion, appId, clientId, accessTokenLifetime, null);
+    }
 }

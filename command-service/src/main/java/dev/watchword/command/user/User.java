@@ -18,7 +18,9 @@ import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.MagicLinkRequested;
 import dev.watchword.events.user.PasswordChangeReason;
 import dev.watchword.events.user.PasswordChanged;
+import dev.watchword.events.user.PasswordRemoved;
 import dev.watchword.events.user.PasswordResetRequested;
+import dev.watchword.events.user.RefreshTokenGraceUsed;
 import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.RefreshTokenRotated;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
@@ -39,6 +41,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,11 +125,35 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(VerifyEmail command) {
+    public void handle(VerifyEmail command, PasswordHashing hashing, TenantRules tenants) {
         if (emailVerified || verification == null || !verification.accepts(command.tokenHash(), command.at())) {
             throw new InvalidVerificationToken();
         }
-        apply(new EmailVerified(userId, email, command.at()));
+        Tenant tenant = command.newPassword() == null ? tenants.of(appId)
+                : requireMethod(tenants, LoginMethod.PASSWORD);
+        proveMailbox(command.at(), tenant);
+        if (command.newPassword() != null) {
+            apply(new PasswordChanged(userId, email, hashing.hash(command.newPassword()), PasswordChangeReason.RESET,
+                    command.ipAddress(), command.at()));
+        }
+    }
+
+    /**
+     * The first proof that the owner of the address is here (a verification link, a magic link or an email
+     * code) ends a pre-account takeover (OWASP ASVS 5.0 V6.4): whoever registered the address before its owner
+     * keeps neither the password they chose nor a session they started. The owner sets a password through a
+     * reset. Nothing happens to an address that is already verified.
+     */
+    private void proveMailbox(Instant at, Tenant tenant) {
+        if (emailVerified) {
+            return;
+        }
+        boolean hadPassword = passwordHash != null;
+        apply(new EmailVerified(userId, email, at));
+        if (hadPassword) {
+            apply(new PasswordRemoved(userId, at));
+        }
+        revokeSessionsExcept(null, SessionRevocationReason.EMAIL_VERIFIED, at, tenant);
     }
 
     // --- password login, lockout ----------------------------------------------------------------------------
@@ -184,6 +211,11 @@ public class User {
         Tenant tenant = requireMethod(tenants, LoginMethod.PASSWORD);
         if (passwordReset == null || !passwordReset.accepts(command.tokenHash(), command.at())) {
             throw new InvalidResetToken();
+        }
+        // The reset link proves the mailbox too; the new password and the revocation below already do what
+        // the first proof must (pre-account takeover, OWASP ASVS 5.0 V6.4).
+        if (!emailVerified) {
+            apply(new EmailVerified(userId, email, command.at()));
         }
         apply(new PasswordChanged(userId, email, hashing.hash(command.newPassword()), PasswordChangeReason.RESET,
                 command.ipAddress(), command.at()));
@@ -292,6 +324,7 @@ public class User {
         if (disabled || magicLink == null || !magicLink.accepts(command.tokenHash(), command.at())) {
             throw new InvalidLoginLink();
         }
+        proveMailbox(command.at(), tenant);
         return startSession(LoginMethod.MAGIC_LINK, command.sessionId(), command.refreshTokenHash(),
                 command.ipAddress(), command.userAgent(), command.at(), tenant);
     }
@@ -318,6 +351,7 @@ public class User {
                     command.userAgent(), command.at()));
             return new LoginOutcome.Rejected();
         }
+        proveMailbox(command.at(), tenant);
         return new LoginOutcome.Granted(startSession(LoginMethod.EMAIL_OTP, command.sessionId(),
                 command.refreshTokenHash(), command.ipAddress(), command.userAgent(), command.at(), tenant));
     }
@@ -326,8 +360,9 @@ public class User {
 
     /**
      * Rotation with reuse detection (RFC 9700 section 4.14.2, OWASP ASVS 5.0 V10.4.5): the current token is
-     * exchanged; the token just replaced still yields the same successor within the grace window (two tabs
-     * racing); any other retired token revokes the whole session.
+     * exchanged; the token just replaced still yields the same successor within the grace window, but only to
+     * the client that replaced it (two tabs of one browser racing), and that use is recorded; the replaced
+     * token from any other client, or any other retired token, revokes the whole session.
      */
     @CommandHandler
     public RefreshOutcome handle(RefreshSession command, AccountPolicy policy, TenantRules tenants) {
@@ -338,24 +373,28 @@ public class User {
             throw new InvalidRefreshToken();
         }
         Optional<Session> current = liveSessions(now, policy).filter(s -> s.isCurrent(presented)).findFirst();
+        Instant accessTokenExpiry = now.plus(tenant.accessTokenLifetime());
         if (current.isPresent()) {
             apply(new RefreshTokenRotated(userId, current.get().sessionId(), presented, command.newTokenHash(), now,
-                    current.get().expiresAt()));
-            return new RefreshOutcome.Granted(grantFor(current.get().sessionId(), tenant));
+                    current.get().expiresAt(), command.ipAddress(), command.userAgent(), accessTokenExpiry));
+            return new RefreshOutcome.Granted(grantFor(current.get().sessionId(), tenant, now));
         }
+        String client = Session.client(command.ipAddress(), command.userAgent());
         Optional<Session> racing = liveSessions(now, policy)
                 .filter(s -> s.isJustRotated(presented, now, policy.refreshGrace())
-                        && s.isCurrent(command.newTokenHash()))
+                        && s.isCurrent(command.newTokenHash()) && s.wasRotatedBy(client))
                 .findFirst();
         if (racing.isPresent()) {
-            return new RefreshOutcome.Granted(grantFor(racing.get().sessionId(), tenant));
+            apply(new RefreshTokenGraceUsed(userId, racing.get().sessionId(), command.ipAddress(),
+                    command.userAgent(), now, accessTokenExpiry));
+            return new RefreshOutcome.Granted(grantFor(racing.get().sessionId(), tenant, now));
         }
         Optional<Session> replayed = liveSessions(now, policy).filter(s -> s.hasRetired(presented)).findFirst();
         if (replayed.isPresent()) {
             apply(new RefreshTokenReuseDetected(userId, replayed.get().sessionId(), command.ipAddress(),
                     command.userAgent(), now));
             apply(new SessionRevoked(userId, replayed.get().sessionId(), SessionRevocationReason.REFRESH_TOKEN_REUSE,
-                    now, now.plus(tenant.accessTokenLifetime())));
+                    now, replayed.get().revokedUntil(now, tenant.accessTokenLifetime())));
             return new RefreshOutcome.Rejected();
         }
         throw new InvalidRefreshToken();
@@ -364,12 +403,12 @@ public class User {
     /** Logout of the presented refresh token's session; unknown or dead tokens change nothing (RFC 7009). */
     @CommandHandler
     public void handle(RevokeSession command, TenantRules tenants) {
-        Instant until = command.at().plus(tenants.of(appId).accessTokenLifetime());
+        Duration lifetime = tenants.of(appId).accessTokenLifetime();
         sessions.values().stream()
                 .filter(s -> !s.revoked() && s.isCurrent(command.presentedTokenHash()))
                 .findFirst()
                 .ifPresent(s -> apply(new SessionRevoked(userId, s.sessionId(), command.reason(), command.at(),
-                        until)));
+                        s.revokedUntil(command.at(), lifetime))));
     }
 
     @CommandHandler
@@ -380,7 +419,7 @@ public class User {
             throw new SessionNotFound();
         }
         apply(new SessionRevoked(userId, target.sessionId(), command.reason(), command.at(),
-                command.at().plus(tenants.of(appId).accessTokenLifetime())));
+                target.revokedUntil(command.at(), tenants.of(appId).accessTokenLifetime())));
     }
 
     @CommandHandler
@@ -472,13 +511,15 @@ public class User {
                                       String userAgent, Instant at, Tenant tenant) {
         apply(new LoginSucceeded(userId, sessionId, ip, userAgent, at, method));
         apply(new SessionStarted(userId, sessionId, refreshTokenHash, ip, userAgent, at,
-                at.plus(tenant.refreshTokenLifetime())));
-        return grantFor(sessionId, tenant);
+                at.plus(tenant.refreshTokenLifetime()), at.plus(tenant.accessTokenLifetime())));
+        return grantFor(sessionId, tenant, at);
     }
 
-    private SessionGrant grantFor(String sessionId, Tenant tenant) {
+    /** The token's expiry is the one the session records, to the instant (see {@link Session#revokedUntil}). */
+    private SessionGrant grantFor(String sessionId, Tenant tenant, Instant at) {
         return new SessionGrant(userId, sessionId, List.copyOf(roles), tenant.permissionsOf(roles),
-                authorizationVersion, tenant.appId(), tenant.clientId(), tenant.accessTokenLifetime());
+                authorizationVersion, tenant.appId(), tenant.clientId(), tenant.accessTokenLifetime(),
+                at.plus(tenant.accessTokenLifetime()));
     }
 
     private void requireLiveSession(String sessionId, Instant now, AccountPolicy policy) {
@@ -488,14 +529,17 @@ public class User {
         }
     }
 
-    /** Verifiers remember a revoked session as long as its access tokens may live (the app's lifetime). */
+    /**
+     * Verifiers remember a revoked session as long as its access tokens may live: the app's lifetime, or
+     * longer if a token was issued before the app shortened it ({@link Session#revokedUntil}).
+     */
     private void revokeSessionsExcept(String keptSessionId, SessionRevocationReason reason, Instant at,
                                       Tenant tenant) {
         sessions.values().stream()
                 .filter(s -> !s.revoked() && at.isBefore(s.expiresAt()) && !s.sessionId().equals(keptSessionId))
-                .map(Session::sessionId)
                 .toList()
-                .forEach(id -> apply(new SessionRevoked(userId, id, reason, at, at.plus(tenant.accessTokenLifetime()))));
+                .forEach(s -> apply(new SessionRevoked(userId, s.sessionId(), reason, at,
+                        s.revokedUntil(at, tenant.accessTokenLifetime()))));
     }
 
     private java.util.stream.Stream<Session> liveSessions(Instant now, AccountPolicy policy) {
@@ -556,6 +600,15 @@ public class User {
     void on(EmailVerified event) {
         emailVerified = true;
         verification = null;
+        // Asked for before the owner proved the mailbox, so possibly by whoever registered it first: it would
+        // move the account to their address.
+        emailChange = null;
+        emailChangeTarget = null;
+    }
+
+    @EventSourcingHandler
+    void on(PasswordRemoved event) {
+        passwordHash = null;
     }
 
     @EventSourcingHandler
@@ -638,12 +691,21 @@ public class User {
     void on(SessionStarted event) {
         sessions.values().removeIf(s -> s.revoked() || !event.startedAt().isBefore(s.expiresAt()));
         sessions.put(event.sessionId(),
-                Session.started(event.sessionId(), event.refreshTokenHash(), event.startedAt(), event.expiresAt()));
+                Session.started(event.sessionId(), event.refreshTokenHash(), event.startedAt(), event.expiresAt(),
+                        event.accessTokensExpireBy()));
     }
 
     @EventSourcingHandler
     void on(RefreshTokenRotated event) {
-        sessions.computeIfPresent(event.sessionId(), (id, s) -> s.rotatedTo(event.refreshTokenHash(), event.rotatedAt()));
+        sessions.computeIfPresent(event.sessionId(), (id, s) -> s.rotatedTo(event.refreshTokenHash(),
+                event.rotatedAt(), Session.client(event.ipAddress(), event.userAgent()),
+                event.accessTokensExpireBy()));
+    }
+
+    @EventSourcingHandler
+    void on(RefreshTokenGraceUsed event) {
+        sessions.computeIfPresent(event.sessionId(), (id, s) -> s.graceUsed(event.usedAt(),
+                event.accessTokensExpireBy()));
     }
 
     @EventSourcingHandler

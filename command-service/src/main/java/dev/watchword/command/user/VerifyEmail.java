@@ -4,5 +4,22 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-public record VerifyEmail(@TargetAggregateIdentifier String userId, String tokenHash, Instant at) {
+/**
+ * Confirm the address with the verification link's token.
+ *
+ * @param newPassword optional: a password chosen in the same step, set after any password from before the proof
+ *                    is dropped (the link proves the mailbox as a reset link does); {@code null} for none. Hashed by
+ *                    the aggregate only after the token was accepted, so a wrong token costs no Argon2id work.
+ */
+public record VerifyEmail(@TargetAggregateIdentifier String userId, String tokenHash, String newPassword,
+                          String ipAddress, Instant at) {
+
+    public VerifyEmail(String userId, String tokenHash, Instant at) {
+        this(userId, tokenHash, null, null, at);
+    }
+
+    @Override
+    public String toString() {
+        return "VerifyEmail[userId=" + userId + ", at=" + at + "]";
+    }
 }

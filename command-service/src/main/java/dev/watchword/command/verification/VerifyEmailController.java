@@ -1,8 +1,13 @@
 package dev.watchword.command.verification;
 
+import dev.watchword.command.password.PasswordPolicy;
+import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.tenant.Tenants;
 import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidVerificationToken;
 import dev.watchword.command.user.VerifyEmail;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -19,30 +24,53 @@ import java.util.Map;
  * Confirms an address. The emailed link carries its token in the URL fragment, which browsers never send, so
  * it reaches no access log; the page at {@code /verify-email} ({@code LinkPagesController}) posts it here. A token works once, only for the
  * newest link, and only within its lifetime.
+ * <p>
+ * The first confirmation of an address ends a pre-account takeover (OWASP ASVS 5.0 V6.4): a password set
+ * before it is dropped and every earlier session ends, since whoever registered the address may not own it.
+ * The owner may choose a password in the same request ({@code password}, checked like a reset's), or later
+ * through a password reset.
  */
 @RestController
 public class VerifyEmailController {
 
     private final CommandGateway commands;
+    private final EmailRegistry registry;
+    private final PasswordPolicy policy;
+    private final Tenants apps;
     private final Clock clock;
 
-    public VerifyEmailController(CommandGateway commands, Clock clock) {
+    public VerifyEmailController(CommandGateway commands, EmailRegistry registry, PasswordPolicy policy, Tenants apps,
+                                 Clock clock) {
         this.commands = commands;
+        this.registry = registry;
+        this.policy = policy;
+        this.apps = apps;
         this.clock = clock;
     }
 
     @PostMapping(path = {"/api/auth/verify-email", "/api/auth/verify-email/"})
-    public Map<String, String> verify(@Valid @RequestBody VerificationRequest body) {
+    public Map<String, String> verify(@Valid @RequestBody VerificationRequest body, HttpServletRequest request) {
         OpaqueToken token = OpaqueToken.parse(body.token()).orElseThrow(InvalidVerificationToken::new);
+        if (body.password() != null) {
+            String email = registry.emailOf(token.userId()).orElseThrow(InvalidVerificationToken::new);
+            String appId = registry.appOf(token.userId()).orElseThrow(InvalidVerificationToken::new);
+            policy.check(body.password(), email, apps.of(appId).passwordMinLength());
+        }
         try {
-            commands.sendAndWait(new VerifyEmail(token.userId(), token.hash(), clock.instant()));
+            // Check first, hash last: the aggregate hashes the password only once the token is accepted.
+            commands.sendAndWait(new VerifyEmail(token.userId(), token.hash(), body.password(),
+                    ClientAddress.of(request), clock.instant()));
         } catch (AggregateNotFoundException unknownUser) {
             throw new InvalidVerificationToken();
         }
-        return Map.of("detail", "Your email address is confirmed.");
+        return Map.of("detail", body.password() != null
+                ? "Your email address is confirmed and your password is set. Earlier sign-ins have ended."
+                : "Your email address is confirmed. Earlier sign-ins have ended; if you chose a password before, "
+                        + "set it again with a password reset.");
     }
 
-    public record VerificationRequest(@NotBlank @Size(max = 200) String token) {
+    /** @param password optional: a password to set with the confirmation */
+    public record VerificationRequest(@NotBlank @Size(max = 200) String token, String password) {
 
         @Override
         public String toString() {

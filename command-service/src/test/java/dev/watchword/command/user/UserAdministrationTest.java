@@ -57,7 +57,7 @@ class UserAdministrationTest {
                     .when(new Login(USER, "pw", "s1", "r1", "192.0.2.1", "ua", T0.plusSeconds(5)))
                     .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1",
                             List.of("admin", "user"), UserTest.APP.permissionsOf(java.util.Set.of("admin")), 1, "default",
-                            "default", UserTest.APP.accessTokenLifetime())));
+                            "default", UserTest.APP.accessTokenLifetime(), T0.plusSeconds(5).plus(ACCESS))));
         }
 
         @Test
@@ -135,7 +135,7 @@ class UserAdministrationTest {
                     .when(new Login(USER, "pw", "s1", "r1", "192.0.2.1", "ua", T0.plusSeconds(5)))
                     .expectEvents(new LoginSucceeded(USER, "s1", "192.0.2.1", "ua", T0.plusSeconds(5), LoginMethod.PASSWORD),
                             new SessionStarted(USER, "s1", "r1", "192.0.2.1", "ua", T0.plusSeconds(5),
-                                    T0.plusSeconds(5).plus(Duration.ofDays(1))));
+                                    T0.plusSeconds(5).plus(Duration.ofDays(1)), T0.plusSeconds(5).plus(ACCESS)));
         }
 
         @Test

@@ -6,6 +6,7 @@ import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailOtpFailed;
 import dev.watchword.events.user.EmailOtpRequested;
+import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
 import dev.watchword.events.user.LoginLocked;
@@ -82,7 +83,7 @@ class UserLifecycleTest {
             fixture.given(registered(), started("s1"), started("s2"),
                             new PasswordResetRequested(USER, EMAIL, "t1", "sealed", IP, T0, T0.plusSeconds(1800)))
                     .when(new ResetPassword(USER, "t1", "new password", IP, T0.plusSeconds(60)))
-                    .expectEvents(new PasswordChanged(USER, EMAIL, "hash-of-new password", PasswordChangeReason.RESET, IP,
+                    .expectEvents(new EmailVerified(USER, EMAIL, T0.plusSeconds(60)), new PasswordChanged(USER, EMAIL, "hash-of-new password", PasswordChangeReason.RESET, IP,
                                     T0.plusSeconds(60)),
                             new SessionRevoked(USER, "s1", SessionRevocationReason.PASSWORD_RESET, T0.plusSeconds(60),
                                     T0.plusSeconds(60).plus(ACCESS)),
@@ -241,11 +242,13 @@ class UserLifecycleTest {
 
         @Test
         void magicLinkWhenValidThenSessionStartedOnceOnly() {
-            fixture.given(registered(), new MagicLinkRequested(USER, EMAIL, "m1", "s", IP, T0, T0.plusSeconds(600)))
+            // A verified address: the first proof of an unverified one is PreAccountTakeoverTest's.
+            fixture.given(registered(), new EmailVerified(USER, EMAIL, T0),
+                            new MagicLinkRequested(USER, EMAIL, "m1", "s", IP, T0, T0.plusSeconds(600)))
                     .when(new LoginWithMagicLink(USER, "m1", "s9", "r9", IP, "ua", T0.plusSeconds(30)))
                     .expectEvents(new LoginSucceeded(USER, "s9", IP, "ua", T0.plusSeconds(30), LoginMethod.MAGIC_LINK),
                             new SessionStarted(USER, "s9", "r9", IP, "ua", T0.plusSeconds(30),
-                                    T0.plusSeconds(30).plus(Duration.ofDays(1))));
+                                    T0.plusSeconds(30).plus(Duration.ofDays(1)), T0.plusSeconds(30).plus(ACCESS)));
             fixture.given(registered(), new MagicLinkRequested(USER, EMAIL, "m1", "s", IP, T0, T0.plusSeconds(600)),
                             new LoginSucceeded(USER, "s9", IP, "ua", T0.plusSeconds(30), LoginMethod.MAGIC_LINK))
                     .when(new LoginWithMagicLink(USER, "m1", "s10", "r10", IP, "ua", T0.plusSeconds(40)))
@@ -285,12 +288,12 @@ class UserLifecycleTest {
 
         @Test
         void otpWhenRightThenSessionStarted() {
-            fixture.given(registered(),
+            fixture.given(registered(), new EmailVerified(USER, EMAIL, T0),
                             new EmailOtpRequested(USER, EMAIL, "q1", "h-123456", "s", IP, T0, T0.plusSeconds(600)))
                     .when(new LoginWithEmailOtp(USER, "q1", "h-123456", "s1", "r1", IP, "ua", T0.plusSeconds(30)))
                     .expectEvents(new LoginSucceeded(USER, "s1", IP, "ua", T0.plusSeconds(30), LoginMethod.EMAIL_OTP),
                             new SessionStarted(USER, "s1", "r1", IP, "ua", T0.plusSeconds(30),
-                                    T0.plusSeconds(30).plus(Duration.ofDays(1))));
+                                    T0.plusSeconds(30).plus(Duration.ofDays(1)), T0.plusSeconds(30).plus(ACCESS)));
         }
     }
 
@@ -323,7 +326,8 @@ class UserLifecycleTest {
             fixture.given(registered(), wrong(IP, 1), wrong(IP, 2), wrong(IP, 3),
                             new LoginLocked(USER, EMAIL, IP, 3, T0.plusSeconds(3), T0.plusSeconds(63)))
                     .when(new Login(USER, "old password", "s1", "r1", "203.0.113.5", "ua", T0.plusSeconds(10)))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", UserTest.APP.accessTokenLifetime())));
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", UserTest.APP.accessTokenLifetime(),
+                            T0.plusSeconds(10).plus(ACCESS))));
         }
 
         @Test

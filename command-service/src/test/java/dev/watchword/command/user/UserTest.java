@@ -12,6 +12,8 @@ import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.LoginSucceeded;
+import dev.watchword.events.user.PasswordRemoved;
+import dev.watchword.events.user.RefreshTokenGraceUsed;
 import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.RefreshTokenRotated;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
@@ -54,6 +56,7 @@ class UserTest {
         fixture = new AggregateTestFixture<>(User.class);
         PasswordVerifier passwords = (password, hash) -> hash.equals("argon2-hash-of-" + password);
         fixture.registerInjectableResource(passwords);
+        fixture.registerInjectableResource((PasswordHashing) password -> "argon2-hash-of-" + password);
         fixture.registerInjectableResource(POLICY);
         fixture.registerInjectableResource((TenantRules) appId -> APP);
     }
@@ -67,7 +70,8 @@ class UserTest {
     }
 
     private static SessionStarted sessionStarted(String sessionId, String refreshHash) {
-        return new SessionStarted(USER, sessionId, refreshHash, "192.0.2.1", "test", T0, T0.plus(REFRESH_LIFETIME));
+        return new SessionStarted(USER, sessionId, refreshHash, "192.0.2.1", "test", T0, T0.plus(REFRESH_LIFETIME),
+                T0.plus(ACCESS_LIFETIME));
     }
 
     @Nested
@@ -100,10 +104,11 @@ class UserTest {
     class VerifyEmailCommand {
 
         @Test
-        void verifyWhenTokenMatchesThenEmailVerified() {
+        void verifyWhenTokenMatchesThenEmailVerifiedAndPasswordSetBeforeRemoved() {
             fixture.given(registered(), verificationRequested("h1", T0.plusSeconds(60)))
                     .when(new VerifyEmail(USER, "h1", T0.plusSeconds(30)))
-                    .expectEvents(new EmailVerified(USER, EMAIL, T0.plusSeconds(30)));
+                    .expectEvents(new EmailVerified(USER, EMAIL, T0.plusSeconds(30)),
+                            new PasswordRemoved(USER, T0.plusSeconds(30)));
         }
 
         @Test
@@ -171,7 +176,8 @@ class UserTest {
                     .when(new Login(USER, "correct horse", "s1", "r1", "192.0.2.1", "test", T0))
                     .expectEvents(new LoginSucceeded(USER, "s1", "192.0.2.1", "test", T0, LoginMethod.PASSWORD),
                             sessionStarted("s1", "r1"))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME)));
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME,
+                            T0.plus(ACCESS_LIFETIME))));
         }
 
         @Test
@@ -196,10 +202,11 @@ class UserTest {
         @Test
         void refreshWhenCurrentTokenThenRotated() {
             fixture.given(registered(), sessionStarted("s1", "r1"))
-                    .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(60)))
+                    .when(new RefreshSession(USER, "r1", "r2", "192.0.2.1", "test", T0.plusSeconds(60)))
                     .expectEvents(new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60),
-                            T0.plus(REFRESH_LIFETIME)))
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME)));
+                            T0.plus(REFRESH_LIFETIME), "192.0.2.1", "test", T0.plusSeconds(60).plus(ACCESS_LIFETIME)))
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME,
+                            T0.plusSeconds(60).plus(ACCESS_LIFETIME))));
         }
 
         @Test
@@ -214,12 +221,15 @@ class UserTest {
         }
 
         @Test
-        void refreshWhenRotatedTokenRacesWithinGraceThenSameSuccessorAndNoEvent() {
+        void refreshWhenRotatedTokenRacesWithinGraceFromSameClientThenSameSuccessorAndGraceUseRecorded() {
             fixture.given(registered(), sessionStarted("s1", "r1"),
-                            new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)))
-                    .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(62)))
-                    .expectNoEvents()
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME)));
+                            new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME),
+                                    "192.0.2.1", "test", T0.plusSeconds(60).plus(ACCESS_LIFETIME)))
+                    .when(new RefreshSession(USER, "r1", "r2", "192.0.2.1", "test", T0.plusSeconds(62)))
+                    .expectEvents(new RefreshTokenGraceUsed(USER, "s1", "192.0.2.1", "test", T0.plusSeconds(62),
+                            T0.plusSeconds(62).plus(ACCESS_LIFETIME)))
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME,
+                            T0.plusSeconds(62).plus(ACCESS_LIFETIME))));
         }
 
         @Test

@@ -29,6 +29,8 @@ import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserErased;
+import dev.watchword.events.user.RefreshTokenGraceUsed;
+import dev.watchword.events.user.PasswordRemoved;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginSucceeded;
@@ -77,6 +79,8 @@ public final class EventCatalog {
             UserEnabled.class,
             UserErased.class,
             CurrentPasswordCheckFailed.class,
+            RefreshTokenGraceUsed.class,
+            PasswordRemoved.class,
             ClientAppRegistered.class,
             ApiKeyIssued.class,
             ApiKeyRetired.class,

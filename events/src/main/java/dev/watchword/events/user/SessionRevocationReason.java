@@ -22,5 +22,10 @@ public enum SessionRevocationReason {
     /** The account was deleted (and its personal data erased). */
     USER_ERASED,
     /** The session gave a wrong current password as often as the lockout threshold: a stolen token guessing. */
-    CURRENT_PASSWORD_FAILURES
+    CURRENT_PASSWORD_FAILURES,
+    /**
+     * The mailbox was proven for the first time: sessions started before may belong to whoever registered the
+     * address first (pre-account takeover, OWASP ASVS 5.0 V6.4).
+     */
+    EMAIL_VERIFIED
 }

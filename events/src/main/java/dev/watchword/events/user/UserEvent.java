@@ -13,7 +13,7 @@ public sealed interface UserEvent permits UserRegistered, RegistrationAttemptedF
         EmailVerificationRequested, EmailVerified, LoginSucceeded, LoginFailed, SessionStarted,
         RefreshTokenRotated, SessionRevoked, PasswordResetRequested, PasswordChanged, EmailChangeRequested,
         EmailChanged, MagicLinkRequested, EmailOtpRequested, EmailOtpFailed, RefreshTokenReuseDetected, LoginLocked, RoleAssigned, RoleRevoked, UserDisabled,
-        UserEnabled, UserErased, CurrentPasswordCheckFailed {
+        UserEnabled, UserErased, CurrentPasswordCheckFailed, RefreshTokenGraceUsed, PasswordRemoved {
 
     /** The fields that hold personal data or a credential, in every event type of this interface. */
     java.util.Set<String> PERSONAL_FIELDS =

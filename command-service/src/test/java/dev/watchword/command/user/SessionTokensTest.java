@@ -1,0 +1,182 @@
+package dev.watchword.command.user;
+
+import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.tenant.TenantRules;
+import dev.watchword.events.app.DefaultApp;
+import dev.watchword.events.user.LoginMethod;
+import dev.watchword.events.user.LoginSucceeded;
+import dev.watchword.events.user.RefreshTokenGraceUsed;
+import dev.watchword.events.user.RefreshTokenReuseDetected;
+import dev.watchword.events.user.RefreshTokenRotated;
+import dev.watchword.events.user.SessionRevocationReason;
+import dev.watchword.events.user.SessionRevoked;
+import dev.watchword.events.user.SessionStarted;
+import dev.watchword.events.user.UserRegistered;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How long a revoked session's access tokens stay refused, and what a racing refresh within the grace window
+ * may get (RFC 9700 section 4.14.2).
+ */
+class SessionTokensTest {
+
+    private static final String USER = "7d3c7d6e-2f57-4a43-9a4c-8c4f2b1e5a10";
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
+    private static final String IP = "192.0.2.1";
+    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0";
+    private static final Instant ROTATED = T0.plusSeconds(60);
+
+    private FixtureConfiguration<User> fixture;
+    /** The app's access token lifetime as it is now; an admin may lower it between two commands. */
+    private Duration accessLifetime = Duration.ofMinutes(60);
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(User.class);
+        fixture.registerInjectableResource((PasswordVerifier) (password, hash) -> ("hash-of-" + password).equals(hash));
+        fixture.registerInjectableResource(UserTest.POLICY);
+        fixture.registerInjectableResource((TenantRules) appId -> app());
+    }
+
+    private Tenant app() {
+        return new Tenant(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, EnumSet.allOf(LoginMethod.class), false,
+                accessLifetime, REFRESH_LIFETIME, 8, List.of(), Map.of());
+    }
+
+    private static UserRegistered registered() {
+        return new UserRegistered(USER, "ada@example.com", "hash-of-pw", T0);
+    }
+
+    private static SessionStarted startedWithHourLongToken() {
+        return new SessionStarted(USER, "s1", "r1", IP, BROWSER, T0, T0.plus(REFRESH_LIFETIME),
+                T0.plus(Duration.ofMinutes(60)));
+    }
+
+    private static RefreshTokenRotated rotatedBy(String ip, String userAgent) {
+        return new RefreshTokenRotated(USER, "s1", "r1", "r2", ROTATED, T0.plus(REFRESH_LIFETIME), ip, userAgent,
+                ROTATED.plus(Duration.ofMinutes(5)));
+    }
+
+    @Nested
+    class AccessTokenLifetimeLowered {
+
+        @Test
+        void revokeSessionWhenAppLoweredLifetimeAfterTokenIssuedThenRefusedUntilThatTokenExpires() {
+            accessLifetime = Duration.ofMinutes(5);
+
+            fixture.given(registered(), startedWithHourLongToken())
+                    .when(new RevokeSession(USER, "r1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60)))
+                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60),
+                            T0.plus(Duration.ofMinutes(60))));
+        }
+
+        @Test
+        void loginWhenLifetimeIsAnHourThenSessionRemembersTheTokensExpiry() {
+            fixture.given(registered())
+                    .when(new Login(USER, "pw", "s1", "r1", IP, BROWSER, T0))
+                    .expectEvents(new LoginSucceeded(USER, "s1", IP, BROWSER, T0, LoginMethod.PASSWORD),
+                            startedWithHourLongToken());
+        }
+
+        @Test
+        void revokeAllSessionsWhenTokenFromARefreshOutlivesTheNewLifetimeThenRefusedUntilItExpires() {
+            accessLifetime = Duration.ofMinutes(5);
+            RefreshTokenRotated hourLongRefresh = new RefreshTokenRotated(USER, "s1", "r1", "r2", ROTATED,
+                    T0.plus(REFRESH_LIFETIME), IP, BROWSER, ROTATED.plus(Duration.ofMinutes(60)));
+
+            fixture.given(registered(), new SessionStarted(USER, "s1", "r1", IP, BROWSER, T0,
+                            T0.plus(REFRESH_LIFETIME), T0.plus(Duration.ofMinutes(5))), hourLongRefresh)
+                    .when(new RevokeAllSessions(USER, "s1", ROTATED.plusSeconds(60)))
+                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT_EVERYWHERE,
+                            ROTATED.plusSeconds(60), ROTATED.plus(Duration.ofMinutes(60))));
+        }
+
+        @Test
+        void revokeSessionWhenLifetimeRaisedSinceThenRefusedForTheCurrentLifetime() {
+            accessLifetime = Duration.ofMinutes(90);
+
+            fixture.given(registered(), startedWithHourLongToken())
+                    .when(new RevokeSession(USER, "r1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60)))
+                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60),
+                            T0.plusSeconds(60).plus(Duration.ofMinutes(90))));
+        }
+    }
+
+    @Nested
+    class RefreshGrace {
+
+        @Test
+        void refreshWhenSameClientRacesWithinGraceThenGraceUseRecordedAndSessionGranted() {
+            accessLifetime = Duration.ofMinutes(5);
+
+            fixture.given(registered(), startedWithHourLongToken(), rotatedBy(IP, BROWSER))
+                    .when(new RefreshSession(USER, "r1", "r2", IP, BROWSER, ROTATED.plusSeconds(2)))
+                    .expectEvents(new RefreshTokenGraceUsed(USER, "s1", IP, BROWSER, ROTATED.plusSeconds(2),
+                            ROTATED.plusSeconds(2).plus(Duration.ofMinutes(5))))
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1",
+                            List.of("user"), List.of(), 0, "default", "default", Duration.ofMinutes(5),
+                            ROTATED.plusSeconds(2).plus(Duration.ofMinutes(5)))));
+        }
+
+        @Test
+        void refreshWhenOtherAddressReplaysWithinGraceThenReuseDetectedAndSessionRevoked() {
+            accessLifetime = Duration.ofMinutes(5);
+            Instant at = ROTATED.plusSeconds(2);
+
+            fixture.given(registered(), startedWithHourLongToken(), rotatedBy(IP, BROWSER))
+                    .when(new RefreshSession(USER, "r1", "r2", "198.51.100.9", BROWSER, at))
+                    .expectEvents(new RefreshTokenReuseDetected(USER, "s1", "198.51.100.9", BROWSER, at),
+                            new SessionRevoked(USER, "s1", SessionRevocationReason.REFRESH_TOKEN_REUSE, at,
+                                    T0.plus(Duration.ofMinutes(60))))
+                    .expectResultMessagePayload(new RefreshOutcome.Rejected());
+        }
+
+        @Test
+        void refreshWhenOtherUserAgentReplaysWithinGraceThenReuseDetectedAndSessionRevoked() {
+            accessLifetime = Duration.ofMinutes(5);
+            Instant at = ROTATED.plusSeconds(2);
+
+            fixture.given(registered(), startedWithHourLongToken(), rotatedBy(IP, BROWSER))
+                    .when(new RefreshSession(USER, "r1", "r2", IP, "curl/8", at))
+                    .expectEvents(new RefreshTokenReuseDetected(USER, "s1", IP, "curl/8", at),
+                            new SessionRevoked(USER, "s1", SessionRevocationReason.REFRESH_TOKEN_REUSE, at,
+                                    T0.plus(Duration.ofMinutes(60))))
+                    .expectResultMessagePayload(new RefreshOutcome.Rejected());
+        }
+
+        @Test
+        void refreshWhenSameClientRacesAgainAfterGraceUseThenSessionStillRefreshes() {
+            fixture.given(registered(), startedWithHourLongToken(), rotatedBy(IP, BROWSER),
+                            new RefreshTokenGraceUsed(USER, "s1", IP, BROWSER, ROTATED.plusSeconds(1),
+                                    ROTATED.plusSeconds(1).plus(Duration.ofMinutes(60))))
+                    .when(new RefreshSession(USER, "r2", "r3", IP, BROWSER, ROTATED.plusSeconds(30)))
+                    .expectEvents(new RefreshTokenRotated(USER, "s1", "r2", "r3", ROTATED.plusSeconds(30),
+                            T0.plus(REFRESH_LIFETIME), IP, BROWSER, ROTATED.plusSeconds(30).plus(Duration.ofMinutes(60))));
+        }
+
+        @Test
+        void revokeSessionWhenGraceUseIssuedLongerTokenThenRefusedUntilItExpires() {
+            accessLifetime = Duration.ofMinutes(5);
+            Instant graceAt = ROTATED.plusSeconds(1);
+
+            fixture.given(registered(), new SessionStarted(USER, "s1", "r1", IP, BROWSER, T0,
+                            T0.plus(REFRESH_LIFETIME), T0.plus(Duration.ofMinutes(5))), rotatedBy(IP, BROWSER),
+                            new RefreshTokenGraceUsed(USER, "s1", IP, BROWSER, graceAt,
+                                    graceAt.plus(Duration.ofMinutes(60))))
+                    .when(new RevokeSession(USER, "r2", SessionRevocationReason.LOGOUT, graceAt.plusSeconds(10)))
+                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT,
+                            graceAt.plusSeconds(10), graceAt.plus(Duration.ofMinutes(60))));
+        }
+    }
+}
