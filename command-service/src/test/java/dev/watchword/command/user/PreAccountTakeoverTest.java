@@ -132,7 +132,7 @@ class PreAccountTakeoverTest {
                             new EmailChangeRequested(USER, EMAIL, "attacker@example.net", "c1", "sealed", T0,
                                     T0.plus(Duration.ofDays(1))),
                             new PasswordResetRequested(USER, EMAIL, "t1", "sealed", OWNER_IP, T0, PROOF.plusSeconds(60)))
-                    .when(new ResetPassword(USER, "t1", "hash-of-owner's password", OWNER_IP, PROOF))
+                    .when(new ResetPassword(USER, "t1", "owner's password", OWNER_IP, PROOF))
                     .expectEvents(new EmailVerified(USER, EMAIL, PROOF),
                             new PasswordChanged(USER, EMAIL, "hash-of-owner's password", PasswordChangeReason.RESET,
                                     OWNER_IP, PROOF),
@@ -180,7 +180,7 @@ class PreAccountTakeoverTest {
                             new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
                             new PasswordResetRequested(USER, EMAIL, "t1", "sealed", OWNER_IP, PROOF,
                                     PROOF.plusSeconds(1800)))
-                    .when(new ResetPassword(USER, "t1", "hash-of-new password", OWNER_IP, PROOF.plusSeconds(60)))
+                    .when(new ResetPassword(USER, "t1", "new password", OWNER_IP, PROOF.plusSeconds(60)))
                     .expectEvents(new PasswordChanged(USER, EMAIL, "hash-of-new password", PasswordChangeReason.RESET,
                             OWNER_IP, PROOF.plusSeconds(60)));
 
