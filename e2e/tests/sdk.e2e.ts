@@ -38,7 +38,10 @@ async function registerAndVerify(context: BrowserContext, email: string): Promis
   const link = await linkFromInbox(inbox, email, /confirm/i);
   const verification = await context.newPage();
   await verification.goto(link);
-  await expect.poll(() => verification.locator('body').textContent()).toContain('Your email address is confirmed.');
+  // Confirming clears a password chosen before (a pre-account takeover defence): the owner sets it here.
+  await verification.getByLabel('Your password (optional)').fill(PASSWORD);
+  await verification.getByRole('button', { name: 'Confirm' }).click();
+  await expect.poll(() => verification.locator('body').textContent()).toContain('Your email address is confirmed');
   await verification.close();
   return page;
 }

@@ -222,9 +222,15 @@ export class WatchwordClient {
     await this.send('/api/auth/register/', { body: this.withClient(credentials) });
   }
 
-  /** Confirms the address with the token of the verification link (`POST /api/auth/verify-email/`). */
-  async verifyEmail(token: string): Promise<void> {
-    await this.send('/api/auth/verify-email/', { body: { token } });
+  /**
+   * Confirms the address with the token of the verification link (`POST /api/auth/verify-email/`). The first
+   * confirmation ends every earlier session and clears a password chosen before it (whoever signed up with the
+   * address first may not own it), so pass the `password` the owner will sign in with; without one, the account
+   * signs in by emailed link or code, or gets a password through a reset.
+   */
+  async verifyEmail(token: string, options: { password?: string } = {}): Promise<void> {
+    await this.send('/api/auth/verify-email/', { body: options.password ? { token, password: options.password }
+      : { token } });
   }
 
   /** Sends a new verification link; resolves alike for every address. */

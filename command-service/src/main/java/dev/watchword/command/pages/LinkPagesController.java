@@ -31,11 +31,18 @@ public class LinkPagesController {
 
     public LinkPagesController() {
         String template = read("pages/link.html");
+        // The first proof of the mailbox drops a password chosen before it (pre-account takeover, OWASP ASVS 5.0
+        // V6.4), so the page that proves it asks for the password the owner will sign in with.
         verifyEmail = render(template, Map.of("title", "Confirm your email address", "endpoint",
-                "/api/auth/verify-email/", "done", "Your email address is confirmed. Earlier sign-ins have ended; if you chose a password before, set it again with Forgot password.", "pending", "Confirming…"));
+                "/api/auth/verify-email/", "done", "Your email address is confirmed.", "pending", "",
+                "formHidden", "", "action", "Confirm", "passwordLabel", "Your password (optional)", "hint",
+                "Confirming ends every earlier sign-in to this address and clears a password chosen before it, so "
+                        + "nobody who signed up with your address before you keeps a way in. Type the password you "
+                        + "want to sign in with, or leave it empty to sign in with emailed links or codes (or set "
+                        + "one later with Forgot password).", "passwordRequired", ""));
         resetPassword = render(template, Map.of("title", "Choose a new password", "endpoint",
                 "/api/auth/password/reset/confirm/", "done", "Your password is changed. Sign in with it now.",
-                "pending", "", "formHidden", "", "action", "Set password"));
+                "pending", "", "formHidden", "", "action", "Set password", "passwordLabel", "New password"));
         magicLink = render(template, Map.of("title", "Signing you in", "endpoint", "/api/auth/magic-link/login/",
                 "done", "You are signed in. You can close this page.", "pending", "Signing in…"));
         confirmEmailChange = render(template, Map.of("title", "Confirm your new email address", "endpoint",
@@ -74,7 +81,9 @@ public class LinkPagesController {
         for (Map.Entry<String, String> value : values.entrySet()) {
             html = html.replace("{{" + value.getKey() + "}}", value.getValue());
         }
-        return html.replace("{{formHidden}}", "hidden").replace("{{action}}", "Continue");
+        return html.replace("{{formHidden}}", "hidden").replace("{{action}}", "Continue")
+                .replace("{{passwordLabel}}", "Password").replace("{{hint}}", "")
+                .replace("{{passwordRequired}}", "required");
     }
 
     private static String read(String path) {
