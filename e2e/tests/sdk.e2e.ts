@@ -53,6 +53,18 @@ async function signIn(page: Page, email: string): Promise<void> {
   await expect.poll(() => page.locator('#profile-email').textContent()).toBe(email);
 }
 
+/** A verified account signed in in one tab, and a second tab of the same browser that picked the session up. */
+async function twoSignedInTabs(context: BrowserContext, email: string): Promise<[Page, Page]> {
+  await (await registerAndVerify(context, email)).close();
+  const first = await context.newPage();
+  await first.goto(examplePage('local'));
+  await signIn(first, email);
+  const second = await context.newPage();
+  await second.goto(examplePage('local'));
+  await expect.poll(() => second.locator('#profile-email').textContent()).toBe(email);
+  return [first, second];
+}
+
 describe('the web example', () => {
   it('registerWhenVerifiedThroughInboxThenSignsInShowsProfileAndSignsOut', async () => {
     const context = await browser.newContext();
@@ -72,13 +84,7 @@ describe('the web example', () => {
   it('refreshWhenTwoTabsRefreshAtOnceThenBothStaySignedIn', async () => {
     const context = await browser.newContext();
     const email = newEmail('tabs');
-    await (await registerAndVerify(context, email)).close();
-    const first = await context.newPage();
-    await first.goto(examplePage('local'));
-    await signIn(first, email);
-    const second = await context.newPage();
-    await second.goto(examplePage('local'));
-    await expect.poll(() => second.locator('#profile-email').textContent()).toBe(email);
+    const [first, second] = await twoSignedInTabs(context, email);
 
     // The same moment in both tabs: one rotation, shared; no refresh token presented twice.
     await Promise.all([first.getByRole('button', { name: 'Refresh tokens' }).click(),
@@ -99,13 +105,7 @@ describe('the web example', () => {
   it('signOutWhenInOneTabThenOtherTabSignedOut', async () => {
     const context = await browser.newContext();
     const email = newEmail('signout');
-    await (await registerAndVerify(context, email)).close();
-    const first = await context.newPage();
-    await first.goto(examplePage('local'));
-    await signIn(first, email);
-    const second = await context.newPage();
-    await second.goto(examplePage('local'));
-    await expect.poll(() => second.locator('#profile-email').textContent()).toBe(email);
+    const [first, second] = await twoSignedInTabs(context, email);
 
     await first.getByRole('button', { name: 'Sign out' }).click();
 
