@@ -135,7 +135,8 @@ abstract class ApiITSupport {
         EventEnvelope requested = topic.awaitEvent(userId, "EmailVerificationRequested", KAFKA).stream()
                 .filter(event -> event.type().equals("EmailVerificationRequested")).toList().getLast();
         String token = SealedSecret.withKey(SEALING_KEY).open(requested.payload().get("encryptedToken").asText(), userId);
-        return http.post("/api/auth/verify-email/", Map.of("token", token));
+        // Confirming clears a password chosen before it (pre-account takeover): the owner sets it in the same step.
+        return http.post("/api/auth/verify-email/", Map.of("token", token, "password", PASSWORD));
     }
 
     long eventsOf(String aggregateId, String type) {
