@@ -23,7 +23,11 @@ export interface Stack {
   api: string;
   inbox: string;
   site: string;
+  /** The bootstrap admin's address: the platform operator, once it confirmed it. */
+  operator: string;
 }
+
+const OPERATOR = 'operator@watchword-e2e.example.com';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -88,6 +92,7 @@ export default async function setup(project: TestProject) {
     WATCHWORD_DEV_STATE_DIR: state,
     // The example site is the default app's browser origin.
     WATCHWORD_CORS_ALLOWEDORIGINS: siteOrigin,
+    WATCHWORD_BOOTSTRAP_ADMIN_EMAIL: OPERATOR,
   });
 
   const java = process.env['JAVA_HOME'] ? join(process.env['JAVA_HOME'], 'bin', 'java') : 'java';
@@ -130,7 +135,7 @@ export default async function setup(project: TestProject) {
         failed(new Error(`the stack exited (${code}) before it was ready; see ${state}/devstack.out`));
       });
     });
-    project.provide('stack', { ...ready, site: siteOrigin });
+    project.provide('stack', { ...ready, site: siteOrigin, operator: OPERATOR });
   } catch (error) {
     await stop();
     throw error;

@@ -36,3 +36,73 @@ export async function linkFromInbox(inbox: string, to: string, subject: RegExp):
   }
   throw new Error(`no email to ${to} matching ${subject} within 60 s`);
 }
+
+/** Waits for the newest email to `to` whose subject matches, and returns the first six-digit code in it. */
+export async function codeFromInbox(inbox: string, to: string, subject: RegExp): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${inbox}/api/messages?to=${encodeURIComponent(to)}`);
+    const messages = (await response.json()) as InboxMessage[];
+    const code = messages.reverse().find((candidate) => subject.test(candidate.subject))?.text.match(/\b\d{6,8}\b/)?.[0];
+    if (code) return code;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`no code to ${to} matching ${subject} within 60 s`);
+}
+
+async function call(api: string, method: string, path: string, body?: unknown, bearer?: string) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (bearer) headers['Authorization'] = `Bearer ${bearer}`;
+  const response = await fetch(`${api}${path}`, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const text = await response.text();
+  return { status: response.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+}
+
+/**
+ * The platform operator's access token: the bootstrap address registered, confirmed through its emailed link
+ * (with the password, which confirming sets), and signed in once the grant has reached its token.
+ */
+export async function operatorToken(stack: { api: string; inbox: string; operator: string }, password: string) {
+  await call(stack.api, 'POST', '/api/auth/register/', { email: stack.operator, password });
+  const token = new URLSearchParams(new URL(await linkFromInbox(stack.inbox, stack.operator, /confirm/i)).hash
+    .slice(1)).get('token');
+  await call(stack.api, 'POST', '/api/auth/verify-email/', { token, password });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const login = await call(stack.api, 'POST', '/api/auth/login/', { email: stack.operator, password });
+    const access = String(login.json['access'] ?? '');
+    const claims = access ? JSON.parse(Buffer.from(access.split('.')[1] ?? '', 'base64url').toString()) : {};
+    if (Array.isArray(claims.permissions) && claims.permissions.includes('apps:write')) return access;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  throw new Error('the bootstrap admin never became a platform operator');
+}
+
+/** Registers a client app with the given sign-in settings and waits until Watchword serves them. */
+export async function createApp(api: string, operator: string, name: string,
+                                settings: { login_methods: string[]; cors_origins: string[] }) {
+  const app = await call(api, 'POST', '/api/admin/apps/', { name }, operator);
+  if (app.status !== 201 && app.status !== 200) throw new Error(`app not created: ${JSON.stringify(app.json)}`);
+  const appId = String(app.json['id']);
+  const clientId = String(app.json['client_id']);
+  const changed = await call(api, 'PUT', `/api/admin/apps/${appId}/settings/`, {
+    require_verified_email: false, access_token_minutes: 5, refresh_token_days: 1, password_min_length: 8,
+    link_base_url: api, sender_name: name, ...settings,
+  }, operator);
+  if (changed.status !== 200) throw new Error(`settings refused: ${JSON.stringify(changed.json)}`);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const served = await call(api, 'GET', `/api/auth/app-settings/?client_id=${clientId}`);
+    if (JSON.stringify(served.json['login_methods']) === JSON.stringify(settings.login_methods)) {
+      return { appId, clientId };
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error('the app settings never applied');
+}
+
+/** Registers an address in an app through the API (no password: the app signs in by email). */
+export async function registerIn(api: string, clientId: string, email: string): Promise<void> {
+  const answer = await call(api, 'POST', '/api/auth/register/', { email, client_id: clientId });
+  if (answer.status !== 202) throw new Error(`registration refused: ${JSON.stringify(answer.json)}`);
+}
