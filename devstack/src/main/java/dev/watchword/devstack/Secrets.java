@@ -25,15 +25,20 @@ final class Secrets {
 	/** query-service's introspection client secret (issue 3, RFC 7662 section 2.1); the id is a setting. */
 	static final String INTROSPECTION_CLIENT_SECRET = "WATCHWORD_INTROSPECTION_CLIENT_SECRET";
 
+	/** The key of the event envelopes' HMAC-SHA-256, which command-service signs and the consumers verify. */
+	static final String EVENTS_SIGNING_KEY = "WATCHWORD_EVENTS_SIGNING_KEY";
+
 	/**
 	 * Every generated secret and how to make one: the sealing key (docs/contract.md, "One-time secrets in events"),
 	 * command-service's master key of its signing keys and its operator token (issue 3, signing key rotation), and
-	 * the introspection client's secret. The last is base64url: query-service form-decodes Basic credentials (RFC 6749
+	 * the introspection client's secret, and the key that signs the event envelopes on Kafka. The client secret is
+	 * base64url: query-service form-decodes Basic credentials (RFC 6749
 	 * section 2.3.1), which would turn a plain base64 {@code +} into a space for a client that does not encode it.
 	 */
 	private static final Map<String, Supplier<String>> GENERATED = Map.of("WATCHWORD_SEALING_KEY",
 			() -> randomBase64(32), "WATCHWORD_MASTER_KEY", () -> randomBase64(32), "WATCHWORD_OPERATOR_TOKEN",
-			() -> randomBase64(32), INTROSPECTION_CLIENT_SECRET, () -> randomBase64Url(32));
+			() -> randomBase64(32), INTROSPECTION_CLIENT_SECRET, () -> randomBase64Url(32), EVENTS_SIGNING_KEY,
+			() -> randomBase64(32));
 
 	/**
 	 * Secrets that only the services that use them get (least privilege, OWASP ASVS 5.0 V13.3.2); the rest go to
@@ -41,7 +46,8 @@ final class Secrets {
 	 */
 	static final Map<String, Set<Service>> RESTRICTED = Map.of("WATCHWORD_MASTER_KEY", Set.of(Service.COMMAND),
 			"WATCHWORD_OPERATOR_TOKEN", Set.of(Service.COMMAND),
-			INTROSPECTION_CLIENT_SECRET, Set.of(Service.QUERY, Service.COMMAND));
+			INTROSPECTION_CLIENT_SECRET, Set.of(Service.QUERY, Service.COMMAND), EVENTS_SIGNING_KEY,
+			Set.of(Service.COMMAND, Service.QUERY, Service.NOTIFICATION));
 
 	private Secrets() {
 	}

@@ -57,6 +57,22 @@ class SecretsTest {
 	}
 
 	@Test
+	void loadOrCreateWhenFirstRunThenEventsSigningKeyGeneratedForEveryServiceOnTheTopic() throws Exception {
+		Path file = state.resolve("secrets.env");
+
+		Map<String, String> secrets = Secrets.loadOrCreate(file, config(Map.of()));
+
+		String key = secrets.get("WATCHWORD_EVENTS_SIGNING_KEY");
+		assertThat(Base64.getDecoder().decode(key)).hasSize(32);
+		assertThat(key).isNotEqualTo(secrets.get("WATCHWORD_SEALING_KEY"));
+		assertThat(Files.readString(file)).contains("WATCHWORD_EVENTS_SIGNING_KEY=" + key);
+		assertThat(Secrets.isWithheldFrom(Service.COMMAND, "WATCHWORD_EVENTS_SIGNING_KEY")).isFalse();
+		assertThat(Secrets.isWithheldFrom(Service.QUERY, "WATCHWORD_EVENTS_SIGNING_KEY")).isFalse();
+		assertThat(Secrets.isWithheldFrom(Service.NOTIFICATION, "WATCHWORD_EVENTS_SIGNING_KEY")).isFalse();
+		assertThat(Secrets.isWithheldFrom(Service.GATEWAY, "WATCHWORD_EVENTS_SIGNING_KEY")).isTrue();
+	}
+
+	@Test
 	void introspectionClientIdWhenUnsetThenWatchwordDev() {
 		assertThat(config(Map.of()).introspectionClientId()).isEqualTo("watchword-dev");
 		assertThat(config(Map.of("WATCHWORD_INTROSPECTION_CLIENT_ID", "my-app")).introspectionClientId())
@@ -91,7 +107,8 @@ class SecretsTest {
 
 		Map<String, String> secrets = Secrets.loadOrCreate(file,
 				config(Map.of("WATCHWORD_SEALING_KEY", "from-the-environment", "WATCHWORD_MASTER_KEY", "master",
-						"WATCHWORD_OPERATOR_TOKEN", "operator", "WATCHWORD_INTROSPECTION_CLIENT_SECRET", "client")));
+						"WATCHWORD_OPERATOR_TOKEN", "operator", "WATCHWORD_INTROSPECTION_CLIENT_SECRET", "client",
+						"WATCHWORD_EVENTS_SIGNING_KEY", "events")));
 
 		assertThat(secrets).containsEntry("WATCHWORD_SEALING_KEY", "from-the-environment")
 			.containsEntry("WATCHWORD_INTROSPECTION_CLIENT_SECRET", "client");

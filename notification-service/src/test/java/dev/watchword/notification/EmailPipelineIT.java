@@ -2,6 +2,7 @@ package dev.watchword.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.watchword.events.envelope.EnvelopeSignature;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.secret.SealedSecret;
@@ -50,6 +51,8 @@ abstract class EmailPipelineIT {
     static final String TOPIC = "watchword.events";
     /** The key in {@code application-it.yml}; a fixed test key, never a real one. */
     static final SealedSecret SEALING = SealedSecret.withKey("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    /** watchword.events.signing-key of application-it.yml. */
+    static final EnvelopeSignature SIGNATURE = EnvelopeSignature.withKey("c2lnbmluZy1rZXktb2YtdGhlLWV2ZW50LXRlc3RzLTM=");
     /** {@code watchword.public-url} in {@code application-it.yml}, without its trailing slash. */
     static final String PUBLIC_URL = "https://watchword.test";
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -63,7 +66,7 @@ abstract class EmailPipelineIT {
     @Autowired
     JdbcClient jdbc;
 
-    private KafkaTemplate<String, byte[]> kafka;
+    KafkaTemplate<String, byte[]> kafka;
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
@@ -97,8 +100,19 @@ abstract class EmailPipelineIT {
         return EventCatalog.wrap(UUID.randomUUID().toString(), payload, userId, 1, 1, Instant.now());
     }
 
+    /** Publishes as command-service does: signed with the events key of application-it.yml. */
     void publish(EventEnvelope envelope) throws Exception {
+        kafka.send(signed(new ProducerRecord<>(TOPIC, envelope.aggregateId(), EventCatalog.toBytes(envelope)))).get();
+    }
+
+    /** Publishes without a signature, as anyone with write access to the topic could. */
+    void publishUnsigned(EventEnvelope envelope) throws Exception {
         kafka.send(new ProducerRecord<>(TOPIC, envelope.aggregateId(), EventCatalog.toBytes(envelope))).get();
+    }
+
+    static ProducerRecord<String, byte[]> signed(ProducerRecord<String, byte[]> record) {
+        record.headers().add(EnvelopeSignature.HEADER, SIGNATURE.sign(record.key(), record.value()));
+        return record;
     }
 
     String statusOf(EventEnvelope envelope) {

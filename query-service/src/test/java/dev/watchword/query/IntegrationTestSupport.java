@@ -12,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import dev.watchword.events.envelope.EnvelopeSignature;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +49,9 @@ public abstract class IntegrationTestSupport {
     protected static final String INTROSPECTION_CLIENT_ID = "it-resource-server";
     protected static final String INTROSPECTION_CLIENT_SECRET = UUID.randomUUID().toString();
 
+    /** watchword.events.signing-key of application-it.yml. */
+    protected static final EnvelopeSignature SIGNATURE =
+            EnvelopeSignature.withKey("c2lnbmluZy1rZXktb2YtdGhlLWV2ZW50LXRlc3RzLTM=");
     private static final AtomicLong GLOBAL_INDEX = new AtomicLong();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -140,9 +145,17 @@ public abstract class IntegrationTestSupport {
         publishRaw(envelope.aggregateId(), EventCatalog.toBytes(envelope));
     }
 
+    /** Publishes as command-service does: signed with the events key of application-it.yml. */
     protected void publishRaw(String key, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(EnvelopeSignature.HEADER, SIGNATURE.sign(key, value));
+        publishRecord(record);
+    }
+
+    /** Publishes the record as it is, signed or not. */
+    protected void publishRecord(ProducerRecord<String, byte[]> record) {
         try {
-            kafka.send(topic, key, value).get(10, TimeUnit.SECONDS);
+            kafka.send(record).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }

@@ -3,6 +3,8 @@ package dev.watchword.command.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchword.command.erasure.PersonalDataKeys;
 import dev.watchword.command.erasure.PersonalDataSerializer;
+import dev.watchword.command.erasure.SnapshotSerializer;
+import dev.watchword.command.user.User;
 import dev.watchword.command.erasure.WhenUserErasedThenDestroyKey;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.watchword.command.publishing.KafkaEventPublisher;
@@ -43,11 +45,17 @@ public class AxonConfiguration {
     private static final Executor SNAPSHOTS = Executors.newSingleThreadExecutor(Thread.ofVirtual()
             .name("snapshotter").factory());
 
-    /** One serializer for all: the mapper of the events contract (ISO instants, unknown fields ignored). */
+    /**
+     * The serializer of messages, tokens and snapshots: the mapper of the events contract (ISO instants, unknown
+     * fields ignored), with snapshots of users encrypted with the user's data key ({@link SnapshotSerializer}), so
+     * that crypto-shredding reaches them too (OWASP ASVS 5.0 V14.2.4).
+     */
     @Bean
     @Primary
-    public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(EventCatalog.json().copy()).build();
+    public Serializer serializer(PersonalDataKeys keys) {
+        ObjectMapper mapper = EventCatalog.json().copy();
+        return new SnapshotSerializer(JacksonSerializer.builder().objectMapper(mapper).build(), mapper, keys,
+                User.class, "userId");
     }
 
     /**

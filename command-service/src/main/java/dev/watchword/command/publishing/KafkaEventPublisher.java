@@ -1,7 +1,10 @@
 package dev.watchword.command.publishing;
 
 import dev.watchword.events.envelope.EventCatalog;
+import dev.watchword.events.envelope.EnvelopeSignature;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.envelope.WithheldFields;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,7 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +29,13 @@ import java.util.concurrent.TimeoutException;
  * (Kafka away) throws, the token does not advance, and the processor retries with backoff until Kafka is
  * back, so no event is lost. A crash between send and token update sends an event twice; consumers dedupe on
  * the event id.
+ * <p>
+ * What goes out is the event without the hashes of credentials and one-time secrets ({@link WithheldFields}),
+ * signed ({@link EnvelopeSignature}, header {@value EnvelopeSignature#HEADER}) so that consumers can tell it from a
+ * record someone else wrote to the topic.
  */
 @Component
+@EnableConfigurationProperties(PublishingProperties.class)
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher {
 
@@ -38,10 +46,12 @@ public class KafkaEventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final String topic;
+    private final EnvelopeSignature signature;
 
-    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, @Value("${watchword.events.topic}") String topic) {
+    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, PublishingProperties properties) {
         this.kafka = kafka;
-        this.topic = topic;
+        this.topic = properties.topic();
+        this.signature = EnvelopeSignature.withKey(properties.signingKey());
     }
 
     /**
@@ -54,7 +64,10 @@ public class KafkaEventPublisher {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
         EventEnvelope envelope = EventCatalog.wrap(message.getIdentifier(), payload, aggregateId, sequence,
                 token.position().orElse(-1), message.getTimestamp());
-        pendingSends().add(kafka.send(topic, aggregateId, EventCatalog.toBytes(envelope)));
+        byte[] value = EventCatalog.toBytes(WithheldFields.withheldFrom(envelope));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, aggregateId, value);
+        record.headers().add(EnvelopeSignature.HEADER, signature.sign(aggregateId, value));
+        pendingSends().add(kafka.send(record));
     }
 
     private static List<CompletableFuture<?>> pendingSends() {

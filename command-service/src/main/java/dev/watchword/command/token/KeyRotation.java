@@ -34,17 +34,13 @@ public class KeyRotation {
     }
 
     /**
-     * Seals keys stored in the clear, creates the scheduled successor when it is due (or the first key), and
-     * deletes withdrawn keys.
+     * Creates the scheduled successor when it is due (or the first key), and deletes withdrawn keys. Keys stored
+     * in the clear or sealed to their kid alone are re-sealed before, once, by {@link SigningKeyResealMigration}.
      */
     public void maintain(Instant time) {
         Instant now = storable(time);
         transactions.executeWithoutResult(status -> {
             store.lock();
-            List<String> sealed = store.sealClearKeys();
-            if (!sealed.isEmpty()) {
-                log.info("Encrypted {} signing key(s) stored in the clear before V3: {}", sealed.size(), sealed);
-            }
             List<KeyLifecycle> keys = store.lifecycles();
             Optional<Instant> activation = schedule.scheduledActivation(keys, now);
             if (activation.isPresent()) {

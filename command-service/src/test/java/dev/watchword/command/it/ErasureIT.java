@@ -101,6 +101,34 @@ class ErasureIT extends ApiITSupport {
     }
 
     @Test
+    void deleteWhenUserSnapshottedThenAddressInNoColumnOfAnyTable() {
+        // given a user with more events than the snapshot threshold (20 here), so a snapshot of it is stored
+        String email = newEmail();
+        String userId = register(email);
+        for (int i = 0; i < 12; i++) {
+            login(email, PASSWORD);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?").param(userId)
+                .query(Long.class).single() > 0);
+        assertThat(tablesHolding(email)).as("only the registry of taken addresses holds it; the snapshot is encrypted")
+                .containsExactly("email_registry.email");
+        assertThat(login(email, PASSWORD).get("access").asText()).as("and loads").isNotBlank();
+
+        // when the user is erased
+        Http.Response deleted = http.deleteWithBearer("/api/admin/users/" + userId, rootAdminToken());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        for (int i = 0; i < 3; i++) {
+            http.post("/api/auth/login", Map.of("email", email, "password", PASSWORD));
+        }
+
+        // then no column of any table in the schema holds the address
+        assertThat(tablesHolding(email)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?").param(userId)
+                .query(Long.class).single()).as("none taken since").isZero();
+    }
+
+    @Test
     void migrationWhenEventsStoredInClearThenEncryptedOnceAndChainRebuiltAndUserStillWorks() throws Exception {
         // given a user whose events were stored before crypto-shredding: clear fields, no key
         String userId = UUID.randomUUID().toString();
@@ -160,6 +188,29 @@ class ErasureIT extends ApiITSupport {
                 .params(userId, sequence, UUID.randomUUID().toString(), EventCatalog.json().writeValueAsBytes(event),
                         event.getClass().getName(), clock.instant().toString())
                 .update();
+    }
+
+    /**
+     * Every table.column of the service's schema whose value contains {@code text}: text, JSON and binary columns
+     * (the event store keeps payloads as bytes), searched in full.
+     */
+    private List<String> tablesHolding(String text) {
+        List<Map<String, Object>> columns = jdbc.sql("""
+                        SELECT table_name, column_name, data_type FROM information_schema.columns
+                        WHERE table_schema = current_schema()
+                          AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'oid')
+                        ORDER BY table_name, column_name""").query().listOfRows();
+        return columns.stream().filter(column -> {
+            String table = "\"" + column.get("table_name") + "\"";
+            String name = "\"" + column.get("column_name") + "\"";
+            String condition = switch ((String) column.get("data_type")) {
+                case "bytea" -> "position(convert_to(?, 'UTF8') in " + name + ") > 0";
+                case "oid" -> "position(convert_to(?, 'UTF8') in lo_get(" + name + ")) > 0";
+                default -> "strpos(" + name + "::text, ?) > 0";
+            };
+            return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + condition).param(text)
+                    .query(Long.class).single() > 0;
+        }).map(column -> column.get("table_name") + "." + column.get("column_name")).toList();
     }
 
     private List<String> storedPayloadsOf(String userId) {

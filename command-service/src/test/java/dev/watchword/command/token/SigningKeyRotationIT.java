@@ -122,11 +122,11 @@ class SigningKeyRotationIT {
             Map<String, Object> row = jdbc.sql("SELECT private_key, private_key_format FROM signing_key WHERE kid = ?")
                     .param(kid).query().singleRow();
 
-            assertThat(row.get("private_key_format")).isEqualTo("a256gcm");
+            assertThat(row.get("private_key_format")).isEqualTo("a256gcm-v2");
             byte[] stored = (byte[]) row.get("private_key");
             assertThat(stored).isNotEqualTo(LEGACY.getPrivate().getEncoded());
             assertThat(parsesAsPkcs8(stored)).isFalse();
-            assertThat(masterKey.open(stored, kid)).isEqualTo(LEGACY.getPrivate().getEncoded());
+            assertThat(masterKey.open(stored, associatedDataOf(kid))).isEqualTo(LEGACY.getPrivate().getEncoded());
             assertThat(keys.current().kid()).as("the migrated key still signs").isEqualTo(kid);
         }
 
@@ -134,13 +134,61 @@ class SigningKeyRotationIT {
         void rotateWhenKeyCreatedThenStoredOnlyEncryptedAndBoundToItsKid() {
             KeyLifecycle created = rotation.rotate(clock.instant(), false);
 
-            byte[] stored = jdbc.sql("SELECT private_key FROM signing_key WHERE kid = ? AND private_key_format = 'a256gcm'")
+            byte[] stored = jdbc.sql("SELECT private_key FROM signing_key WHERE kid = ? AND private_key_format = 'a256gcm-v2'")
                     .param(created.kid()).query(byte[].class).single();
 
             assertThat(parsesAsPkcs8(stored)).isFalse();
-            assertThat(parsesAsPkcs8(masterKey.open(stored, created.kid()))).isTrue();
-            assertThatThrownBy(() -> masterKey.open(stored, kidOf(LEGACY.getPublic())))
+            assertThat(parsesAsPkcs8(masterKey.open(stored, associatedDataOf(created.kid())))).isTrue();
+            assertThatThrownBy(() -> masterKey.open(stored, created.kid()))
+                    .as("bound to more than its kid").isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> masterKey.open(stored, associatedDataOf(kidOf(LEGACY.getPublic()))))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void storeWhenClearPrivateKeyWrittenAfterMigrationThenTableRefusesIt() throws Exception {
+            // given a key an attacker with write access to the table wants to sign with
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair planted = generator.generateKeyPair();
+
+            // when it is written in the clear format V1 had
+            // then the table refuses it, so no instance ever loads it
+            assertThatThrownBy(() -> jdbc.sql("""
+                            INSERT INTO signing_key (kid, algorithm, private_key, private_key_format, public_key,
+                                                     created_at, activates_at)
+                            VALUES (?, 'ES256', ?, 'pkcs8', ?, now(), now())""")
+                    .params(kidOf(planted.getPublic()), planted.getPrivate().getEncoded(),
+                            planted.getPublic().getEncoded()).update())
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            keys.refresh();
+            assertThat(keys.ring().find(kidOf(planted.getPublic()))).isEmpty();
+        }
+
+        @Test
+        void loadWhenLifecycleOfStoredKeyChangedOutsideWatchwordThenRefused() {
+            // given a key whose retirement is scheduled: a successor is published and takes over at its time
+            String retired = keys.current().kid();
+            rotation.rotate(clock.instant(), false);
+            keys.refresh();
+            Map<String, Object> row = jdbc.sql("SELECT retires_at, withdraws_at FROM signing_key WHERE kid = ?")
+                    .param(retired).query().singleRow();
+            try {
+                // when someone with write access to the table cancels its retirement, to keep it signing
+                jdbc.sql("UPDATE signing_key SET retires_at = NULL, withdraws_at = NULL WHERE kid = ?")
+                        .param(retired).update();
+
+                // then its seal no longer opens and no instance believes the row: the ring stays as it was
+                assertThatThrownBy(() -> keys.refresh()).isInstanceOf(UnusableMasterKey.class)
+                        .hasMessageContaining(retired);
+                assertThat(keys.ring().entries()).filteredOn(e -> e.key().kid().equals(retired)).singleElement()
+                        .satisfies(e -> assertThat(e.lifecycle().retiresAt()).isNotNull());
+            } finally {
+                jdbc.sql("UPDATE signing_key SET retires_at = ?, withdraws_at = ? WHERE kid = ?")
+                        .params(row.get("retires_at"), row.get("withdraws_at"), retired).update();
+            }
+            keys.refresh();
+            assertThat(keys.ring().entries()).hasSizeGreaterThanOrEqualTo(2);
         }
     }
 
@@ -315,6 +363,17 @@ class SigningKeyRotationIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a stored key's seal is bound to: its row's kid, algorithm and lifecycle. */
+    private String associatedDataOf(String kid) {
+        KeyLifecycle lifecycle = jdbc.sql("SELECT kid, activates_at, retires_at, withdraws_at FROM signing_key WHERE kid = ?")
+                .param(kid).query((rs, n) -> new KeyLifecycle(rs.getString("kid"),
+                        rs.getTimestamp("activates_at").toInstant(),
+                        rs.getTimestamp("retires_at") == null ? null : rs.getTimestamp("retires_at").toInstant(),
+                        rs.getTimestamp("withdraws_at") == null ? null : rs.getTimestamp("withdraws_at").toInstant()))
+                .single();
+        return SigningKeyStore.associatedData("ES256", lifecycle);
     }
 
     private List<String> storedKids() {

@@ -7,6 +7,7 @@ import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.envelope.WithheldFields;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
@@ -39,22 +40,30 @@ class EventStreamListener {
     private final MailOutbox outbox;
     private final ErasedUsers erasedUsers;
     private final WhenUserErasedThenForgetUser erasure;
+    private final SignedRecords signedRecords;
 
     EventStreamListener(UserAppProjection userApps, AppEmailSettingsProjection appEmailSettings, MailOutbox outbox,
-                        ErasedUsers erasedUsers, WhenUserErasedThenForgetUser erasure) {
+                        ErasedUsers erasedUsers, WhenUserErasedThenForgetUser erasure, SignedRecords signedRecords) {
         this.userApps = userApps;
         this.appEmailSettings = appEmailSettings;
         this.outbox = outbox;
         this.erasedUsers = erasedUsers;
         this.erasure = erasure;
+        this.signedRecords = signedRecords;
     }
 
     @KafkaListener(topics = "${watchword.events.topic:watchword.events}")
     void on(ConsumerRecord<String, byte[]> record) {
+        // Only what command-service signed: anyone able to write to the topic could otherwise have mail sent.
+        if (!signedRecords.accept(record)) {
+            return;
+        }
         EventEnvelope envelope;
         Optional<Object> event;
         try {
-            envelope = EventCatalog.fromBytes(record.value());
+            // Withheld again here: a record published before command-service withheld them may hold credential
+            // hashes, and the outbox row keeps the payload.
+            envelope = WithheldFields.withheldFrom(EventCatalog.fromBytes(record.value()));
             if (envelope.eventId() == null || envelope.eventId().isBlank()) {
                 throw new IllegalArgumentException("Envelope without eventId");
             }

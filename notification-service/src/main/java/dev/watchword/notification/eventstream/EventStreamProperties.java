@@ -17,11 +17,21 @@ import java.time.Duration;
  *                             The default is 1 second.
  * @param retryMaxInterval     longest wait between two redeliveries; there is no last one. Keep it below the
  *                             consumer's {@code max.poll.interval.ms}. The default is 30 seconds.
+ * @param signingKey           the key of the envelopes' HMAC-SHA-256 ({@code WATCHWORD_EVENTS_SIGNING_KEY}, 32 random
+ *                             bytes, base64, the same as command-service's). Records without a valid signature are
+ *                             skipped. No default: the service does not start without it.
  */
 @Validated
 @ConfigurationProperties("watchword.events")
 public record EventStreamProperties(
         @DefaultValue("watchword.events") @NotBlank String topic,
         @DefaultValue("1s") @NotNull Duration retryInitialInterval,
-        @DefaultValue("30s") @NotNull Duration retryMaxInterval) {
+        @DefaultValue("30s") @NotNull Duration retryMaxInterval,
+        @NotBlank String signingKey) {
+
+    @Override
+    public String toString() {
+        return "EventStreamProperties[topic=" + topic + ", retryInitialInterval=" + retryInitialInterval
+                + ", retryMaxInterval=" + retryMaxInterval + ", signingKey=***]";
+    }
 }

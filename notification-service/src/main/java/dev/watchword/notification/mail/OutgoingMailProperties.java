@@ -42,12 +42,20 @@ public record OutgoingMailProperties(
      *                       The default is 1 second.
      * @param maxBackoff     longest wait between two attempts. There is no last attempt: an email is retried
      *                       at this pace until it is sent. The default is 5 minutes.
+     * @param retention      how long a row that is done with (sent, expired, cancelled) keeps its recipient and
+     *                       payload, for support questions ("was it sent?"); after that they are blanked and only
+     *                       event id, type, status and times stay, which keep a redelivered event from sending
+     *                       twice (OWASP ASVS 5.0 V14.2.7). The default is 7 days
+     *                       ({@code WATCHWORD_MAIL_OUTBOX_RETENTION}).
+     * @param pruneInterval  pause between two passes that blank rows past {@code retention}. The default is 1 hour.
      */
     public record Outbox(
             @DefaultValue("1s") @NotNull Duration pollInterval,
             @DefaultValue("50") @Positive int batchSize,
             @DefaultValue("1s") @NotNull Duration initialBackoff,
-            @DefaultValue("5m") @NotNull Duration maxBackoff) {
+            @DefaultValue("5m") @NotNull Duration maxBackoff,
+            @DefaultValue("7d") @NotNull Duration retention,
+            @DefaultValue("1h") @NotNull Duration pruneInterval) {
 
         public RetryBackoff backoff() {
             return new RetryBackoff(initialBackoff, maxBackoff);

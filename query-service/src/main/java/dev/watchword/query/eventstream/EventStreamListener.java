@@ -3,6 +3,7 @@ package dev.watchword.query.eventstream;
 import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.envelope.WithheldFields;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * <p>
  * Erasure (issue 5): a {@link UserErased} is recorded in {@link ErasedUsers} before anything else, and an event of
  * an erased user reaches the projections, all of them, only without its personal fields, whatever the record held.
+ * <p>
+ * Only records that command-service signed are read at all ({@link SignedRecords}): the topic is not trusted.
  */
 @Component
 class EventStreamListener {
@@ -41,20 +44,26 @@ class EventStreamListener {
     private final List<ClientAppProjection> clientAppProjections;
     private final List<EnvelopeProjection> envelopeProjections;
     private final TransactionTemplate transaction;
+    private final SignedRecords signedRecords;
 
     EventStreamListener(ProcessedEvents processedEvents, ErasedUsers erasedUsers, List<Projection> projections,
                         List<ClientAppProjection> clientAppProjections,
-                        List<EnvelopeProjection> envelopeProjections, TransactionTemplate transaction) {
+                        List<EnvelopeProjection> envelopeProjections, TransactionTemplate transaction,
+                        SignedRecords signedRecords) {
         this.processedEvents = processedEvents;
         this.erasedUsers = erasedUsers;
         this.projections = projections;
         this.clientAppProjections = clientAppProjections;
         this.envelopeProjections = envelopeProjections;
         this.transaction = transaction;
+        this.signedRecords = signedRecords;
     }
 
     @KafkaListener(id = "projections", idIsGroup = false, topics = "${watchword.events.topic}")
     void on(ConsumerRecord<String, byte[]> record) {
+        if (!signedRecords.accept(record)) {
+            return;
+        }
         Optional<Readable> readable = read(record);
         if (readable.isEmpty()) {
             return;
@@ -115,7 +124,10 @@ class EventStreamListener {
                 log.warn("Skipping record {}: envelope without eventId, type or payload", position);
                 return Optional.empty();
             }
-            return Optional.of(new Readable(envelope, EventCatalog.payloadOf(envelope)));
+            // A record published before command-service withheld them may still hold credential hashes: no read
+            // model, the audit trail included, stores one.
+            EventEnvelope withheld = WithheldFields.withheldFrom(envelope);
+            return Optional.of(new Readable(withheld, EventCatalog.payloadOf(withheld)));
         } catch (IllegalArgumentException e) {
             // Not logging the value: it may hold personal data.
             log.warn("Skipping record {}: not a readable event envelope ({})", position, e.getMessage());

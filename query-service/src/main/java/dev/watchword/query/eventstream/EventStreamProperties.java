@@ -16,11 +16,20 @@ import java.time.Duration;
  * @param topic the Kafka topic of {@code EventEnvelope}s ({@code WATCHWORD_EVENTS_TOPIC}). The default is
  *              {@code watchword.events}.
  * @param retry back-off for events that failed for an infrastructure reason
+ * @param signingKey the key of the envelopes' HMAC-SHA-256 ({@code WATCHWORD_EVENTS_SIGNING_KEY}, 32 random bytes,
+ *                   base64, the same as command-service's). Records without a valid signature are skipped. No
+ *                   default: the service does not start without it.
  */
 @Validated
 @ConfigurationProperties("watchword.events")
 public record EventStreamProperties(@NotBlank @DefaultValue("watchword.events") String topic,
-                                    @NotNull @Valid @DefaultValue Retry retry) {
+                                    @NotNull @Valid @DefaultValue Retry retry,
+                                    @NotBlank String signingKey) {
+
+    @Override
+    public String toString() {
+        return "EventStreamProperties[topic=" + topic + ", retry=" + retry + ", signingKey=***]";
+    }
 
     /**
      * Exponential back-off without an end: an event is retried until it is applied, never skipped.

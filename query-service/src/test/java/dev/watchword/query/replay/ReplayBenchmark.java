@@ -39,6 +39,7 @@ import static org.awaitility.Awaitility.await;
         "spring.datasource.hikari.schema=bench_query",
         "spring.flyway.schemas=bench_query",
         "spring.flyway.default-schema=bench_query",
+        "watchword.events.signing-key=c2lnbmluZy1rZXktb2YtdGhlLWV2ZW50LXRlc3RzLTM=",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
 @EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
 class ReplayBenchmark {
