@@ -52,7 +52,7 @@ class ClientAppEndToEndIT {
 
 	@Test
 	void appWhenRegisteredAndConfiguredThenItsUsersFollowItsRulesAndItsKeyAdministersOnlyThem() throws Exception {
-		String operator = operatorToken();
+		String operator = stack.platformOperatorToken(OPERATOR, PASSWORD);
 
 		// the operator registers the app and sets its rules
 		HttpResponse<String> created = stack.post("/api/admin/apps/", json("name", "Acme Shop"), operator);
@@ -127,17 +127,5 @@ class ClientAppEndToEndIT {
 		assertThat(stack.get("/api/admin/users/" + defaultUserId + "/", apiKey).statusCode()).isEqualTo(404);
 	}
 
-	/** The bootstrap operator's token, once its address is verified and its token carries the platform permission. */
-	private static String operatorToken() throws Exception {
-		assertThat(stack.post("/api/auth/register/", json("email", OPERATOR, "password", PASSWORD)).statusCode())
-			.isEqualTo(202);
-		String verification = inbox.awaitMessage(OPERATOR, "Confirm your email address").linkToken("/verify-email");
-		assertThat(stack.post("/api/auth/verify-email/", json("token", verification)).statusCode()).isEqualTo(200);
-		return await("the operator's permissions").atMost(EVENTUALLY).until(() -> {
-			HttpResponse<String> login = stack.post("/api/auth/login/", json("email", OPERATOR, "password", PASSWORD));
-			return login.statusCode() == 200 ? JsonPath.<String>read(login.body(), "$.access") : "";
-		}, token -> !token.isEmpty() && new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-				StandardCharsets.UTF_8).contains("apps:write"));
-	}
 
 }

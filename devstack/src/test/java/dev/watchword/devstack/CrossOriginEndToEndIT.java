@@ -10,10 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +80,7 @@ class CrossOriginEndToEndIT {
 	@Test
 	void preflightWhenOriginOfAnAppThenEveryBrowserPathAllowedThroughTheGateway() throws Exception {
 		// given: an app whose pages live on their own origin
-		String operator = operatorToken();
+		String operator = stack.platformOperatorToken(OPERATOR, PASSWORD);
 		HttpResponse<String> created = stack.post("/api/admin/apps/", json("name", "Shop"), operator);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String appId = JsonPath.read(created.body(), "$.id");
@@ -145,15 +143,5 @@ class CrossOriginEndToEndIT {
 		return URI.create(stack.gatewayUrl() + path);
 	}
 
-	/** The bootstrap operator's token, once it carries the platform permission. */
-	private static String operatorToken() throws Exception {
-		assertThat(stack.post("/api/auth/register/", json("email", OPERATOR, "password", PASSWORD)).statusCode())
-			.isEqualTo(202);
-		return await("the operator's permissions").atMost(EVENTUALLY).until(() -> {
-			HttpResponse<String> login = stack.post("/api/auth/login/", json("email", OPERATOR, "password", PASSWORD));
-			return login.statusCode() == 200 ? JsonPath.<String>read(login.body(), "$.access") : "";
-		}, token -> !token.isEmpty() && new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-				StandardCharsets.UTF_8).contains("apps:write"));
-	}
 
 }

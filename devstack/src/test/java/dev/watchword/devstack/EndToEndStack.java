@@ -181,6 +181,24 @@ final class EndToEndStack implements AutoCloseable {
 		return new Inbox(stack.inboxUrl().orElseThrow());
 	}
 
+	/**
+	 * The platform operator's access token: the bootstrap address ({@code WATCHWORD_BOOTSTRAP_ADMIN_EMAIL} of this
+	 * stack) registered, confirmed through its emailed link with the password (confirming clears one chosen before),
+	 * and signed in once the grant reached its token.
+	 */
+	String platformOperatorToken(String operator, String password) throws Exception {
+		assertThat(post("/api/auth/register/", json("email", operator, "password", password)).statusCode())
+			.isEqualTo(202);
+		String verification = inbox().awaitMessage(operator, "Confirm your email address").linkToken("/verify-email");
+		assertThat(post("/api/auth/verify-email/", json("token", verification, "password", password)).statusCode())
+			.isEqualTo(200);
+		return org.awaitility.Awaitility.await("the operator's permissions").atMost(Duration.ofSeconds(60)).until(() -> {
+			HttpResponse<String> login = post("/api/auth/login/", json("email", operator, "password", password));
+			return login.statusCode() == 200 ? JsonPath.<String>read(login.body(), "$.access") : "";
+		}, token -> !token.isEmpty() && new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+				StandardCharsets.UTF_8).contains("apps:write"));
+	}
+
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
 			.header("Accept", "application/json")
