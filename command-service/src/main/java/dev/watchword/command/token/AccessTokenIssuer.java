@@ -34,7 +34,11 @@ public class AccessTokenIssuer {
     }
 
     public IssuedTokens issue(SessionGrant grant, OpaqueToken refreshToken) {
-        Instant now = clock.instant();
+        // The session recorded when its tokens expire; the token is issued at the instant that expiry was
+        // counted from, so exp - iat is exactly the lifetime (RFC 7519 4.1.6) however long signing took.
+        Instant expiresAt = grant.accessTokenExpiresAt() != null ? grant.accessTokenExpiresAt()
+                : clock.instant().plus(grant.accessTokenLifetime());
+        Instant issuedAt = expiresAt.minus(grant.accessTokenLifetime());
         SigningKeys.SigningKey key = keys.current();
         String access = Jwts.builder()
                 .header().keyId(key.kid()).type(TYPE).and()
@@ -42,9 +46,8 @@ public class AccessTokenIssuer {
                 .audience().add(settings.audience()).add(grant.clientId()).and()
                 .subject(grant.userId())
                 .id(UUID.randomUUID().toString())
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(grant.accessTokenExpiresAt() != null ? grant.accessTokenExpiresAt()
-                        : now.plus(grant.accessTokenLifetime())))
+                .issuedAt(Date.from(issuedAt))
+                .expiration(Date.from(expiresAt))
                 .claim("sid", grant.sessionId())
                 .claim("client_id", grant.clientId())
                 .claim("tenant", grant.appId())
