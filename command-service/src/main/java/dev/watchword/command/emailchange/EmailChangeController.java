@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,7 +86,7 @@ public class EmailChangeController {
         OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(InvalidEmailChangeToken::new);
         try {
             commands.sendAndWait(new ConfirmEmailChange(link.userId(), link.hash(), clock.instant()));
-        } catch (AggregateNotFoundException unknownUser) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
             throw new InvalidEmailChangeToken();
         } catch (RuntimeException e) {
             // The registry's primary key refused the address: someone registered it after the request.

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -89,7 +90,7 @@ public class EmailOtpController {
             outcome = commands.sendAndWait(new LoginWithEmailOtp(userId, body.requestId(),
                     codes.hash(body.requestId(), body.code()), UUID.randomUUID().toString(), refresh.hash(),
                     ClientAddress.of(request), ClientAddress.userAgentOf(request), clock.instant()));
-        } catch (AggregateNotFoundException unknownUser) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
             throw new InvalidCode();
         }
         if (outcome instanceof LoginOutcome.Granted granted) {

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -82,7 +83,7 @@ public class MagicLinkController {
                     UUID.randomUUID().toString(), refresh.hash(), ClientAddress.of(request),
                     ClientAddress.userAgentOf(request), clock.instant()));
             return tokens.issue(grant, refresh);
-        } catch (AggregateNotFoundException unknownUser) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
             throw new InvalidLoginLink();
         }
     }

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -82,7 +83,7 @@ public class PasswordResetController {
             // The aggregate checks the token first and hashes the new password only if it was accepted.
             commands.sendAndWait(new ResetPassword(token.userId(), token.hash(), body.password(),
                     ClientAddress.of(request), clock.instant()));
-        } catch (AggregateNotFoundException unknownUser) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
             throw new InvalidResetToken();
         }
         return Map.of("detail", "Your password is changed. Every session was signed out.");

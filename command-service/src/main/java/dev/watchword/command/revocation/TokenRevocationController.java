@@ -90,6 +90,7 @@ public class TokenRevocationController {
         try {
             revocation.run();
         } catch (org.axonframework.modelling.command.AggregateNotFoundException
+                 | org.axonframework.eventsourcing.IncompatibleAggregateException
                  | dev.watchword.command.problem.RuleViolation alreadyGone) {
             // RFC 7009 section 2.2: the client cannot do anything about it; the token is not usable either way
         }

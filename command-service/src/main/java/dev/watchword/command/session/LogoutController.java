@@ -5,6 +5,7 @@ import dev.watchword.command.user.RevokeSession;
 import dev.watchword.events.user.SessionRevocationReason;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +37,7 @@ public class LogoutController {
             try {
                 commands.sendAndWait(new RevokeSession(token.userId(), token.hash(), SessionRevocationReason.LOGOUT,
                         clock.instant()));
-            } catch (AggregateNotFoundException unknownUser) {
+            } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
                 // same answer as for a known user's dead token
             }
         });

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,7 +48,7 @@ public class RefreshController {
         try {
             outcome = commands.sendAndWait(new RefreshSession(presented.userId(), presented.hash(), next.hash(),
                     ClientAddress.of(request), ClientAddress.userAgentOf(request), clock.instant()));
-        } catch (AggregateNotFoundException unknownUser) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
             throw new InvalidRefreshToken();
         }
         if (outcome instanceof RefreshOutcome.Granted granted) {

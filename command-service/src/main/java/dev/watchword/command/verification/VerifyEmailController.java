@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,7 +61,7 @@ public class VerifyEmailController {
             // Check first, hash last: the aggregate hashes the password only once the token is accepted.
             commands.sendAndWait(new VerifyEmail(token.userId(), token.hash(), body.password(),
                     ClientAddress.of(request), clock.instant()));
-        } catch (AggregateNotFoundException unknownUser) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
             throw new InvalidVerificationToken();
         }
         return Map.of("detail", body.password() != null
