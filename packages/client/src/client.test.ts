@@ -298,6 +298,23 @@ describe('other flows', () => {
 });
 
 describe('platform', () => {
+  it('storageWhenAsyncStorageShapedThenSessionSurvivesANewClient', async () => {
+    // React Native's AsyncStorage: the same three methods, every one returning a promise.
+    const items = new Map<string, string>();
+    const asyncStorage: SessionStorage = {
+      getItem: async (key) => items.get(key) ?? null,
+      setItem: async (key, value) => { items.set(key, value); },
+      removeItem: async (key) => { items.delete(key); },
+    };
+    const server = new FakeServer();
+    const session = await client(server, { storage: asyncStorage })
+      .signInWithPassword({ email: 'a@b.c', password: 'right password' });
+
+    const restarted = client(server, { storage: asyncStorage });
+
+    expect(await restarted.getSession()).toEqual(session);
+  });
+
   it('createClientWhenNoDomGlobalsThenWorks', async () => {
     // The React Native and Node path: no window, document or localStorage.
     expect(typeof (globalThis as Record<string, unknown>)['window']).toBe('undefined');
