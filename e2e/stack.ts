@@ -96,8 +96,9 @@ export default async function setup(project: TestProject) {
   });
 
   const java = process.env['JAVA_HOME'] ? join(process.env['JAVA_HOME'], 'bin', 'java') : 'java';
-  const child: ChildProcess = spawn(java, ['--sun-misc-unsafe-memory-access=allow', '-jar',
-    join(ROOT, 'devstack', 'target', `devstack-${VERSION}.jar`)], { cwd: ROOT, env: environment });
+  // The Unsafe flag quiets JDK 24+ about Kafka's memory access; older JDKs ignore it instead of refusing to start.
+  const child: ChildProcess = spawn(java, ['-XX:+IgnoreUnrecognizedVMOptions', '--sun-misc-unsafe-memory-access=allow',
+    '-jar', join(ROOT, 'devstack', 'target', `devstack-${VERSION}.jar`)], { cwd: ROOT, env: environment });
   const log = createWriteStream(join(state, 'devstack.out'));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

@@ -23,14 +23,15 @@ interface InboxMessage {
   to: string[];
 }
 
-/** Waits for the newest email to `to` whose subject matches, and returns the first link in it. */
+/** Waits for the newest email to `to` whose subject matches, and returns the first link in it (the inbox lists
+ * the newest first). */
 export async function linkFromInbox(inbox: string, to: string, subject: RegExp): Promise<string> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const response = await fetch(`${inbox}/api/messages?to=${encodeURIComponent(to)}`);
     const messages = (await response.json()) as InboxMessage[];
-    const message = messages.reverse().find((candidate) => subject.test(candidate.subject));
-    const link = message && /https?:\/\/\S+#token=[A-Za-z0-9_\-]+/.exec(message.text)?.[0];
+    const message = messages.find((candidate) => subject.test(candidate.subject));
+    const link = message && /https?:\/\/\S+#token=[A-Za-z0-9_.\-]+/.exec(message.text)?.[0];
     if (link) return link;
     await new Promise((done) => setTimeout(done, 250));
   }
@@ -43,7 +44,7 @@ export async function codeFromInbox(inbox: string, to: string, subject: RegExp):
   while (Date.now() < deadline) {
     const response = await fetch(`${inbox}/api/messages?to=${encodeURIComponent(to)}`);
     const messages = (await response.json()) as InboxMessage[];
-    const code = messages.reverse().find((candidate) => subject.test(candidate.subject))?.text.match(/\b\d{6,8}\b/)?.[0];
+    const code = messages.find((candidate) => subject.test(candidate.subject))?.text.match(/\b\d{6,8}\b/)?.[0];
     if (code) return code;
     await new Promise((done) => setTimeout(done, 250));
   }
@@ -63,10 +64,12 @@ async function call(api: string, method: string, path: string, body?: unknown, b
  * (with the password, which confirming sets), and signed in once the grant has reached its token.
  */
 export async function operatorToken(stack: { api: string; inbox: string; operator: string }, password: string) {
-  await call(stack.api, 'POST', '/api/auth/register/', { email: stack.operator, password });
+  const registered = await call(stack.api, 'POST', '/api/auth/register/', { email: stack.operator, password });
+  if (registered.status !== 202) throw new Error(`operator registration refused: ${JSON.stringify(registered.json)}`);
   const token = new URLSearchParams(new URL(await linkFromInbox(stack.inbox, stack.operator, /confirm/i)).hash
     .slice(1)).get('token');
-  await call(stack.api, 'POST', '/api/auth/verify-email/', { token, password });
+  const verified = await call(stack.api, 'POST', '/api/auth/verify-email/', { token, password });
+  if (verified.status !== 200) throw new Error(`operator verification refused: ${JSON.stringify(verified.json)}`);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const login = await call(stack.api, 'POST', '/api/auth/login/', { email: stack.operator, password });

@@ -12,7 +12,7 @@ let operator: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  operator = await operatorToken(stack, 'operator passphrase of the browser tests');
+  operator = await operatorToken(stack, 'lighthouse keeper of the browser tests 7');
 });
 
 afterAll(async () => {
@@ -46,7 +46,7 @@ describe('<SignIn>', () => {
     expect(await form.getByRole('button', { name: 'Email me a sign-in link' }).count()).toBe(0);
     expect(await violations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Email me a code' }).click();
-    await page.getByLabel('Code').fill(await codeFromInbox(stack.inbox, email, /code/i));
+    await page.getByRole('textbox', { name: 'Code' }).fill(await codeFromInbox(stack.inbox, email, /code/i));
     await page.getByRole('button', { name: 'Sign in' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent())

@@ -85,8 +85,8 @@ class AccountLifecycleEndToEndIT {
 		assertThat(confirmed.statusCode()).isEqualTo(200);
 
 		// then the owner is told, the link is spent, only the new password works and the old session is gone
-		assertThat(inbox.awaitMessage(email, "Your password was changed").text())
-			.contains("reset with a password reset link");
+		assertThat(inbox.awaitMessage(email, "Your password was changed", "reset with a password reset link").text())
+			.contains("reset your password right away");
 		HttpResponse<String> again = stack.post("/api/auth/password/reset/confirm/",
 				json("token", token, "password", "another fresh passphrase 19"));
 		assertThat(again.statusCode()).isEqualTo(400);
@@ -123,8 +123,8 @@ class AccountLifecycleEndToEndIT {
 		assertRefreshRefused(other);
 		awaitRefusedAtMe(other);
 		assertThat(stack.get(ME, current.access()).statusCode()).isEqualTo(200);
-		assertThat(inbox.awaitMessage(email, "Your password was changed").text())
-			.contains("changed from within your account");
+		assertThat(inbox.awaitMessage(email, "Your password was changed", "changed from within your account").text())
+			.contains("reset your password right away");
 		assertThat(stack.post("/api/auth/login/", json("email", email, "password", PASSWORD)).statusCode())
 			.isEqualTo(401);
 		assertThat(login(email, NEW_PASSWORD).access()).isNotBlank();

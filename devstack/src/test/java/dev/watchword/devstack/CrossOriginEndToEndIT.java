@@ -88,7 +88,7 @@ class CrossOriginEndToEndIT {
 		HttpResponse<String> configured = stack.put("/api/admin/apps/" + appId + "/settings/", """
 				{"login_methods":["password"],"require_verified_email":false,"access_token_minutes":15,
 				 "refresh_token_days":30,"password_min_length":12,"cors_origins":["%s"],
-				 "link_base_url":"https://shop.example.com/account","sender_name":"Shop"}""".formatted(SHOP), operator);
+				 "link_base_url":"https://shop.example.com","sender_name":"Shop"}""".formatted(SHOP), operator);
 		assertThat(configured.statusCode()).as(configured.body()).isEqualTo(200);
 
 		// then: each preflight from the app's origin passes, on both services (query-service learns the origin

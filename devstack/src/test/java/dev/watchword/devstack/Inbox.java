@@ -94,6 +94,19 @@ final class Inbox {
 			.orElseThrow();
 	}
 
+	/**
+	 * Waits for a message to {@code address} with this subject whose text contains {@code containing}: one of
+	 * several with the same subject (a password set when the address was confirmed, then one changed later).
+	 */
+	Message awaitMessage(String address, String subject, String containing) {
+		return await("email \"" + subject + "\" with \"" + containing + "\" to " + address).atMost(DELIVERY)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> messagesTo(address).stream()
+				.filter(message -> subject.equals(message.subject()) && message.text().contains(containing))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+	}
+
 	/** How many messages with this subject reached {@code address}. */
 	long count(String address, String subject) {
 		return messagesTo(address).stream().filter(message -> subject.equals(message.subject())).count();

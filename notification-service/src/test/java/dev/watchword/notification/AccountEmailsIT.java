@@ -71,7 +71,11 @@ class AccountEmailsIT extends EmailPipelineIT {
         Received email = receiveOne(AccountEmail.PASSWORD_CHANGED, sample, log);
 
         // then
-        String how = reason == PasswordChangeReason.RESET ? "reset with a password reset link" : "changed from within";
+        String how = switch (reason) {
+            case RESET -> "reset with a password reset link";
+            case VERIFICATION -> "set when this address was confirmed";
+            case CHANGE -> "changed from within";
+        };
         for (String part : email.parts()) {
             assertThat(part).contains(how).contains("3 May 2025, 14:32 UTC").contains(AccountEmail.IP_ADDRESS)
                     .contains("reset your password").contains(PUBLIC_URL);

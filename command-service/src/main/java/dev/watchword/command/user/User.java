@@ -133,8 +133,8 @@ public class User {
                 : requireMethod(tenants, LoginMethod.PASSWORD);
         proveMailbox(command.at(), tenant);
         if (command.newPassword() != null) {
-            apply(new PasswordChanged(userId, email, hashing.hash(command.newPassword()), PasswordChangeReason.RESET,
-                    command.ipAddress(), command.at()));
+            apply(new PasswordChanged(userId, email, hashing.hash(command.newPassword()),
+                    PasswordChangeReason.VERIFICATION, command.ipAddress(), command.at()));
         }
     }
 

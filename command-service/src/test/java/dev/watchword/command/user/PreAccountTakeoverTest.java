@@ -201,7 +201,7 @@ class PreAccountTakeoverTest {
                     .when(new VerifyEmail(USER, "v1", "new password", OWNER_IP, PROOF))
                     .expectEvents(new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
                             revoked("s1"), new PasswordChanged(USER, EMAIL, "hash-of-new password",
-                                    PasswordChangeReason.RESET, OWNER_IP, PROOF));
+                                    PasswordChangeReason.VERIFICATION, OWNER_IP, PROOF));
         }
 
         @Test

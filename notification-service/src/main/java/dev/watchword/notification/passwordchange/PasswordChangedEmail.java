@@ -19,6 +19,8 @@ class PasswordChangedEmail extends TemplatedEmail<PasswordChanged> {
         super(templates, of(PasswordChanged.class)
                 .sentTo(PasswordChanged::email)
                 .with("reset", event -> event.reason() == PasswordChangeReason.RESET)
+                .with("verification", event -> event.reason() == PasswordChangeReason.VERIFICATION)
+                .with("emailedLink", event -> event.reason() != PasswordChangeReason.CHANGE)
                 .with("changedAt", event -> EmailTimes.format(event.changedAt()))
                 .with("ipAddress", PasswordChanged::ipAddress)
                 .with("linkBaseUrl", (event, app) -> app.linkBaseUrl())
