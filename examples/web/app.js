@@ -3,11 +3,14 @@
 import { createClient, localStorageAdapter, memoryStorage, WatchwordError } from '@watchword/client';
 
 const params = new URLSearchParams(location.search);
+const storage = params.get('storage') ?? 'cookie';
 const watchword = createClient({
   baseUrl: params.get('api') ?? 'http://localhost:8080',
   ...(params.get('client_id') ? { clientId: params.get('client_id') } : {}),
-  // Memory (the default) is the safest; localStorage keeps you signed in across reloads and tabs.
-  storage: params.get('storage') === 'local' ? localStorageAdapter() : memoryStorage(),
+  // cookie (the default in browsers): the refresh token in an HttpOnly cookie, the access token in memory, and
+  // a reload stays signed in. memory: both in memory, gone on reload. local: both in localStorage.
+  ...(storage === 'cookie' ? { refreshTokenIn: 'cookie' }
+    : { storage: storage === 'local' ? localStorageAdapter() : memoryStorage() }),
 });
 
 const $ = (id) => document.getElementById(id);

@@ -14,7 +14,10 @@ function jwt(claims: Record<string, unknown>): string {
 
 /** A stand-in for Watchword's HTTP API, keeping the rules a client depends on (rotation, reuse). */
 class FakeServer {
-  readonly requests: Array<{ path: string; headers: Headers; body: Record<string, unknown> | undefined }> = [];
+  readonly requests: Array<{ path: string; headers: Headers; body: Record<string, unknown> | undefined;
+    credentials: RequestCredentials | undefined }> = [];
+  /** The browser's cookie jar for Watchword's token paths: what cookie mode's requests carry. */
+  cookie: string | undefined;
   private live = new Set<string>();
   private counter = 0;
   accessLifetime = 300;
@@ -24,7 +27,7 @@ class FakeServer {
     const url = new URL(input);
     const headers = new Headers(init.headers);
     const body = init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : undefined;
-    this.requests.push({ path: url.pathname, headers, body });
+    this.requests.push({ path: url.pathname, headers, body, credentials: init.credentials });
     if (this.failNext) {
       const failure = this.failNext;
       this.failNext = undefined;
@@ -38,18 +41,23 @@ class FakeServer {
   }
 
   private answer(url: URL, headers: Headers, body: Record<string, unknown> | undefined): Response {
+    const cookieMode = headers.get('X-Watchword-Refresh') === 'cookie';
     switch (url.pathname) {
       case '/api/auth/login/':
         return body?.['password'] === 'right password'
-          ? json(200, this.tokens())
+          ? json(200, this.tokens(cookieMode))
           : problem(401, 'INVALID_CREDENTIALS', 'The email address or password is incorrect.');
       case '/api/auth/token/refresh/': {
-        const presented = String(body?.['refresh']);
+        const presented = String(cookieMode ? this.cookie : body?.['refresh']);
         if (!this.live.delete(presented)) return problem(401, 'INVALID_REFRESH_TOKEN');
-        return json(200, this.tokens());
+        return json(200, this.tokens(cookieMode));
       }
       case '/api/auth/logout/':
         this.live.delete(String(body?.['refresh']));
+        return new Response(null, { status: 204 });
+      case '/api/auth/token/logout/':
+        if (cookieMode && this.cookie) this.live.delete(this.cookie);
+        this.cookie = undefined;
         return new Response(null, { status: 204 });
       case '/api/users/me/':
         return headers.get('Authorization')?.startsWith('Bearer ')
@@ -63,12 +71,14 @@ class FakeServer {
     }
   }
 
-  private tokens() {
+  private tokens(cookieMode = false) {
     const refresh = `refresh-${++this.counter}`;
     this.live.add(refresh);
+    if (cookieMode) this.cookie = refresh;
     return {
-      access: jwt({ sub: 'u1', sid: 's1', roles: ['user'], exp: Math.floor(Date.now() / 1000) + this.accessLifetime }),
-      refresh, token_type: 'Bearer', expires_in: this.accessLifetime,
+      access: jwt({ sub: 'u1', sid: 's1', roles: ['user'], exp: Math.floor(Date.now() / 1000) + this.accessLifetime,
+        n: this.counter }),
+      ...(cookieMode ? {} : { refresh }), token_type: 'Bearer', expires_in: this.accessLifetime,
     };
   }
 }
@@ -294,6 +304,75 @@ describe('other flows', () => {
   it('tokenFromUrlWhenFragmentHoldsTokenThenReturned', () => {
     expect(tokenFromUrl('https://app.example.test/verify-email#token=abc-123')).toBe('abc-123');
     expect(tokenFromUrl('https://app.example.test/verify-email?token=abc')).toBeNull();
+  });
+});
+
+describe('cookie mode', () => {
+  it('signInWhenCookieModeThenRefreshTokenNeverInTheClientAndCookieSent', async () => {
+    const server = new FakeServer();
+    const storage = memoryStorage();
+    const watchword = client(server, { refreshTokenIn: 'cookie', storage, storageKey: 'k' });
+
+    const session = await watchword.signInWithPassword({ email: 'a@b.c', password: 'right password' });
+
+    expect(session.refreshToken).toBeNull();
+    expect(server.cookie).toBe('refresh-1');
+    const login = server.requests.find((request) => request.path === '/api/auth/login/');
+    expect(login).toMatchObject({ credentials: 'include' });
+    expect(login?.headers.get('X-Watchword-Refresh')).toBe('cookie');
+    expect(await storage.getItem('k')).not.toContain('refresh-1');
+  });
+
+  it('refreshWhenCookieModeThenCookieRotatesAndOtherCallsCarryNoCookie', async () => {
+    const server = new FakeServer();
+    const watchword = client(server, { refreshTokenIn: 'cookie' });
+    await watchword.signInWithPassword({ email: 'a@b.c', password: 'right password' });
+
+    const refreshed = await watchword.refreshSession();
+    await watchword.getUser();
+
+    expect(refreshed?.refreshToken).toBeNull();
+    expect(server.cookie).toBe('refresh-2');
+    expect(server.requests.find((request) => request.path === '/api/users/me/')?.credentials).toBe('omit');
+  });
+
+  it('createClientWhenCookieHoldsASessionThenRestoredWithOneRefresh', async () => {
+    // A reload: the access token was in memory only, the browser kept the cookie.
+    const server = new FakeServer();
+    await client(server, { refreshTokenIn: 'cookie' })
+      .signInWithPassword({ email: 'a@b.c', password: 'right password' });
+    const events: string[] = [];
+
+    const before = server.count('/api/auth/token/refresh/');
+
+    const reloaded = client(server, { refreshTokenIn: 'cookie' });
+    reloaded.onAuthStateChange((event) => events.push(event));
+
+    expect((await reloaded.getSession())?.userId).toBe('u1');
+    expect(server.count('/api/auth/token/refresh/') - before).toBe(1);
+    expect(server.cookie).toBe('refresh-2');
+    expect(events).toEqual(['SIGNED_IN']);
+  });
+
+  it('signOutWhenCookieModeThenCookieSessionEndedAndNothingRestored', async () => {
+    const server = new FakeServer();
+    const watchword = client(server, { refreshTokenIn: 'cookie' });
+    await watchword.signInWithPassword({ email: 'a@b.c', password: 'right password' });
+
+    await watchword.signOut();
+
+    expect(server.requests.at(-1)).toMatchObject({ path: '/api/auth/token/logout/', credentials: 'include' });
+    expect(server.cookie).toBeUndefined();
+    expect(await client(server, { refreshTokenIn: 'cookie' }).getSession()).toBeNull();
+  });
+
+  it('createClientWhenStorageGivenOrNoDocumentThenStorageMode', async () => {
+    const server = new FakeServer();
+
+    const session = await client(server).signInWithPassword({ email: 'a@b.c', password: 'right password' });
+
+    expect(session.refreshToken).toBe('refresh-1');
+    expect(server.requests[0]?.headers.get('X-Watchword-Refresh')).toBeNull();
   });
 });
 

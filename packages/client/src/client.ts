@@ -12,9 +12,21 @@ export interface ClientOptions {
   /** The `fetch` to use. The default is `globalThis.fetch` (browsers, Node 20+, React Native). */
   fetch?: Fetch;
   /**
+   * Where the refresh token lives.
+   * - `'cookie'`: in an `HttpOnly; Secure; SameSite=Strict` cookie that Watchword sets for its token paths. No
+   *   script of the page can read it; the access token stays in memory, and a reload (or a new tab) restores the
+   *   session with one refresh. Needs Watchword on the same site as the page (`id.example.com` for
+   *   `www.example.com`), over https or on `localhost`, with the page's origin in the app's CORS origins.
+   * - `'storage'`: both tokens in {@link ClientOptions.storage}.
+   *
+   * The default is `'cookie'` in a browser (where `document` exists) unless a `storage` is given, and
+   * `'storage'` everywhere else (Node, React Native).
+   */
+  refreshTokenIn?: 'cookie' | 'storage';
+  /**
    * Where the session is kept. The default is {@link memoryStorage} (gone on reload, the safest); pass
    * `localStorageAdapter()` to stay signed in across reloads (readable by any script on the page), or
-   * React Native's AsyncStorage.
+   * React Native's AsyncStorage. In cookie mode it holds the access token only.
    */
   storage?: SessionStorage;
   /** The storage key. The default is `watchword.session.<clientId>` (`default` without a client id). */
@@ -40,7 +52,8 @@ export interface ClientOptions {
 /** A signed-in session as the client holds it. */
 export interface Session {
   accessToken: string;
-  refreshToken: string;
+  /** `null` in cookie mode: the refresh token is in an HttpOnly cookie, out of every script's reach. */
+  refreshToken: string | null;
   tokenType: 'Bearer';
   /** When the access token expires, in milliseconds since the epoch. */
   expiresAt: number;
@@ -87,7 +100,7 @@ export type AuthChangeListener = (event: AuthChangeEvent, session: Session | nul
 
 interface TokenResponse {
   access: string;
-  refresh: string;
+  refresh?: string;
   token_type?: string;
   expires_in?: number;
 }
@@ -109,6 +122,7 @@ export class WatchwordClient {
   private readonly fetchImpl: Fetch;
   private readonly storage: SessionStorage;
   private readonly storageKey: string;
+  private readonly cookieMode: boolean;
   private readonly autoRefresh: boolean;
   private readonly marginMs: number;
   private readonly lock: Lock;
@@ -126,6 +140,8 @@ export class WatchwordClient {
     const fetchImpl: Fetch | undefined = options.fetch ?? globalThis.fetch;
     if (!fetchImpl) throw new Error('No fetch available: pass options.fetch');
     this.fetchImpl = (input, init) => fetchImpl(input, init);
+    this.cookieMode = (options.refreshTokenIn ?? (options.storage === undefined
+      && typeof (globalThis as { document?: unknown }).document === 'object' ? 'cookie' : 'storage')) === 'cookie';
     this.storage = options.storage ?? memoryStorage();
     this.storageKey = options.storageKey ?? `watchword.session.${options.clientId ?? 'default'}`;
     this.autoRefresh = options.autoRefresh ?? true;
@@ -163,7 +179,7 @@ export class WatchwordClient {
    * presenting a refresh token that was already rotated. A refused refresh token signs the user out.
    */
   refreshSession(): Promise<Session | null> {
-    const presented = this.session?.refreshToken;
+    const presented = this.session?.accessToken;
     this.refreshing ??= this.lock(`watchword-refresh:${this.storageKey}`, () => this.refreshUnderLock(presented))
       .finally(() => { this.refreshing = null; });
     return this.refreshing;
@@ -242,7 +258,7 @@ export class WatchwordClient {
 
   /** Signs in with an address and password (`POST /api/auth/login/`). */
   async signInWithPassword(credentials: { email: string; password: string }): Promise<Session> {
-    return this.start(await this.send<TokenResponse>('/api/auth/login/', { body: this.withClient(credentials) }));
+    return this.signIn('/api/auth/login/', this.withClient(credentials));
   }
 
   /** Emails a sign-in link; resolves alike for every address. */
@@ -252,7 +268,7 @@ export class WatchwordClient {
 
   /** Signs in with the token of a sign-in link (`POST /api/auth/magic-link/login/`). */
   async signInWithMagicLink(token: string): Promise<Session> {
-    return this.start(await this.send<TokenResponse>('/api/auth/magic-link/login/', { body: { token } }));
+    return this.signIn('/api/auth/magic-link/login/', { token });
   }
 
   /** Emails a one-time code; the answer's `requestId` goes with the code to {@link signInWithEmailCode}. */
@@ -263,8 +279,7 @@ export class WatchwordClient {
 
   /** Signs in with an emailed code (`POST /api/auth/otp/verify/`). */
   async signInWithEmailCode(input: { requestId: string; code: string }): Promise<Session> {
-    return this.start(await this.send<TokenResponse>('/api/auth/otp/verify/',
-      { body: { request_id: input.requestId, code: input.code } }));
+    return this.signIn('/api/auth/otp/verify/', { request_id: input.requestId, code: input.code });
   }
 
   // --- sign-out and sessions -----------------------------------------------------------------------
@@ -274,7 +289,8 @@ export class WatchwordClient {
     await this.loaded;
     const refresh = this.session?.refreshToken;
     try {
-      if (refresh) await this.send('/api/auth/logout/', { body: { refresh } });
+      if (this.cookieMode) await this.forgetCookie();
+      else if (refresh) await this.send('/api/auth/logout/', { body: { refresh } });
     } finally {
       await this.end(true);
     }
@@ -283,7 +299,11 @@ export class WatchwordClient {
   /** Ends every session of the user (`POST /api/auth/logout/everywhere/`), then this one here. */
   async signOutEverywhere(): Promise<void> {
     await this.authorized('/api/auth/logout/everywhere/', { method: 'POST', body: {} });
-    await this.end(true);
+    try {
+      if (this.cookieMode) await this.forgetCookie();
+    } finally {
+      await this.end(true);
+    }
   }
 
   /** The user's live sessions. */
@@ -346,6 +366,11 @@ export class WatchwordClient {
 
   // --- internals -----------------------------------------------------------------------------------
 
+  /** Cookie mode's logout: ends the cookie's session and has the browser drop the cookie. */
+  private async forgetCookie(): Promise<void> {
+    await this.send('/api/auth/token/logout/', { body: {}, cookie: true });
+  }
+
   private send<T = unknown>(path: string, request: Call): Promise<T> {
     return call<T>(this.fetchImpl, this.baseUrl, path, request, this.clientId);
   }
@@ -373,17 +398,19 @@ export class WatchwordClient {
     // adopt its tokens rather than present a refresh token that is already spent.
     // The storage is written on every change, by this tab or (shared storage, broadcast) by another.
     const latest = (await this.read()) ?? this.session;
-    if (latest && latest.refreshToken !== presented && latest.expiresAt - Date.now() > this.marginMs) {
-      if (latest !== this.session) this.adopt(latest, 'TOKEN_REFRESHED');
+    if (latest && latest.accessToken !== presented && latest.expiresAt - Date.now() > this.marginMs) {
+      if (latest !== this.session) this.adopt(latest, this.session ? 'TOKEN_REFRESHED' : 'SIGNED_IN');
       return latest;
     }
+    // Cookie mode presents the cookie, which the browser keeps current across tabs; an empty jar is a 401.
     const refresh = latest?.refreshToken;
-    if (!refresh) return null;
+    if (!refresh && !this.cookieMode) return null;
     try {
-      const tokens = await this.send<TokenResponse>('/api/auth/token/refresh/', { body: { refresh } });
+      const tokens = await this.send<TokenResponse>('/api/auth/token/refresh/',
+        this.cookieMode ? { body: {}, cookie: true } : { body: { refresh } });
       const session = sessionOf(tokens);
       await this.write(session);
-      this.adopt(session, 'TOKEN_REFRESHED');
+      this.adopt(session, this.session ? 'TOKEN_REFRESHED' : 'SIGNED_IN');
       this.post({ type: 'session', session });
       return session;
     } catch (error) {
@@ -396,9 +423,10 @@ export class WatchwordClient {
     }
   }
 
-  private async start(tokens: TokenResponse): Promise<Session> {
+  /** A sign-in, once a session restored at load (cookie mode) is settled, so that the two never cross. */
+  private async signIn(path: string, body: Record<string, unknown>): Promise<Session> {
     await this.loaded;
-    const session = sessionOf(tokens);
+    const session = sessionOf(await this.send<TokenResponse>(path, { body, cookie: this.cookieMode }));
     await this.write(session);
     this.adopt(session, 'SIGNED_IN');
     this.post({ type: 'session', session });
@@ -408,6 +436,7 @@ export class WatchwordClient {
   private async end(broadcast: boolean): Promise<void> {
     clearTimeout(this.timer);
     await this.storage.removeItem(this.storageKey);
+    if (this.cookieMode) hint(this.storageKey, false);
     if (this.session) {
       this.session = null;
       this.emit('SIGNED_OUT');
@@ -454,7 +483,14 @@ export class WatchwordClient {
 
   private async load(): Promise<void> {
     const stored = await this.read();
-    if (stored) this.adopt(stored, 'SIGNED_IN');
+    if (stored) {
+      this.adopt(stored, 'SIGNED_IN');
+    } else if (this.cookieMode && hinted(this.storageKey)) {
+      // A reload or a new tab: the access token was in memory, the cookie may still hold a session.
+      this.refreshing = this.lock(`watchword-refresh:${this.storageKey}`, () => this.refreshUnderLock(undefined))
+        .catch(() => null).finally(() => { this.refreshing = null; });
+      await this.refreshing;
+    }
   }
 
   private async read(): Promise<Session | null> {
@@ -468,6 +504,31 @@ export class WatchwordClient {
 
   private async write(session: Session): Promise<void> {
     await this.storage.setItem(this.storageKey, JSON.stringify(session));
+    if (this.cookieMode) hint(this.storageKey, true);
+  }
+}
+
+/**
+ * Cookie mode remembers, in `localStorage` where there is one, only *that* a session may be in the cookie, so that
+ * a visitor who never signed in costs no refresh call on each page load. It is no secret: the tokens never go
+ * there. Without `localStorage` every load tries one refresh.
+ */
+function hinted(key: string): boolean {
+  try {
+    const store = (globalThis as { localStorage?: Storage }).localStorage;
+    return store ? store.getItem(`${key}.cookie`) === '1' : true;
+  } catch {
+    return true;
+  }
+}
+
+function hint(key: string, signedIn: boolean): void {
+  try {
+    const store = (globalThis as { localStorage?: Storage }).localStorage;
+    if (signedIn) store?.setItem(`${key}.cookie`, '1');
+    else store?.removeItem(`${key}.cookie`);
+  } catch {
+    // Storage may be disabled; the next load then tries a refresh.
   }
 }
 
@@ -477,7 +538,7 @@ function sessionOf(tokens: TokenResponse): Session {
   const exp = typeof claims['exp'] === 'number' ? claims['exp'] * 1000 : undefined;
   return {
     accessToken: tokens.access,
-    refreshToken: tokens.refresh,
+    refreshToken: tokens.refresh ?? null,
     tokenType: 'Bearer',
     expiresAt: exp ?? Date.now() + (tokens.expires_in ?? 300) * 1000,
     userId: String(claims['sub'] ?? ''),

@@ -6,7 +6,12 @@ export interface Call {
   method?: 'GET' | 'POST' | 'DELETE';
   body?: Record<string, unknown>;
   bearer?: string;
+  /** Cookie mode: ask for the refresh token in Watchword's HttpOnly cookie, and send that cookie. */
+  cookie?: boolean;
 }
+
+/** The header that asks Watchword for cookie mode; it is also what lets the server trust the cookie (CSRF). */
+export const COOKIE_MODE_HEADER = 'X-Watchword-Refresh';
 
 /** One JSON call to Watchword; a non-2xx answer becomes the typed error of its problem+json `code`. */
 export async function call<T>(fetchImpl: Fetch, baseUrl: string, path: string, request: Call, clientId?: string):
@@ -15,13 +20,15 @@ export async function call<T>(fetchImpl: Fetch, baseUrl: string, path: string, r
   if (request.body) headers['Content-Type'] = 'application/json';
   if (request.bearer) headers['Authorization'] = `Bearer ${request.bearer}`;
   if (clientId) headers['X-Client-Id'] = clientId;
+  if (request.cookie) headers[COOKIE_MODE_HEADER] = 'cookie';
   let response: Response;
   try {
     response = await fetchImpl(baseUrl + path, {
       method: request.method ?? (request.body ? 'POST' : 'GET'),
       headers,
       ...(request.body ? { body: JSON.stringify(request.body) } : {}),
-      credentials: 'omit',
+      // Only cookie mode's calls carry cookies; nothing else of Watchword's needs one.
+      credentials: request.cookie ? 'include' : 'omit',
     });
   } catch (cause) {
     throw new NetworkError(cause);

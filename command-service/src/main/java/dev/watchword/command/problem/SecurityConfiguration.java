@@ -2,6 +2,7 @@ package dev.watchword.command.problem;
 
 import dev.watchword.command.app.ApiKeyDirectory;
 import dev.watchword.command.bearer.AdminAuthentication;
+import dev.watchword.command.session.RefreshCookie;
 import dev.watchword.command.tenant.TenantResolver;
 import dev.watchword.command.tenant.Tenants;
 import java.time.Clock;
@@ -34,7 +35,9 @@ import java.util.List;
  * not by a session: no cookies, so no CSRF surface; stateless. Headers per OWASP ASVS 5.0 V3.4: HSTS,
  * nosniff, no referrer, no framing; Spring Security's default {@code Cache-Control: no-store} covers every
  * token response (RFC 6749 section 5.1) and every other answer (ASVS V14.3.2). CORS only for the origins of
- * {@link CorsSettings} (ASVS V3.4.2), without credentials: tokens travel in bodies and the Authorization header.
+ * {@link CorsSettings} (ASVS V3.4.2). Tokens travel in bodies and the Authorization header, except the refresh token
+ * of cookie mode ({@link RefreshCookie}), whose CSRF defence is its custom header and {@code SameSite=Strict}; so
+ * Spring's session CSRF tokens have nothing to guard.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -99,9 +102,11 @@ public class SecurityConfiguration {
             cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.PUT.name(),
                     HttpMethod.DELETE.name()));
             cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION,
-                    TenantResolver.HEADER));
+                    TenantResolver.HEADER, RefreshCookie.HEADER));
             cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
-            cors.setAllowCredentials(false);
+            // Credentials (the refresh cookie of cookie mode) only where that cookie is set, read or cleared, and
+            // only for the listed origins, never "*" (OWASP ASVS 5.0 V3.4.2).
+            cors.setAllowCredentials(request.getRequestURI().startsWith("/api/auth/"));
             cors.setMaxAge(settings.maxAge());
             return cors;
         };

@@ -7,33 +7,42 @@ import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 
 /**
  * Logout ends the session of the presented refresh token; its access tokens are then refused by every verifier
- * until they expire. Like RFC 7009 revocation it answers the same for unknown or already dead tokens.
+ * until they expire. Like RFC 7009 revocation it answers the same for unknown or already dead tokens. In cookie mode
+ * it reads and clears the app's refresh cookie; {@code /api/auth/token/logout/} is the path that cookie reaches.
  */
 @RestController
 public class LogoutController {
 
     private final CommandGateway commands;
+    private final PresentedRefreshToken presentedTokens;
     private final Clock clock;
 
-    public LogoutController(CommandGateway commands, Clock clock) {
+    public LogoutController(CommandGateway commands, PresentedRefreshToken presentedTokens, Clock clock) {
         this.commands = commands;
+        this.presentedTokens = presentedTokens;
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/logout", "/api/auth/logout/"})
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void logout(@Valid @RequestBody RefreshRequest body) {
-        OpaqueToken.parse(body.refresh()).ifPresent(token -> {
+    @PostMapping(path = {"/api/auth/logout", "/api/auth/logout/", "/api/auth/token/logout",
+            "/api/auth/token/logout/"})
+    public ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest body,
+                                       HttpServletRequest request) {
+        ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent();
+        // The browser forgets the cookie whatever became of its session.
+        presentedTokens.cookieClientId(request).ifPresent(clientId ->
+                answer.header(HttpHeaders.SET_COOKIE, RefreshCookie.cleared(clientId).toString()));
+        presentedTokens.find(body, request).flatMap(OpaqueToken::parse).ifPresent(token -> {
             try {
                 commands.sendAndWait(new RevokeSession(token.userId(), token.hash(), SessionRevocationReason.LOGOUT,
                         clock.instant()));
@@ -41,5 +50,6 @@ public class LogoutController {
                 // same answer as for a known user's dead token
             }
         });
+        return answer.build();
     }
 }

@@ -21,7 +21,8 @@ import java.time.Clock;
 
 /**
  * Refresh with rotation: every use returns a new refresh token and the presented one stops working. A token
- * replayed after the grace window revokes its whole session (RFC 9700 section 4.14.2).
+ * replayed after the grace window revokes its whole session (RFC 9700 section 4.14.2). In cookie mode the token
+ * comes from, and its successor goes into, the app's refresh cookie ({@link RefreshCookieAdvice}).
  */
 @RestController
 public class RefreshController {
@@ -29,10 +30,12 @@ public class RefreshController {
     private final CommandGateway commands;
     private final RefreshTokens refreshTokens;
     private final AccessTokenIssuer tokens;
+    private final PresentedRefreshToken presentedTokens;
     private final Clock clock;
 
     public RefreshController(CommandGateway commands, RefreshTokens refreshTokens, AccessTokenIssuer tokens,
-                             Clock clock) {
+                             PresentedRefreshToken presentedTokens, Clock clock) {
+        this.presentedTokens = presentedTokens;
         this.commands = commands;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
@@ -41,8 +44,10 @@ public class RefreshController {
 
     @PostMapping(path = {"/api/auth/token/refresh", "/api/auth/token/refresh/", "/api/users/token/refresh",
             "/api/users/token/refresh/"})
-    public IssuedTokens refresh(@Valid @RequestBody RefreshRequest body, HttpServletRequest request) {
-        OpaqueToken presented = OpaqueToken.parse(body.refresh()).orElseThrow(InvalidRefreshToken::new);
+    public IssuedTokens refresh(@Valid @RequestBody(required = false) RefreshRequest body,
+                                HttpServletRequest request) {
+        OpaqueToken presented = OpaqueToken.parse(presentedTokens.of(body, request))
+                .orElseThrow(InvalidRefreshToken::new);
         OpaqueToken next = refreshTokens.successorOf(presented);
         RefreshOutcome outcome;
         try {

@@ -1,9 +1,12 @@
 package dev.watchword.command.session;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-public record RefreshRequest(@NotBlank @Size(max = 200) String refresh) {
+/**
+ * A refresh or logout: the refresh token in the body, or none in cookie mode ({@link RefreshCookie}), where the
+ * token is the app's refresh cookie.
+ */
+public record RefreshRequest(@Size(max = 200) String refresh) {
 
     @Override
     public String toString() {

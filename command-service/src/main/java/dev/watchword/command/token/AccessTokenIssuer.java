@@ -56,6 +56,7 @@ public class AccessTokenIssuer {
                 .claim("authz_ver", grant.authorizationVersion())
                 .signWith(key.privateKey(), Jwts.SIG.ES256)
                 .compact();
-        return new IssuedTokens(access, refreshToken.value(), grant.accessTokenLifetime().toSeconds());
+        return new IssuedTokens(access, refreshToken.value(), grant.accessTokenLifetime().toSeconds(),
+                grant.clientId());
     }
 }
