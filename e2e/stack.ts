@@ -15,6 +15,8 @@ const PORT_VARIABLES = ['GATEWAY', 'COMMAND', 'QUERY', 'NOTIFICATION', 'KAFKA', 
   .map((name) => `WATCHWORD_DEV_${name}_PORT`);
 /** Only these trees are served: the examples and the packages' builds, never the repository's secrets. */
 const SERVED = ['/examples/web/', '/examples/react/dist/', '/packages/client/dist/'];
+/** The paths of Watchword's emailed links on an app's link base URL: the site routes them to the web example. */
+const LINK_PAGES = ['/verify-email', '/reset-password', '/magic-link', '/confirm-email-change'];
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json',
 };
@@ -50,6 +52,13 @@ async function freePort(): Promise<number> {
 async function serveStatic(): Promise<Server> {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const link = LINK_PAGES.find((page) => path === page || path === `${page}/`);
+    if (link) {
+      // Like a single-page app's routing. A redirect without a fragment keeps the link's (#token=...), which
+      // never reaches this server (RFC 9110 section 10.2.2).
+      response.writeHead(302, { Location: `/examples/web/index.html?flow=${link.slice(1)}` }).end();
+      return;
+    }
     if (!SERVED.some((prefix) => path.startsWith(prefix))) {
       response.writeHead(404).end('not served');
       return;
@@ -76,7 +85,8 @@ export default async function setup(project: TestProject) {
   const database = `watchword_browser_${Math.random().toString(36).slice(2, 12)}`;
   psql(`CREATE DATABASE ${database}`);
   const site = await serveStatic();
-  const siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  // localhost like the API, so that the site and Watchword are one site (ports apart) as cookie mode needs.
+  const siteOrigin = `http://localhost:${(site.address() as AddressInfo).port}`;
   const state = join(ROOT, 'e2e', 'target', database);
   mkdirSync(state, { recursive: true });
 

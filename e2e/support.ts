@@ -59,31 +59,45 @@ async function call(api: string, method: string, path: string, body?: unknown, b
   return { status: response.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
 }
 
+/** The platform operator's password in every browser test. */
+const OPERATOR_PASSWORD = 'lighthouse keeper of the browser tests 7';
+
+/** An access token of the operator once it carries the operator's permission, or null by the deadline. */
+async function grantedToken(stack: { api: string; operator: string }, waitMs: number): Promise<string | null> {
+  const deadline = Date.now() + waitMs;
+  do {
+    const login = await call(stack.api, 'POST', '/api/auth/login/',
+      { email: stack.operator, password: OPERATOR_PASSWORD });
+    const access = String(login.json['access'] ?? '');
+    const claims = access ? JSON.parse(Buffer.from(access.split('.')[1] ?? '', 'base64url').toString()) : {};
+    if (Array.isArray(claims.permissions) && claims.permissions.includes('apps:write')) return access;
+    await new Promise((done) => setTimeout(done, 500));
+  } while (Date.now() < deadline);
+  return null;
+}
+
 /**
- * The platform operator's access token: the bootstrap address registered, confirmed through its emailed link
- * (with the password, which confirming sets), and signed in once the grant has reached its token.
+ * The platform operator's access token: the first caller registers the bootstrap address and confirms it through
+ * its emailed link (with the password, which confirming sets); later callers (other test files) sign in.
  */
-export async function operatorToken(stack: { api: string; inbox: string; operator: string }, password: string) {
+export async function operatorToken(stack: { api: string; inbox: string; operator: string }): Promise<string> {
+  const existing = await grantedToken(stack, 0);
+  if (existing) return existing;
+  const password = OPERATOR_PASSWORD;
   const registered = await call(stack.api, 'POST', '/api/auth/register/', { email: stack.operator, password });
   if (registered.status !== 202) throw new Error(`operator registration refused: ${JSON.stringify(registered.json)}`);
   const token = new URLSearchParams(new URL(await linkFromInbox(stack.inbox, stack.operator, /confirm/i)).hash
     .slice(1)).get('token');
   const verified = await call(stack.api, 'POST', '/api/auth/verify-email/', { token, password });
   if (verified.status !== 200) throw new Error(`operator verification refused: ${JSON.stringify(verified.json)}`);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const login = await call(stack.api, 'POST', '/api/auth/login/', { email: stack.operator, password });
-    const access = String(login.json['access'] ?? '');
-    const claims = access ? JSON.parse(Buffer.from(access.split('.')[1] ?? '', 'base64url').toString()) : {};
-    if (Array.isArray(claims.permissions) && claims.permissions.includes('apps:write')) return access;
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  throw new Error('the bootstrap admin never became a platform operator');
+  const granted = await grantedToken(stack, 60_000);
+  if (!granted) throw new Error('the bootstrap admin never became a platform operator');
+  return granted;
 }
 
 /** Registers a client app with the given sign-in settings and waits until Watchword serves them. */
 export async function createApp(api: string, operator: string, name: string,
-                                settings: { login_methods: string[]; cors_origins: string[] }) {
+                                settings: { login_methods: string[]; cors_origins: string[]; link_base_url?: string }) {
   const app = await call(api, 'POST', '/api/admin/apps/', { name }, operator);
   if (app.status !== 201 && app.status !== 200) throw new Error(`app not created: ${JSON.stringify(app.json)}`);
   const appId = String(app.json['id']);

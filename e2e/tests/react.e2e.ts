@@ -12,7 +12,7 @@ let operator: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  operator = await operatorToken(stack, 'lighthouse keeper of the browser tests 7');
+  operator = await operatorToken(stack);
 });
 
 afterAll(async () => {

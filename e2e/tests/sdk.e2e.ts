@@ -2,14 +2,17 @@
 // example site), as a client app's website uses it.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, linkFromInbox, newEmail } from '../support.js';
+import { createApp, launchChromium, linkFromInbox, newEmail, operatorToken } from '../support.js';
 
 const PASSWORD = 'lantern orbit pickle saga 42';
-const { api, inbox, site } = inject('stack');
+const stack = inject('stack');
+const { api, inbox, site } = stack;
 let browser: Browser;
+let operator: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
+  operator = await operatorToken(stack);
 });
 
 afterAll(async () => {
@@ -23,15 +26,25 @@ async function status(page: Page): Promise<string> {
   return `${await page.getByRole('status').textContent()}${error}`;
 }
 
-function examplePage(storage: 'memory' | 'local'): string {
-  return `${site}/examples/web/index.html?api=${encodeURIComponent(api)}&storage=${storage}`;
+type Storage = 'cookie' | 'memory' | 'local';
+
+function examplePage(storage: Storage, clientId?: string): string {
+  return `${site}/examples/web/index.html?api=${encodeURIComponent(api)}&storage=${storage}`
+    + (clientId ? `&client_id=${clientId}` : '');
+}
+
+/** A client app whose emailed links open the example site, which signs in by password or emailed link. */
+async function siteApp(name: string): Promise<string> {
+  const { clientId } = await createApp(api, operator, name,
+    { login_methods: ['password', 'magic_link'], cors_origins: [site], link_base_url: site });
+  return clientId;
 }
 
 async function registerAndVerify(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(examplePage('memory'));
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Email address', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect.poll(() => status(page)).toContain('Check your inbox');
 
@@ -47,20 +60,20 @@ async function registerAndVerify(context: BrowserContext, email: string): Promis
 }
 
 async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Email address', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect.poll(() => page.locator('#profile-email').textContent()).toBe(email);
 }
 
 /** A verified account signed in in one tab, and a second tab of the same browser that picked the session up. */
-async function twoSignedInTabs(context: BrowserContext, email: string): Promise<[Page, Page]> {
+async function twoSignedInTabs(context: BrowserContext, email: string, storage: Storage): Promise<[Page, Page]> {
   await (await registerAndVerify(context, email)).close();
   const first = await context.newPage();
-  await first.goto(examplePage('local'));
+  await first.goto(examplePage(storage));
   await signIn(first, email);
   const second = await context.newPage();
-  await second.goto(examplePage('local'));
+  await second.goto(examplePage(storage));
   await expect.poll(() => second.locator('#profile-email').textContent()).toBe(email);
   return [first, second];
 }
@@ -85,10 +98,10 @@ describe('the web example', () => {
     await context.close();
   });
 
-  it('refreshWhenTwoTabsRefreshAtOnceThenBothStaySignedIn', async () => {
+  it.each(['cookie', 'local'] as const)('refreshWhenTwoTabsRefreshAtOnceThenBothStaySignedIn (%s)', async (storage) => {
     const context = await browser.newContext();
     const email = newEmail('tabs');
-    const [first, second] = await twoSignedInTabs(context, email);
+    const [first, second] = await twoSignedInTabs(context, email, storage);
 
     // The same moment in both tabs: one rotation, shared; no refresh token presented twice.
     await Promise.all([first.getByRole('button', { name: 'Refresh tokens' }).click(),
@@ -109,13 +122,86 @@ describe('the web example', () => {
   it('signOutWhenInOneTabThenOtherTabSignedOut', async () => {
     const context = await browser.newContext();
     const email = newEmail('signout');
-    const [first, second] = await twoSignedInTabs(context, email);
+    const [first, second] = await twoSignedInTabs(context, email, 'cookie');
 
     await first.getByRole('button', { name: 'Sign out', exact: true }).click();
 
     await expect.poll(() => status(second)).toBe('Signed out.');
     await second.reload();
     await expect.poll(() => status(second)).toBe('Signed out.');
+    await context.close();
+  });
+
+  it('reloadWhenCookieModeThenStillSignedInAndNoTokenReadableByThePage', async () => {
+    const context = await browser.newContext();
+    const email = newEmail('cookie');
+    await (await registerAndVerify(context, email)).close();
+    const page = await context.newPage();
+    await page.goto(examplePage('cookie'));
+    await signIn(page, email);
+
+    await page.reload();
+
+    await expect.poll(() => page.locator('#profile-email').textContent()).toBe(email);
+    const readable = await page.evaluate(() => JSON.stringify({ local: { ...localStorage },
+      session: { ...sessionStorage }, cookies: document.cookie }));
+    expect(readable).not.toMatch(/ey[A-Za-z0-9_-]{10,}\.|refresh-|"[A-Za-z0-9_-]{36,}\.[A-Za-z0-9_-]{20,}"/);
+    const cookie = (await context.cookies(`${api}/api/auth/token/refresh/`)).find((candidate) => candidate.name.startsWith('__Secure-watchword'));
+    expect(cookie).toMatchObject({ name: '__Secure-watchword-refresh-default', path: '/api/auth/token/',
+      httpOnly: true, secure: true, sameSite: 'Strict' });
+    await context.close();
+  });
+
+  it('resetWhenLinkFollowedOnTheAppsSiteThenNewPasswordSignsIn', async () => {
+    const clientId = await siteApp('Reset shop');
+    const context = await browser.newContext();
+    const email = newEmail('reset');
+    const page = await context.newPage();
+    await page.goto(examplePage('cookie', clientId));
+    await page.getByLabel('Email address', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => status(page)).toContain('Check your inbox');
+
+    await page.getByRole('button', { name: 'Forgot your password?' }).click();
+    await expect.poll(() => status(page)).toContain('reset link');
+    const link = await linkFromInbox(inbox, email, /reset/i);
+    expect(link.startsWith(`${site}/reset-password#token=`)).toBe(true);
+    const landing = await context.newPage();
+    await landing.goto(link);
+    await landing.getByLabel('New password', { exact: true }).fill('a brand new passphrase 77');
+    await landing.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => status(landing)).toBe('Your password is changed. Sign in with it.');
+    expect(landing.url()).not.toContain('token');
+
+    await landing.getByLabel('Email address', { exact: true }).fill(email);
+    await landing.getByLabel('Password', { exact: true }).fill('a brand new passphrase 77');
+    await landing.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => landing.locator('#profile-email').textContent()).toBe(email);
+    await context.close();
+  });
+
+  it('magicLinkWhenFollowedOnTheAppsSiteThenSignedIn', async () => {
+    const clientId = await siteApp('Link shop');
+    const context = await browser.newContext();
+    const email = newEmail('magic');
+    const page = await context.newPage();
+    await page.goto(examplePage('cookie', clientId));
+    await page.getByLabel('Email address', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => status(page)).toContain('Check your inbox');
+
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect.poll(() => status(page)).toContain('sign-in link');
+    const link = await linkFromInbox(inbox, email, /sign-in link/i);
+    expect(link.startsWith(`${site}/magic-link#token=`)).toBe(true);
+    const landing = await context.newPage();
+    await landing.goto(link);
+
+    await expect.poll(() => landing.locator('#profile-email').textContent()).toBe(email);
+    expect(await landing.locator('#profile-verified').textContent()).toBe('yes');
+    expect(landing.url()).not.toContain('token');
     await context.close();
   });
 });
