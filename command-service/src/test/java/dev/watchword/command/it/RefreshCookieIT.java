@@ -58,7 +58,7 @@ class RefreshCookieIT extends ApiITSupport {
         assertThat(login.json().get("access").asText()).isNotBlank();
         String cookie = setCookie(login, DEFAULT_COOKIE);
         assertThat(cookie).contains("; Path=/api/auth/token/", "; Secure", "; HttpOnly", "; SameSite=Strict",
-                "; Max-Age=" + Duration.ofDays(30).toSeconds());
+                "; Max-Age=" + tenants.of(null).refreshTokenLifetime().toSeconds());
         assertThat(valueOf(cookie)).isNotBlank();
     }
 
