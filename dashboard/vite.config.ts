@@ -26,5 +26,12 @@ export default defineConfig({
   },
   build: {
     sourcemap: true,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // react-router marks its modules "use client" for React Server Components; a client-only SPA has none.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
 });
