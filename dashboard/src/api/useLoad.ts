@@ -25,7 +25,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Load<T
       });
   }, []);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // `load` is read through a ref, so only `deps` decide when to run again (the way a data hook is called).
   useEffect(run, deps);
   useEffect(() => () => { generation.current++; }, []);
   return { ...result, reload: run };
