@@ -145,6 +145,11 @@ public final class DevStack {
 			if (service == Service.QUERY || service == Service.COMMAND) {
 				environment.put("WATCHWORD_INTROSPECTION_CLIENT_ID", config.introspectionClientId());
 			}
+			// The admin dashboard at /admin: the repository's build of it (npm run build), unless set elsewhere.
+			if (service == Service.GATEWAY && config.get("WATCHWORD_DASHBOARD_DIR").isEmpty()) {
+				environment.put("WATCHWORD_DASHBOARD_DIR",
+						config.rootDirectory().resolve("dashboard").resolve("dist").toString());
+			}
 			environment.keySet().removeIf(name -> Secrets.isWithheldFrom(service, name));
 			environment.put("SERVER_PORT", String.valueOf(config.servicePort(service)));
 			Path log = config.logDirectory().resolve(service.module() + ".log");

@@ -2,6 +2,8 @@ package dev.watchword.command.tenant;
 
 import dev.watchword.events.user.LoginMethod;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
  * account.
  * <p>
  * A browser request carries {@code Origin}; it must be one the named app lists (or the service-wide list), since
- * the CORS filter admits the union of all apps' origins (OWASP ASVS 5.0 V3.4.2).
+ * the CORS filter admits the union of all apps' origins (OWASP ASVS 5.0 V3.4.2). Watchword's own public origin is
+ * every app's: its pages (the admin dashboard, the emailed links' pages) serve all of them.
  */
 @Component
 public class TenantResolver {
@@ -20,9 +23,16 @@ public class TenantResolver {
     public static final String HEADER = "X-Client-Id";
 
     private final Tenants tenants;
+    private final String publicOrigin;
 
-    public TenantResolver(Tenants tenants) {
+    public TenantResolver(Tenants tenants, @Value("${watchword.public-url}") String publicUrl) {
         this.tenants = tenants;
+        this.publicOrigin = originOf(publicUrl);
+    }
+
+    private static String originOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /**
@@ -45,8 +55,8 @@ public class TenantResolver {
         String clientId = bodyClientId != null ? bodyClientId : header;
         Tenant tenant = tenants.byClientId(clientId).orElseThrow(UnknownClient::new);
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !tenant.isDefault() && !tenant.corsOrigins().contains(origin)
-                && !tenants.of(null).corsOrigins().contains(origin)) {
+        if (origin != null && !tenant.isDefault() && !origin.equals(publicOrigin)
+                && !tenant.corsOrigins().contains(origin) && !tenants.of(null).corsOrigins().contains(origin)) {
             throw new OriginNotAllowed();
         }
         return tenant;

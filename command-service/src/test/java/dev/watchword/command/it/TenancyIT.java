@@ -176,6 +176,26 @@ class TenancyIT extends ApiITSupport {
         assertThat(otherApp.json().get("code").asText()).isEqualTo("ORIGIN_NOT_ALLOWED");
     }
 
+    @Test
+    void browserRequestWhenFromWatchwordsOwnOriginThenEveryAppServed() {
+        RegisteredApp app = newApp("Console app");
+        String email = newEmail();
+        registerIn(app, email);
+        // The admin dashboard's page: Watchword's own origin, which the gateway forwards as such; the app lists no
+        // origin of its own.
+        Map<String, String> ownOrigin = Map.of("Origin", "http://localhost:8080", "X-Forwarded-Proto", "http",
+                "X-Forwarded-Host", "localhost:8080", "X-Forwarded-Port", "8080");
+
+        Http.Response login = http.send("POST", "/api/auth/login/", ownOrigin,
+                Map.of("email", email, "password", PASSWORD, "client_id", app.clientId()));
+        Http.Response foreign = http.send("POST", "/api/auth/login/", Map.of("Origin", "http://localhost:8081"),
+                Map.of("email", email, "password", PASSWORD, "client_id", app.clientId()));
+
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.json().get("code").asText()).isEqualTo("ORIGIN_NOT_ALLOWED");
+    }
+
     /** Changes some of an app's settings as the platform operator and waits until the directory applies them. */
     private void change(RegisteredApp app, Map<String, Object> changes) {
         Map<String, Object> settings = new LinkedHashMap<>();

@@ -29,7 +29,7 @@ class PasswordlessSwitchTest {
     private static final TenantResolver DEFAULT_APP = new TenantResolver(new Tenants(
             new TokenSettings("http://localhost:8080", "watchword", 5, 1), new PasswordSettings(8), OFF,
             new CorsSettings(List.of(), Duration.ofHours(1)),
-            new StaticListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class)));
+            new StaticListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class)), "http://localhost:8080");
 
     @Test
     void magicLinkWhenSwitchedOffThenRequestForbidden() {
