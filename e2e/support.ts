@@ -1,4 +1,8 @@
-import { chromium, type Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Debian's Chromium, headless, kept off the network it would otherwise try to reach. */
 export function launchChromium(): Promise<Browser> {
@@ -51,7 +55,7 @@ export async function codeFromInbox(inbox: string, to: string, subject: RegExp):
   throw new Error(`no code to ${to} matching ${subject} within 60 s`);
 }
 
-async function call(api: string, method: string, path: string, body?: unknown, bearer?: string) {
+export async function call(api: string, method: string, path: string, body?: unknown, bearer?: string) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (bearer) headers['Authorization'] = `Bearer ${bearer}`;
   const response = await fetch(`${api}${path}`, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
@@ -60,7 +64,7 @@ async function call(api: string, method: string, path: string, body?: unknown, b
 }
 
 /** The platform operator's password in every browser test. */
-const OPERATOR_PASSWORD = 'lighthouse keeper of the browser tests 7';
+export const OPERATOR_PASSWORD = 'lighthouse keeper of the browser tests 7';
 
 /** An access token of the operator once it carries the operator's permission, or null by the deadline. */
 async function grantedToken(stack: { api: string; operator: string }, waitMs: number): Promise<string | null> {
@@ -122,4 +126,15 @@ export async function createApp(api: string, operator: string, name: string,
 export async function registerIn(api: string, clientId: string, email: string): Promise<void> {
   const answer = await call(api, 'POST', '/api/auth/register/', { email, client_id: clientId });
   if (answer.status !== 202) throw new Error(`registration refused: ${JSON.stringify(answer.json)}`);
+}
+
+/** Serious and critical accessibility violations on the page, as axe-core finds them. */
+export async function violations(page: Page): Promise<string[]> {
+  // Evaluated, not added as a script tag: the dashboard's content security policy refuses inline scripts.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
+    const result = await axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
 }

@@ -1,12 +1,11 @@
 // The React bindings' <SignIn> in a real browser: the form offers exactly the app's login methods.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { codeFromInbox, createApp, launchChromium, newEmail, operatorToken, registerIn } from '../support.js';
+import {
+  codeFromInbox, createApp, launchChromium, newEmail, operatorToken, registerIn, violations,
+} from '../support.js';
 
 const stack = inject('stack');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let operator: string;
 
@@ -18,16 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Serious and critical accessibility violations on the page, as axe-core finds them. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
-    const result = await axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
-}
 
 describe('<SignIn>', () => {
   it('signInWhenAppAllowsOnlyEmailCodesThenFormOffersCodesAndSignsIn', async () => {
