@@ -47,6 +47,7 @@ class CrossOriginEndToEndIT {
 			List.of("POST", "/api/auth/register/"), List.of("POST", "/api/auth/login/"),
 			List.of("POST", "/api/users/register/"), List.of("POST", "/api/users/token/"),
 			List.of("POST", "/api/auth/token/refresh/"), List.of("POST", "/api/auth/logout/"),
+			List.of("POST", "/api/auth/token/logout/"),
 			List.of("POST", "/api/auth/logout/everywhere/"), List.of("POST", "/api/auth/verify-email/"),
 			List.of("POST", "/api/auth/verify-email/resend/"), List.of("POST", "/api/auth/password/reset/"),
 			List.of("POST", "/api/auth/password/reset/confirm/"), List.of("POST", "/api/auth/password/change/"),
@@ -104,7 +105,15 @@ class CrossOriginEndToEndIT {
 			assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).as(path)
 				.hasValueSatisfying(headers -> assertThat(headers.toLowerCase())
 					.contains("authorization", "content-type", "x-client-id"));
-			assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).as(path).isEmpty();
+			// Credentials (cookie mode's refresh cookie) on command-service's /api/auth/** only.
+			boolean cookiePath = path.startsWith("/api/auth/") && !(method.equals("GET") && path.startsWith(
+					"/api/auth/sessions"));
+			if (cookiePath) {
+				assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).as(path).hasValue("true");
+			}
+			else {
+				assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).as(path).isEmpty();
+			}
 		}
 
 		// and the request itself is readable by the app's pages

@@ -448,13 +448,13 @@ class RateLimitIT {
         }
 
         @Test
-        void preflightWhenOriginAllowedThenAnsweredWithoutCredentials() {
+        void preflightWhenOriginAllowedThenAnsweredWithCredentialsForTheRefreshCookie() {
             Response response = trustedProxy.options("/api/auth/login/", "https://app.example.com");
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
             assertThat(response.header("Access-Control-Allow-Methods")).contains("POST");
-            assertThat(response.header("Access-Control-Allow-Credentials")).isNull();
+            assertThat(response.header("Access-Control-Allow-Credentials")).isEqualTo("true");
         }
 
         @Test

@@ -14,7 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorsConfigurationTest {
 
     private static MockHttpServletResponse preflight(CorsSettings settings, String origin) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/api/auth/login/");
+        return preflight(settings, origin, "/api/auth/login/");
+    }
+
+    private static MockHttpServletResponse preflight(CorsSettings settings, String origin, String path)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", path);
         request.addHeader("Origin", origin);
         request.addHeader("Access-Control-Request-Method", "POST");
         request.addHeader("Access-Control-Request-Headers", "content-type");
@@ -34,14 +39,19 @@ class CorsConfigurationTest {
     }
 
     @Test
-    void preflightWhenOriginAllowedThenAllowedWithoutCredentials() throws Exception {
-        MockHttpServletResponse response = preflight(new CorsSettings(List.of("https://app.example.com"),
-                Duration.ofMinutes(10)), "https://app.example.com");
+    void preflightWhenOriginAllowedThenAllowedWithCredentialsOnTheAuthPathsOnly() throws Exception {
+        CorsSettings settings = new CorsSettings(List.of("https://app.example.com"), Duration.ofMinutes(10));
 
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
-        assertThat(response.getHeader("Access-Control-Allow-Credentials")).isNull();
-        assertThat(response.getHeader("Access-Control-Max-Age")).isEqualTo("600");
+        MockHttpServletResponse auth = preflight(settings, "https://app.example.com");
+        MockHttpServletResponse admin = preflight(settings, "https://app.example.com", "/api/admin/users/1/disable/");
+
+        assertThat(auth.getStatus()).isEqualTo(200);
+        assertThat(auth.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+        // The refresh cookie of cookie mode travels on /api/auth/** alone.
+        assertThat(auth.getHeader("Access-Control-Allow-Credentials")).isEqualTo("true");
+        assertThat(auth.getHeader("Access-Control-Max-Age")).isEqualTo("600");
+        assertThat(admin.getStatus()).isEqualTo(200);
+        assertThat(admin.getHeader("Access-Control-Allow-Credentials")).isNull();
     }
 
     @Test
