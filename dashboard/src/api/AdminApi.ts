@@ -5,7 +5,7 @@ import type {
   ReplayableProjection, RoleChange, UserAsOf, UserFilter,
 } from './types.js';
 
-type Query = Record<string, string | number | undefined | null>;
+type Query = Record<string, string | number | boolean | undefined | null>;
 
 interface Request {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -48,6 +48,14 @@ export class AdminApi {
   /** Ends every session of the user. */
   logoutUser(id: string): Promise<void> {
     return this.json(`/api/admin/users/${segment(id)}/logout/`, { method: 'POST' });
+  }
+
+  /**
+   * Ends one session of the user, the others going on. A session that has ended meanwhile (or never existed)
+   * rejects with `SESSION_NOT_FOUND`.
+   */
+  endSession(userId: string, sessionId: string): Promise<void> {
+    return this.json(`/api/admin/users/${segment(userId)}/sessions/${segment(sessionId)}/`, { method: 'DELETE' });
   }
 
   requestPasswordReset(id: string): Promise<void> {

@@ -13,6 +13,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   SERVICE_UNAVAILABLE: 'Watchword is busy or a service is down. Try again in a moment.',
   INTERNAL_ERROR: 'Watchword failed to answer this request. Try again; if it keeps failing, check the service logs.',
   USER_NOT_FOUND: 'There is no such user (or it belongs to another app).',
+  SESSION_NOT_FOUND: 'The session has ended already. Reload to see the live ones.',
   APP_NOT_FOUND: 'There is no such app (or it is outside your reach).',
   ROLES_CHANGED: "The user's roles changed meanwhile. Reload and try again.",
   UNKNOWN_ROLE: 'The app has no role of that name.',

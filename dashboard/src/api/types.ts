@@ -49,6 +49,11 @@ export interface UserFilter {
   q?: string | undefined;
   status?: UserStatus | '' | undefined;
   role?: string | undefined;
+  /**
+   * Only accounts whose address is verified (`true`) or not yet verified (`false`), filtered by the server.
+   * The default (`undefined`) lists both.
+   */
+  verified?: boolean | undefined;
   app?: string | undefined;
   page?: number | undefined;
   size?: number | undefined;

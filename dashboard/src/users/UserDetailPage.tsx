@@ -3,15 +3,27 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useAccess, useAdminApi } from '../api/ApiContext.js';
 import { codeOf, describe } from '../api/problems.js';
 import { useLoad } from '../api/useLoad.js';
-import type { AdminUserDetail } from '../api/types.js';
+import type { AdminSession, AdminUserDetail } from '../api/types.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { Empty, ErrorNotice, Loading, Outcome } from '../ui/States.js';
 import { formatInstant } from '../ui/format.js';
 import { UserRoles } from './UserRoles.js';
 import { UserTimeline } from './UserTimeline.js';
 
-type Confirming = 'disable' | 'logout' | 'erase' | null;
+type Confirming = 'disable' | 'logout' | 'erase' | { end: AdminSession } | null;
 type Result = { ok: boolean; text: string; code?: string | undefined } | null;
+
+const deviceOf = (session: AdminSession) => session.device ?? 'Unknown device';
+
+/**
+ * The name of a session's "End session" button: its device, and when it started if another live session has the
+ * same device, so that each button says which session it ends.
+ */
+function endLabel(session: AdminSession, sessions: AdminSession[]): string {
+  const label = `End session on ${deviceOf(session)}`;
+  const shared = sessions.some((other) => other.id !== session.id && deviceOf(other) === deviceOf(session));
+  return shared ? `${label}, started ${formatInstant(session.created_at)}` : label;
+}
 
 /** One account: profile, roles, live sessions, what happened to it, and what an admin may do to it. */
 export function UserDetailPage() {
@@ -100,17 +112,25 @@ export function UserDetailPage() {
                   <tr>
                     <th scope="col">Device</th><th scope="col">IP address</th><th scope="col">Method</th>
                     <th scope="col">Started</th><th scope="col">Last used</th><th scope="col">Expires</th>
+                    {canWrite ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
                   </tr>
                 </thead>
                 <tbody>
                   {detail.sessions.map((session) => (
                     <tr key={session.id}>
-                      <th scope="row">{session.device ?? 'Unknown device'}</th>
+                      <th scope="row">{deviceOf(session)}</th>
                       <td>{session.ip_address ?? '—'}</td>
                       <td>{session.login_method?.toLowerCase().replace('_', ' ') ?? '—'}</td>
                       <td>{formatInstant(session.created_at)}</td>
                       <td>{formatInstant(session.last_used_at)}</td>
                       <td>{formatInstant(session.expires_at)}</td>
+                      {canWrite ? (
+                        <td>
+                          <button type="button" className="danger" disabled={busy}
+                            aria-label={endLabel(session, detail.sessions)}
+                            onClick={() => setConfirming({ end: session })}>End session</button>
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
@@ -173,6 +193,25 @@ export function UserDetailPage() {
             user.reload();
           }}>
           <p>The user is signed out on every device and has to sign in again.</p>
+        </ConfirmDialog>
+      ) : null}
+      {typeof confirming === 'object' && confirming !== null ? (
+        <ConfirmDialog title={`End the session on ${deviceOf(confirming.end)}?`} confirmLabel="End session"
+          onClose={() => setConfirming(null)}
+          onConfirm={async () => {
+            try {
+              await api.endSession(detail.id, confirming.end.id);
+            } catch (failure) {
+              // Ended meanwhile (the user logged out, it expired): the list is stale, the dialog says why.
+              if (codeOf(failure) === 'SESSION_NOT_FOUND') user.reload();
+              throw failure;
+            }
+            setOutcome({ ok: true, text: `The session on ${deviceOf(confirming.end)} has ended.` });
+            user.reload();
+          }}>
+          <p>The user is signed out on that device ({confirming.end.ip_address ?? 'IP address unknown'}, started{' '}
+            {formatInstant(confirming.end.created_at)}) and has to sign in there again. Their other sessions go
+            on.</p>
         </ConfirmDialog>
       ) : null}
       {confirming === 'erase' ? (

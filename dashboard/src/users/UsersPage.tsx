@@ -14,9 +14,14 @@ const STATUSES: Array<{ value: '' | UserStatus; label: string }> = [
   { value: 'erased', label: 'Erased' },
 ];
 
+/** `verified` of the URL as the API takes it; anything but `true` or `false` is no filter. */
+function verifiedOf(value: string | null): boolean | undefined {
+  return value === 'true' ? true : value === 'false' ? false : undefined;
+}
+
 /**
- * The accounts of the app in scope, newest first: search by address, filter by status and role on the server,
- * by verification on the page shown (the API has no such filter yet). The filters live in the URL.
+ * The accounts of the app in scope, newest first: search by address, filter by status, role and a verified
+ * address, all on the server. The filters live in the URL.
  */
 export function UsersPage() {
   const api = useAdminApi();
@@ -26,13 +31,13 @@ export function UsersPage() {
   const q = params.get('q') ?? '';
   const status = (params.get('status') ?? '') as '' | UserStatus;
   const role = params.get('role') ?? '';
-  const verified = params.get('verified') ?? '';
+  const verified = verifiedOf(params.get('verified'));
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const [draft, setDraft] = useState({ q, role });
   useEffect(() => setDraft({ q, role }), [q, role]);
 
-  const users = useLoad(() => api.findUsers({ q, status, role, app: appId, page, size: SIZE }),
-    [api, q, status, role, appId, page]);
+  const users = useLoad(() => api.findUsers({ q, status, role, verified, app: appId, page, size: SIZE }),
+    [api, q, status, role, verified, appId, page]);
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -48,9 +53,8 @@ export function UsersPage() {
     update({ q: draft.q.trim(), role: draft.role.trim() });
   };
 
-  const rows = (users.data?.items ?? []).filter((user) =>
-    verified === '' || user.email_verified === (verified === 'yes'));
-  const filtered = q || status || role || verified;
+  const rows = users.data?.items ?? [];
+  const filtered = q || status || role || verified !== undefined;
 
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -74,13 +78,12 @@ export function UsersPage() {
         </p>
         <p className="field">
           <label htmlFor={`${id}-verified`}>Email</label>
-          <select id={`${id}-verified`} value={verified} aria-describedby={`${id}-verified-hint`}
-            onChange={(event) => update({ verified: event.target.value, page: String(page) })}>
+          <select id={`${id}-verified`} value={verified === undefined ? '' : String(verified)}
+            onChange={(event) => update({ verified: event.target.value })}>
             <option value="">Verified or not</option>
-            <option value="yes">Verified</option>
-            <option value="no">Not verified</option>
+            <option value="true">Verified</option>
+            <option value="false">Not verified</option>
           </select>
-          <span className="hint" id={`${id}-verified-hint`}>narrows the page shown</span>
         </p>
         <button type="submit">Search</button>
         {filtered ? <button type="button" onClick={() => { setDraft({ q: '', role: '' }); setParams(new URLSearchParams()); }}>
@@ -94,37 +97,33 @@ export function UsersPage() {
               + 'register.'}</p>
           </Empty>
         ) : (
-          <>
-            <div className="table-wrap" aria-busy={users.state === 'loading'}>
-              <table>
-                <caption className="visually-hidden">Users, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Email</th><th scope="col">Status</th><th scope="col">Verified</th>
-                    <th scope="col">Roles</th><th scope="col">Registered</th><th scope="col">Last login</th>
-                    {appId ? null : <th scope="col">App</th>}
+          <div className="table-wrap" aria-busy={users.state === 'loading'}>
+            <table>
+              <caption className="visually-hidden">Users, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Email</th><th scope="col">Status</th><th scope="col">Verified</th>
+                  <th scope="col">Roles</th><th scope="col">Registered</th><th scope="col">Last login</th>
+                  {appId ? null : <th scope="col">App</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">
+                      <Link to={`/users/${encodeURIComponent(user.id)}`}>{user.email ?? `Erased user ${user.id}`}</Link>
+                    </th>
+                    <td><span className={`pill pill-${user.status}`}>{user.status}</span></td>
+                    <td>{user.email_verified ? 'Yes' : 'No'}</td>
+                    <td>{user.roles.join(', ') || '—'}</td>
+                    <td>{formatInstant(user.created_at)}</td>
+                    <td>{formatInstant(user.last_login_at)}</td>
+                    {appId ? null : <td>{nameOf(user.app_id)}</td>}
                   </tr>
-                </thead>
-                <tbody>
-                  {rows.map((user) => (
-                    <tr key={user.id}>
-                      <th scope="row">
-                        <Link to={`/users/${encodeURIComponent(user.id)}`}>{user.email ?? `Erased user ${user.id}`}</Link>
-                      </th>
-                      <td><span className={`pill pill-${user.status}`}>{user.status}</span></td>
-                      <td>{user.email_verified ? 'Yes' : 'No'}</td>
-                      <td>{user.roles.join(', ') || '—'}</td>
-                      <td>{formatInstant(user.created_at)}</td>
-                      <td>{formatInstant(user.last_login_at)}</td>
-                      {appId ? null : <td>{nameOf(user.app_id)}</td>}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {verified ? <p className="hint" role="status">{rows.length} of {users.data.items.length} on this page
-              match the email filter.</p> : null}
-          </>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       {users.data ? <Pager page={users.data.page} size={users.data.size} total={users.data.total}
         onPage={(next) => update({ page: String(next) })} label="Users" /> : null}

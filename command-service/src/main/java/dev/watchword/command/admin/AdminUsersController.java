@@ -13,6 +13,7 @@ import dev.watchword.command.token.OneTimeSecrets;
 import dev.watchword.command.user.AssignRole;
 import dev.watchword.command.user.DisableUser;
 import dev.watchword.command.user.EnableUser;
+import dev.watchword.command.user.EndSessionByAdmin;
 import dev.watchword.command.user.EraseUser;
 import dev.watchword.command.user.ForceLogout;
 import dev.watchword.command.user.RequestPasswordReset;
@@ -85,6 +86,19 @@ public class AdminUsersController {
     public void forceLogout(Authentication caller, @PathVariable String userId) {
         Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new ForceLogout(userId, acting.actorId(), acting.at())));
+    }
+
+    /**
+     * Ends one session of the user, the others going on (OWASP ASVS 5.0 V7.4.5): 404 {@code SESSION_NOT_FOUND} when
+     * the user has no such live session, as for the user ending it from their own list.
+     */
+    @DeleteMapping(path = {"/api/admin/users/{userId}/sessions/{sessionId}",
+            "/api/admin/users/{userId}/sessions/{sessionId}/"})
+    @PreAuthorize("hasAuthority('users:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void endSession(Authentication caller, @PathVariable String userId, @PathVariable String sessionId) {
+        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        onUser(() -> commands.sendAndWait(new EndSessionByAdmin(userId, sessionId, acting.actorId(), acting.at())));
     }
 
     @PostMapping(path = {"/api/admin/users/{userId}/password-reset", "/api/admin/users/{userId}/password-reset/"})

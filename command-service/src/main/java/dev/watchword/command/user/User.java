@@ -489,6 +489,20 @@ public class User {
         revokeSessionsExcept(null, SessionRevocationReason.FORCED_LOGOUT, command.at(), tenants.of(appId));
     }
 
+    /**
+     * One session, as the user may end it from their list: an unknown, ended or idle-expired session is as absent
+     * for an admin as for its user (OWASP ASVS 5.0 V7.4.5: administrators can terminate a user's sessions).
+     */
+    @CommandHandler
+    public void handle(EndSessionByAdmin command, AccountPolicy policy, TenantRules tenants) {
+        Session target = sessions.get(command.sessionId());
+        if (target == null || !target.isLive(command.at(), policy.idleTimeout())) {
+            throw new SessionNotFound();
+        }
+        apply(new SessionRevoked(userId, target.sessionId(), SessionRevocationReason.REVOKED_BY_ADMIN, command.at(),
+                target.revokedUntil(command.at(), tenants.of(appId).accessTokenLifetime())));
+    }
+
     /** The user's app must allow {@code method} on every path that leads to it (issue 4: 403 otherwise). */
     private Tenant requireMethod(TenantRules tenants, LoginMethod method) {
         Tenant tenant = tenants.of(appId);

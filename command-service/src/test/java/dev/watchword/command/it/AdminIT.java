@@ -91,6 +91,73 @@ class AdminIT extends ApiITSupport {
     }
 
     @Test
+    void endSessionWhenAdminThenThatSessionEndsAndTheOtherGoesOn() {
+        String admin = rootAdmin().get("access").asText();
+        String email = newEmail();
+        String userId = register(email);
+        JsonNode phone = login(email, PASSWORD);
+        JsonNode laptop = login(email, PASSWORD);
+        String phoneSession = claims(phone.get("access").asText()).get("sid").asText();
+
+        Http.Response ended = http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + phoneSession + "/",
+                admin);
+
+        assertThat(ended.status()).as(ended.body()).isEqualTo(204);
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", phone.get("refresh").asText())).status())
+                .isEqualTo(401);
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", laptop.get("refresh").asText())).status())
+                .isEqualTo(200);
+        assertThat(topic.awaitEvent(userId, "SessionRevoked", KAFKA).stream()
+                .filter(event -> event.type().equals("SessionRevoked")).toList())
+                .singleElement().satisfies(revoked -> {
+                    assertThat(revoked.payload().get("sessionId").asText()).isEqualTo(phoneSession);
+                    assertThat(revoked.payload().get("reason").asText()).isEqualTo("REVOKED_BY_ADMIN");
+                });
+    }
+
+    @Test
+    void endSessionWhenUnknownOrAlreadyEndedThenSessionNotFound() {
+        String admin = rootAdmin().get("access").asText();
+        String email = newEmail();
+        String userId = register(email);
+        String session = claims(login(email, PASSWORD).get("access").asText()).get("sid").asText();
+        assertThat(http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + session, admin).status())
+                .isEqualTo(204);
+
+        List<Http.Response> answers = List.of(
+                http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + java.util.UUID.randomUUID() + "/",
+                        admin),
+                http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + session + "/", admin));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("code").asText()).isEqualTo("SESSION_NOT_FOUND");
+        });
+        assertThat(eventsOf(userId, "SessionRevoked")).isEqualTo(1);
+    }
+
+    @Test
+    void endSessionWhenCallerLacksUsersWriteThenForbiddenAndNothingRecorded() {
+        String email = newEmail();
+        String userId = register(email);
+        JsonNode own = login(email, PASSWORD);
+        String session = claims(own.get("access").asText()).get("sid").asText();
+
+        Http.Response forbidden = http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + session + "/",
+                own.get("access").asText());
+        Http.Response anonymous = http.send("DELETE", "/api/admin/users/" + userId + "/sessions/" + session + "/",
+                Map.of(), null);
+
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.json().get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(eventsOf(userId, "SessionRevoked")).isZero();
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", own.get("refresh").asText())).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void assignRoleWhenExpectedVersionStaleThenConflict() {
         String root = rootAdmin().get("access").asText();
         String userId = register(newEmail());
@@ -132,6 +199,7 @@ class AdminIT extends ApiITSupport {
                 http.postWithBearer("/api/admin/users/" + appId + "/disable/", root, Map.of()),
                 http.postWithBearer("/api/admin/users/" + appId + "/enable/", root, Map.of()),
                 http.postWithBearer("/api/admin/users/" + appId + "/logout/", root, Map.of()),
+                http.deleteWithBearer("/api/admin/users/" + appId + "/sessions/" + appId + "/", root),
                 http.postWithBearer("/api/admin/users/" + appId + "/password-reset/", root, Map.of()),
                 http.postWithBearer("/api/admin/users/" + appId + "/roles/", root, Map.of("role", "user")),
                 http.deleteWithBearer("/api/admin/users/" + appId + "/roles/user/", root),

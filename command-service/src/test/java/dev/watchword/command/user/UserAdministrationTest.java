@@ -146,4 +146,43 @@ class UserAdministrationTest {
                             T0.plusSeconds(5).plus(ACCESS)));
         }
     }
+
+    @Nested
+    class EndSession {
+
+        @Test
+        void endSessionWhenLiveThenOnlyThatSessionRevokedByAdmin() {
+            fixture.given(registered(), started("s1"), started("s2"))
+                    .when(new EndSessionByAdmin(USER, "s2", ADMIN, T0.plusSeconds(5)))
+                    .expectEvents(new SessionRevoked(USER, "s2", SessionRevocationReason.REVOKED_BY_ADMIN,
+                            T0.plusSeconds(5), T0.plusSeconds(5).plus(ACCESS)));
+        }
+
+        @Test
+        void endSessionWhenUnknownThenNotFound() {
+            fixture.given(registered(), started("s1"))
+                    .when(new EndSessionByAdmin(USER, "other", ADMIN, T0.plusSeconds(5)))
+                    .expectNoEvents()
+                    .expectException(SessionNotFound.class);
+        }
+
+        @Test
+        void endSessionWhenAlreadyEndedThenNotFound() {
+            fixture.given(registered(), started("s1"),
+                            new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0.plusSeconds(1),
+                                    T0.plusSeconds(1).plus(ACCESS)))
+                    .when(new EndSessionByAdmin(USER, "s1", ADMIN, T0.plusSeconds(5)))
+                    .expectNoEvents()
+                    .expectException(SessionNotFound.class);
+        }
+
+        @Test
+        void endSessionWhenIdleTooLongThenNotFound() {
+            Instant idle = T0.plus(UserTest.POLICY.idleTimeout()).plusSeconds(1);
+            fixture.given(registered(), started("s1"))
+                    .when(new EndSessionByAdmin(USER, "s1", ADMIN, idle))
+                    .expectNoEvents()
+                    .expectException(SessionNotFound.class);
+        }
+    }
 }

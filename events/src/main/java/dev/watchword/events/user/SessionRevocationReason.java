@@ -27,5 +27,7 @@ public enum SessionRevocationReason {
      * The mailbox was proven for the first time: sessions started before may belong to whoever registered the
      * address first (pre-account takeover, OWASP ASVS 5.0 V6.4).
      */
-    EMAIL_VERIFIED
+    EMAIL_VERIFIED,
+    /** An admin ended this one session of the user; the user's other sessions go on. */
+    REVOKED_BY_ADMIN
 }

@@ -37,6 +37,7 @@ class AdminUserController {
                                               @RequestParam(required = false) Integer size,
                                               @RequestParam(required = false) String status,
                                               @RequestParam(required = false) String role,
+                                              @RequestParam(required = false) String verified,
                                               @RequestParam(required = false) String q,
                                               @RequestParam(name = "created_from", required = false) Instant createdFrom,
                                               @RequestParam(name = "created_to", required = false) Instant createdTo,
@@ -46,8 +47,8 @@ class AdminUserController {
                                               Instant lastLoginTo,
                                               @RequestParam(required = false) String app) {
         PageRequest request = PageRequest.of(page, size);
-        AdminUserFilter filter = new AdminUserFilter(app, status, role, q, createdFrom, createdTo, lastLoginFrom,
-                lastLoginTo);
+        AdminUserFilter filter = new AdminUserFilter(app, status, role, AdminUserFilter.verified(verified), q,
+                createdFrom, createdTo, lastLoginFrom, lastLoginTo);
         return Page.of(rows.findAdminUserRows(scope, filter, request).stream().map(AdminUserResponse::of).toList(),
                 request, rows.countAdminUserRows(scope, filter));
     }

@@ -13,14 +13,28 @@ import java.time.Instant;
  * @param appId         the client app (platform operators; anyone else sees only their own app anyway)
  * @param status        {@code active}, {@code disabled} or {@code erased}
  * @param role          a role the account holds
+ * @param emailVerified whether the owner of the address has proven it: {@code true} or {@code false}, exactly
+ *                      (a lenient {@code yes} or {@code 1} would let a typo pass as a filter)
  * @param emailContains a part of the address, compared case-insensitively
  * @param createdFrom   registered at or after (inclusive)
  * @param createdTo     registered before (exclusive)
  * @param lastLoginFrom last logged in at or after (inclusive)
  * @param lastLoginTo   last logged in before (exclusive)
  */
-record AdminUserFilter(String appId, String status, String role, String emailContains, Instant createdFrom,
-                       Instant createdTo, Instant lastLoginFrom, Instant lastLoginTo) {
+record AdminUserFilter(String appId, String status, String role, Boolean emailVerified, String emailContains,
+                       Instant createdFrom, Instant createdTo, Instant lastLoginFrom, Instant lastLoginTo) {
+
+    /** {@code verified} as the query string carries it; {@code null} when absent. */
+    static Boolean verified(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw malformed("verified must be true or false.");
+        };
+    }
 
     AdminUserFilter {
         if (status != null && !status.equals(AdminUserRow.ACTIVE) && !status.equals(AdminUserRow.DISABLED)

@@ -81,6 +81,10 @@ public class AdminUserRows {
             conditions.add(":role = any(roles)");
             params.put("role", filter.role());
         }
+        if (filter.emailVerified() != null) {
+            conditions.add("email_verified = :verified");
+            params.put("verified", filter.emailVerified());
+        }
         if (filter.emailContains() != null) {
             // strpos, not LIKE: a % or _ in the search text is matched literally. Stored addresses are lower case.
             conditions.add("strpos(lower(email), :q) > 0");

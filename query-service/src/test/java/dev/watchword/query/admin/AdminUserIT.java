@@ -89,6 +89,10 @@ class AdminUserIT extends IntegrationTestSupport {
         assertThat(ids(list("?q=" + marker + "&status=active"))).containsExactly(ids.get(4), ids.get(1), ids.get(0));
         assertThat(ids(list("?q=" + marker + "&role=admin"))).containsExactly(ids.get(1));
         assertThat(ids(list("?q=" + marker + "&role=user"))).hasSize(5);
+        assertThat(ids(list("?q=" + marker + "&verified=true"))).containsExactly(ids.get(4));
+        assertThat(ids(list("?q=" + marker + "&verified=false")))
+                .containsExactly(ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+        assertThat(ids(list("?q=" + marker + "&verified=false&status=active"))).containsExactly(ids.get(1), ids.get(0));
         assertThat(ids(list("?q=" + marker + "&created_from=" + BASE.plus(1, ChronoUnit.DAYS)
                 + "&created_to=" + BASE.plus(3, ChronoUnit.DAYS)))).containsExactly(ids.get(2), ids.get(1));
         assertThat(ids(list("?q=" + marker + "&last_login_from=" + BASE.plus(25, ChronoUnit.DAYS))))
@@ -110,7 +114,8 @@ class AdminUserIT extends IntegrationTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"?status=sleeping", "?page=0", "?size=0", "?created_from=yesterday",
+    @ValueSource(strings = {"?status=sleeping", "?verified=yes", "?verified=", "?verified=TRUE", "?page=0",
+            "?size=0", "?created_from=yesterday",
             "?created_from=2031-01-02T00:00:00Z&created_to=2031-01-01T00:00:00Z"})
     void usersWhenParameterMalformedThen400MalformedRequest(String query) {
         HttpResponse<String> response = get("/api/admin/users" + query, admin);
