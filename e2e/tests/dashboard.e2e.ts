@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'UTC' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.api });
   return context;
 }
@@ -179,4 +179,59 @@ describe('the admin dashboard', () => {
     expect(await page.getByRole('link', { name: 'Admin shop' }).count()).toBe(1);
     await context.close();
   });
+
+  it('auditAndReplaysWhenUsedFromTheKeyboardThenAsOfAnswersChainVerifiesAndReplaySwitches', async () => {
+    const user = await managedUser();
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.api}/admin/`);
+    await signIn(page, stack.operator, OPERATOR_PASSWORD);
+    await expect.poll(() => heading(page)).toBe('Overview');
+
+    // From the keyboard only: a link is followed with Enter, a button pressed with Enter or Space.
+    await page.getByRole('navigation').getByRole('link', { name: 'Audit', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page)).toBe('Audit');
+
+    // The user as of now, computed from the log.
+    const asOf = page.getByRole('region', { name: 'A user as of a moment' });
+    await asOf.getByLabel('User id').fill(user.id);
+    await asOf.getByLabel('As of').fill(new Date(Date.now() + 60_000).toISOString().slice(0, 19));
+    await asOf.getByRole('button', { name: 'Show' }).focus();
+    await page.keyboard.press('Enter');
+    const answer = page.getByRole('definition').filter({ hasText: user.email });
+    await expect.poll(() => answer.count(), { message: 'the user as of now' }).toBe(1);
+
+    // The hash chain of the whole log.
+    await page.getByRole('button', { name: 'Verify the chain' }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByText('The log is intact.').count(),
+      { timeout: 60_000, message: 'the chain verified' }).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'audit-as-of.png'), fullPage: true });
+
+    // A replay of a read model runs to the switch.
+    await page.getByRole('navigation').getByRole('link', { name: 'Replays', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page)).toBe('Replays');
+    const model = page.getByLabel('Read model');
+    await expect.poll(() => model.isEnabled()).toBe(true);
+    await model.selectOption('admin_user_row');
+    await page.getByRole('button', { name: 'Start replay' }).focus();
+    await page.keyboard.press('Enter');
+    const switchButton = page.getByRole('button', { name: 'Switch', exact: true });
+    await expect.poll(() => switchButton.isEnabled(),
+      { timeout: 90_000, interval: 500, message: 'the replay caught up' }).toBe(true);
+    expect(await page.locator('progress').first().getAttribute('value')).not.toBeNull();
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'replay.png'), fullPage: true });
+    await switchButton.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Switched: the rebuilt read model is live', { exact: false }).count(),
+      { timeout: 60_000, message: 'the replay switched' }).toBeGreaterThanOrEqual(1);
+    // The switched read model still answers.
+    expect((await call(stack.api, 'GET', `/api/admin/users/${user.id}/`, undefined, operator)).json)
+      .toMatchObject({ email: user.email });
+    await context.close();
+  }, 300_000);
 });

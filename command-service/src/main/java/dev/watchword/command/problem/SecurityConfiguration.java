@@ -3,6 +3,7 @@ package dev.watchword.command.problem;
 import dev.watchword.command.app.ApiKeyDirectory;
 import dev.watchword.command.bearer.AdminAuthentication;
 import dev.watchword.command.session.RefreshCookie;
+import dev.watchword.command.tenant.PublicOrigin;
 import dev.watchword.command.tenant.TenantResolver;
 import dev.watchword.command.tenant.Tenants;
 import java.time.Clock;
@@ -46,9 +47,11 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, OwnAccessTokenDecoder accessTokens, ApiKeyDirectory apiKeys,
-                            Tenants tenants, CorsSettings cors, Clock clock) throws Exception {
+                            Tenants tenants, CorsSettings cors, Clock clock, PublicOrigin publicOrigin)
+            throws Exception {
         return http
-                .addFilter(corsFilter(corsConfiguration(cors, tenants::allCorsOrigins)))
+                .addFilter(corsFilter(corsConfiguration(cors,
+                        () -> Stream.concat(tenants.allCorsOrigins(), Stream.of(publicOrigin.value())))))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())

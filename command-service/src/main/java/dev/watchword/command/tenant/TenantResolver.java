@@ -2,8 +2,6 @@ package dev.watchword.command.tenant;
 
 import dev.watchword.events.user.LoginMethod;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +21,11 @@ public class TenantResolver {
     public static final String HEADER = "X-Client-Id";
 
     private final Tenants tenants;
-    private final String publicOrigin;
+    private final PublicOrigin publicOrigin;
 
-    public TenantResolver(Tenants tenants, @Value("${watchword.public-url}") String publicUrl) {
+    public TenantResolver(Tenants tenants, PublicOrigin publicOrigin) {
         this.tenants = tenants;
-        this.publicOrigin = originOf(publicUrl);
-    }
-
-    private static String originOf(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        this.publicOrigin = publicOrigin;
     }
 
     /**
@@ -55,7 +48,7 @@ public class TenantResolver {
         String clientId = bodyClientId != null ? bodyClientId : header;
         Tenant tenant = tenants.byClientId(clientId).orElseThrow(UnknownClient::new);
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !tenant.isDefault() && !origin.equals(publicOrigin)
+        if (origin != null && !tenant.isDefault() && !publicOrigin.is(origin)
                 && !tenant.corsOrigins().contains(origin) && !tenants.of(null).corsOrigins().contains(origin)) {
             throw new OriginNotAllowed();
         }

@@ -3,6 +3,7 @@ package dev.watchword.command.passwordless;
 import dev.watchword.command.password.PasswordSettings;
 import dev.watchword.command.problem.CorsSettings;
 import dev.watchword.command.tenant.LoginMethodDisabled;
+import dev.watchword.command.tenant.PublicOrigin;
 import dev.watchword.command.tenant.TenantResolver;
 import dev.watchword.command.tenant.Tenants;
 import dev.watchword.command.token.TokenSettings;
@@ -29,7 +30,7 @@ class PasswordlessSwitchTest {
     private static final TenantResolver DEFAULT_APP = new TenantResolver(new Tenants(
             new TokenSettings("http://localhost:8080", "watchword", 5, 1), new PasswordSettings(8), OFF,
             new CorsSettings(List.of(), Duration.ofHours(1)),
-            new StaticListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class)), "http://localhost:8080");
+            new StaticListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class)), new PublicOrigin("http://localhost:8080"));
 
     @Test
     void magicLinkWhenSwitchedOffThenRequestForbidden() {

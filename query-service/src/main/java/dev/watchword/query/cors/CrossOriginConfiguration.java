@@ -1,6 +1,8 @@
 package dev.watchword.query.cors;
 
+
 import dev.watchword.query.problem.ProblemWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +13,9 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
+import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 
 @Configuration(proxyBeanMethods = false)
 class CrossOriginConfiguration {
@@ -24,10 +28,21 @@ class CrossOriginConfiguration {
      * request meets a partial allowlist.
      */
     @Bean
-    AllowedOrigins allowedOrigins(CorsSettings settings, JdbcClient jdbc) {
-        AllowedOrigins origins = new AllowedOrigins(settings.allowedOrigins());
+    AllowedOrigins allowedOrigins(CorsSettings settings, JdbcClient jdbc,
+                                  @Value("${watchword.public-url}") String publicUrl) {
+        AllowedOrigins origins = new AllowedOrigins(withPublicOrigin(settings.allowedOrigins(), publicUrl));
         AppOriginsRefresher.load(jdbc, origins);
         return origins;
+    }
+
+    /**
+     * The service-wide origins and Watchword's own public origin, whose pages (the admin dashboard at /admin) serve
+     * every app; behind the gateway a request from them reaches this service cross-origin.
+     */
+    static List<String> withPublicOrigin(List<String> serviceWide, String publicUrl) {
+        URI uri = URI.create(publicUrl);
+        String publicOrigin = uri.getScheme() + "://" + uri.getRawAuthority();
+        return Stream.concat(serviceWide.stream(), Stream.of(publicOrigin)).distinct().toList();
     }
 
     /** Picked up by name by {@code http.cors(...)} in the filter chains. */

@@ -109,6 +109,17 @@ class CorsIT extends IntegrationTestSupport {
     }
 
     @Test
+    void getWhenAdminTokenOfAppFromWatchwordsOwnOriginThenServed() {
+        // The admin dashboard's pages: Watchword's public origin serves every app.
+        HttpResponse<String> preflight = preflight("/api/admin/users", "http://localhost:8080");
+        HttpResponse<String> read = getFrom("/api/admin/users", appAdminToken(appX), "http://localhost:8080");
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(header(preflight, "Access-Control-Allow-Origin")).isEqualTo("http://localhost:8080");
+        assertThat(read.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void getWhenTokenOfAppFromOriginOfAnotherAppThenForbiddenOriginNotAllowed() {
         HttpResponse<String> response = getFrom("/api/users/me", appToken(appX, List.of()), originY);
 
