@@ -22,7 +22,7 @@ final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** query-service's introspection client secret (issue 3, RFC 7662 section 2.1); the id is a setting. */
+	/** query-service's introspection client secret (RFC 7662 section 2.1); the id is a setting. */
 	static final String INTROSPECTION_CLIENT_SECRET = "WATCHWORD_INTROSPECTION_CLIENT_SECRET";
 
 	/** The key of the event envelopes' HMAC-SHA-256, which command-service signs and the consumers verify. */
@@ -30,7 +30,7 @@ final class Secrets {
 
 	/**
 	 * Every generated secret and how to make one: the sealing key (docs/contract.md, "One-time secrets in events"),
-	 * command-service's master key of its signing keys and its operator token (issue 3, signing key rotation), and
+	 * command-service's master key of its signing keys and its operator token (signing key rotation), and
 	 * the introspection client's secret, and the key that signs the event envelopes on Kafka. The client secret is
 	 * base64url: query-service form-decodes Basic credentials (RFC 6749
 	 * section 2.3.1), which would turn a plain base64 {@code +} into a space for a client that does not encode it.

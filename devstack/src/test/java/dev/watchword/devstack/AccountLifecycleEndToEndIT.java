@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 3's account lifecycle, driven through the gateway against the whole stack the way a client app and its user
+ * The account lifecycle, driven through the gateway against the whole stack the way a client app and its user
  * would: every link and code comes from the real email, read from the dev stack's inbox API. docs/contract.md,
  * "Public HTTP API".
  */

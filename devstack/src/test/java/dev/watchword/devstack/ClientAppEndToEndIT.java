@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A client app registered, configured and administered end to end through the public origin (issue 4): the
+ * A client app registered, configured and administered end to end through the public origin: the
  * operator registers it and sets its login settings, its users register and sign in under its rules and get mail
  * under its name and link base, its backend administers them with the app's API key and introspects their tokens,
  * and neither the key nor the app's admin reaches the default app's users.

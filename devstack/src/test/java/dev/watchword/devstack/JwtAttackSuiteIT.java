@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Watchword issue 3, a JWT attack suite against the live services: the whole stack started once, a real user
+ * A JWT attack suite against the live services: the whole stack started once, a real user
  * registered and logged in, then forged, tampered and misused tokens sent as {@code Authorization: Bearer}
  * through the gateway to both verifiers: query-service ({@code GET /api/users/me/}) and command-service
  * ({@code DELETE /api/auth/sessions/<unknown id>/}, which has no effect even for a caller it accepts). Each gets

@@ -21,7 +21,7 @@ import static dev.watchword.notification.EmailPipelineIT.envelope;
 import static dev.watchword.notification.EmailPipelineIT.randomAddress;
 
 /**
- * The account emails of issue 3, one per triggering event, with a factory for a random event of each kind.
+ * The account emails, one per triggering event, with a factory for a random event of each kind.
  * {@code page} is the {@link EmailLinks} page of emails that carry a link, {@code null} for the others.
  */
 enum AccountEmail {

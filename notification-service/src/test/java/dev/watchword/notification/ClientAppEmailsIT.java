@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Client apps (issue 4): every email to a user of an app points its links to the app's {@code linkBaseUrl} and
+ * Client apps: every email to a user of an app points its links to the app's {@code linkBaseUrl} and
  * carries its {@code senderName} as From display name, on the configured sender address; the settings in force
  * when the email is composed apply; users of the default app get the service's configured ones.
  */

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Erasure (issue 5, crypto-shredding): after {@code UserErased} nothing more is sent to the user, not even an
+ * Erasure (crypto-shredding): after {@code UserErased} nothing more is sent to the user, not even an
  * email queued before, and no row of this service holds the user's address; later events of the user, as a
  * redelivery or a republished log brings them (personal fields {@code null}), send nothing and stop nothing.
  */

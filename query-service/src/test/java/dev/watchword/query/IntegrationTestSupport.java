@@ -88,7 +88,7 @@ public abstract class IntegrationTestSupport {
     }
 
     /**
-     * A token as command-service issues it since issue 4: with {@code permissions} and, unless {@code null},
+     * A token as command-service issues it: with {@code permissions} and, unless {@code null},
      * {@code authz_ver}.
      */
     protected static String accessToken(String userId, String sessionId, List<String> permissions, Long authzVer) {

@@ -39,10 +39,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The admin API's writes on users (issue 4; reads are query-service's). Each method needs a permission,
+ * The admin API's writes on users (reads are query-service's). Each method needs a permission,
  * enforced by Spring Security from the token's {@code permissions} (or an app's API key); then the actor's own aggregate confirms
  * that the token is current (a demoted admin's older token is refused) before the target user's aggregate
- * records the change with the actor's id. An admin may trigger a reset, never set a password (issue 3).
+ * records the change with the actor's id. An admin may trigger a reset, never set a password.
  */
 @RestController
 public class AdminUsersController {
@@ -112,7 +112,7 @@ public class AdminUsersController {
     }
 
     /**
-     * Deletes the account and erases its personal data (issue 5, crypto-shredding): sessions end, the user's data
+     * Deletes the account and erases its personal data (crypto-shredding): sessions end, the user's data
      * key is destroyed, the log keeps its events without anything readable about the person, and every read model
      * shows the user as erased. The address may register again, as a new user.
      */
@@ -124,7 +124,7 @@ public class AdminUsersController {
         onUser(() -> commands.sendAndWait(new EraseUser(userId, acting.actorId(), acting.at())));
     }
 
-    /** Nobody grants a role carrying a permission they do not hold themselves (issue 4, no self-escalation). */
+    /** Nobody grants a role carrying a permission they do not hold themselves (no self-escalation). */
     @PostMapping(path = {"/api/admin/users/{userId}/roles", "/api/admin/users/{userId}/roles/"})
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -33,7 +33,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The admin API's writes on client apps (issue 4). Authorized like the user administration: Spring Security
+ * The admin API's writes on client apps. Authorized like the user administration: Spring Security
  * checks the token's {@code permissions}, then the actor's own aggregate confirms the token is current, then
  * the app's aggregate records the change with the actor's id. A new API key is in the answer once, with
  * {@code Cache-Control: no-store}; Watchword keeps only its hash.
@@ -118,7 +118,7 @@ public class AppAdminController {
     }
 
     /**
-     * A custom role (issue 4): its permissions must be ones the definer holds and ones that stay within an app, so
+     * A custom role: its permissions must be ones the definer holds and ones that stay within an app, so
      * nobody mints a role stronger than themselves. Roles are never redefined: a second definition is a 409.
      */
     @PostMapping(path = {"/api/admin/apps/{appId}/roles", "/api/admin/apps/{appId}/roles/"})

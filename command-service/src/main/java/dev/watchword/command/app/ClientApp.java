@@ -24,7 +24,7 @@ import java.util.TreeSet;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A client app (issue 4): a website or app that integrates Watchword, its settings and the API keys of its
+ * A client app: a website or app that integrates Watchword, its settings and the API keys of its
  * backend. Command handlers validate and {@code apply}; state changes only in the {@link EventSourcingHandler}s.
  * Field access for Jackson, so that it can be snapshotted like {@code User} should its history ever grow long.
  * The aggregate knows keys by id and hash only; the keys themselves never reach it.

@@ -60,7 +60,7 @@ public class AxonConfiguration {
 
     /**
      * The event store's serializer: the same Jackson, with the personal fields of user events encrypted per user
-     * (issue 5, crypto-shredding; {@link PersonalDataSerializer}).
+     * (crypto-shredding; {@link PersonalDataSerializer}).
      */
     @Bean
     @Qualifier("eventSerializer")

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Who performs an admin write, once authorized (issue 4): an admin's access token or an app's API key.
+ * Who performs an admin write, once authorized: an admin's access token or an app's API key.
  *
  * @param actorId     recorded in the events as who did it: a user id, or {@code apikey:<key id>}
  * @param appId       the app the actor belongs to
@@ -35,7 +35,7 @@ public record Acting(String actorId, String appId, Set<String> permissions, Inst
 
     /**
      * Refuses a target in another app exactly as an unknown one ({@code notFound}), so an app's admin learns
-     * nothing about other apps (issue 4: 404, and nothing recorded).
+     * nothing about other apps (404, and nothing recorded).
      */
     public void requireReach(String targetAppId, Supplier<? extends RuntimeException> notFound) {
         if (!platformWide() && !appId.equals(targetAppId)) {
@@ -43,7 +43,7 @@ public record Acting(String actorId, String appId, Set<String> permissions, Inst
         }
     }
 
-    /** Nobody hands out a permission they do not hold themselves (issue 4: no self-escalation). */
+    /** Nobody hands out a permission they do not hold themselves (no self-escalation). */
     public void requireHolds(Collection<String> needed) {
         if (!permissions.containsAll(needed)) {
             throw new NotPermitted();

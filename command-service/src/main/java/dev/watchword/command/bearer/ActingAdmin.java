@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * The second half of every admin write's authorization: Spring Security has checked that the credential claims
  * the permission. For an access token this asks the acting user's own aggregate whether the token is still
  * current (its session live, its {@code authz_ver} the user's present one) and the permission still held, so a
- * demoted admin's older token is refused at once (issue 4). An API key was checked against the live directory
+ * demoted admin's older token is refused at once. An API key was checked against the live directory
  * of keys when the request arrived.
  */
 @Component

@@ -6,7 +6,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * An app's backend calling the admin API with its secret API key (issue 4, server to server): it acts for its
+ * An app's backend calling the admin API with its secret API key (server to server): it acts for its
  * own app only, with {@link Tenant#API_KEY_PERMISSIONS}, and the log records {@code apikey:<key id>} as the actor.
  */
 public class ApiKeyAuthentication extends AbstractAuthenticationToken {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How one personal field of a stored event is encrypted with its user's data key (issue 5, crypto-shredding):
+ * How one personal field of a stored event is encrypted with its user's data key (crypto-shredding):
  * AES-256-GCM with a random 96-bit nonce (OWASP ASVS 5.0 V11.3.2), the user id and the field's name as
  * associated data so that a value copied onto another user or field does not open, written as
  * {@code pii:v1:<base64url(nonce || ciphertext || tag)>} in place of the clear value.

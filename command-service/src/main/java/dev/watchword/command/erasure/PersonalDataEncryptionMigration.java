@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one-time encryption of personal data stored before crypto-shredding existed (issue 5): Flyway migration 8,
+ * The one-time encryption of personal data stored before crypto-shredding existed: Flyway migration 8,
  * run before Axon starts. Every user event whose personal fields are still clear gets them encrypted with its
  * user's (new) data key, in place, a batch of rows at a time. Snapshots of users hold the same data in clear and
  * are deleted (the next load takes new ones).

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Each user's data key (issue 5, crypto-shredding), in {@code personal_data_key}, sealed with the master key and
+ * Each user's data key (crypto-shredding), in {@code personal_data_key}, sealed with the master key and
  * the user id as associated data, so a copy of the database alone opens no personal field (OWASP ASVS 5.0
  * V11.2.2). Keys are cached in memory once committed; a key created inside a transaction that rolls back is never
  * cached, so no event is ever written with a key the database does not hold.

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The event store's serializer (issue 5, crypto-shredding): Jackson, except that the personal fields of user
+ * The event store's serializer (crypto-shredding): Jackson, except that the personal fields of user
  * events ({@link UserEvent#PERSONAL_FIELDS}) are stored encrypted with the user's own data key
  * ({@link PersonalDataCipher}) and opened again when the events are read. Once {@link UserErased} destroyed the
  * key, they read as {@code null}: the events, their order and the hash chain over their stored bytes stay as

@@ -36,7 +36,7 @@ public class IntegrityController {
     }
 
     /**
-     * The same verification for auditors through the public origin (issue 5): an access token holding
+     * The same verification for auditors through the public origin: an access token holding
      * {@code audit:read} and reaching every app ({@code apps:write}), since the chain is global and its counts speak
      * for every app. Checked like every admin call: Spring Security, then the actor's aggregate.
      */

@@ -4,7 +4,7 @@ import dev.watchword.command.problem.RuleViolation;
 import org.springframework.http.HttpStatus;
 
 /**
- * The app requires a verified address before login (issue 4) and this one is not verified yet. Only answered after
+ * The app requires a verified address before login and this one is not verified yet. Only answered after
  * the password matched, so it tells nothing to anyone who does not already hold the account's password.
  */
 public class EmailNotVerified extends RuleViolation {

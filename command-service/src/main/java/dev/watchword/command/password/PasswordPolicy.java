@@ -61,7 +61,7 @@ public class PasswordPolicy {
         check(password, normalizedEmail, minLength);
     }
 
-    /** Like {@link #check(String, String)} with an app's own minimum length (issue 4; never below 8). */
+    /** Like {@link #check(String, String)} with an app's own minimum length (never below 8). */
     public void check(String password, String normalizedEmail, int minLength) {
         if (password == null) {
             throw PasswordRejected.missing();

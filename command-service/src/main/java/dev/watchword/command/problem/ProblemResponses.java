@@ -56,7 +56,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return response.body(problem);
     }
 
-    /** Method security refused: the token lacks the permission (issue 4). */
+    /** Method security refused: the token lacks the permission. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,

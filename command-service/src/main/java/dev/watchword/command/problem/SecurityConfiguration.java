@@ -88,7 +88,7 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The allowlist is the service-wide one plus every app's own origins (issue 4), read at each request so that an
+     * The allowlist is the service-wide one plus every app's own origins, read at each request so that an
      * app's settings change applies at once; a preflight cannot say which app it is for, so the per-app check
      * happens when the request itself names its app ({@code TenantResolver}). No configuration at all when no
      * origin is allowed: preflights are refused and answers carry no {@code Access-Control-*} headers, so
@@ -115,7 +115,7 @@ public class SecurityConfiguration {
         };
     }
 
-    /** The token's {@code permissions} become the authorities that method security checks (issue 4). */
+    /** The token's {@code permissions} become the authorities that method security checks. */
     private static JwtAuthenticationConverter permissionsAsAuthorities() {
         JwtGrantedAuthoritiesConverter permissions = new JwtGrantedAuthoritiesConverter();
         permissions.setAuthoritiesClaimName("permissions");

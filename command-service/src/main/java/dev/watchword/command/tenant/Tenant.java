@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A client app as the flows see it (issue 4): who it is and the login settings every flow of its users honours.
+ * A client app as the flows see it: who it is and the login settings every flow of its users honours.
  *
  * @param appId                the app's id; {@link DefaultApp#APP_ID} for the platform's own app
  * @param clientId             the public client id; it goes into access tokens ({@code client_id}, {@code aud})

@@ -6,7 +6,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Which app a public request is for (issue 4): the {@code client_id} of its body or its {@code X-Client-Id}
+ * Which app a public request is for: the {@code client_id} of its body or its {@code X-Client-Id}
  * header (both optional; if both are sent they must agree); neither means the default app, so single-app clients
  * keep working unchanged. An unknown client id is a 400 before anything else happens, and says nothing about any
  * account.
@@ -30,7 +30,7 @@ public class TenantResolver {
 
     /**
      * The app, which must allow {@code method}: checked before any address is looked up, so the 403 is the same
-     * for every address of the app (issue 4: a disabled method answers 403 on every path to it).
+     * for every address of the app (a disabled method answers 403 on every path to it).
      */
     public Tenant resolveAllowing(String bodyClientId, HttpServletRequest request, LoginMethod method) {
         Tenant tenant = resolve(bodyClientId, request);

@@ -13,7 +13,7 @@ import java.util.UUID;
  * Signs access tokens in the RFC 9068 profile: header {@code typ: at+jwt} so that no other kind of JWT can be
  * replayed as one (RFC 8725 section 3.11), {@code kid} of the signing key, ES256; claims iss, aud, sub, exp,
  * iat, jti, sid, roles, permissions and {@code authz_ver} (the user's authorization version, which verifiers
- * compare where permissions matter). Issue 4: {@code client_id} (RFC 9068 section 2.2) and {@code tenant} name the
+ * compare where permissions matter). {@code client_id} (RFC 9068 section 2.2) and {@code tenant} name the
  * user's app, and {@code aud} holds the app's client id beside the service audience, so a resource server of app
  * B that checks its own client id in {@code aud} refuses a token of app A (RFC 8725 section 3.9). The lifetime is
  * the app's.

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Signing key management (issue 3). Its two secrets come only from the environment (OWASP ASVS 5.0 V13.3.1):
+ * Signing key management. Its two secrets come only from the environment (OWASP ASVS 5.0 V13.3.1):
  * {@code WATCHWORD_MASTER_KEY}, required, and {@code WATCHWORD_OPERATOR_TOKEN}, optional (see
  * {@link KeyRotationController}).
  */

@@ -7,7 +7,7 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * How the access-token signing keys rotate (issue 3; OWASP ASVS 5.0 V13.3.4, secrets rotated on a documented
+ * How the access-token signing keys rotate (OWASP ASVS 5.0 V13.3.4, secrets rotated on a documented
  * schedule; V11.1.1, a key lifecycle). The master key that encrypts them at rest is not a setting but a secret:
  * it comes only from the environment variable {@code WATCHWORD_MASTER_KEY} (see {@link MasterKey}).
  *

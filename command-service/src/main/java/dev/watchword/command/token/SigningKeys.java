@@ -23,7 +23,7 @@ import java.util.Optional;
  * instance. Asymmetric only, never a shared HMAC secret (RFC 8725 section 3.1). Private keys are encrypted at
  * rest with the master key ({@link SigningKeyStore}, {@link MasterKey}).
  * <p>
- * Keys rotate (issue 3, {@link KeySchedule}): the {@link KeyState#CURRENT} key signs; {@link KeyState#NEXT}
+ * Keys rotate ({@link KeySchedule}): the {@link KeyState#CURRENT} key signs; {@link KeyState#NEXT}
  * and {@link KeyState#RETIRED} keys are published too, so that a token verifies from before its key signs
  * until after it expires. This instance holds the keys in memory and reloads them every refresh interval
  * ({@link KeyMaintenance}): signing never touches the database, and a scheduled key starts signing on time

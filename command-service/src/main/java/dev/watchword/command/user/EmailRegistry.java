@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Which user owns which address in which app, on the command side (issue 4: the same address may be two users
+ * Which user owns which address in which app, on the command side (the same address may be two users
  * of two apps). AxonIQ's set-based-validation pattern: a subscribing
  * processor writes the row in the same transaction as the {@link UserRegistered} append, and the table's
  * primary key makes a second registration of the address fail and roll back, however many race.

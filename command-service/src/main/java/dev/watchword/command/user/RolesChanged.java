@@ -3,7 +3,7 @@ package dev.watchword.command.user;
 import dev.watchword.command.problem.RuleViolation;
 import org.springframework.http.HttpStatus;
 
-/** Someone else changed this user's roles first (issue 4: concurrent edits, one wins, the other gets 409). */
+/** Someone else changed this user's roles first (concurrent edits, one wins, the other gets 409). */
 public class RolesChanged extends RuleViolation {
 
     public RolesChanged() {

@@ -70,7 +70,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 public class User {
 
 
-    /** Wrong codes after which an email OTP dies (issue 3: at most 5). */
+    /** Wrong codes after which an email OTP dies (at most 5). */
     static final int OTP_ATTEMPTS = 5;
 
     @AggregateIdentifier
@@ -458,7 +458,7 @@ public class User {
         }
     }
 
-    /** Disabling ends every session with it (issue 3: disabling a user ends all sessions). */
+    /** Disabling ends every session with it (disabling a user ends all sessions). */
     @CommandHandler
     public void handle(DisableUser command, TenantRules tenants) {
         if (!disabled) {
@@ -503,7 +503,7 @@ public class User {
                 target.revokedUntil(command.at(), tenants.of(appId).accessTokenLifetime())));
     }
 
-    /** The user's app must allow {@code method} on every path that leads to it (issue 4: 403 otherwise). */
+    /** The user's app must allow {@code method} on every path that leads to it (403 otherwise). */
     private Tenant requireMethod(TenantRules tenants, LoginMethod method) {
         Tenant tenant = tenants.of(appId);
         if (!tenant.allows(method)) {

@@ -26,7 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The client app aggregate (issue 4): registration, API keys and settings, one nested class per command. */
+/** The client app aggregate: registration, API keys and settings, one nested class per command. */
 class ClientAppTest {
 
     private static final String APP = "5b0e8f3a-7f55-4c1e-9d2b-2f6f0c1d9a11";

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 3's flows through command-service's HTTP API, against real PostgreSQL and Kafka. The secrets that only
+ * The account flows through command-service's HTTP API, against real PostgreSQL and Kafka. The secrets that only
  * email would carry are read the way notification-service reads them: sealed in the published events.
  * Same configuration as {@link CommandServiceIT}, so Spring reuses its context.
  */

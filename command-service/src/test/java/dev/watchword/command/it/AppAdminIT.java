@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Client apps through the admin API (issue 4): registration with a key shown once and stored only as a hash,
+ * Client apps through the admin API: registration with a key shown once and stored only as a hash,
  * key issue, rotation with grace and revocation as the in-memory directory sees them, settings validation, and
  * the filter chain and method security in front of it all.
  */

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Erasure in an immutable log (issue 5, crypto-shredding): personal fields are stored encrypted with the user's
+ * Erasure in an immutable log (crypto-shredding): personal fields are stored encrypted with the user's
  * key and read back in clear; deleting the user destroys the key, and then the log still holds every event, byte for
  * byte, and still verifies, while nothing personal can be read from it. Events stored in clear before this existed
  * are encrypted once by the migration.

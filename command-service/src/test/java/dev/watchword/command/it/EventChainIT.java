@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The event chain of issue 5 over the shared schema: events registered over HTTP get chained, the operator's
+ * The event chain over the shared schema: events registered over HTTP get chained, the operator's
  * verification finds the log intact, an edit of one stored payload breaks it at exactly that event, and the
  * restored bytes verify again. In {@code it} rather than {@code integrity} because {@link ApiITSupport} is
  * package-private here; the tampered row is always restored, as the other tests of the run share the schema.

@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Abuse resistance (Watchword issue 3) through the real filter chain, against real PostgreSQL: rate limits with
+ * Abuse resistance through the real filter chain, against real PostgreSQL: rate limits with
  * low settings of their own, trusted proxies, CORS, the password policy and {@code Cache-Control}. Its own
  * schema, so that its buckets and its event publisher never meet CommandServiceIT's. The test client connects
  * from 127.0.0.1, the one trusted proxy here, and gives each request a client address of its own in

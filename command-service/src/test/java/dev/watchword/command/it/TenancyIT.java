@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Users belong to client apps (issue 4): the app is named by {@code client_id} (body or {@code X-Client-Id}), the
+ * Users belong to client apps: the app is named by {@code client_id} (body or {@code X-Client-Id}), the
  * same address makes two users in two apps, tokens carry the app, and every flow honours the app's settings.
  */
 class TenancyIT extends ApiITSupport {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The admin writes of command-service across apps (issue 4): a generated matrix of every write endpoint and every
+ * The admin writes of command-service across apps: a generated matrix of every write endpoint and every
  * kind of caller, with the target always in app A. An admin or key of app B gets exactly what an unknown id gets
  * (404), and nothing is recorded; app A's own admin and key, and the platform operator, get through where their
  * permissions reach. Then custom roles, self-escalation and API keys in detail.

@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Signing keys at rest and their rotation (issue 3) against real PostgreSQL, in a schema of its own that starts
+ * Signing keys at rest and their rotation against real PostgreSQL, in a schema of its own that starts
  * at V1 with a key stored in the clear, as a database from before V3 holds it. Time is a clock the tests move,
  * so that the schedule is checked without waiting for it; the JWKS is read over HTTP as a verifier reads it.
  */

@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Roles, authorization versions and account status on the user aggregate (issue 4, issue 3). */
+/** Roles, authorization versions and account status on the user aggregate. */
 class UserAdministrationTest {
 
     private static final String USER = "7d3c7d6e-2f57-4a43-9a4c-8c4f2b1e5a10";

@@ -33,7 +33,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 3's account lifecycle rules on the user aggregate: reset, change, email change, passwordless, lockout. */
+/** The account lifecycle rules on the user aggregate: reset, change, email change, passwordless, lockout. */
 class UserLifecycleTest {
 
     private static final String USER = "7d3c7d6e-2f57-4a43-9a4c-8c4f2b1e5a10";

@@ -3,7 +3,7 @@ package dev.watchword.events.app;
 /**
  * The app every user registered before client apps existed belongs to, and every request that names no client
  * id: the platform's own app. It is not registered by an event; its settings are the service's configuration,
- * and its admins are the platform operators (issue 4).
+ * and its admins are the platform operators.
  */
 public final class DefaultApp {
 

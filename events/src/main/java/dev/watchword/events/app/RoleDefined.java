@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An app's admin created a custom role (issue 4). Roles are named once and never redefined, so a token's
+ * An app's admin created a custom role. Roles are named once and never redefined, so a token's
  * {@code roles} always mean the permissions they meant when it was issued.
  *
  * @param permissions the permissions the role carries, each one its definer held

@@ -1,7 +1,7 @@
 package dev.watchword.notification.app;
 
 /**
- * What a client app's emails honour of its settings (issue 4). The sender address is not among them: every
+ * What a client app's emails honour of its settings. The sender address is not among them: every
  * email leaves from the service's configured address, so that the relay's SPF and DKIM keep vouching for it.
  *
  * @param linkBaseUrl where the links in the app's emails point; {@code EmailLinks} appends the page

@@ -74,7 +74,7 @@ public class UserAppProjection {
     }
 
     /**
-     * An erased user gets no more email, so which app its emails honour no longer matters (issue 5). A
+     * An erased user gets no more email, so which app its emails honour no longer matters. A
      * redelivered {@code UserRegistered} of the user must not bring the row back: the listener skips every event of
      * an erased user.
      */

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 
-/** The {@code erased_user} table: the users erased so far, whose later events call for nothing (issue 5). */
+/** The {@code erased_user} table: the users erased so far, whose later events call for nothing. */
 @Component
 public class ErasedUsers {
 

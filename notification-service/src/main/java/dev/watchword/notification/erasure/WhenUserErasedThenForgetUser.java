@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erasure (issue 5, crypto-shredding): command-service has destroyed the user's data key, so the log no longer
+ * Erasure (crypto-shredding): command-service has destroyed the user's data key, so the log no longer
  * holds the user's address; neither may this service. Nothing more is ever sent to the user: the user's
  * pending emails are cancelled, every outbox row of the user loses its address and payload, the user's app
  * row goes, and the user is recorded as erased so that any later event of the user is skipped.

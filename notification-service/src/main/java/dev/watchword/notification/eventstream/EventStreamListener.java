@@ -28,7 +28,7 @@ import java.util.Optional;
  * Reads the event topic, user and client app events alike: it records which app each user belongs to and
  * each app's email settings, and queues the emails the events call for. It only writes rows; the offset is
  * committed once they are committed, so an event is either applied or redelivered, and every write is
- * harmless when applied again. Once a user is erased, every later event of the user is skipped (issue 5).
+ * harmless when applied again. Once a user is erased, every later event of the user is skipped.
  */
 @Component
 class EventStreamListener {

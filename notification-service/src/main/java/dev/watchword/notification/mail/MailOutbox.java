@@ -37,7 +37,7 @@ public class MailOutbox {
         return composers.address(event)
                 .map(addressing -> {
                     if (addressing.recipient() == null || addressing.recipient().isBlank()) {
-                        // This is how the events of an erased user read (issue 5): their personal fields are null
+                        // This is how the events of an erased user read: their personal fields are null
                         // for good, also when the log is republished, so it is expected and not worth more than a
                         // debug line. Retrying cannot add an address; blocking the partition would stop every other
                         // email.
@@ -79,7 +79,7 @@ public class MailOutbox {
     }
 
     /**
-     * The user was erased (issue 5): the user's emails still waiting are cancelled, never to be sent, and no row
+     * The user was erased: the user's emails still waiting are cancelled, never to be sent, and no row
      * of the user keeps an address or the event it came from. An email already handed to the relay is gone; the
      * one being handed over right now is waited for and blanked once sent.
      *

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param failing            pending emails whose last attempt failed (SMTP down or refusing)
  * @param sent               emails handed to the relay
  * @param expired            emails dropped because their link had expired before they could be sent
- * @param cancelled          emails dropped unsent because their user was erased (issue 5)
+ * @param cancelled          emails dropped unsent because their user was erased
  * @param oldestPendingSince when the oldest pending email was queued; {@code null} when none is pending
  */
 public record OutboxStatus(long pending, long failing, long sent, long expired, long cancelled,

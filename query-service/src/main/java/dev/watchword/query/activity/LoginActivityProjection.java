@@ -16,7 +16,7 @@ import java.sql.Timestamp;
 
 /**
  * One {@code login_activity} row per login event, keyed by the event id, so a redelivery adds nothing. The row
- * belongs to the user's app. {@code UserErased} (issue 5) blanks the address and user agent of the user's rows; the
+ * belongs to the user's app. {@code UserErased} blanks the address and user agent of the user's rows; the
  * rows stay, so the history and its counts stay complete.
  */
 @Component

@@ -18,7 +18,7 @@ public record AdminUserRow(String id, String appId, String email, String status,
 
     public static final String ACTIVE = "active";
     public static final String DISABLED = "disabled";
-    /** The account was deleted and its personal data erased (issue 5). */
+    /** The account was deleted and its personal data erased. */
     public static final String ERASED = "erased";
 
     public AdminUserRow {

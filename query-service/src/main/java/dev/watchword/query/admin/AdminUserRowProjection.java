@@ -21,7 +21,7 @@ import java.sql.Timestamp;
  * Builds {@link AdminUserRow} from the user's events. Events of one user share a Kafka key and so arrive in
  * order, after {@code UserRegistered}; each statement is still harmless when applied twice.
  * <p>
- * An erased account (issue 5) keeps its row, so that the list and its count stay true, with status
+ * An erased account keeps its row, so that the list and its count stay true, with status
  * {@link AdminUserRow#ERASED} and no address for good: no later event changes its status, and the events of an
  * erased user carry no address to put back.
  */

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the generated API reference ({@code /v3/api-docs}) cannot read from the controllers: who may call, and
- * whose data they see (issue 4).
+ * whose data they see.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentationConfiguration {

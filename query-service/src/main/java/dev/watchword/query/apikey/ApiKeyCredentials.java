@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Recognizes the API keys of client apps (issue 4), by the SHA-256 that {@code ApiKeyIssued.keyHash} carries and
+ * Recognizes the API keys of client apps, by the SHA-256 that {@code ApiKeyIssued.keyHash} carries and
  * the {@code api_key_row} read model keeps. A key works while it is active, and after it was rotated out until the
  * end of its grace period ({@code valid_until}); a revoked key never does.
  * <p>

@@ -28,7 +28,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The audit trail for auditors (issue 5): every event, in the order of the store. Needs {@code audit:read},
+ * The audit trail for auditors: every event, in the order of the store. Needs {@code audit:read},
  * enforced with every other admin rule in {@code AdminSecurityConfiguration}, not here.
  * <p>
  * Filters, on both endpoints: {@code aggregate} (a user or app id), {@code type} (one or more, comma separated),

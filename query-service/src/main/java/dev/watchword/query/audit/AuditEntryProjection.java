@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * One {@code audit_entry} row per event received, of every type, keyed by the event id: a redelivery adds
  * nothing, and a replay of the log fills in what was consumed before the table existed.
  * <p>
- * {@code UserErased} (issue 5) nulls the personal fields ({@link UserEvent#PERSONAL_FIELDS}) in the stored payload of
+ * {@code UserErased} nulls the personal fields ({@link UserEvent#PERSONAL_FIELDS}) in the stored payload of
  * each of the user's entries, and their {@code ip_address}, as command-service now publishes them: the entries
  * themselves stay, with their type, position, actor and time, so the trail stays complete. An entry of the user
  * recorded after that arrives without personal data already (the listener sees to it).

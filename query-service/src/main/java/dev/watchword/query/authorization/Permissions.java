@@ -3,7 +3,7 @@ package dev.watchword.query.authorization;
 import java.util.List;
 
 /**
- * The permissions of the admin API (issue 4). Access tokens carry them in the {@code permissions} claim. Of the
+ * The permissions of the admin API. Access tokens carry them in the {@code permissions} claim. Of the
  * built-in roles, {@code user} holds none and {@code admin} holds {@link #ADMIN_OF_DEFAULT_APP} in the default
  * app (the platform operator) and {@link #ADMIN_OF_APP} in any other app.
  */

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Which other web origins may call query-service from a browser (issue 4, OWASP ASVS 5.0 V3.4.2: an allowlist,
+ * Which other web origins may call query-service from a browser (OWASP ASVS 5.0 V3.4.2: an allowlist,
  * never the request's own {@code Origin} echoed back), besides the {@code cors_origins} of every client app. The same
  * variables as command-service's, so one setting serves both.
  *

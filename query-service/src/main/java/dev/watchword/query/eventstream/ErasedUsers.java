@@ -11,7 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * The {@code erased_user} table: the users whose {@link UserErased} was received (issue 5, crypto-shredding).
+ * The {@code erased_user} table: the users whose {@link UserErased} was received (crypto-shredding).
  * <p>
  * command-service destroyed their data key, so their events published from then on carry no personal data. But a
  * record published before the erasure can still arrive afterwards (Kafka keeps it until its retention ends: a

@@ -28,7 +28,7 @@ import java.util.Optional;
  * committed, and the container commits offsets only after the method returned, so an event is never lost.
  * A failure (database down) propagates to {@link EventStreamErrorHandling}, which retries for ever.
  * <p>
- * Erasure (issue 5): a {@link UserErased} is recorded in {@link ErasedUsers} before anything else, and an event of
+ * Erasure: a {@link UserErased} is recorded in {@link ErasedUsers} before anything else, and an event of
  * an erased user reaches the projections, all of them, only without its personal fields, whatever the record held.
  * <p>
  * Only records that command-service signed are read at all ({@link SignedRecords}): the topic is not trusted.

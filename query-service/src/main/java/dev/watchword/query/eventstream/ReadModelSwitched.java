@@ -3,7 +3,7 @@ package dev.watchword.query.eventstream;
 import java.util.List;
 
 /**
- * A replay swapped a rebuilt read model in for the live one (issue 5), published after that transaction committed,
+ * A replay swapped a rebuilt read model in for the live one, published after that transaction committed,
  * on the instance that ran it: whatever holds rows of those tables in memory drops them.
  *
  * @param readModel the read model's name, e.g. {@code user_profile}

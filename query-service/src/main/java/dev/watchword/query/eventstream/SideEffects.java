@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a {@link Projection} or {@link ClientAppProjection} that does more than write its read model: it
- * sends, calls or publishes something. A replay of the log never runs such a handler (issue 5: "handlers with
+ * sends, calls or publishes something. A replay of the log never runs such a handler ("handlers with
  * side effects never run during a replay"); {@code dev.watchword.query.replay} refuses it as a target.
  * <p>
  * No handler of this service has side effects today. The email handlers are in notification-service, which

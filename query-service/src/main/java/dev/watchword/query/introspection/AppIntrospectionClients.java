@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 
 /**
- * Client apps' backends as introspection clients (issue 4): HTTP Basic with the app's client id as the user name and
+ * Client apps' backends as introspection clients: HTTP Basic with the app's client id as the user name and
  * one of its working API keys as the password. Such a client sees only its own app's tokens active, so that an app
  * cannot learn anything about another app's tokens.
  */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers about the past computed from the log, not from the current read models (issue 5): what a user looked
+ * Answers about the past computed from the log, not from the current read models: what a user looked
  * like at an instant, and who granted or revoked a role. Needs {@code audit:read}, enforced with every other admin
  * rule in {@code AdminSecurityConfiguration}. Within the caller's {@link AdminScope}: a user of another app is
  * answered like an unknown id.

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the log said about one user at one instant (issue 5).
+ * What the log said about one user at one instant.
  *
  * @param exists        whether the user had registered by then
  * @param email         the address of record then, {@code null} unless {@link #exists}

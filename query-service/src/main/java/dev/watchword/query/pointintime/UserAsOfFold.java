@@ -25,7 +25,7 @@ import java.util.Set;
  * it chooses which events happened by the instant asked about. Events it has no rule for (logins, resets, types
  * this version does not know) count as read and change nothing.
  * <p>
- * From {@code UserErased} on (issue 5) the user is {@link UserAsOf#ERASED} with no address and no live session. Before
+ * From {@code UserErased} on the user is {@link UserAsOf#ERASED} with no address and no live session. Before
  * it, the scrubbed log still tells roles, status, verification and session ids, but carries no address, IP or user
  * agent, so none is shown.
  */

@@ -13,7 +13,7 @@ public enum ProblemCode {
     INVALID_CLIENT,
     /**
      * The token is valid but lacks the permission the request needs. The same code as command-service's; it
-     * replaced {@code ACCESS_DENIED}, which no endpoint could answer before permissions existed (issue 4).
+     * replaced {@code ACCESS_DENIED}, which no endpoint could answer before permissions existed.
      */
     FORBIDDEN,
     NOT_FOUND,
@@ -22,7 +22,7 @@ public enum ProblemCode {
     USER_NOT_FOUND,
     /** No client app with this id (admin API). */
     APP_NOT_FOUND,
-    // Replays (issue 5, dev.watchword.query.replay): the operator's rebuilds of a read model.
+    // Replays (dev.watchword.query.replay): the operator's rebuilds of a read model.
     /** No read model of that name. */
     PROJECTION_NOT_FOUND,
     /** The read model may not be replayed (side effects, state held in memory, or the log itself). */

@@ -25,7 +25,7 @@ import java.util.Optional;
  * Each statement returns the row it wrote, which replaces the {@link UserProfileCache} entry once the transaction
  * committed: the row lock held until then makes it the committed state, and reading it costs no extra round trip.
  * <p>
- * An erased user (issue 5) has no profile: {@code UserErased} deletes it, and the events of an erased user, which
+ * An erased user has no profile: {@code UserErased} deletes it, and the events of an erased user, which
  * arrive without an address, neither create one nor change the address of one.
  */
 @Component

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The operator's replays (issue 5): rebuild a read model from the log into a shadow copy while the live one keeps
+ * The operator's replays: rebuild a read model from the log into a shadow copy while the live one keeps
  * serving, watch it, switch it in. Every endpoint needs {@code apps:write}, the platform operator's permission;
  * enforced with every other admin rule in {@code AdminSecurityConfiguration}.
  */

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * The roles of an app and what each may do (issue 4). Needs {@code roles:write} (who assigns roles must know them)
+ * The roles of an app and what each may do. Needs {@code roles:write} (who assigns roles must know them)
  * or {@code users:read} (who reads the users must know what their roles mean), enforced in
  * {@code AdminSecurityConfiguration}. Within the caller's {@link AdminScope}: another app is answered like an
  * unknown one, 404 {@code APP_NOT_FOUND}.

@@ -18,7 +18,7 @@ import java.sql.Timestamp;
  * {@code SessionStarted}, so every statement is an upsert on the session id; each is also written to be
  * harmless when applied twice or out of order.
  * <p>
- * {@code UserErased} (issue 5) blanks the address and device of every session of the user; the sessions
+ * {@code UserErased} blanks the address and device of every session of the user; the sessions
  * themselves (ids, times, how they ended) are no personal data and stay.
  */
 @Component

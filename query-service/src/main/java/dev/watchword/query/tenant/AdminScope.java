@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Whose data an admin request may read (issue 4). A caller holding {@code apps:write} (the platform operator,
+ * Whose data an admin request may read. A caller holding {@code apps:write} (the platform operator,
  * a user of the default app) is platform-wide; every other caller is scoped to its app: the {@code tenant} of its
  * token, or the app of its API key. Outside its scope a caller is answered exactly as for an id that does not
  * exist, and lists leave it out: so that nothing tells an app's admin whether another app's user or key exists.

@@ -72,7 +72,7 @@ class AdminSecurityConfiguration {
                 .cors(Customizer.withDefaults())
                 .addFilterAfter(new AppOriginFilter(origins, problems), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        // Point-in-time answers from the log (issue 5) are audit data; ahead of users/** so that
+                        // Point-in-time answers from the log are audit data; ahead of users/** so that
                         // users:read alone does not open them.
                         .requestMatchers(HttpMethod.GET, "/api/admin/users/*/as-of", "/api/admin/users/*/as-of/",
                                 "/api/admin/users/*/roles/*/history", "/api/admin/users/*/roles/*/history/")
@@ -82,7 +82,7 @@ class AdminSecurityConfiguration {
                         // Activity figures are audit data: who may read the audit trail may read these.
                         .requestMatchers(HttpMethod.GET, "/api/admin/activity/**")
                         .hasAuthority(Permissions.AUDIT_READ)
-                        // The audit trail (issue 5) and its export; exact paths, like the apps below.
+                        // The audit trail and its export; exact paths, like the apps below.
                         .requestMatchers(HttpMethod.GET, "/api/admin/audit", "/api/admin/audit/",
                                 "/api/admin/audit/export", "/api/admin/audit/export/")
                         .hasAuthority(Permissions.AUDIT_READ)
@@ -97,7 +97,7 @@ class AdminSecurityConfiguration {
                         // roles of the listed users mean (users:read).
                         .requestMatchers(HttpMethod.GET, "/api/admin/apps/*/roles", "/api/admin/apps/*/roles/")
                         .hasAnyAuthority(Permissions.ROLES_WRITE, Permissions.USERS_READ)
-                        // Replays (issue 5) rebuild and swap read models: the platform operator's job, every
+                        // Replays rebuild and swap read models: the platform operator's job, every
                         // method. The gateway must route their POST and DELETE here (README, "Replays").
                         .requestMatchers("/api/admin/replays", "/api/admin/replays/", "/api/admin/replays/*",
                                 "/api/admin/replays/*/", "/api/admin/replays/*/switch", "/api/admin/replays/*/switch/")

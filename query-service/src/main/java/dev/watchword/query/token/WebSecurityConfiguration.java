@@ -29,7 +29,7 @@ class WebSecurityConfiguration {
                                             ProblemAccessDeniedHandler forbidden, AllowedOrigins origins,
                                             ProblemWriter problems) throws Exception {
         return http
-                // Browsers of client apps call /api/users/me and /api/auth/sessions (issue 4): the bean
+                // Browsers of client apps call /api/users/me and /api/auth/sessions: the bean
                 // corsConfigurationSource, then the caller's own app's origins.
                 .cors(Customizer.withDefaults())
                 .addFilterAfter(new AppOriginFilter(origins, problems), BearerTokenAuthenticationFilter.class)

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Activity figures per app (issue 4): each app's counters equal the events of its users, whoever else is active
+ * Activity figures per app: each app's counters equal the events of its users, whoever else is active
  * on the same day. The day is random and far in the future, so nothing else lands on it.
  */
 class TenantActivityIT extends IntegrationTestSupport {

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The query side's API reference is served without a token and describes the admin reads (issue 4). */
+/** The query side's API reference is served without a token and describes the admin reads. */
 class ApiDocumentationIT extends IntegrationTestSupport {
 
     @Test

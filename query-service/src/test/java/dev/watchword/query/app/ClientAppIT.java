@@ -29,7 +29,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The admin's list and detail of client apps and their API keys, fed through the topic (issue 4). */
+/** The admin's list and detail of client apps and their API keys, fed through the topic. */
 class ClientAppIT extends IntegrationTestSupport {
 
     private static final Duration PROJECTED_WITHIN = Duration.ofSeconds(30);

@@ -43,7 +43,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The audit trail, fed through the topic and read through the real filter chain (issue 5). */
+/** The audit trail, fed through the topic and read through the real filter chain. */
 class AuditIT extends IntegrationTestSupport {
 
     private static final Duration RECORDED_WITHIN = Duration.ofSeconds(30);

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Browsers of client apps (issue 4): preflights are admitted for the service-wide origin
+ * Browsers of client apps: preflights are admitted for the service-wide origin
  * ({@code https://console.watchword.test} in application-it.yml) and for every app's {@code cors_origins}, and a
  * request with a token of one app is refused from another app's origin.
  */

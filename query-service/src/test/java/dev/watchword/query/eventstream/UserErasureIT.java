@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 5, crypto-shredding: after {@code UserErased} no read model holds the user's address, IP or user agent,
+ * Crypto-shredding: after {@code UserErased} no read model holds the user's address, IP or user agent,
  * every endpoint shows the user as erased, and the audit trail still has every event. Fed through the topic.
  */
 class UserErasureIT extends IntegrationTestSupport {

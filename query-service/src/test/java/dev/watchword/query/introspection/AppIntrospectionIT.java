@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Introspection by a client app's backend, authenticated with its client id and one of its API keys (issue 4):
+ * Introspection by a client app's backend, authenticated with its client id and one of its API keys:
  * it sees its own app's tokens active and every other token inactive.
  */
 class AppIntrospectionIT extends IntegrationTestSupport {

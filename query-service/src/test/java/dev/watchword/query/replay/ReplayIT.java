@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Replays through the real filter chain, against real PostgreSQL, with the live stream running (issue 5): the
+ * Replays through the real filter chain, against real PostgreSQL, with the live stream running: the
  * shadow is built from the log while the live read model keeps serving and being fed, events published meanwhile
  * reach the shadow, and the switch-over swaps it in.
  */

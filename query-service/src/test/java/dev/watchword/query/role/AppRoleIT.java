@@ -19,7 +19,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code GET /api/admin/apps/{id}/roles}: the built-in roles and the app's custom ones (issue 4). */
+/** {@code GET /api/admin/apps/{id}/roles}: the built-in roles and the app's custom ones. */
 class AppRoleIT extends IntegrationTestSupport {
 
     private static final Duration PROJECTED_WITHIN = Duration.ofSeconds(30);

@@ -17,7 +17,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An app's API key as the credential of its backend on the admin API (issue 4). */
+/** An app's API key as the credential of its backend on the admin API. */
 class ApiKeyAuthenticationIT extends IntegrationTestSupport {
 
     private static final Duration PROJECTED_WITHIN = Duration.ofSeconds(30);

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The tenant-isolation matrix (issue 4): every admin read of query-service, for the data of app A and of app B,
+ * The tenant-isolation matrix: every admin read of query-service, for the data of app A and of app B,
  * asked by every kind of caller. The scope rule: the platform operator ({@code apps:write}) sees every app; an
  * app's admin and an app's API key see their own app only, and another app's data answers exactly as an unknown
  * id does (the same 404 problem) or is left out of a list; a revoked or expired key is refused (401).
