@@ -72,6 +72,7 @@ public final class DevStack {
 		// A developer's app needs these to call POST /api/auth/token/introspect (RFC 7662, HTTP Basic).
 		stack.introspectionClient()
 			.ifPresent(client -> System.out.println("introspection client: " + client.id() + " / " + client.secret()));
+		System.out.println(firstAdminHint(config, stack.gatewayUrl()));
 		System.out.println("Logs in " + config.display(config.logDirectory())
 				+ "/. Press Ctrl-C to stop.");
 
@@ -84,6 +85,19 @@ public final class DevStack {
 				+ ". Last lines of " + exited.logFile() + ":\n" + exited.tail(40));
 		stack.close();
 		System.exit(1);
+	}
+
+	/**
+	 * How the first platform operator comes to be: the bootstrap address of {@code WATCHWORD_BOOTSTRAP_ADMIN_EMAIL},
+	 * granted once it is registered and confirmed from its inbox, never a password printed here.
+	 */
+	static String firstAdminHint(DevStackConfig config, String gatewayUrl) {
+		String console = "Admin console: " + gatewayUrl + "/admin/";
+		return config.get("WATCHWORD_BOOTSTRAP_ADMIN_EMAIL")
+			.map(address -> console + " (platform operator: " + address + ", once that address is registered "
+					+ "and confirmed from the inbox; then sign in there)")
+			.orElse(console + " (no platform operator yet: set WATCHWORD_BOOTSTRAP_ADMIN_EMAIL=<your address> "
+					+ "in the environment or .env, run again, register that address and confirm it from the inbox)");
 	}
 
 	/** Starts everything and returns once every service is ready. */
