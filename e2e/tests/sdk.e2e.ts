@@ -40,6 +40,19 @@ async function siteApp(name: string): Promise<string> {
   return clientId;
 }
 
+/** A new account on the site of an app whose emailed links open that site; the page it was created on. */
+async function signUpOnSite(context: BrowserContext, appName: string, label: string) {
+  const clientId = await siteApp(appName);
+  const email = newEmail(label);
+  const page = await context.newPage();
+  await page.goto(examplePage('cookie', clientId));
+  await page.getByLabel('Email address', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect.poll(() => status(page)).toContain('Check your inbox');
+  return { email, page };
+}
+
 async function registerAndVerify(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(examplePage('memory'));
@@ -153,15 +166,8 @@ describe('the web example', () => {
   });
 
   it('resetWhenLinkFollowedOnTheAppsSiteThenNewPasswordSignsIn', async () => {
-    const clientId = await siteApp('Reset shop');
     const context = await browser.newContext();
-    const email = newEmail('reset');
-    const page = await context.newPage();
-    await page.goto(examplePage('cookie', clientId));
-    await page.getByLabel('Email address', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => status(page)).toContain('Check your inbox');
+    const { email, page } = await signUpOnSite(context, 'Reset shop', 'reset');
 
     await page.getByRole('button', { name: 'Forgot your password?' }).click();
     await expect.poll(() => status(page)).toContain('reset link');
@@ -182,15 +188,8 @@ describe('the web example', () => {
   });
 
   it('magicLinkWhenFollowedOnTheAppsSiteThenSignedIn', async () => {
-    const clientId = await siteApp('Link shop');
     const context = await browser.newContext();
-    const email = newEmail('magic');
-    const page = await context.newPage();
-    await page.goto(examplePage('cookie', clientId));
-    await page.getByLabel('Email address', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => status(page)).toContain('Check your inbox');
+    const { email, page } = await signUpOnSite(context, 'Link shop', 'magic');
 
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await expect.poll(() => status(page)).toContain('sign-in link');

@@ -180,8 +180,7 @@ export class WatchwordClient {
    */
   refreshSession(): Promise<Session | null> {
     const presented = this.session?.accessToken;
-    this.refreshing ??= this.lock(`watchword-refresh:${this.storageKey}`, () => this.refreshUnderLock(presented))
-      .finally(() => { this.refreshing = null; });
+    this.refreshing ??= this.lockedRefresh(presented).finally(() => { this.refreshing = null; });
     return this.refreshing;
   }
 
@@ -393,6 +392,11 @@ export class WatchwordClient {
     }
   }
 
+  /** One refresh at a time across the origin's tabs (the lock), presenting what this tab last held. */
+  private lockedRefresh(presented: string | undefined): Promise<Session | null> {
+    return this.lock(`watchword-refresh:${this.storageKey}`, () => this.refreshUnderLock(presented));
+  }
+
   private async refreshUnderLock(presented: string | undefined): Promise<Session | null> {
     // Another tab may have rotated while this one waited for the lock (it stored or broadcast the result):
     // adopt its tokens rather than present a refresh token that is already spent.
@@ -487,8 +491,7 @@ export class WatchwordClient {
       this.adopt(stored, 'SIGNED_IN');
     } else if (this.cookieMode && hinted(this.storageKey)) {
       // A reload or a new tab: the access token was in memory, the cookie may still hold a session.
-      this.refreshing = this.lock(`watchword-refresh:${this.storageKey}`, () => this.refreshUnderLock(undefined))
-        .catch(() => null).finally(() => { this.refreshing = null; });
+      this.refreshing = this.lockedRefresh(undefined).catch(() => null).finally(() => { this.refreshing = null; });
       await this.refreshing;
     }
   }
