@@ -1,6 +1,6 @@
 package dev.watchword.command;
 
-import dev.watchword.command.token.TokenSettings;
+import dev.watchword.command.issuing.TokenSettings;
 import dev.watchword.command.user.AccountPolicy;
 import dev.watchword.command.user.SessionSettings;
 import dev.watchword.command.user.VerificationSettings;

@@ -1,15 +1,15 @@
 package dev.watchword.command.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.bearer.Acting;
-import dev.watchword.command.bearer.ActingAdmin;
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.Tenants;
+import dev.watchword.command.security.Acting;
+import dev.watchword.command.security.ActingAdmin;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.command.user.EmailRegistry;
 import org.springframework.security.core.Authentication;
 import dev.watchword.command.passwordreset.PasswordResetSettings;
-import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.token.OneTimeSecrets;
+import dev.watchword.command.security.ClientAddress;
+import dev.watchword.command.onetimesecret.OneTimeSecrets;
 import dev.watchword.command.user.AssignRole;
 import dev.watchword.command.user.DisableUser;
 import dev.watchword.command.user.EnableUser;
@@ -52,23 +52,23 @@ public class AdminUsersController {
     private final PasswordResetSettings reset;
     private final ActingAdmin actingAdmin;
     private final EmailRegistry registry;
-    private final Tenants tenants;
+    private final AppDirectory appDirectory;
 
     public AdminUsersController(CommandGateway commands, OneTimeSecrets secrets, PasswordResetSettings reset,
-                                ActingAdmin actingAdmin, EmailRegistry registry, Tenants tenants) {
+                                ActingAdmin actingAdmin, EmailRegistry registry, AppDirectory appDirectory) {
         this.commands = commands;
         this.secrets = secrets;
         this.reset = reset;
         this.actingAdmin = actingAdmin;
         this.registry = registry;
-        this.tenants = tenants;
+        this.appDirectory = appDirectory;
     }
 
     @PostMapping(path = {"/api/admin/users/{userId}/disable", "/api/admin/users/{userId}/disable/"})
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void disable(Authentication caller, @PathVariable String userId) {
-        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new DisableUser(userId, acting.actorId(), acting.at())));
     }
 
@@ -76,7 +76,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void enable(Authentication caller, @PathVariable String userId) {
-        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new EnableUser(userId, acting.actorId(), acting.at())));
     }
 
@@ -84,7 +84,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void forceLogout(Authentication caller, @PathVariable String userId) {
-        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new ForceLogout(userId, acting.actorId(), acting.at())));
     }
 
@@ -97,7 +97,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void endSession(Authentication caller, @PathVariable String userId, @PathVariable String sessionId) {
-        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new EndSessionByAdmin(userId, sessionId, acting.actorId(), acting.at())));
     }
 
@@ -105,7 +105,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void triggerPasswordReset(Authentication caller, @PathVariable String userId, HttpServletRequest request) {
-        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new RequestPasswordReset(userId,
                 secrets.issueFor(userId, acting.at(), reset.lifetime()), ClientAddress.of(request), acting.actorId(),
                 acting.at())));
@@ -120,7 +120,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(Authentication caller, @PathVariable String userId) {
-        Acting acting = actingOn(caller, Tenant.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new EraseUser(userId, acting.actorId(), acting.at())));
     }
 
@@ -129,7 +129,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void assignRole(Authentication caller, @PathVariable String userId, @Valid @RequestBody RoleChange body) {
-        Acting acting = actingOn(caller, Tenant.ROLES_WRITE, userId);
+        Acting acting = actingOn(caller, AppPolicy.ROLES_WRITE, userId);
         acting.requireHolds(permissionsOf(userId, body.role()));
         onUser(() -> commands.sendAndWait(new AssignRole(userId, body.role(), acting.actorId(),
                 body.expectedVersion(), acting.at())));
@@ -139,7 +139,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revokeRole(Authentication caller, @PathVariable String userId, @PathVariable String role) {
-        Acting acting = actingOn(caller, Tenant.ROLES_WRITE, userId);
+        Acting acting = actingOn(caller, AppPolicy.ROLES_WRITE, userId);
         acting.requireHolds(permissionsOf(userId, role));
         onUser(() -> commands.sendAndWait(new RevokeRole(userId, role, acting.actorId(), null, acting.at())));
     }
@@ -156,7 +156,7 @@ public class AdminUsersController {
     }
 
     private Set<String> permissionsOf(String userId, String role) {
-        return tenants.of(registry.appOf(userId).orElseThrow(UserNotFound::new)).permissionsOf(role);
+        return appDirectory.of(registry.appOf(userId).orElseThrow(UserNotFound::new)).permissionsOf(role);
     }
 
     /** An unknown user is a 404, whatever the reason it is unknown. */

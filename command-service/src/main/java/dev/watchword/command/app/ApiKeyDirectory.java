@@ -1,6 +1,6 @@
 package dev.watchword.command.app;
 
-import dev.watchword.command.tenant.Tenants;
+import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
 import dev.watchword.events.app.ApiKeyRevoked;
@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * later still looks live, and failing closed for the seconds of a boot is the safe side.
  */
 @Component
-@ProcessingGroup(Tenants.PROCESSING_GROUP)
+@ProcessingGroup(AppDirectory.PROCESSING_GROUP)
 public class ApiKeyDirectory {
 
     /** {@code wwk_} + 8 + {@code _} + 43; anything much longer is not a key and is not worth hashing. */
@@ -35,10 +35,10 @@ public class ApiKeyDirectory {
 
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
     private final Map<String, String> hashById = new ConcurrentHashMap<>();
-    private final Tenants tenants;
+    private final AppDirectory appDirectory;
 
-    public ApiKeyDirectory(Tenants tenants) {
-        this.tenants = tenants;
+    public ApiKeyDirectory(AppDirectory appDirectory) {
+        this.appDirectory = appDirectory;
     }
 
     /**
@@ -62,7 +62,7 @@ public class ApiKeyDirectory {
 
     /** Whether the directory has read the whole log once; before that {@link #appOf} refuses every key. */
     public boolean ready() {
-        return tenants.ready();
+        return appDirectory.ready();
     }
 
     @EventHandler

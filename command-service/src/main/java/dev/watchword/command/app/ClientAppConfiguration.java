@@ -1,6 +1,6 @@
 package dev.watchword.command.app;
 
-import dev.watchword.command.tenant.Tenants;
+import dev.watchword.command.appdirectory.AppDirectory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The processor of the {@link ApiKeyDirectory} and the {@link Tenants} (one pass over the log feeds both): tracking, from the start of the log on every boot (its token in
+ * The processor of the {@link ApiKeyDirectory} and the {@link AppDirectory} (one pass over the log feeds both): tracking, from the start of the log on every boot (its token in
  * memory, like the directory itself), and stopped rather than skipping an event it failed on, since a skipped
  * {@code ApiKeyRevoked} would leave a revoked key working.
  */
@@ -21,11 +21,11 @@ public class ClientAppConfiguration {
     @Bean
     public ConfigurerModule apiKeyDirectoryProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessor(Tenants.PROCESSING_GROUP)
-                .registerTrackingEventProcessorConfiguration(Tenants.PROCESSING_GROUP,
+                .registerTrackingEventProcessor(AppDirectory.PROCESSING_GROUP)
+                .registerTrackingEventProcessorConfiguration(AppDirectory.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(500))
-                .registerTokenStore(Tenants.PROCESSING_GROUP, c -> new InMemoryTokenStore())
-                .registerListenerInvocationErrorHandler(Tenants.PROCESSING_GROUP,
+                .registerTokenStore(AppDirectory.PROCESSING_GROUP, c -> new InMemoryTokenStore())
+                .registerListenerInvocationErrorHandler(AppDirectory.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -1,8 +1,8 @@
 package dev.watchword.command.app;
 
-import dev.watchword.command.bearer.Acting;
-import dev.watchword.command.bearer.ApiKeyAuthentication;
-import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.security.Acting;
+import dev.watchword.command.security.ApiKeyAuthentication;
+import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.events.user.SessionStarted;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.security.core.Authentication;
@@ -38,7 +38,7 @@ public class LinkBaseProof {
         if (acting.platformWide()) {
             return LinkBaseChange.ALLOWED;
         }
-        if (!acting.permissions().containsAll(Tenant.APP_ADMIN_PERMISSIONS)
+        if (!acting.permissions().containsAll(AppPolicy.APP_ADMIN_PERMISSIONS)
                 || !(caller.getPrincipal() instanceof Jwt token)) {
             return LinkBaseChange.NOT_PERMITTED;
         }

@@ -1,12 +1,12 @@
 package dev.watchword.command.emailchange;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.bearer.Caller;
+import dev.watchword.command.security.Caller;
 import dev.watchword.command.password.PasswordPolicy;
-import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.problem.InvalidEmailAddress;
-import dev.watchword.command.token.OneTimeSecrets;
-import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.onetimesecret.OneTimeSecrets;
+import dev.watchword.command.issuing.OpaqueToken;
 import dev.watchword.command.user.ConfirmEmailChange;
 import dev.watchword.command.user.CurrentPasswordOutcome;
 import dev.watchword.command.user.EmailAddress;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchword.command.integrity.EventChainRecorder;
-import dev.watchword.command.token.MasterKey;
+import dev.watchword.command.signingkey.MasterKey;
 import dev.watchword.events.envelope.EventCatalog;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;

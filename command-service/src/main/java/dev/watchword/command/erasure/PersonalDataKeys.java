@@ -2,7 +2,7 @@ package dev.watchword.command.erasure;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.watchword.command.token.MasterKey;
+import dev.watchword.command.signingkey.MasterKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;

@@ -1,12 +1,12 @@
 package dev.watchword.command.integrity;
 
-import dev.watchword.command.bearer.ActingAdmin;
-import dev.watchword.command.tenant.Tenant;
+import dev.watchword.command.security.ActingAdmin;
+import dev.watchword.command.appdirectory.AppPolicy;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import dev.watchword.command.token.InvalidOperatorToken;
-import dev.watchword.command.token.OperatorEndpointDisabled;
-import dev.watchword.command.token.OperatorToken;
+import dev.watchword.command.operator.InvalidOperatorToken;
+import dev.watchword.command.operator.OperatorEndpointDisabled;
+import dev.watchword.command.operator.OperatorToken;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,7 +43,7 @@ public class IntegrityController {
     @GetMapping(path = {"/api/admin/integrity/verify", "/api/admin/integrity/verify/"})
     @PreAuthorize("hasAuthority('audit:read') and hasAuthority('apps:write')")
     public ChainVerification verifyForAuditor(Authentication caller) {
-        actingAdmin.authorize(caller, Tenant.AUDIT_READ);
+        actingAdmin.authorize(caller, AppPolicy.AUDIT_READ);
         return verifier.verify();
     }
 

@@ -1,13 +1,13 @@
 package dev.watchword.command.login;
 
 import dev.watchword.command.password.PasswordHasher;
-import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantResolver;
-import dev.watchword.command.token.AccessTokenIssuer;
+import dev.watchword.command.security.ClientAddress;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.RequestAppResolver;
+import dev.watchword.command.issuing.AccessTokenIssuer;
 import dev.watchword.events.user.LoginMethod;
-import dev.watchword.command.token.IssuedTokens;
-import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.issuing.IssuedTokens;
+import dev.watchword.command.issuing.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.Login;
 import dev.watchword.command.user.LoginOutcome;
@@ -35,12 +35,12 @@ public class LoginController {
     private final EmailRegistry registry;
     private final PasswordHasher passwords;
     private final AccessTokenIssuer tokens;
-    private final TenantResolver tenants;
+    private final RequestAppResolver apps;
     private final Clock clock;
 
     public LoginController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
-                           AccessTokenIssuer tokens, TenantResolver tenants, Clock clock) {
-        this.tenants = tenants;
+                           AccessTokenIssuer tokens, RequestAppResolver apps, Clock clock) {
+        this.apps = apps;
         this.commands = commands;
         this.registry = registry;
         this.passwords = passwords;
@@ -50,8 +50,8 @@ public class LoginController {
 
     @PostMapping(path = {"/api/auth/login", "/api/auth/login/", "/api/users/token", "/api/users/token/"})
     public IssuedTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolveAllowing(body.clientId(), request, LoginMethod.PASSWORD);
-        Optional<String> userId = registry.ownerOfTyped(tenant.appId(), body.email());
+        AppPolicy appPolicy = apps.resolveAllowing(body.clientId(), request, LoginMethod.PASSWORD);
+        Optional<String> userId = registry.ownerOfTyped(appPolicy.appId(), body.email());
         if (userId.isEmpty()) {
             passwords.matchesNothing(body.password());
             throw new InvalidCredentials();

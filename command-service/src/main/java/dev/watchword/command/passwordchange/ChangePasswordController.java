@@ -1,10 +1,10 @@
 package dev.watchword.command.passwordchange;
 
-import dev.watchword.command.tenant.Tenants;
+import dev.watchword.command.appdirectory.AppDirectory;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.bearer.Caller;
+import dev.watchword.command.security.Caller;
 import dev.watchword.command.password.PasswordPolicy;
-import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.user.ChangePassword;
 import dev.watchword.command.user.CurrentPasswordOutcome;
 import dev.watchword.command.user.EmailRegistry;
@@ -35,12 +35,12 @@ public class ChangePasswordController {
     private final CommandGateway commands;
     private final EmailRegistry registry;
     private final PasswordPolicy policy;
-    private final Tenants tenants;
+    private final AppDirectory appDirectory;
     private final Clock clock;
 
     public ChangePasswordController(CommandGateway commands, EmailRegistry registry, PasswordPolicy policy,
-                                    Tenants tenants, Clock clock) {
-        this.tenants = tenants;
+                                    AppDirectory appDirectory, Clock clock) {
+        this.appDirectory = appDirectory;
         this.commands = commands;
         this.registry = registry;
         this.policy = policy;
@@ -53,7 +53,7 @@ public class ChangePasswordController {
                        HttpServletRequest request) {
         Caller caller = Caller.of(token);
         String email = registry.emailOf(caller.userId()).orElseThrow(SessionEnded::new);
-        policy.check(body.newPassword(), email, tenants.of(caller.appId()).passwordMinLength());
+        policy.check(body.newPassword(), email, appDirectory.of(caller.appId()).passwordMinLength());
         // The aggregate checks the current password once and hashes the new one only if it matched.
         CurrentPasswordOutcome outcome = commands.sendAndWait(new ChangePassword(caller.userId(), caller.sessionId(),
                 body.currentPassword(), body.newPassword(), body.endOtherSessions(), ClientAddress.of(request),

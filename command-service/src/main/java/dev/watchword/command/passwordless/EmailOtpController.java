@@ -1,14 +1,14 @@
 package dev.watchword.command.passwordless;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.command.security.ClientAddress;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.events.user.LoginMethod;
-import dev.watchword.command.token.AccessTokenIssuer;
-import dev.watchword.command.token.EmailOtpCodes;
-import dev.watchword.command.token.IssuedTokens;
-import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.issuing.AccessTokenIssuer;
+import dev.watchword.command.onetimesecret.EmailOtpCodes;
+import dev.watchword.command.issuing.IssuedTokens;
+import dev.watchword.command.issuing.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.LoginOutcome;
 import dev.watchword.command.user.LoginWithEmailOtp;
@@ -45,13 +45,13 @@ public class EmailOtpController {
     private final EmailOtpCodes codes;
     private final AccessTokenIssuer tokens;
     private final PasswordlessSettings settings;
-    private final TenantResolver tenants;
+    private final RequestAppResolver apps;
     private final Clock clock;
 
     public EmailOtpController(CommandGateway commands, EmailRegistry registry, EmailOtpCodes codes,
-                              AccessTokenIssuer tokens, PasswordlessSettings settings, TenantResolver tenants,
+                              AccessTokenIssuer tokens, PasswordlessSettings settings, RequestAppResolver apps,
                               Clock clock) {
-        this.tenants = tenants;
+        this.apps = apps;
         this.commands = commands;
         this.registry = registry;
         this.codes = codes;
@@ -63,9 +63,9 @@ public class EmailOtpController {
     @PostMapping(path = {"/api/auth/otp", "/api/auth/otp/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolveAllowing(body.clientId(), request, LoginMethod.EMAIL_OTP);
+        AppPolicy appPolicy = apps.resolveAllowing(body.clientId(), request, LoginMethod.EMAIL_OTP);
         Instant now = clock.instant();
-        Optional<String> userId = registry.ownerOfTyped(tenant.appId(), body.email());
+        Optional<String> userId = registry.ownerOfTyped(appPolicy.appId(), body.email());
         String requestId;
         if (userId.isPresent()) {
             EmailOtpCodes.IssuedCode issued = codes.issueFor(userId.get(), now, settings.emailOtpLifetime(),

@@ -1,14 +1,14 @@
 package dev.watchword.command.passwordless;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.command.security.ClientAddress;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.events.user.LoginMethod;
-import dev.watchword.command.token.AccessTokenIssuer;
-import dev.watchword.command.token.IssuedTokens;
-import dev.watchword.command.token.OneTimeSecrets;
-import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.issuing.AccessTokenIssuer;
+import dev.watchword.command.issuing.IssuedTokens;
+import dev.watchword.command.onetimesecret.OneTimeSecrets;
+import dev.watchword.command.issuing.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidLoginLink;
 import dev.watchword.command.user.LoginWithMagicLink;
@@ -47,13 +47,13 @@ public class MagicLinkController {
     private final OneTimeSecrets secrets;
     private final AccessTokenIssuer tokens;
     private final PasswordlessSettings settings;
-    private final TenantResolver tenants;
+    private final RequestAppResolver apps;
     private final Clock clock;
 
     public MagicLinkController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
-                               AccessTokenIssuer tokens, PasswordlessSettings settings, TenantResolver tenants,
+                               AccessTokenIssuer tokens, PasswordlessSettings settings, RequestAppResolver apps,
                                Clock clock) {
-        this.tenants = tenants;
+        this.apps = apps;
         this.commands = commands;
         this.registry = registry;
         this.secrets = secrets;
@@ -65,9 +65,9 @@ public class MagicLinkController {
     @PostMapping(path = {"/api/auth/magic-link", "/api/auth/magic-link/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody LinkRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolveAllowing(body.clientId(), request, LoginMethod.MAGIC_LINK);
+        AppPolicy appPolicy = apps.resolveAllowing(body.clientId(), request, LoginMethod.MAGIC_LINK);
         Instant now = clock.instant();
-        registry.ownerOfTyped(tenant.appId(), body.email()).ifPresent(userId ->
+        registry.ownerOfTyped(appPolicy.appId(), body.email()).ifPresent(userId ->
                 commands.sendAndWait(new RequestMagicLink(userId,
                         secrets.issueFor(userId, now, settings.magicLinkLifetime()), ClientAddress.of(request), now)));
         return Map.of("detail", "If the address has an account, a sign-in link is on its way.");

@@ -2,13 +2,13 @@ package dev.watchword.command.passwordreset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.password.PasswordPolicy;
-import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.command.security.ClientAddress;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.events.user.LoginMethod;
-import dev.watchword.command.tenant.Tenants;
-import dev.watchword.command.token.OneTimeSecrets;
-import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.appdirectory.AppDirectory;
+import dev.watchword.command.onetimesecret.OneTimeSecrets;
+import dev.watchword.command.issuing.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidResetToken;
 import dev.watchword.command.user.RequestPasswordReset;
@@ -45,14 +45,14 @@ public class PasswordResetController {
     private final OneTimeSecrets secrets;
     private final PasswordPolicy policy;
     private final PasswordResetSettings settings;
-    private final TenantResolver tenants;
-    private final Tenants apps;
+    private final RequestAppResolver appResolver;
+    private final AppDirectory apps;
     private final Clock clock;
 
     public PasswordResetController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
                                    PasswordPolicy policy, PasswordResetSettings settings,
-                                   TenantResolver tenants, Tenants apps, Clock clock) {
-        this.tenants = tenants;
+                                   RequestAppResolver appResolver, AppDirectory apps, Clock clock) {
+        this.appResolver = appResolver;
         this.apps = apps;
         this.commands = commands;
         this.registry = registry;
@@ -65,9 +65,9 @@ public class PasswordResetController {
     @PostMapping(path = {"/api/auth/password/reset", "/api/auth/password/reset/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolveAllowing(body.clientId(), request, LoginMethod.PASSWORD);
+        AppPolicy appPolicy = appResolver.resolveAllowing(body.clientId(), request, LoginMethod.PASSWORD);
         Instant now = clock.instant();
-        registry.ownerOfTyped(tenant.appId(), body.email()).ifPresent(userId ->
+        registry.ownerOfTyped(appPolicy.appId(), body.email()).ifPresent(userId ->
                 commands.sendAndWait(new RequestPasswordReset(userId,
                         secrets.issueFor(userId, now, settings.lifetime()), ClientAddress.of(request), null, now)));
         return Map.of("detail", "If the address has an account, a reset link is on its way.");

@@ -2,7 +2,7 @@ package dev.watchword.command.ratelimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.watchword.command.token.EmailOtpCodes;
+import dev.watchword.command.onetimesecret.EmailOtpCodes;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;

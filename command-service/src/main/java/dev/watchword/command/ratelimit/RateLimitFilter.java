@@ -2,7 +2,7 @@ package dev.watchword.command.ratelimit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.user.EmailAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param trusted CIDR blocks, e.g. {@code WATCHWORD_PROXIES_TRUSTED=10.1.0.0/16,fd00::/8}; the default is the
  *                loopback only, {@code 127.0.0.0/8, ::1/128} (the gateway on the same host). Any private range
- *                holds more than the gateway (other containers, other tenants of a cluster network), so a deployment
+ *                holds more than the gateway (other containers, other appDirectory of a cluster network), so a deployment
  *                names its gateway's addresses, as docker-compose.yml does; empty trusts no one
  */
 @Validated

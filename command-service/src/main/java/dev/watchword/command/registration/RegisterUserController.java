@@ -2,12 +2,12 @@ package dev.watchword.command.registration;
 
 import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.password.PasswordPolicy;
-import dev.watchword.command.problem.ClientAddress;
+import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.problem.InvalidEmailAddress;
-import dev.watchword.command.tenant.LoginMethodDisabled;
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantResolver;
-import dev.watchword.command.token.OneTimeSecrets;
+import dev.watchword.command.appdirectory.LoginMethodDisabled;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.RequestAppResolver;
+import dev.watchword.command.onetimesecret.OneTimeSecrets;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
@@ -46,13 +46,13 @@ public class RegisterUserController {
     private final PasswordPolicy policy;
     private final OneTimeSecrets secrets;
     private final VerificationSettings verification;
-    private final TenantResolver tenants;
+    private final RequestAppResolver apps;
     private final Clock clock;
 
     public RegisterUserController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
                                   PasswordPolicy policy, OneTimeSecrets secrets, VerificationSettings verification,
-                                  TenantResolver tenants, Clock clock) {
-        this.tenants = tenants;
+                                  RequestAppResolver apps, Clock clock) {
+        this.apps = apps;
         this.commands = commands;
         this.registry = registry;
         this.passwords = passwords;
@@ -66,11 +66,11 @@ public class RegisterUserController {
             "/api/users/register/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> register(@Valid @RequestBody RegistrationRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolve(body.clientId(), request);
+        AppPolicy appPolicy = apps.resolve(body.clientId(), request);
         String email = EmailAddress.normalize(body.email()).orElseThrow(InvalidEmailAddress::new);
         String passwordHash = null;
-        if (tenant.allows(LoginMethod.PASSWORD)) {
-            policy.check(body.password(), email, tenant.passwordMinLength());
+        if (appPolicy.allows(LoginMethod.PASSWORD)) {
+            policy.check(body.password(), email, appPolicy.passwordMinLength());
             // Hashing costs tens of milliseconds of CPU on purpose; it runs here, outside the aggregate's lock, and
             // for taken addresses too, so the answer's timing does not tell them apart either.
             passwordHash = passwords.hash(body.password());
@@ -79,19 +79,19 @@ public class RegisterUserController {
         }
         String ip = ClientAddress.of(request);
         Instant now = clock.instant();
-        Optional<String> owner = registry.ownerOf(tenant.appId(), email);
+        Optional<String> owner = registry.ownerOf(appPolicy.appId(), email);
         if (owner.isPresent()) {
             noteAttempt(owner.get(), ip, now);
             return ACCEPTED;
         }
         String userId = UUID.randomUUID().toString();
         RegisterUser command = new RegisterUser(userId, email, passwordHash,
-                secrets.issueFor(userId, now, verification.lifetime()), now, tenant.appId());
+                secrets.issueFor(userId, now, verification.lifetime()), now, appPolicy.appId());
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException lostRace) {
             // Another registration of the same address committed first: the registry's key rolled ours back.
-            String winner = registry.ownerOf(tenant.appId(), email).orElseThrow(() -> lostRace);
+            String winner = registry.ownerOf(appPolicy.appId(), email).orElseThrow(() -> lostRace);
             noteAttempt(winner, ip, now);
         }
         return ACCEPTED;

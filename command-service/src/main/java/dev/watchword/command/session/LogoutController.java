@@ -1,6 +1,6 @@
 package dev.watchword.command.session;
 
-import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.issuing.OpaqueToken;
 import dev.watchword.command.user.RevokeSession;
 import dev.watchword.events.user.SessionRevocationReason;
 import jakarta.validation.Valid;

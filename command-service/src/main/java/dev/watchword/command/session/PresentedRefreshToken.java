@@ -1,7 +1,7 @@
 package dev.watchword.command.session;
 
 import dev.watchword.command.problem.RuleViolation;
-import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.command.user.InvalidRefreshToken;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -18,10 +18,10 @@ import java.util.Optional;
 @Component
 class PresentedRefreshToken {
 
-    private final TenantResolver tenants;
+    private final RequestAppResolver apps;
 
-    PresentedRefreshToken(TenantResolver tenants) {
-        this.tenants = tenants;
+    PresentedRefreshToken(RequestAppResolver apps) {
+        this.apps = apps;
     }
 
     /** The presented token; a cookie-mode request without the cookie is a dead token's 401. */
@@ -42,7 +42,7 @@ class PresentedRefreshToken {
 
     /** The app's name for its refresh cookie, to clear it. Empty outside cookie mode. */
     Optional<String> cookieClientId(HttpServletRequest request) {
-        return RefreshCookie.requested(request) ? Optional.of(tenants.resolve(null, request).clientId())
+        return RefreshCookie.requested(request) ? Optional.of(apps.resolve(null, request).clientId())
                 : Optional.empty();
     }
 

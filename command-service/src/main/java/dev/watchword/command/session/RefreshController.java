@@ -1,10 +1,10 @@
 package dev.watchword.command.session;
 
-import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.token.AccessTokenIssuer;
-import dev.watchword.command.token.IssuedTokens;
-import dev.watchword.command.token.OpaqueToken;
-import dev.watchword.command.token.RefreshTokens;
+import dev.watchword.command.security.ClientAddress;
+import dev.watchword.command.issuing.AccessTokenIssuer;
+import dev.watchword.command.issuing.IssuedTokens;
+import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.issuing.RefreshTokens;
 import dev.watchword.command.user.InvalidRefreshToken;
 import dev.watchword.command.user.RefreshOutcome;
 import dev.watchword.command.user.RefreshSession;

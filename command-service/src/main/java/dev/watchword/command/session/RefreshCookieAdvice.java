@@ -1,8 +1,8 @@
 package dev.watchword.command.session;
 
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.Tenants;
-import dev.watchword.command.token.IssuedTokens;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.AppDirectory;
+import dev.watchword.command.issuing.IssuedTokens;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,10 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 @ControllerAdvice
 class RefreshCookieAdvice implements ResponseBodyAdvice<IssuedTokens> {
 
-    private final Tenants tenants;
+    private final AppDirectory appDirectory;
 
-    RefreshCookieAdvice(Tenants tenants) {
-        this.tenants = tenants;
+    RefreshCookieAdvice(AppDirectory appDirectory) {
+        this.appDirectory = appDirectory;
     }
 
     @Override
@@ -39,7 +39,7 @@ class RefreshCookieAdvice implements ResponseBodyAdvice<IssuedTokens> {
                 || !RefreshCookie.requested(servlet.getServletRequest())) {
             return body;
         }
-        Tenant app = tenants.byClientId(body.clientId()).orElseGet(() -> tenants.of(null));
+        AppPolicy app = appDirectory.byClientId(body.clientId()).orElseGet(() -> appDirectory.of(null));
         response.getHeaders().add(HttpHeaders.SET_COOKIE,
                 RefreshCookie.carrying(app.clientId(), body.refresh(), app.refreshTokenLifetime()).toString());
         return body.withoutRefresh();

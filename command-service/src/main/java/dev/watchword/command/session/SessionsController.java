@@ -1,6 +1,6 @@
 package dev.watchword.command.session;
 
-import dev.watchword.command.bearer.Caller;
+import dev.watchword.command.security.Caller;
 import dev.watchword.command.user.RevokeAllSessions;
 import dev.watchword.command.user.RevokeSessionById;
 import dev.watchword.events.user.SessionRevocationReason;

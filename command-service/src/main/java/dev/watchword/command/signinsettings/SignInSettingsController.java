@@ -1,8 +1,8 @@
 package dev.watchword.command.signinsettings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.events.user.LoginMethod;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -25,22 +25,22 @@ import java.util.Locale;
 @RestController
 public class SignInSettingsController {
 
-    private final TenantResolver tenants;
+    private final RequestAppResolver apps;
 
-    public SignInSettingsController(TenantResolver tenants) {
-        this.tenants = tenants;
+    public SignInSettingsController(RequestAppResolver apps) {
+        this.apps = apps;
     }
 
     @GetMapping({"/api/auth/app-settings", "/api/auth/app-settings/"})
     public ResponseEntity<SignInSettings> settings(@RequestParam(name = "client_id", required = false) String clientId,
                                                    HttpServletRequest request) {
-        Tenant app = tenants.resolve(clientId, request);
+        AppPolicy app = apps.resolve(clientId, request);
         List<String> methods = Arrays.stream(LoginMethod.values()).filter(app::allows)
                 .map(method -> method.name().toLowerCase(Locale.ROOT)).toList();
         // Settings change rarely; a minute of staleness in a browser is harmless (the flows enforce the truth).
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
-                .header(HttpHeaders.VARY, HttpHeaders.ORIGIN + ", " + TenantResolver.HEADER)
+                .header(HttpHeaders.VARY, HttpHeaders.ORIGIN + ", " + RequestAppResolver.HEADER)
                 .body(new SignInSettings(app.clientId(), methods, app.requireVerifiedEmail(),
                         app.passwordMinLength()));
     }

@@ -33,9 +33,9 @@ import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserRegistered;
-import dev.watchword.command.tenant.LoginMethodDisabled;
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantRules;
+import dev.watchword.command.appdirectory.LoginMethodDisabled;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.AppPolicies;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -125,13 +125,13 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(VerifyEmail command, PasswordHashing hashing, TenantRules tenants) {
+    public void handle(VerifyEmail command, PasswordHashing hashing, AppPolicies apps) {
         if (emailVerified || verification == null || !verification.accepts(command.tokenHash(), command.at())) {
             throw new InvalidVerificationToken();
         }
-        Tenant tenant = command.newPassword() == null ? tenants.of(appId)
-                : requireMethod(tenants, LoginMethod.PASSWORD);
-        proveMailbox(command.at(), tenant);
+        AppPolicy appPolicy = command.newPassword() == null ? apps.of(appId)
+                : requireMethod(apps, LoginMethod.PASSWORD);
+        proveMailbox(command.at(), appPolicy);
         if (command.newPassword() != null) {
             apply(new PasswordChanged(userId, email, hashing.hash(command.newPassword()),
                     PasswordChangeReason.VERIFICATION, command.ipAddress(), command.at()));
@@ -144,7 +144,7 @@ public class User {
      * keeps neither the password they chose nor a session they started. The owner sets a password through a
      * reset. Nothing happens to an address that is already verified.
      */
-    private void proveMailbox(Instant at, Tenant tenant) {
+    private void proveMailbox(Instant at, AppPolicy appPolicy) {
         if (emailVerified) {
             return;
         }
@@ -153,14 +153,14 @@ public class User {
         if (hadPassword) {
             apply(new PasswordRemoved(userId, at));
         }
-        revokeSessionsExcept(null, SessionRevocationReason.EMAIL_VERIFIED, at, tenant);
+        revokeSessionsExcept(null, SessionRevocationReason.EMAIL_VERIFIED, at, appPolicy);
     }
 
     // --- password login, lockout ----------------------------------------------------------------------------
 
     @CommandHandler
-    public LoginOutcome handle(Login command, PasswordVerifier passwords, AccountPolicy policy, TenantRules tenants) {
-        Tenant tenant = requireMethod(tenants, LoginMethod.PASSWORD);
+    public LoginOutcome handle(Login command, PasswordVerifier passwords, AccountPolicy policy, AppPolicies apps) {
+        AppPolicy appPolicy = requireMethod(apps, LoginMethod.PASSWORD);
         String ip = command.ipAddress();
         // The hash is checked even when this address is locked out, so the answer takes as long either way.
         boolean matches = passwords.matches(command.password(), passwordHash);
@@ -183,20 +183,20 @@ public class User {
             return new LoginOutcome.Rejected();
         }
         // Told only to whoever knows the password, so it reveals nothing about the account to anyone else.
-        if (tenant.requireVerifiedEmail() && !emailVerified) {
+        if (appPolicy.requireVerifiedEmail() && !emailVerified) {
             apply(new LoginFailed(userId, LoginFailureReason.EMAIL_NOT_VERIFIED, ip, command.userAgent(),
                     command.at()));
             return new LoginOutcome.Unverified();
         }
         return new LoginOutcome.Granted(startSession(LoginMethod.PASSWORD, command.sessionId(),
-                command.refreshTokenHash(), ip, command.userAgent(), command.at(), tenant));
+                command.refreshTokenHash(), ip, command.userAgent(), command.at(), appPolicy));
     }
 
     // --- password reset and change ----------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(RequestPasswordReset command, TenantRules tenants) {
-        requireMethod(tenants, LoginMethod.PASSWORD);
+    public void handle(RequestPasswordReset command, AppPolicies apps) {
+        requireMethod(apps, LoginMethod.PASSWORD);
         OneTimeSecret link = command.link();
         apply(new PasswordResetRequested(userId, email, link.hash(), link.sealed(), command.ipAddress(),
                 command.at(), link.expiresAt(), command.requestedBy()));
@@ -207,8 +207,8 @@ public class User {
      * is checked first and the new password hashed last, so a wrong token costs no Argon2id work.
      */
     @CommandHandler
-    public void handle(ResetPassword command, PasswordHashing hashing, TenantRules tenants) {
-        Tenant tenant = requireMethod(tenants, LoginMethod.PASSWORD);
+    public void handle(ResetPassword command, PasswordHashing hashing, AppPolicies apps) {
+        AppPolicy appPolicy = requireMethod(apps, LoginMethod.PASSWORD);
         if (passwordReset == null || !passwordReset.accepts(command.tokenHash(), command.at())) {
             throw new InvalidResetToken();
         }
@@ -219,17 +219,17 @@ public class User {
         }
         apply(new PasswordChanged(userId, email, hashing.hash(command.newPassword()), PasswordChangeReason.RESET,
                 command.ipAddress(), command.at()));
-        revokeSessionsExcept(null, SessionRevocationReason.PASSWORD_RESET, command.at(), tenant);
+        revokeSessionsExcept(null, SessionRevocationReason.PASSWORD_RESET, command.at(), appPolicy);
     }
 
     /** One Argon2id check of the current password, and a hash of the new one only if it matched. */
     @CommandHandler
     public CurrentPasswordOutcome handle(ChangePassword command, PasswordVerifier passwords, PasswordHashing hashing,
-                                         AccountPolicy policy, TenantRules tenants) {
-        Tenant tenant = requireMethod(tenants, LoginMethod.PASSWORD);
+                                         AccountPolicy policy, AppPolicies apps) {
+        AppPolicy appPolicy = requireMethod(apps, LoginMethod.PASSWORD);
         requireLiveSession(command.sessionId(), command.at(), policy);
         CurrentPasswordOutcome outcome = checkCurrentPassword(command.currentPassword(), CredentialChange.PASSWORD,
-                command.sessionId(), command.ipAddress(), command.userAgent(), command.at(), passwords, policy, tenant);
+                command.sessionId(), command.ipAddress(), command.userAgent(), command.at(), passwords, policy, appPolicy);
         if (outcome != CurrentPasswordOutcome.ACCEPTED) {
             return outcome;
         }
@@ -237,7 +237,7 @@ public class User {
                 command.ipAddress(), command.at()));
         if (command.endOtherSessions()) {
             revokeSessionsExcept(command.sessionId(), SessionRevocationReason.PASSWORD_CHANGED, command.at(),
-                    tenant);
+                    appPolicy);
         }
         return outcome;
     }
@@ -251,11 +251,11 @@ public class User {
      */
     @CommandHandler
     public CurrentPasswordOutcome handle(RequestEmailChange command, PasswordVerifier passwords, AccountPolicy policy,
-                                         TenantRules tenants) {
+                                         AppPolicies apps) {
         requireLiveSession(command.sessionId(), command.at(), policy);
         CurrentPasswordOutcome outcome = checkCurrentPassword(command.password(), CredentialChange.EMAIL,
                 command.sessionId(), command.ipAddress(), command.userAgent(), command.at(), passwords, policy,
-                tenants.of(appId));
+                apps.of(appId));
         if (outcome != CurrentPasswordOutcome.ACCEPTED) {
             return outcome;
         }
@@ -279,7 +279,7 @@ public class User {
     private CurrentPasswordOutcome checkCurrentPassword(String password, CredentialChange change, String sessionId,
                                                         String ip, String userAgent, Instant at,
                                                         PasswordVerifier passwords, AccountPolicy policy,
-                                                        Tenant tenant) {
+                                                        AppPolicy appPolicy) {
         boolean locked = throttle.refuses(ip, at, policy);
         if (!locked && passwords.matches(password, passwordHash)) {
             return CurrentPasswordOutcome.ACCEPTED;
@@ -294,7 +294,7 @@ public class User {
         }
         if (attempt >= policy.lockoutThreshold()) {
             apply(new SessionRevoked(userId, sessionId, SessionRevocationReason.CURRENT_PASSWORD_FAILURES, at,
-                    at.plus(tenant.accessTokenLifetime())));
+                    at.plus(appPolicy.accessTokenLifetime())));
             return CurrentPasswordOutcome.SESSION_ENDED;
         }
         return CurrentPasswordOutcome.WRONG;
@@ -311,27 +311,27 @@ public class User {
     // --- passwordless -------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(RequestMagicLink command, TenantRules tenants) {
-        requireMethod(tenants, LoginMethod.MAGIC_LINK);
+    public void handle(RequestMagicLink command, AppPolicies apps) {
+        requireMethod(apps, LoginMethod.MAGIC_LINK);
         OneTimeSecret link = command.link();
         apply(new MagicLinkRequested(userId, email, link.hash(), link.sealed(), command.ipAddress(), command.at(),
                 link.expiresAt()));
     }
 
     @CommandHandler
-    public SessionGrant handle(LoginWithMagicLink command, TenantRules tenants) {
-        Tenant tenant = requireMethod(tenants, LoginMethod.MAGIC_LINK);
+    public SessionGrant handle(LoginWithMagicLink command, AppPolicies apps) {
+        AppPolicy appPolicy = requireMethod(apps, LoginMethod.MAGIC_LINK);
         if (disabled || magicLink == null || !magicLink.accepts(command.tokenHash(), command.at())) {
             throw new InvalidLoginLink();
         }
-        proveMailbox(command.at(), tenant);
+        proveMailbox(command.at(), appPolicy);
         return startSession(LoginMethod.MAGIC_LINK, command.sessionId(), command.refreshTokenHash(),
-                command.ipAddress(), command.userAgent(), command.at(), tenant);
+                command.ipAddress(), command.userAgent(), command.at(), appPolicy);
     }
 
     @CommandHandler
-    public void handle(RequestEmailOtp command, TenantRules tenants) {
-        requireMethod(tenants, LoginMethod.EMAIL_OTP);
+    public void handle(RequestEmailOtp command, AppPolicies apps) {
+        requireMethod(apps, LoginMethod.EMAIL_OTP);
         OneTimeSecret code = command.code();
         apply(new EmailOtpRequested(userId, email, command.requestId(), code.hash(), code.sealed(),
                 command.ipAddress(), command.at(), code.expiresAt()));
@@ -339,8 +339,8 @@ public class User {
 
     /** A code works for the request that asked for it, before it expires, and dies after 5 wrong tries. */
     @CommandHandler
-    public LoginOutcome handle(LoginWithEmailOtp command, TenantRules tenants) {
-        Tenant tenant = requireMethod(tenants, LoginMethod.EMAIL_OTP);
+    public LoginOutcome handle(LoginWithEmailOtp command, AppPolicies apps) {
+        AppPolicy appPolicy = requireMethod(apps, LoginMethod.EMAIL_OTP);
         boolean open = !disabled && otp != null && command.requestId().equals(otpRequestId) && otpFailures < OTP_ATTEMPTS
                 && command.at().isBefore(otp.expiresAt());
         if (!open) {
@@ -351,9 +351,9 @@ public class User {
                     command.userAgent(), command.at()));
             return new LoginOutcome.Rejected();
         }
-        proveMailbox(command.at(), tenant);
+        proveMailbox(command.at(), appPolicy);
         return new LoginOutcome.Granted(startSession(LoginMethod.EMAIL_OTP, command.sessionId(),
-                command.refreshTokenHash(), command.ipAddress(), command.userAgent(), command.at(), tenant));
+                command.refreshTokenHash(), command.ipAddress(), command.userAgent(), command.at(), appPolicy));
     }
 
     // --- sessions -----------------------------------------------------------------------------------------
@@ -365,19 +365,19 @@ public class User {
      * token from any other client, or any other retired token, revokes the whole session.
      */
     @CommandHandler
-    public RefreshOutcome handle(RefreshSession command, AccountPolicy policy, TenantRules tenants) {
-        Tenant tenant = tenants.of(appId);
+    public RefreshOutcome handle(RefreshSession command, AccountPolicy policy, AppPolicies apps) {
+        AppPolicy appPolicy = apps.of(appId);
         Instant now = command.at();
         String presented = command.presentedTokenHash();
         if (disabled) {
             throw new InvalidRefreshToken();
         }
         Optional<Session> current = liveSessions(now, policy).filter(s -> s.isCurrent(presented)).findFirst();
-        Instant accessTokenExpiry = now.plus(tenant.accessTokenLifetime());
+        Instant accessTokenExpiry = now.plus(appPolicy.accessTokenLifetime());
         if (current.isPresent()) {
             apply(new RefreshTokenRotated(userId, current.get().sessionId(), presented, command.newTokenHash(), now,
                     current.get().expiresAt(), command.ipAddress(), command.userAgent(), accessTokenExpiry));
-            return new RefreshOutcome.Granted(grantFor(current.get().sessionId(), tenant, now));
+            return new RefreshOutcome.Granted(grantFor(current.get().sessionId(), appPolicy, now));
         }
         String client = Session.client(command.ipAddress(), command.userAgent());
         Optional<Session> racing = liveSessions(now, policy)
@@ -387,14 +387,14 @@ public class User {
         if (racing.isPresent()) {
             apply(new RefreshTokenGraceUsed(userId, racing.get().sessionId(), command.ipAddress(),
                     command.userAgent(), now, accessTokenExpiry));
-            return new RefreshOutcome.Granted(grantFor(racing.get().sessionId(), tenant, now));
+            return new RefreshOutcome.Granted(grantFor(racing.get().sessionId(), appPolicy, now));
         }
         Optional<Session> replayed = liveSessions(now, policy).filter(s -> s.hasRetired(presented)).findFirst();
         if (replayed.isPresent()) {
             apply(new RefreshTokenReuseDetected(userId, replayed.get().sessionId(), command.ipAddress(),
                     command.userAgent(), now));
             apply(new SessionRevoked(userId, replayed.get().sessionId(), SessionRevocationReason.REFRESH_TOKEN_REUSE,
-                    now, replayed.get().revokedUntil(now, tenant.accessTokenLifetime())));
+                    now, replayed.get().revokedUntil(now, appPolicy.accessTokenLifetime())));
             return new RefreshOutcome.Rejected();
         }
         throw new InvalidRefreshToken();
@@ -402,8 +402,8 @@ public class User {
 
     /** Logout of the presented refresh token's session; unknown or dead tokens change nothing (RFC 7009). */
     @CommandHandler
-    public void handle(RevokeSession command, TenantRules tenants) {
-        Duration lifetime = tenants.of(appId).accessTokenLifetime();
+    public void handle(RevokeSession command, AppPolicies apps) {
+        Duration lifetime = apps.of(appId).accessTokenLifetime();
         sessions.values().stream()
                 .filter(s -> !s.revoked() && s.isCurrent(command.presentedTokenHash()))
                 .findFirst()
@@ -412,47 +412,47 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(RevokeSessionById command, AccountPolicy policy, TenantRules tenants) {
+    public void handle(RevokeSessionById command, AccountPolicy policy, AppPolicies apps) {
         requireLiveSession(command.callerSessionId(), command.at(), policy);
         Session target = sessions.get(command.sessionId());
         if (target == null || !target.isLive(command.at(), policy.idleTimeout())) {
             throw new SessionNotFound();
         }
         apply(new SessionRevoked(userId, target.sessionId(), command.reason(), command.at(),
-                target.revokedUntil(command.at(), tenants.of(appId).accessTokenLifetime())));
+                target.revokedUntil(command.at(), apps.of(appId).accessTokenLifetime())));
     }
 
     @CommandHandler
-    public void handle(RevokeAllSessions command, AccountPolicy policy, TenantRules tenants) {
+    public void handle(RevokeAllSessions command, AccountPolicy policy, AppPolicies apps) {
         requireLiveSession(command.callerSessionId(), command.at(), policy);
-        revokeSessionsExcept(null, SessionRevocationReason.LOGOUT_EVERYWHERE, command.at(), tenants.of(appId));
+        revokeSessionsExcept(null, SessionRevocationReason.LOGOUT_EVERYWHERE, command.at(), apps.of(appId));
     }
 
     // --- administration -----------------------------------------------------------------------------------
 
     /** The acting admin's own checks, on the admin's aggregate; see {@link AuthorizeActor}. */
     @CommandHandler
-    public void handle(AuthorizeActor command, AccountPolicy policy, TenantRules tenants) {
+    public void handle(AuthorizeActor command, AccountPolicy policy, AppPolicies apps) {
         requireLiveSession(command.sessionId(), command.at(), policy);
         if (disabled || command.authorizationVersion() != authorizationVersion) {
             throw new StaleAuthorization();
         }
-        if (!tenants.of(appId).permissionsOf(roles).contains(command.permission())) {
+        if (!apps.of(appId).permissionsOf(roles).contains(command.permission())) {
             throw new NotPermitted();
         }
     }
 
     @CommandHandler
-    public void handle(AssignRole command, TenantRules tenants) {
-        requireRoleSetVersion(command.role(), command.expectedVersion(), tenants);
+    public void handle(AssignRole command, AppPolicies apps) {
+        requireRoleSetVersion(command.role(), command.expectedVersion(), apps);
         if (!roles.contains(command.role())) {
             apply(new RoleAssigned(userId, command.role(), command.actorId(), command.at()));
         }
     }
 
     @CommandHandler
-    public void handle(RevokeRole command, TenantRules tenants) {
-        requireRoleSetVersion(command.role(), command.expectedVersion(), tenants);
+    public void handle(RevokeRole command, AppPolicies apps) {
+        requireRoleSetVersion(command.role(), command.expectedVersion(), apps);
         if (roles.contains(command.role())) {
             apply(new RoleRevoked(userId, command.role(), command.actorId(), command.at()));
         }
@@ -460,10 +460,10 @@ public class User {
 
     /** Disabling ends every session with it (disabling a user ends all sessions). */
     @CommandHandler
-    public void handle(DisableUser command, TenantRules tenants) {
+    public void handle(DisableUser command, AppPolicies apps) {
         if (!disabled) {
             apply(new UserDisabled(userId, command.actorId(), command.at()));
-            revokeSessionsExcept(null, SessionRevocationReason.USER_DISABLED, command.at(), tenants.of(appId));
+            revokeSessionsExcept(null, SessionRevocationReason.USER_DISABLED, command.at(), apps.of(appId));
         }
     }
 
@@ -479,14 +479,14 @@ public class User {
      * later command finds no user, and the stored events keep only what they hold without personal data.
      */
     @CommandHandler
-    public void handle(EraseUser command, TenantRules tenants) {
-        revokeSessionsExcept(null, SessionRevocationReason.USER_ERASED, command.at(), tenants.of(appId));
+    public void handle(EraseUser command, AppPolicies apps) {
+        revokeSessionsExcept(null, SessionRevocationReason.USER_ERASED, command.at(), apps.of(appId));
         apply(new UserErased(userId, command.actorId(), command.at()));
     }
 
     @CommandHandler
-    public void handle(ForceLogout command, TenantRules tenants) {
-        revokeSessionsExcept(null, SessionRevocationReason.FORCED_LOGOUT, command.at(), tenants.of(appId));
+    public void handle(ForceLogout command, AppPolicies apps) {
+        revokeSessionsExcept(null, SessionRevocationReason.FORCED_LOGOUT, command.at(), apps.of(appId));
     }
 
     /**
@@ -494,26 +494,26 @@ public class User {
      * for an admin as for its user (OWASP ASVS 5.0 V7.4.5: administrators can terminate a user's sessions).
      */
     @CommandHandler
-    public void handle(EndSessionByAdmin command, AccountPolicy policy, TenantRules tenants) {
+    public void handle(EndSessionByAdmin command, AccountPolicy policy, AppPolicies apps) {
         Session target = sessions.get(command.sessionId());
         if (target == null || !target.isLive(command.at(), policy.idleTimeout())) {
             throw new SessionNotFound();
         }
         apply(new SessionRevoked(userId, target.sessionId(), SessionRevocationReason.REVOKED_BY_ADMIN, command.at(),
-                target.revokedUntil(command.at(), tenants.of(appId).accessTokenLifetime())));
+                target.revokedUntil(command.at(), apps.of(appId).accessTokenLifetime())));
     }
 
     /** The user's app must allow {@code method} on every path that leads to it (403 otherwise). */
-    private Tenant requireMethod(TenantRules tenants, LoginMethod method) {
-        Tenant tenant = tenants.of(appId);
-        if (!tenant.allows(method)) {
+    private AppPolicy requireMethod(AppPolicies apps, LoginMethod method) {
+        AppPolicy appPolicy = apps.of(appId);
+        if (!appPolicy.allows(method)) {
             throw new LoginMethodDisabled();
         }
-        return tenant;
+        return appPolicy;
     }
 
-    private void requireRoleSetVersion(String role, Integer expectedVersion, TenantRules tenants) {
-        if (!tenants.of(appId).hasRole(role)) {
+    private void requireRoleSetVersion(String role, Integer expectedVersion, AppPolicies apps) {
+        if (!apps.of(appId).hasRole(role)) {
             throw new UnknownRole();
         }
         if (expectedVersion != null && expectedVersion != authorizationVersion) {
@@ -522,18 +522,18 @@ public class User {
     }
 
     private SessionGrant startSession(LoginMethod method, String sessionId, String refreshTokenHash, String ip,
-                                      String userAgent, Instant at, Tenant tenant) {
+                                      String userAgent, Instant at, AppPolicy appPolicy) {
         apply(new LoginSucceeded(userId, sessionId, ip, userAgent, at, method));
         apply(new SessionStarted(userId, sessionId, refreshTokenHash, ip, userAgent, at,
-                at.plus(tenant.refreshTokenLifetime()), at.plus(tenant.accessTokenLifetime())));
-        return grantFor(sessionId, tenant, at);
+                at.plus(appPolicy.refreshTokenLifetime()), at.plus(appPolicy.accessTokenLifetime())));
+        return grantFor(sessionId, appPolicy, at);
     }
 
     /** The token's expiry is the one the session records, to the instant (see {@link Session#revokedUntil}). */
-    private SessionGrant grantFor(String sessionId, Tenant tenant, Instant at) {
-        return new SessionGrant(userId, sessionId, List.copyOf(roles), tenant.permissionsOf(roles),
-                authorizationVersion, tenant.appId(), tenant.clientId(), tenant.accessTokenLifetime(),
-                at.plus(tenant.accessTokenLifetime()));
+    private SessionGrant grantFor(String sessionId, AppPolicy appPolicy, Instant at) {
+        return new SessionGrant(userId, sessionId, List.copyOf(roles), appPolicy.permissionsOf(roles),
+                authorizationVersion, appPolicy.appId(), appPolicy.clientId(), appPolicy.accessTokenLifetime(),
+                at.plus(appPolicy.accessTokenLifetime()));
     }
 
     private void requireLiveSession(String sessionId, Instant now, AccountPolicy policy) {
@@ -548,12 +548,12 @@ public class User {
      * longer if a token was issued before the app shortened it ({@link Session#revokedUntil}).
      */
     private void revokeSessionsExcept(String keptSessionId, SessionRevocationReason reason, Instant at,
-                                      Tenant tenant) {
+                                      AppPolicy appPolicy) {
         sessions.values().stream()
                 .filter(s -> !s.revoked() && at.isBefore(s.expiresAt()) && !s.sessionId().equals(keptSessionId))
                 .toList()
                 .forEach(s -> apply(new SessionRevoked(userId, s.sessionId(), reason, at,
-                        s.revokedUntil(at, tenant.accessTokenLifetime()))));
+                        s.revokedUntil(at, appPolicy.accessTokenLifetime()))));
     }
 
     private java.util.stream.Stream<Session> liveSessions(Instant now, AccountPolicy policy) {
@@ -568,7 +568,7 @@ public class User {
         appId = event.appIdOrDefault();
         email = event.email();
         passwordHash = event.passwordHash();
-        roles.add(Tenant.USER);
+        roles.add(AppPolicy.USER);
     }
 
     @EventSourcingHandler

@@ -1,6 +1,6 @@
 package dev.watchword.command.verification;
 
-import dev.watchword.command.token.OneTimeSecrets;
+import dev.watchword.command.onetimesecret.OneTimeSecrets;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.RequestEmailVerification;
 import dev.watchword.command.user.VerificationSettings;
@@ -8,8 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantResolver;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.RequestAppResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -33,12 +33,12 @@ public class ResendVerificationController {
     private final EmailRegistry registry;
     private final OneTimeSecrets secrets;
     private final VerificationSettings settings;
-    private final TenantResolver tenants;
+    private final RequestAppResolver apps;
     private final Clock clock;
 
     public ResendVerificationController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
-                                        VerificationSettings settings, TenantResolver tenants, Clock clock) {
-        this.tenants = tenants;
+                                        VerificationSettings settings, RequestAppResolver apps, Clock clock) {
+        this.apps = apps;
         this.commands = commands;
         this.registry = registry;
         this.secrets = secrets;
@@ -49,9 +49,9 @@ public class ResendVerificationController {
     @PostMapping(path = {"/api/auth/verify-email/resend", "/api/auth/verify-email/resend/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> resend(@Valid @RequestBody ResendRequest body, HttpServletRequest request) {
-        Tenant tenant = tenants.resolve(body.clientId(), request);
+        AppPolicy appPolicy = apps.resolve(body.clientId(), request);
         Instant now = clock.instant();
-        registry.ownerOfTyped(tenant.appId(), body.email()).ifPresent(userId ->
+        registry.ownerOfTyped(appPolicy.appId(), body.email()).ifPresent(userId ->
                 commands.sendAndWait(new RequestEmailVerification(userId,
                         secrets.issueFor(userId, now, settings.lifetime()), now)));
         return Map.of("detail", "If the address has an unconfirmed account, a new link is on its way.");

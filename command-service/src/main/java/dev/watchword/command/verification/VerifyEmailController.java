@@ -1,9 +1,9 @@
 package dev.watchword.command.verification;
 
 import dev.watchword.command.password.PasswordPolicy;
-import dev.watchword.command.problem.ClientAddress;
-import dev.watchword.command.tenant.Tenants;
-import dev.watchword.command.token.OpaqueToken;
+import dev.watchword.command.security.ClientAddress;
+import dev.watchword.command.appdirectory.AppDirectory;
+import dev.watchword.command.issuing.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidVerificationToken;
 import dev.watchword.command.user.VerifyEmail;
@@ -37,10 +37,10 @@ public class VerifyEmailController {
     private final CommandGateway commands;
     private final EmailRegistry registry;
     private final PasswordPolicy policy;
-    private final Tenants apps;
+    private final AppDirectory apps;
     private final Clock clock;
 
-    public VerifyEmailController(CommandGateway commands, EmailRegistry registry, PasswordPolicy policy, Tenants apps,
+    public VerifyEmailController(CommandGateway commands, EmailRegistry registry, PasswordPolicy policy, AppDirectory apps,
                                  Clock clock) {
         this.commands = commands;
         this.registry = registry;

@@ -5,7 +5,7 @@ import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.secret.SealedSecret;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watchword.command.tenant.Tenants;
+import dev.watchword.command.appdirectory.AppDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -77,7 +77,7 @@ abstract class ApiITSupport {
     @Autowired
     AdjustableClock clock;
     @Autowired
-    Tenants tenants;
+    AppDirectory appDirectory;
 
     Http http;
     EventTopic topic;
@@ -157,7 +157,7 @@ abstract class ApiITSupport {
         JsonNode app = http.postWithBearer("/api/admin/apps/", rootAdminToken(), Map.of("name", name)).json();
         RegisteredApp registered = new RegisteredApp(app.get("id").asText(), app.get("client_id").asText(),
                 app.get("key_id").asText(), app.get("api_key").asText());
-        await().atMost(Duration.ofSeconds(30)).until(() -> tenants.byClientId(registered.clientId()).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> appDirectory.byClientId(registered.clientId()).isPresent());
         return registered;
     }
 

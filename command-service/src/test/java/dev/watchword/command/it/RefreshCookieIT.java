@@ -58,7 +58,7 @@ class RefreshCookieIT extends ApiITSupport {
         assertThat(login.json().get("access").asText()).isNotBlank();
         String cookie = setCookie(login, DEFAULT_COOKIE);
         assertThat(cookie).contains("; Path=/api/auth/token/", "; Secure", "; HttpOnly", "; SameSite=Strict",
-                "; Max-Age=" + tenants.of(null).refreshTokenLifetime().toSeconds());
+                "; Max-Age=" + appDirectory.of(null).refreshTokenLifetime().toSeconds());
         assertThat(valueOf(cookie)).isNotBlank();
     }
 
@@ -131,7 +131,7 @@ class RefreshCookieIT extends ApiITSupport {
         Http.Response changed = put("/api/admin/apps/" + app.appId() + "/settings", rootAdminToken(), settings);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> tenants.of(app.appId()).corsOrigins().contains("https://shop.example.com"));
+                .until(() -> appDirectory.of(app.appId()).corsOrigins().contains("https://shop.example.com"));
         String email = newEmail();
         registerIn(app, email);
         String appCookie = "__Secure-watchword-refresh-" + app.clientId();

@@ -34,7 +34,7 @@ class RevocationLifetimeIT extends ApiITSupport {
         Http.Response changed = put("/api/admin/apps/" + app.appId() + "/settings", rootAdminToken(), settings);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> tenants.of(app.appId()).accessTokenLifetime().equals(Duration.ofMinutes(minutes)));
+                .until(() -> appDirectory.of(app.appId()).accessTokenLifetime().equals(Duration.ofMinutes(minutes)));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.watchword.command.passwordless;
 
 import dev.watchword.command.password.PasswordSettings;
-import dev.watchword.command.problem.CorsSettings;
-import dev.watchword.command.tenant.LoginMethodDisabled;
-import dev.watchword.command.tenant.PublicOrigin;
-import dev.watchword.command.tenant.TenantResolver;
-import dev.watchword.command.tenant.Tenants;
-import dev.watchword.command.token.TokenSettings;
+import dev.watchword.command.security.CorsSettings;
+import dev.watchword.command.appdirectory.LoginMethodDisabled;
+import dev.watchword.command.appdirectory.PublicOrigin;
+import dev.watchword.command.appdirectory.RequestAppResolver;
+import dev.watchword.command.appdirectory.AppDirectory;
+import dev.watchword.command.issuing.TokenSettings;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A login method switched off for the default app (by the service's configuration) answers 403 on the request
- * paths before any address is looked up; per-app switches are covered by {@code TenancyIT}.
+ * paths before any address is looked up; per-app switches are covered by {@code AppTokensIT}.
  */
 class PasswordlessSwitchTest {
 
     private static final PasswordlessSettings OFF =
             new PasswordlessSettings(false, Duration.ofMinutes(10), false, Duration.ofMinutes(10), 6);
 
-    private static final TenantResolver DEFAULT_APP = new TenantResolver(new Tenants(
+    private static final RequestAppResolver DEFAULT_APP = new RequestAppResolver(new AppDirectory(
             new TokenSettings("http://localhost:8080", "watchword", 5, 1), new PasswordSettings(8), OFF,
             new CorsSettings(List.of(), Duration.ofHours(1)),
             new StaticListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class)), new PublicOrigin("http://localhost:8080"));

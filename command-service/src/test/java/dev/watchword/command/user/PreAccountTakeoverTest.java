@@ -1,6 +1,6 @@
 package dev.watchword.command.user;
 
-import dev.watchword.command.tenant.TenantRules;
+import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailOtpRequested;
 import dev.watchword.events.user.EmailVerificationRequested;
@@ -58,7 +58,7 @@ class PreAccountTakeoverTest {
         });
         fixture.registerInjectableResource((PasswordHashing) password -> "hash-of-" + password);
         fixture.registerInjectableResource(UserTest.POLICY);
-        fixture.registerInjectableResource((TenantRules) appId -> UserTest.APP);
+        fixture.registerInjectableResource((AppPolicies) appId -> UserTest.APP);
     }
 
     private static UserRegistered registeredByAttacker() {

@@ -1,7 +1,7 @@
 package dev.watchword.command.user;
 
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantRules;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.LoginSucceeded;
@@ -46,11 +46,11 @@ class SessionTokensTest {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource((PasswordVerifier) (password, hash) -> ("hash-of-" + password).equals(hash));
         fixture.registerInjectableResource(UserTest.POLICY);
-        fixture.registerInjectableResource((TenantRules) appId -> app());
+        fixture.registerInjectableResource((AppPolicies) appId -> app());
     }
 
-    private Tenant app() {
-        return new Tenant(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, EnumSet.allOf(LoginMethod.class), false,
+    private AppPolicy app() {
+        return new AppPolicy(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, EnumSet.allOf(LoginMethod.class), false,
                 accessLifetime, REFRESH_LIFETIME, 8, List.of(), Map.of());
     }
 

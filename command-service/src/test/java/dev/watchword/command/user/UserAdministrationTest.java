@@ -37,7 +37,7 @@ class UserAdministrationTest {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource((PasswordVerifier) (password, hash) -> hash.equals("hash-of-" + password));
         fixture.registerInjectableResource(UserTest.POLICY);
-        fixture.registerInjectableResource((dev.watchword.command.tenant.TenantRules) appId -> UserTest.APP);
+        fixture.registerInjectableResource((dev.watchword.command.appdirectory.AppPolicies) appId -> UserTest.APP);
     }
 
     private static UserRegistered registered() {
@@ -87,21 +87,21 @@ class UserAdministrationTest {
         void authorizeWhenTokenVersionOlderThanRoleRevocationThenStale() {
             fixture.given(registered(), started("s1"), new RoleAssigned(USER, "admin", ADMIN, T0),
                             new RoleRevoked(USER, "admin", "admin-2", T0))
-                    .when(new AuthorizeActor(USER, "s1", 1, dev.watchword.command.tenant.Tenant.USERS_WRITE, T0.plusSeconds(1)))
+                    .when(new AuthorizeActor(USER, "s1", 1, dev.watchword.command.appdirectory.AppPolicy.USERS_WRITE, T0.plusSeconds(1)))
                     .expectException(StaleAuthorization.class);
         }
 
         @Test
         void authorizeWhenPermissionNotHeldThenForbidden() {
             fixture.given(registered(), started("s1"))
-                    .when(new AuthorizeActor(USER, "s1", 0, dev.watchword.command.tenant.Tenant.USERS_WRITE, T0.plusSeconds(1)))
+                    .when(new AuthorizeActor(USER, "s1", 0, dev.watchword.command.appdirectory.AppPolicy.USERS_WRITE, T0.plusSeconds(1)))
                     .expectException(NotPermitted.class);
         }
 
         @Test
         void authorizeWhenCurrentAndHeldThenAllowed() {
             fixture.given(registered(), started("s1"), new RoleAssigned(USER, "admin", ADMIN, T0))
-                    .when(new AuthorizeActor(USER, "s1", 1, dev.watchword.command.tenant.Tenant.USERS_WRITE, T0.plusSeconds(1)))
+                    .when(new AuthorizeActor(USER, "s1", 1, dev.watchword.command.appdirectory.AppPolicy.USERS_WRITE, T0.plusSeconds(1)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }

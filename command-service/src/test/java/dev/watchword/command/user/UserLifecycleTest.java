@@ -55,7 +55,7 @@ class UserLifecycleTest {
             return "hash-of-" + password;
         });
         fixture.registerInjectableResource(UserTest.POLICY);
-        fixture.registerInjectableResource((dev.watchword.command.tenant.TenantRules) appId -> UserTest.APP);
+        fixture.registerInjectableResource((dev.watchword.command.appdirectory.AppPolicies) appId -> UserTest.APP);
     }
 
     private static UserRegistered registered() {

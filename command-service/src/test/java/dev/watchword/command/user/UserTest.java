@@ -1,7 +1,7 @@
 package dev.watchword.command.user;
 
-import dev.watchword.command.tenant.Tenant;
-import dev.watchword.command.tenant.TenantRules;
+import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.user.LoginMethod;
 import java.util.EnumSet;
@@ -44,7 +44,7 @@ class UserTest {
     private static final Duration ACCESS_LIFETIME = Duration.ofMinutes(5);
     private static final Duration GRACE = Duration.ofSeconds(5);
     /** The app of the users in these tests: every login method, no verified email needed. */
-    static final Tenant APP = new Tenant(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, EnumSet.allOf(LoginMethod.class), false,
+    static final AppPolicy APP = new AppPolicy(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, EnumSet.allOf(LoginMethod.class), false,
             ACCESS_LIFETIME, REFRESH_LIFETIME, 8, List.of(), Map.of());
     static final AccountPolicy POLICY = new AccountPolicy(ACCESS_LIFETIME, REFRESH_LIFETIME, GRACE, Duration.ofHours(12),
             3, Duration.ofMinutes(1), Duration.ofHours(1), 7);
@@ -58,7 +58,7 @@ class UserTest {
         fixture.registerInjectableResource(passwords);
         fixture.registerInjectableResource((PasswordHashing) password -> "argon2-hash-of-" + password);
         fixture.registerInjectableResource(POLICY);
-        fixture.registerInjectableResource((TenantRules) appId -> APP);
+        fixture.registerInjectableResource((AppPolicies) appId -> APP);
     }
 
     private static UserRegistered registered() {

@@ -1,7 +1,7 @@
 package dev.watchword.events.app;
 
 /**
- * Everything that happens to a client app (a tenant): the websites and apps that integrate Watchword. Part of
+ * Everything that happens to a client app: the websites and apps that integrate Watchword. Part of
  * the permanent contract of the log, like {@code UserEvent}.
  */
 public sealed interface ClientAppEvent permits ClientAppRegistered, ApiKeyIssued, ApiKeyRetired, ApiKeyRevoked,

@@ -1,6 +1,6 @@
 package dev.watchword.query.activity;
 
-import dev.watchword.query.tenant.AdminScope;
+import dev.watchword.query.appscope.AdminScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -7,7 +7,7 @@ import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
-import dev.watchword.query.tenant.UserApps;
+import dev.watchword.query.appscope.UserApps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -8,7 +8,7 @@ import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
-import dev.watchword.query.tenant.UserApps;
+import dev.watchword.query.appscope.UserApps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

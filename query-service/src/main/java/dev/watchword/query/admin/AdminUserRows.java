@@ -1,7 +1,7 @@
 package dev.watchword.query.admin;
 
 import dev.watchword.query.paging.PageRequest;
-import dev.watchword.query.tenant.AdminScope;
+import dev.watchword.query.appscope.AdminScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

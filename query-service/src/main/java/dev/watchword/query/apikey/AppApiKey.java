@@ -1,6 +1,6 @@
 package dev.watchword.query.apikey;
 
-import dev.watchword.query.tenant.TenantPrincipal;
+import dev.watchword.query.appscope.AppPrincipal;
 
 /**
  * A working API key of a client app, as the principal of a request its backend made with it.
@@ -9,10 +9,5 @@ import dev.watchword.query.tenant.TenantPrincipal;
  * @param keyId    the key's id (the 8 characters after {@code wwk_}); not a secret
  * @param clientId the app's public client id
  */
-public record AppApiKey(String appId, String keyId, String clientId) implements TenantPrincipal {
-
-    @Override
-    public String tenant() {
-        return appId;
-    }
+public record AppApiKey(String appId, String keyId, String clientId) implements AppPrincipal {
 }

@@ -2,7 +2,7 @@ package dev.watchword.query.app;
 
 import dev.watchword.query.paging.Page;
 import dev.watchword.query.paging.PageRequest;
-import dev.watchword.query.tenant.AdminScope;
+import dev.watchword.query.appscope.AdminScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -2,7 +2,7 @@ package dev.watchword.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watchword.query.tenant.AdminScope;
+import dev.watchword.query.appscope.AdminScope;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

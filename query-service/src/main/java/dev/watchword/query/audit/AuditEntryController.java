@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
-import dev.watchword.query.tenant.AdminScope;
-import dev.watchword.query.tenant.TenantPrincipal;
+import dev.watchword.query.appscope.AdminScope;
+import dev.watchword.query.appscope.AppPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,8 +116,8 @@ class AuditEntryController {
      */
     private static String callerOf(Principal caller) {
         if (caller instanceof Authentication authentication
-                && authentication.getPrincipal() instanceof TenantPrincipal app) {
-            return "app:" + app.tenant();
+                && authentication.getPrincipal() instanceof AppPrincipal app) {
+            return "app:" + app.appId();
         }
         return "user:" + caller.getName();
     }

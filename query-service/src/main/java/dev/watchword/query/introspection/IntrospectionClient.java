@@ -17,8 +17,8 @@ record IntrospectionClient(String id, String tenant) {
         return new IntrospectionClient(id, null);
     }
 
-    /** Whether this client may learn that a token of {@code tokenTenant} is active. */
-    boolean mayIntrospect(String tokenTenant) {
-        return tenant == null || tenant.equals(tokenTenant);
+    /** Whether this client may learn that a token of {@code tokenApp} is active. */
+    boolean mayIntrospect(String tokenApp) {
+        return tenant == null || tenant.equals(tokenApp);
     }
 }

@@ -2,7 +2,7 @@ package dev.watchword.query.introspection;
 
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
-import dev.watchword.query.tenant.TokenTenant;
+import dev.watchword.query.appscope.TokenApp;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ class TokenIntrospectionController {
         }
         try {
             Jwt decoded = accessTokens.decode(token);
-            String tenant = TokenTenant.of(decoded).orElse(null);
+            String tenant = TokenApp.of(decoded).orElse(null);
             if (tenant == null || !client.mayIntrospect(tenant)) {
                 log.debug("Introspected a token outside the client's app");
                 return TokenIntrospection.INACTIVE;

@@ -1,7 +1,7 @@
 package dev.watchword.query.pointintime;
 
 import dev.watchword.events.user.RoleAssigned;
-import dev.watchword.query.tenant.AdminScope;
+import dev.watchword.query.appscope.AdminScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -2,7 +2,7 @@ package dev.watchword.query.pointintime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.watchword.events.envelope.EventCatalog;
-import dev.watchword.query.tenant.AdminScope;
+import dev.watchword.query.appscope.AdminScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -15,7 +15,7 @@ import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
-import dev.watchword.query.tenant.AdminScope;
+import dev.watchword.query.appscope.AdminScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

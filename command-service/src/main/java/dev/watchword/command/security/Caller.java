@@ -1,0 +1,20 @@
+package dev.watchword.command.security;
+
+import dev.watchword.events.app.DefaultApp;
+import dev.watchword.command.user.SessionEnded;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who calls an authenticated endpoint: the access token's user, session and app ({@code tenant}; tokens issued
+ * before client apps existed name none and belong to the default app).
+ */
+public record Caller(String userId, String sessionId, String appId) {
+
+    public static Caller of(Jwt jwt) {
+        if (jwt == null) {
+            throw new SessionEnded();
+        }
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString("sid"),
+                DefaultApp.orDefault(jwt.getClaimAsString("tenant")));
+    }
+}

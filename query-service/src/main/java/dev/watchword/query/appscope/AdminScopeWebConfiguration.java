@@ -1,0 +1,22 @@
+package dev.watchword.query.appscope;
+
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+class AdminScopeWebConfiguration implements WebMvcConfigurer {
+
+    static {
+        // The scope comes from the caller's credentials, never from the request: not a parameter of the API.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AdminScope.class);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new AdminScopeArgumentResolver());
+    }
+}
