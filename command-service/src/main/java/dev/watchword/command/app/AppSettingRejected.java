@@ -1,7 +1,7 @@
 package dev.watchword.command.app;
 
+import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
-import org.springframework.http.HttpStatus;
 
 /**
  * An app name or setting that {@link AppSettingsPolicy} refuses; the {@code code} says which rule it broke.
@@ -9,55 +9,55 @@ import org.springframework.http.HttpStatus;
  */
 public class AppSettingRejected extends RuleViolation {
 
-    private AppSettingRejected(String code, String detail) {
-        super(code, HttpStatus.BAD_REQUEST, detail);
+    private AppSettingRejected(ProblemCode code, String detail) {
+        super(code, detail);
     }
 
     static AppSettingRejected appName() {
-        return new AppSettingRejected("APP_NAME_INVALID",
+        return new AppSettingRejected(ProblemCode.APP_NAME_INVALID,
                 "The app name must have 1 to 100 characters and no control characters.");
     }
 
     static AppSettingRejected role() {
-        return new AppSettingRejected("ROLE_INVALID",
+        return new AppSettingRejected(ProblemCode.ROLE_INVALID,
                 "A custom role needs a new name (not user or admin) and permissions among users:read, users:write, "
                         + "roles:write, settings:write, keys:write and audit:read.");
     }
 
     static AppSettingRejected loginMethods() {
-        return new AppSettingRejected("LOGIN_METHODS_INVALID",
+        return new AppSettingRejected(ProblemCode.LOGIN_METHODS_INVALID,
                 "Login methods must be one or more of password, magic_link and email_otp.");
     }
 
     static AppSettingRejected accessTokenMinutes() {
-        return new AppSettingRejected("ACCESS_TOKEN_MINUTES_OUT_OF_RANGE",
+        return new AppSettingRejected(ProblemCode.ACCESS_TOKEN_MINUTES_OUT_OF_RANGE,
                 "The access token lifetime must be 1 to 60 minutes.");
     }
 
     static AppSettingRejected refreshTokenDays() {
-        return new AppSettingRejected("REFRESH_TOKEN_DAYS_OUT_OF_RANGE",
+        return new AppSettingRejected(ProblemCode.REFRESH_TOKEN_DAYS_OUT_OF_RANGE,
                 "The refresh token lifetime must be 1 to 90 days.");
     }
 
     static AppSettingRejected passwordMinLength() {
-        return new AppSettingRejected("PASSWORD_MIN_LENGTH_OUT_OF_RANGE",
+        return new AppSettingRejected(ProblemCode.PASSWORD_MIN_LENGTH_OUT_OF_RANGE,
                 "The minimum password length must be 8 to 64.");
     }
 
     static AppSettingRejected corsOrigin() {
-        return new AppSettingRejected("CORS_ORIGIN_INVALID",
+        return new AppSettingRejected(ProblemCode.CORS_ORIGIN_INVALID,
                 "Each CORS origin must be exactly scheme://host[:port] (http or https, no path, no default port), "
                         + "at most " + AppSettingsPolicy.MAX_CORS_ORIGINS + " of them.");
     }
 
     static AppSettingRejected linkBaseUrl() {
-        return new AppSettingRejected("LINK_BASE_URL_INVALID",
+        return new AppSettingRejected(ProblemCode.LINK_BASE_URL_INVALID,
                 "The link base URL must be an origin, exactly https://host[:port] in lower case without default port, "
                         + "path, query or fragment (http only for localhost).");
     }
 
     static AppSettingRejected senderName() {
-        return new AppSettingRejected("SENDER_NAME_INVALID",
+        return new AppSettingRejected(ProblemCode.SENDER_NAME_INVALID,
                 "The sender name must have 1 to 100 characters and no line breaks or other control characters.");
     }
 }

@@ -1,7 +1,7 @@
 package dev.watchword.command.appdirectory;
 
+import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
-import org.springframework.http.HttpStatus;
 
 /**
  * A browser on an origin that the named app does not list called for that app. The CORS allowlist is the union
@@ -10,6 +10,6 @@ import org.springframework.http.HttpStatus;
 public class OriginNotAllowed extends RuleViolation {
 
     public OriginNotAllowed() {
-        super("ORIGIN_NOT_ALLOWED", HttpStatus.FORBIDDEN, "This app does not accept requests from this web origin.");
+        super(ProblemCode.ORIGIN_NOT_ALLOWED, "This app does not accept requests from this web origin.");
     }
 }

@@ -1,7 +1,7 @@
 package dev.watchword.command.login;
 
+import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
-import org.springframework.http.HttpStatus;
 
 /**
  * The app requires a verified address before login and this one is not verified yet. Only answered after
@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 public class EmailNotVerified extends RuleViolation {
 
     public EmailNotVerified() {
-        super("EMAIL_NOT_VERIFIED", HttpStatus.FORBIDDEN,
-                "Please confirm your email address first: follow the link we sent, or ask for a new one.");
+        super(ProblemCode.EMAIL_NOT_VERIFIED, "Please confirm your email address first: follow the link we sent, or ask for a new one.");
     }
 }

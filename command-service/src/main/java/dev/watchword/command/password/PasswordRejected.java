@@ -1,7 +1,7 @@
 package dev.watchword.command.password;
 
+import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
-import org.springframework.http.HttpStatus;
 
 /**
  * A new password that {@link PasswordPolicy} refuses; the {@code code} says which rule it broke, so a client can
@@ -9,31 +9,31 @@ import org.springframework.http.HttpStatus;
  */
 public class PasswordRejected extends RuleViolation {
 
-    private PasswordRejected(String code, String detail) {
-        super(code, HttpStatus.BAD_REQUEST, detail);
+    private PasswordRejected(ProblemCode code, String detail) {
+        super(code, detail);
     }
 
     public static PasswordRejected missing() {
-        return new PasswordRejected("PASSWORD_REQUIRED", "A password is required.");
+        return new PasswordRejected(ProblemCode.PASSWORD_REQUIRED, "A password is required.");
     }
 
     static PasswordRejected tooShort(int minLength) {
-        return new PasswordRejected("PASSWORD_TOO_SHORT",
+        return new PasswordRejected(ProblemCode.PASSWORD_TOO_SHORT,
                 "The password must have at least " + minLength + " characters.");
     }
 
     static PasswordRejected tooLong(int maxLength) {
-        return new PasswordRejected("PASSWORD_TOO_LONG",
+        return new PasswordRejected(ProblemCode.PASSWORD_TOO_LONG,
                 "The password must have at most " + maxLength + " characters.");
     }
 
     static PasswordRejected tooCommon() {
-        return new PasswordRejected("PASSWORD_TOO_COMMON",
+        return new PasswordRejected(ProblemCode.PASSWORD_TOO_COMMON,
                 "This password is too common or known from data breaches; choose another one.");
     }
 
     static PasswordRejected containsEmail() {
-        return new PasswordRejected("PASSWORD_CONTAINS_EMAIL",
+        return new PasswordRejected(ProblemCode.PASSWORD_CONTAINS_EMAIL,
                 "The password must not contain your email address.");
     }
 }

@@ -1,7 +1,7 @@
 package dev.watchword.command.password;
 
+import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
-import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
 
@@ -11,7 +11,7 @@ public class ServerBusy extends RuleViolation {
     private final Duration retryAfter;
 
     public ServerBusy(Duration retryAfter) {
-        super("SERVER_BUSY", HttpStatus.SERVICE_UNAVAILABLE, "The server is busy. Please try again shortly.");
+        super(ProblemCode.SERVER_BUSY, "The server is busy. Please try again shortly.");
         this.retryAfter = retryAfter;
     }
 

@@ -46,11 +46,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(violation.status(), violation.getMessage());
-        problem.setProperty("code", violation.code());
+        problem.setProperty("code", violation.code().name());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(violation.status());
         if (violation.status() == HttpStatus.UNAUTHORIZED) {
             // RFC 9110 section 15.5.2: every 401 names a challenge; RFC 6750 section 3 says which token failed.
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "INVALID_TOKEN".equals(violation.code())
+            response.header(HttpHeaders.WWW_AUTHENTICATE, violation.is(ProblemCode.INVALID_TOKEN)
                     ? "Bearer realm=\"watchword\", error=\"invalid_token\"" : "Bearer realm=\"watchword\"");
         }
         return response.body(problem);

@@ -3,25 +3,29 @@ package dev.watchword.command.problem;
 import org.springframework.http.HttpStatus;
 
 /**
- * A broken rule with a stable {@code code} (RFC 9457 extension member) and the HTTP status it maps to. One
- * subclass per rule; the code survives the trip from command handler to REST.
+ * A broken rule: a stable {@link ProblemCode} (the RFC 9457 {@code code} extension member, which fixes the HTTP
+ * status) and a detail in words for the person who reads it. The code survives the trip from command handler to
+ * REST; a caller that must tell rules apart compares codes, never classes or messages.
  */
-public abstract class RuleViolation extends RuntimeException {
+public class RuleViolation extends RuntimeException {
 
-    private final String code;
-    private final HttpStatus status;
+    private final ProblemCode code;
 
-    protected RuleViolation(String code, HttpStatus status, String detail) {
+    public RuleViolation(ProblemCode code, String detail) {
         super(detail, null, false, false);
         this.code = code;
-        this.status = status;
     }
 
-    public String code() {
+    public ProblemCode code() {
         return code;
     }
 
     public HttpStatus status() {
-        return status;
+        return code.status();
+    }
+
+    /** Whether this is the broken rule {@code code}. */
+    public boolean is(ProblemCode code) {
+        return this.code == code;
     }
 }

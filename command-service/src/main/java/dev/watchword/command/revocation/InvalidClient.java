@@ -1,11 +1,11 @@
 package dev.watchword.command.revocation;
 
+import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
-import org.springframework.http.HttpStatus;
 
 public class InvalidClient extends RuleViolation {
 
     public InvalidClient() {
-        super("INVALID_CLIENT", HttpStatus.UNAUTHORIZED, "Client authentication failed.");
+        super(ProblemCode.INVALID_CLIENT, "Client authentication failed.");
     }
 }

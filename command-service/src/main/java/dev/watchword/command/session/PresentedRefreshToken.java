@@ -1,10 +1,10 @@
 package dev.watchword.command.session;
 
+import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
 import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.command.user.InvalidRefreshToken;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -49,7 +49,7 @@ class PresentedRefreshToken {
     static final class RefreshTokenMissing extends RuleViolation {
 
         RefreshTokenMissing() {
-            super("REFRESH_TOKEN_MISSING", HttpStatus.BAD_REQUEST, "Send the refresh token as \"refresh\", or ask "
+            super(ProblemCode.REFRESH_TOKEN_MISSING, "Send the refresh token as \"refresh\", or ask "
                     + "for cookie mode with the header " + RefreshCookie.HEADER + ": cookie.");
         }
     }

@@ -1,7 +1,7 @@
 package dev.watchword.command.user;
 
+import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
-import org.springframework.http.HttpStatus;
 
 /**
  * The token predates a change of the user's roles or status: it is refused where permissions matter, so a
@@ -10,6 +10,6 @@ import org.springframework.http.HttpStatus;
 public class StaleAuthorization extends RuleViolation {
 
     public StaleAuthorization() {
-        super("INVALID_TOKEN", HttpStatus.UNAUTHORIZED, "The access token is out of date. Refresh it.");
+        super(ProblemCode.INVALID_TOKEN, "The access token is out of date. Refresh it.");
     }
 }

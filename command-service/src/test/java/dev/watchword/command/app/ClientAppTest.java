@@ -104,7 +104,7 @@ class ClientAppTest {
         return new CustomTypeSafeMatcher<>("a rule violation with code " + code) {
             @Override
             protected boolean matchesSafely(RuleViolation violation) {
-                return code.equals(violation.code());
+                return code.equals(violation.code().name());
             }
         };
     }

@@ -27,7 +27,7 @@ class HashingBulkheadTest {
         ServerBusy refused = catchThrowableOfType(ServerBusy.class, () -> bulkhead.run(() -> "second"));
         release.countDown();
 
-        assertThat(refused.code()).isEqualTo("SERVER_BUSY");
+        assertThat(refused.code().name()).isEqualTo("SERVER_BUSY");
         assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
         assertThat(busy.get()).isEqualTo("done");

@@ -28,7 +28,7 @@ class PasswordPolicyTest {
             return null;
         } catch (PasswordRejected rejected) {
             assertThat(rejected.status().value()).isEqualTo(400);
-            return rejected.code();
+            return rejected.code().name();
         }
     }
 

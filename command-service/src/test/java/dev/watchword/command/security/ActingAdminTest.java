@@ -44,7 +44,7 @@ class ActingAdminTest {
         RuleViolation refused = catchThrowableOfType(RuleViolation.class,
                 () -> actingAdmin.authorize(appAdmin, "apps:write"));
 
-        assertThat(refused.code()).isEqualTo("FORBIDDEN");
+        assertThat(refused.code().name()).isEqualTo("FORBIDDEN");
         verify(commands, never()).sendAndWait(any());
     }
 
