@@ -1,6 +1,14 @@
 package dev.watchword.command;
 
+import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.issuing.TokenSettings;
+import dev.watchword.command.password.PasswordSettings;
+import dev.watchword.command.passwordless.PasswordlessSettings;
+import dev.watchword.command.security.CorsSettings;
+import dev.watchword.command.signingkey.KeySchedule;
+import dev.watchword.command.signingkey.KeySettings;
+import dev.watchword.events.app.DefaultApp;
+import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.user.AccountPolicy;
 import dev.watchword.command.user.SessionSettings;
 import dev.watchword.command.user.VerificationSettings;
@@ -11,6 +19,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableConfigurationProperties({TokenSettings.class, VerificationSettings.class, SessionSettings.class})
@@ -23,6 +34,30 @@ public class CommandServiceApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The default app's policy: the service's own configuration of lifetimes, password length, passwordless
+     * switches and origins. Built here, where features meet, so that the app directory depends on none of them.
+     */
+    @Bean
+    public AppPolicy defaultAppPolicy(TokenSettings tokens, PasswordSettings passwords, PasswordlessSettings passwordless,
+                               CorsSettings cors) {
+        Set<LoginMethod> methods = EnumSet.of(LoginMethod.PASSWORD);
+        if (passwordless.magicLinkEnabled()) {
+            methods.add(LoginMethod.MAGIC_LINK);
+        }
+        if (passwordless.emailOtpEnabled()) {
+            methods.add(LoginMethod.EMAIL_OTP);
+        }
+        return new AppPolicy(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, methods, false, tokens.accessTokenDuration(),
+                tokens.refreshTokenDuration(), passwords.minLength(), cors.allowedOrigins(), Map.of());
+    }
+
+    /** Signing keys stay published until the longest-lived access token signed with them has expired. */
+    @Bean
+    KeySchedule keySchedule(KeySettings settings, TokenSettings tokens) {
+        return new KeySchedule(settings, tokens.accessTokenDuration());
     }
 
     @Bean

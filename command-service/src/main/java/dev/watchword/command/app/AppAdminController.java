@@ -1,5 +1,9 @@
 package dev.watchword.command.app;
 
+import dev.watchword.command.apikey.NewApiKey;
+
+import dev.watchword.command.apikey.AppCredentials;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.security.Acting;
 import dev.watchword.command.security.ActingAdmin;

@@ -1,5 +1,7 @@
 package dev.watchword.command.app;
 
+import dev.watchword.command.apikey.StoredApiKey;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.watchword.events.app.ApiKeyIssued;

@@ -1,5 +1,7 @@
 package dev.watchword.command.app;
 
+import dev.watchword.command.apikey.ApiKeyDirectory;
+
 import dev.watchword.command.appdirectory.AppDirectory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;

@@ -1,5 +1,7 @@
 package dev.watchword.command.app;
 
+import dev.watchword.command.apikey.StoredApiKey;
+
 import java.time.Instant;
 
 /**

@@ -1,5 +1,7 @@
 package dev.watchword.command.app;
 
+import dev.watchword.command.apikey.StoredApiKey;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Duration;

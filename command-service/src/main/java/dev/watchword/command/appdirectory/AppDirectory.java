@@ -1,9 +1,5 @@
 package dev.watchword.command.appdirectory;
 
-import dev.watchword.command.passwordless.PasswordlessSettings;
-import dev.watchword.command.password.PasswordSettings;
-import dev.watchword.command.security.CorsSettings;
-import dev.watchword.command.issuing.TokenSettings;
 import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppRegistered;
@@ -49,18 +45,9 @@ public class AppDirectory implements AppPolicies {
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private volatile boolean caughtUp;
 
-    public AppDirectory(TokenSettings tokens, PasswordSettings passwords, PasswordlessSettings passwordless,
-                   CorsSettings cors, ObjectProvider<EventProcessingConfiguration> processing) {
-        Set<LoginMethod> methods = EnumSet.of(LoginMethod.PASSWORD);
-        if (passwordless.magicLinkEnabled()) {
-            methods.add(LoginMethod.MAGIC_LINK);
-        }
-        if (passwordless.emailOtpEnabled()) {
-            methods.add(LoginMethod.EMAIL_OTP);
-        }
-        this.defaultApp = new AppPolicy(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, methods, false,
-                tokens.accessTokenDuration(), tokens.refreshTokenDuration(), passwords.minLength(),
-                cors.allowedOrigins(), Map.of());
+    /** @param defaultApp the default app's policy, which is the service's configuration rather than the log's */
+    public AppDirectory(AppPolicy defaultApp, ObjectProvider<EventProcessingConfiguration> processing) {
+        this.defaultApp = defaultApp;
         this.processing = processing;
     }
 

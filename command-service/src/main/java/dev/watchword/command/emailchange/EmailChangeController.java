@@ -6,7 +6,7 @@ import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.problem.InvalidEmailAddress;
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
-import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.ConfirmEmailChange;
 import dev.watchword.command.user.CurrentPasswordOutcome;
 import dev.watchword.command.user.EmailAddress;

@@ -1,5 +1,7 @@
 package dev.watchword.command.issuing;
 
+import dev.watchword.command.onetimesecret.OpaqueToken;
+
 import dev.watchword.command.onetimesecret.ServerKeys;
 
 import org.springframework.beans.factory.annotation.Value;

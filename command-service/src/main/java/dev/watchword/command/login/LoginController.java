@@ -7,7 +7,7 @@ import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.command.issuing.AccessTokenIssuer;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.issuing.IssuedTokens;
-import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.Login;
 import dev.watchword.command.user.LoginOutcome;

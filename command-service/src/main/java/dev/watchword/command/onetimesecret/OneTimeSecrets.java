@@ -1,6 +1,5 @@
 package dev.watchword.command.onetimesecret;
 
-import dev.watchword.command.issuing.OpaqueToken;
 
 import dev.watchword.command.user.OneTimeSecret;
 import dev.watchword.events.secret.SealedSecret;

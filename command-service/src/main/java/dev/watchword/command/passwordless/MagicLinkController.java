@@ -8,7 +8,7 @@ import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.issuing.AccessTokenIssuer;
 import dev.watchword.command.issuing.IssuedTokens;
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
-import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidLoginLink;
 import dev.watchword.command.user.LoginWithMagicLink;

@@ -8,7 +8,7 @@ import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
-import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidResetToken;
 import dev.watchword.command.user.RequestPasswordReset;

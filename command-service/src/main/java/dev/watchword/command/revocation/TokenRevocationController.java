@@ -1,7 +1,7 @@
 package dev.watchword.command.revocation;
 
 import dev.watchword.command.security.OwnAccessTokenDecoder;
-import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.RevokeSession;
 import dev.watchword.command.user.RevokeSessionById;
 import dev.watchword.events.user.SessionRevocationReason;

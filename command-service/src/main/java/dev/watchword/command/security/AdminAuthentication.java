@@ -1,7 +1,7 @@
 package dev.watchword.command.security;
 
-import dev.watchword.command.app.ApiKeyDirectory;
-import dev.watchword.command.app.AppCredentials;
+import dev.watchword.command.apikey.ApiKeyDirectory;
+import dev.watchword.command.apikey.AppCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;

@@ -1,6 +1,6 @@
 package dev.watchword.command.security;
 
-import dev.watchword.command.app.ApiKeyDirectory.WorkingKey;
+import dev.watchword.command.apikey.ApiKeyDirectory.WorkingKey;
 import dev.watchword.command.appdirectory.AppPolicy;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

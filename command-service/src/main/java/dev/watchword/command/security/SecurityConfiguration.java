@@ -1,7 +1,6 @@
 package dev.watchword.command.security;
 
-import dev.watchword.command.app.ApiKeyDirectory;
-import dev.watchword.command.session.RefreshCookie;
+import dev.watchword.command.apikey.ApiKeyDirectory;
 import dev.watchword.command.appdirectory.PublicOrigin;
 import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.command.appdirectory.AppDirectory;

@@ -1,5 +1,7 @@
 package dev.watchword.command.session;
 
+import dev.watchword.command.security.RefreshCookie;
+
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
 import dev.watchword.command.appdirectory.RequestAppResolver;

@@ -3,7 +3,7 @@ package dev.watchword.command.session;
 import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.issuing.AccessTokenIssuer;
 import dev.watchword.command.issuing.IssuedTokens;
-import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.issuing.RefreshTokens;
 import dev.watchword.command.user.InvalidRefreshToken;
 import dev.watchword.command.user.RefreshOutcome;

@@ -1,5 +1,7 @@
 package dev.watchword.command.session;
 
+import dev.watchword.command.security.RefreshCookie;
+
 import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.command.issuing.IssuedTokens;

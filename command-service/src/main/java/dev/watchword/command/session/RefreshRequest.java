@@ -1,5 +1,7 @@
 package dev.watchword.command.session;
 
+import dev.watchword.command.security.RefreshCookie;
+
 import jakarta.validation.constraints.Size;
 
 /**

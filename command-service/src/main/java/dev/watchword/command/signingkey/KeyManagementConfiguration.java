@@ -1,6 +1,5 @@
 package dev.watchword.command.signingkey;
 
-import dev.watchword.command.issuing.TokenSettings;
 import dev.watchword.command.operator.OperatorToken;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,11 +19,6 @@ public class KeyManagementConfiguration {
     @Bean
     MasterKey masterKey(@Value("${WATCHWORD_MASTER_KEY:}") String base64Key) {
         return MasterKey.fromBase64(base64Key);
-    }
-
-    @Bean
-    KeySchedule keySchedule(KeySettings settings, TokenSettings tokens) {
-        return new KeySchedule(settings, tokens.accessTokenDuration());
     }
 
     @Bean

@@ -3,7 +3,7 @@ package dev.watchword.command.verification;
 import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.appdirectory.AppDirectory;
-import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.InvalidVerificationToken;
 import dev.watchword.command.user.VerifyEmail;

@@ -1,5 +1,7 @@
 package dev.watchword.command.app;
 
+import dev.watchword.command.apikey.StoredApiKey;
+
 import dev.watchword.command.problem.RuleViolation;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;

@@ -3,7 +3,7 @@ package dev.watchword.command.bench;
 import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.publishing.KafkaEventPublisher;
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
-import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.Login;
 import dev.watchword.command.user.LoginOutcome;
 import dev.watchword.command.user.RefreshSession;

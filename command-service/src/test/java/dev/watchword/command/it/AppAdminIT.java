@@ -2,8 +2,8 @@ package dev.watchword.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watchword.command.app.ApiKeyDirectory;
-import dev.watchword.command.app.AppCredentials;
+import dev.watchword.command.apikey.ApiKeyDirectory;
+import dev.watchword.command.apikey.AppCredentials;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

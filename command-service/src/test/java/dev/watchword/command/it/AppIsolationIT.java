@@ -279,12 +279,12 @@ class AppIsolationIT extends ApiITSupport {
         return loginIn(app, email, PASSWORD).json().get("access").asText();
     }
 
-    private dev.watchword.command.app.ApiKeyDirectory apiKeys() {
+    private dev.watchword.command.apikey.ApiKeyDirectory apiKeys() {
         return apiKeyDirectory;
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    dev.watchword.command.app.ApiKeyDirectory apiKeyDirectory;
+    dev.watchword.command.apikey.ApiKeyDirectory apiKeyDirectory;
 
     private static Map<String, Object> settingsBody() {
         return Map.of("login_methods", List.of("password", "magic_link", "email_otp"), "require_verified_email", false,

@@ -1,5 +1,7 @@
 package dev.watchword.command.passwordless;
 
+import dev.watchword.command.CommandServiceApplication;
+
 import dev.watchword.command.password.PasswordSettings;
 import dev.watchword.command.security.CorsSettings;
 import dev.watchword.command.appdirectory.LoginMethodDisabled;
@@ -28,8 +30,8 @@ class PasswordlessSwitchTest {
             new PasswordlessSettings(false, Duration.ofMinutes(10), false, Duration.ofMinutes(10), 6);
 
     private static final RequestAppResolver DEFAULT_APP = new RequestAppResolver(new AppDirectory(
-            new TokenSettings("http://localhost:8080", "watchword", 5, 1), new PasswordSettings(8), OFF,
-            new CorsSettings(List.of(), Duration.ofHours(1)),
+            new CommandServiceApplication().defaultAppPolicy(new TokenSettings("http://localhost:8080", "watchword", 5, 1),
+                    new PasswordSettings(8), OFF, new CorsSettings(List.of(), Duration.ofHours(1))),
             new StaticListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class)), new PublicOrigin("http://localhost:8080"));
 
     @Test

@@ -1,7 +1,7 @@
 package dev.watchword.command.signingkey;
 
 import dev.watchword.command.issuing.AccessTokenIssuer;
-import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.onetimesecret.OpaqueToken;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -226,7 +226,7 @@ class SigningKeyRotationIT {
             clock.set(activates.minusSeconds(1));
             String token = issuer.issue(new SessionGrant(UUID.randomUUID().toString(), "sid", List.of("user"), List.of(), 0,
                     "default", "default", java.time.Duration.ofMinutes(5)),
-                    dev.watchword.command.issuing.OpaqueToken.issueFor(UUID.randomUUID().toString())).access();
+                    dev.watchword.command.onetimesecret.OpaqueToken.issueFor(UUID.randomUUID().toString())).access();
             assertThat(kidOfToken(token)).isEqualTo(before);
 
             // when the successor takes over, on time and without a reload
@@ -285,7 +285,7 @@ class SigningKeyRotationIT {
         void rotateWhenImmediateThenSuccessorSignsAndOldKeyLeavesJwksAtOnce() throws Exception {
             String token = issuer.issue(new SessionGrant(UUID.randomUUID().toString(), "sid", List.of("user"), List.of(), 0,
                     "default", "default", java.time.Duration.ofMinutes(5)),
-                    dev.watchword.command.issuing.OpaqueToken.issueFor(UUID.randomUUID().toString())).access();
+                    dev.watchword.command.onetimesecret.OpaqueToken.issueFor(UUID.randomUUID().toString())).access();
 
             JsonNode rotated = postRotate("?immediate=true", OPERATOR_TOKEN);
 

@@ -1,4 +1,4 @@
-package dev.watchword.command.app;
+package dev.watchword.command.apikey;
 
 /**
  * A key just made: {@code plaintext} is answered once to whoever asked and then forgotten; {@code stored} goes

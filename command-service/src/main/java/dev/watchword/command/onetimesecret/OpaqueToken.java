@@ -1,4 +1,4 @@
-package dev.watchword.command.issuing;
+package dev.watchword.command.onetimesecret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

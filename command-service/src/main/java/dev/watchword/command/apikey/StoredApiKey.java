@@ -1,4 +1,4 @@
-package dev.watchword.command.app;
+package dev.watchword.command.apikey;
 
 /**
  * What the log keeps of an API key: never the key, only its id, its recognizable prefix and its hash.

@@ -1,6 +1,9 @@
-package dev.watchword.command.app;
+package dev.watchword.command.apikey;
 
 import dev.watchword.command.appdirectory.AppDirectory;
+
+import dev.watchword.command.app.ClientAppConfiguration;
+
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
 import dev.watchword.events.app.ApiKeyRevoked;

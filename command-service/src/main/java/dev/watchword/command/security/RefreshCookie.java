@@ -1,4 +1,4 @@
-package dev.watchword.command.session;
+package dev.watchword.command.security;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +45,7 @@ public final class RefreshCookie {
     }
 
     /** The app's refresh cookie sent with a cookie-mode request, if any. */
-    static Optional<String> read(HttpServletRequest request, String clientId) {
+    public static Optional<String> read(HttpServletRequest request, String clientId) {
         if (!requested(request) || request.getCookies() == null) {
             return Optional.empty();
         }
@@ -55,12 +55,12 @@ public final class RefreshCookie {
     }
 
     /** The cookie that carries a refresh token for as long as its session may live. */
-    static ResponseCookie carrying(String clientId, String refreshToken, Duration lifetime) {
+    public static ResponseCookie carrying(String clientId, String refreshToken, Duration lifetime) {
         return base(clientId, refreshToken).maxAge(lifetime).build();
     }
 
     /** The cookie that removes the app's refresh cookie from the browser. */
-    static ResponseCookie cleared(String clientId) {
+    public static ResponseCookie cleared(String clientId) {
         return base(clientId, "").maxAge(Duration.ZERO).build();
     }
 

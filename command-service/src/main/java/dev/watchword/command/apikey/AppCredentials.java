@@ -1,4 +1,5 @@
-package dev.watchword.command.app;
+package dev.watchword.command.apikey;
+
 
 import org.springframework.stereotype.Component;
 
