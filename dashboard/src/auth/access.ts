@@ -3,7 +3,7 @@
  * only decide what the navigation offers. Every request is still checked by the API, which is what enforces.
  */
 
-/** The admin API's permissions (README, "Admin API"). */
+/** The admin API's permissions (docs/api.md, "Admin API"). */
 export type Permission =
   | 'users:read'
   | 'users:write'

@@ -1,5 +1,6 @@
 package dev.watchword.command;
 
+import dev.watchword.command.app.AppSettingsPolicy;
 import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.issuing.TokenSettings;
 import dev.watchword.command.password.PasswordSettings;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -54,10 +56,16 @@ public class CommandServiceApplication {
                 tokens.refreshTokenDuration(), passwords.minLength(), cors.allowedOrigins(), Map.of());
     }
 
-    /** Signing keys stay published until the longest-lived access token signed with them has expired. */
+    /**
+     * A retired signing key stays published until the longest-lived access token it signed has expired: the
+     * longest an app may choose, not the default app's lifetime, or an app's tokens would fail verification
+     * before they expire (RFC 7517 section 5: a verifier finds the key by {@code kid} in the set).
+     */
     @Bean
-    KeySchedule keySchedule(KeySettings settings, TokenSettings tokens) {
-        return new KeySchedule(settings, tokens.accessTokenDuration());
+    public KeySchedule keySchedule(KeySettings settings, TokenSettings tokens) {
+        Duration longest = tokens.accessTokenDuration().compareTo(AppSettingsPolicy.LONGEST_ACCESS_TOKEN) > 0
+                ? tokens.accessTokenDuration() : AppSettingsPolicy.LONGEST_ACCESS_TOKEN;
+        return new KeySchedule(settings, longest);
     }
 
     @Bean

@@ -144,7 +144,7 @@ public final class DevStack {
 		shared.put("WATCHWORD_JWKS_URI", config.jwksUri());
 		shared.put("COMMAND_SERVICE_URL", config.serviceUrl(Service.COMMAND));
 		shared.put("QUERY_SERVICE_URL", config.serviceUrl(Service.QUERY));
-		// A fresh Vite app (the README's SDK quick start) calls the dev run from its own origin without a setting.
+		// A fresh Vite app (the SDK quick start, docs/sdk.md) calls the dev run from its own origin without a setting.
 		if (config.get("WATCHWORD_CORS_ALLOWEDORIGINS").isEmpty()) {
 			shared.put("WATCHWORD_CORS_ALLOWEDORIGINS", DevStackConfig.VITE_ORIGINS);
 		}

@@ -4,6 +4,7 @@ import dev.watchword.events.app.AppSettings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +14,9 @@ import java.util.Set;
  * {@link AppSettingRejected} naming the rule; nothing is normalized silently except duplicate login methods.
  */
 public final class AppSettingsPolicy {
+
+    /** The longest access token lifetime an app may choose; signing keys stay published at least this long. */
+    public static final Duration LONGEST_ACCESS_TOKEN = Duration.ofMinutes(60);
 
     public static final List<String> LOGIN_METHODS = List.of("password", "magic_link", "email_otp");
     static final int MAX_CORS_ORIGINS = 20;
@@ -44,7 +48,7 @@ public final class AppSettingsPolicy {
         if (methods.isEmpty() || !LOGIN_METHODS.containsAll(methods)) {
             throw AppSettingRejected.loginMethods();
         }
-        if (settings.accessTokenMinutes() < 1 || settings.accessTokenMinutes() > 60) {
+        if (settings.accessTokenMinutes() < 1 || settings.accessTokenMinutes() > LONGEST_ACCESS_TOKEN.toMinutes()) {
             throw AppSettingRejected.accessTokenMinutes();
         }
         if (settings.refreshTokenDays() < 1 || settings.refreshTokenDays() > 90) {

@@ -10,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * Passwordless login by email. Per client app once client apps exist (a later issue); service-wide until
- * then.
+ * Passwordless login by email: the switches and lifetimes of the default app; every other app switches its
+ * login methods in its own settings.
  *
  * @param magicLinkEnabled  sign-in links; the default is on ({@code WATCHWORD_MAGIC_LINK_ENABLED})
  * @param magicLinkLifetime the default is 10 minutes

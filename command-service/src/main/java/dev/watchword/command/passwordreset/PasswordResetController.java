@@ -34,7 +34,7 @@ import java.util.Map;
 /**
  * Password reset: the request answers the same 202 for every address (OWASP ASVS 5.0 V6.3.8); the emailed
  * link works once, only while newest, for 30 minutes by default; a successful reset ends every session and
- * the owner is told by email. An admin may trigger a reset (a later issue), never set a password.
+ * the owner is told by email. An admin may trigger a reset (admin API), never set a password.
  */
 @RestController
 @EnableConfigurationProperties(PasswordResetSettings.class)

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The client allowed to revoke tokens (RFC 7009 section 2.1 requires client authentication), the same client
  * that may introspect them at query-service: {@code WATCHWORD_INTROSPECTION_CLIENT_ID} and
- * {@code WATCHWORD_INTROSPECTION_CLIENT_SECRET}. Until client apps exist (a later issue) there is one. The
- * default is none, and then every revocation request is refused.
+ * {@code WATCHWORD_INTROSPECTION_CLIENT_SECRET}. It is the platform's one
+ * such client; an app's backend introspects with its own API key instead. The default is none, and then every revocation request is refused.
  */
 @ConfigurationProperties("watchword.revocation")
 public record ClientCredentials(String clientId, String clientSecret) {

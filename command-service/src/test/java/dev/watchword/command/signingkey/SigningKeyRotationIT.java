@@ -84,7 +84,8 @@ class SigningKeyRotationIT {
     static final String SCHEMA = "it_command_keys";
     static final String OPERATOR_TOKEN = "operator-token-of-the-signing-key-tests";
     private static final Duration PUBLISH_AHEAD = Duration.ofMinutes(10);
-    private static final Duration ACCESS_TOKEN = Duration.ofMinutes(5);
+    /** The longest access token lifetime an app may choose: a retired key outlives every token it signed. */
+    private static final Duration ACCESS_TOKEN = Duration.ofMinutes(60);
     private static final Duration MARGIN = Duration.ofMinutes(5);
 
     /** A key as V1 stored it: PKCS#8 in the clear. Written before the application context starts. */
@@ -237,7 +238,7 @@ class SigningKeyRotationIT {
             assertThat(jwksKids()).containsExactly(next, before);
             assertThat(verify(token)).isEqualTo("sid");
 
-            // and the retired key is published until every token it signed has expired, then withdrawn
+            // and the retired key is published until every token it signed has expired (whatever lifetime its app chose), then withdrawn
             Instant withdrawn = activates.plus(ACCESS_TOKEN).plus(MARGIN);
             clock.set(withdrawn.minusSeconds(1));
             assertThat(jwksKids()).contains(before);

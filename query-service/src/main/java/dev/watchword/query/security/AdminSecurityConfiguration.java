@@ -96,7 +96,7 @@ class AdminSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/admin/apps/*/roles", "/api/admin/apps/*/roles/")
                         .hasAnyAuthority(Permissions.ROLES_WRITE, Permissions.USERS_READ)
                         // Replays rebuild and swap read models: the platform operator's job, every
-                        // method. The gateway must route their POST and DELETE here (README, "Replays").
+                        // method. The gateway must route their POST and DELETE here (docs/api.md, "Replays").
                         .requestMatchers("/api/admin/replays", "/api/admin/replays/", "/api/admin/replays/*",
                                 "/api/admin/replays/*/", "/api/admin/replays/*/switch", "/api/admin/replays/*/switch/")
                         .hasAuthority(Permissions.APPS_WRITE)
