@@ -91,7 +91,7 @@ public class PersonalDataKeys {
     private Optional<SecretKey> read(String userId) {
         return jdbc.sql("SELECT sealed_key FROM personal_data_key WHERE user_id = ? AND sealed_key IS NOT NULL")
                 .param(userId).query(byte[].class).optional()
-                .map(sealed -> open(masterKey, sealed, userId));
+                .map(sealedKey -> open(masterKey, sealedKey, userId));
     }
 
     /** 32 random bytes, sealed for {@code userId}: what a {@code personal_data_key} row holds. */
