@@ -1,7 +1,7 @@
 package dev.watchword.command.session;
 
 import dev.watchword.command.issuing.OpaqueToken;
-import dev.watchword.command.user.RevokeSession;
+import dev.watchword.command.user.SessionCommand.RevokeSession;
 import dev.watchword.events.user.SessionRevocationReason;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;
