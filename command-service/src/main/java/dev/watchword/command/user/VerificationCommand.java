@@ -14,9 +14,10 @@ public sealed interface VerificationCommand {
     /**
      * Confirm the address with the verification link's token.
      *
-     * @param newPassword optional: a password chosen in the same step, set after any password from before the proof
-     *                    is dropped (the link proves the mailbox as a reset link does); {@code null} for none. Hashed by
-     *                    the aggregate only after the token was accepted, so a wrong token costs no Argon2id work.
+     * @param newPassword optional: a password chosen in the same step, set after any password from before the
+     *                    proof is dropped (the link proves the mailbox as a reset link does); {@code null} for none.
+     *                    Hashed by the aggregate only after the token was accepted, so a wrong token costs no Argon2id
+     *                    work.
      */
     record VerifyEmail(@TargetAggregateIdentifier String userId, String tokenHash, String newPassword,
                        String ipAddress, Instant at) implements VerificationCommand {

@@ -73,7 +73,6 @@ class PasswordTest {
         return new CurrentPasswordCheckFailed(USER, "s1", change, reason, attempt, IP, "ua", T0.plusSeconds(second));
     }
 
-
     @Nested
     class PasswordReset {
 

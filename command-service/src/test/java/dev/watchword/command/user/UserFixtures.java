@@ -21,8 +21,8 @@ final class UserFixtures {
     static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
     static final Duration GRACE = Duration.ofSeconds(5);
     /** The app of the users in these tests: every login method, no verified email needed. */
-    static final AppPolicy APP = new AppPolicy(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, EnumSet.allOf(LoginMethod.class),
-            false, ACCESS_LIFETIME, REFRESH_LIFETIME, 8, List.of(), Map.of());
+    static final AppPolicy APP = new AppPolicy(DefaultApp.APP_ID, DefaultApp.CLIENT_ID,
+            EnumSet.allOf(LoginMethod.class), false, ACCESS_LIFETIME, REFRESH_LIFETIME, 8, List.of(), Map.of());
     /** Lockout after 3 wrong passwords from one address, hard lockout after 7 from anywhere. */
     static final AccountPolicy POLICY = new AccountPolicy(ACCESS_LIFETIME, REFRESH_LIFETIME, GRACE,
             Duration.ofHours(12), 3, Duration.ofMinutes(1), Duration.ofHours(1), 7);

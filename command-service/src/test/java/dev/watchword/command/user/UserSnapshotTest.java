@@ -25,11 +25,13 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +86,7 @@ class UserSnapshotTest {
 
         assertThat(tree(serializer.serialize(read, String.class))).isEqualTo(tree(snapshot));
         JsonNode state = tree(snapshot).get("state");
-        assertThat(state.properties()).extracting(java.util.Map.Entry::getKey).containsExactlyInAnyOrderElementsOf(
+        assertThat(state.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(UserState.class.getRecordComponents()).map(RecordComponent::getName).toList());
         assertThat(state.get("sessions").get("s1").get("previousTokenHash").asText()).isEqualTo("r1");
         assertThat(state.get("throttle").get("consecutiveTotal").asInt()).isEqualTo(2);
@@ -102,7 +104,7 @@ class UserSnapshotTest {
     private JsonNode tree(SerializedObject<String> serialized) {
         try {
             return mapper.readTree(serialized.getData());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
