@@ -1,7 +1,7 @@
 package dev.watchword.command.admin;
 
 import dev.watchword.command.appdirectory.AppPolicy;
-import dev.watchword.command.user.AssignRole;
+import dev.watchword.command.user.AdministrationCommand.AssignRole;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.events.app.DefaultApp;

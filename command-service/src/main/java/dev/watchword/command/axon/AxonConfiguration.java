@@ -20,6 +20,8 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -76,6 +78,18 @@ public class AxonConfiguration {
     public SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter,
                                                          @Value("${watchword.snapshots.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Only snapshots of the user's current shape ({@link User#REVISION}) are read; any other (one of before a change
+     * of {@link dev.watchword.command.user.UserState}'s shape, or one without a revision) is skipped, and the user is
+     * loaded from its events and snapshotted anew, which also deletes the skipped one. Without it Jackson, which
+     * ignores unknown fields, would read an old snapshot into a user without state. Other aggregates' snapshots
+     * pass (see {@link SnapshotFilter}); Axon combines the filters of all aggregates in the event store.
+     */
+    @Bean(User.SNAPSHOT_FILTER)
+    public SnapshotFilter userSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(User.class.getSimpleName()).revision(User.REVISION).build();
     }
 
     /**

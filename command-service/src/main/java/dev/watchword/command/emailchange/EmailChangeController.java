@@ -7,13 +7,13 @@ import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.problem.InvalidEmailAddress;
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
 import dev.watchword.command.onetimesecret.OpaqueToken;
-import dev.watchword.command.user.ConfirmEmailChange;
+import dev.watchword.command.user.EmailChangeCommand.ConfirmEmailChange;
 import dev.watchword.command.user.CurrentPasswordOutcome;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.InvalidEmailChangeToken;
-import dev.watchword.command.user.NoteRegistrationAttempt;
-import dev.watchword.command.user.RequestEmailChange;
+import dev.watchword.command.user.UserRuleViolation;
+import dev.watchword.command.user.RegistrationCommand.NoteRegistrationAttempt;
+import dev.watchword.command.user.EmailChangeCommand.RequestEmailChange;
 import dev.watchword.command.user.VerificationSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -83,11 +83,11 @@ public class EmailChangeController {
 
     @PostMapping(path = {"/api/auth/email/change/confirm", "/api/auth/email/change/confirm/"})
     public Map<String, String> confirm(@Valid @RequestBody Confirmation body) {
-        OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(InvalidEmailChangeToken::new);
+        OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(UserRuleViolation::invalidEmailChangeToken);
         try {
             commands.sendAndWait(new ConfirmEmailChange(link.userId(), link.hash(), clock.instant()));
         } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
-            throw new InvalidEmailChangeToken();
+            throw UserRuleViolation.invalidEmailChangeToken();
         } catch (RuntimeException e) {
             // The registry's primary key refused the address: someone registered it after the request.
             if (causedBy(e, DataIntegrityViolationException.class)) {

@@ -9,7 +9,7 @@ import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.issuing.IssuedTokens;
 import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.Login;
+import dev.watchword.command.user.PasswordLoginCommand.Login;
 import dev.watchword.command.user.LoginOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.security.Caller;
 import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.security.ClientAddress;
-import dev.watchword.command.user.ChangePassword;
+import dev.watchword.command.user.PasswordCommand.ChangePassword;
 import dev.watchword.command.user.CurrentPasswordOutcome;
 import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.SessionEnded;
+import dev.watchword.command.user.UserRuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -52,7 +52,7 @@ public class ChangePasswordController {
     public void change(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChange body,
                        HttpServletRequest request) {
         Caller caller = Caller.of(token);
-        String email = registry.emailOf(caller.userId()).orElseThrow(SessionEnded::new);
+        String email = registry.emailOf(caller.userId()).orElseThrow(UserRuleViolation::sessionEnded);
         policy.check(body.newPassword(), email, appDirectory.of(caller.appId()).passwordMinLength());
         // The aggregate checks the current password once and hashes the new one only if it matched.
         CurrentPasswordOutcome outcome = commands.sendAndWait(new ChangePassword(caller.userId(), caller.sessionId(),

@@ -10,9 +10,9 @@ import dev.watchword.command.issuing.IssuedTokens;
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
 import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.InvalidLoginLink;
-import dev.watchword.command.user.LoginWithMagicLink;
-import dev.watchword.command.user.RequestMagicLink;
+import dev.watchword.command.user.UserRuleViolation;
+import dev.watchword.command.user.PasswordlessCommand.LoginWithMagicLink;
+import dev.watchword.command.user.PasswordlessCommand.RequestMagicLink;
 import dev.watchword.command.user.SessionGrant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -76,7 +76,7 @@ public class MagicLinkController {
     @PostMapping(path = {"/api/auth/magic-link/login", "/api/auth/magic-link/login/"})
     public IssuedTokens login(@Valid @RequestBody LinkLogin body, HttpServletRequest request) {
         // The user's app decides whether links work; its aggregate refuses them (403) when switched off.
-        OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(InvalidLoginLink::new);
+        OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(UserRuleViolation::invalidLoginLink);
         OpaqueToken refresh = OpaqueToken.issueFor(link.userId());
         try {
             SessionGrant grant = commands.sendAndWait(new LoginWithMagicLink(link.userId(), link.hash(),
@@ -84,7 +84,7 @@ public class MagicLinkController {
                     ClientAddress.userAgentOf(request), clock.instant()));
             return tokens.issue(grant, refresh);
         } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
-            throw new InvalidLoginLink();
+            throw UserRuleViolation.invalidLoginLink();
         }
     }
 

@@ -10,9 +10,9 @@ import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
 import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.InvalidResetToken;
-import dev.watchword.command.user.RequestPasswordReset;
-import dev.watchword.command.user.ResetPassword;
+import dev.watchword.command.user.UserRuleViolation;
+import dev.watchword.command.user.PasswordCommand.RequestPasswordReset;
+import dev.watchword.command.user.PasswordCommand.ResetPassword;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -75,16 +75,16 @@ public class PasswordResetController {
 
     @PostMapping(path = {"/api/auth/password/reset/confirm", "/api/auth/password/reset/confirm/"})
     public Map<String, String> confirm(@Valid @RequestBody ResetConfirmation body, HttpServletRequest request) {
-        OpaqueToken token = OpaqueToken.parse(body.token()).orElseThrow(InvalidResetToken::new);
-        String email = registry.emailOf(token.userId()).orElseThrow(InvalidResetToken::new);
-        String appId = registry.appOf(token.userId()).orElseThrow(InvalidResetToken::new);
+        OpaqueToken token = OpaqueToken.parse(body.token()).orElseThrow(UserRuleViolation::invalidResetToken);
+        String email = registry.emailOf(token.userId()).orElseThrow(UserRuleViolation::invalidResetToken);
+        String appId = registry.appOf(token.userId()).orElseThrow(UserRuleViolation::invalidResetToken);
         policy.check(body.password(), email, apps.of(appId).passwordMinLength());
         try {
             // The aggregate checks the token first and hashes the new password only if it was accepted.
             commands.sendAndWait(new ResetPassword(token.userId(), token.hash(), body.password(),
                     ClientAddress.of(request), clock.instant()));
         } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
-            throw new InvalidResetToken();
+            throw UserRuleViolation.invalidResetToken();
         }
         return Map.of("detail", "Your password is changed. Every session was signed out.");
     }

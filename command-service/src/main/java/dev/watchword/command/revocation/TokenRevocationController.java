@@ -2,8 +2,8 @@ package dev.watchword.command.revocation;
 
 import dev.watchword.command.security.OwnAccessTokenDecoder;
 import dev.watchword.command.onetimesecret.OpaqueToken;
-import dev.watchword.command.user.RevokeSession;
-import dev.watchword.command.user.RevokeSessionById;
+import dev.watchword.command.user.SessionCommand.RevokeSession;
+import dev.watchword.command.user.SessionCommand.RevokeSessionById;
 import dev.watchword.events.user.SessionRevocationReason;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

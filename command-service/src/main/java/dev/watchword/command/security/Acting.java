@@ -2,7 +2,7 @@ package dev.watchword.command.security;
 
 import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.events.app.DefaultApp;
-import dev.watchword.command.user.NotPermitted;
+import dev.watchword.command.user.UserRuleViolation;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -46,7 +46,7 @@ public record Acting(String actorId, String appId, Set<String> permissions, Inst
     /** Nobody hands out a permission they do not hold themselves (no self-escalation). */
     public void requireHolds(Collection<String> needed) {
         if (!permissions.containsAll(needed)) {
-            throw new NotPermitted();
+            throw UserRuleViolation.notPermitted();
         }
     }
 }

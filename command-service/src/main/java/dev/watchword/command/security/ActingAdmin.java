@@ -1,9 +1,9 @@
 package dev.watchword.command.security;
 
 import dev.watchword.command.appdirectory.AppPolicy;
-import dev.watchword.command.user.AuthorizeActor;
+import dev.watchword.command.user.AdministrationCommand.AuthorizeActor;
 import dev.watchword.events.app.DefaultApp;
-import dev.watchword.command.user.NotPermitted;
+import dev.watchword.command.user.UserRuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -39,7 +39,7 @@ public class ActingAdmin {
         Set<String> held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         if (!held.contains(permission)) {
-            throw new NotPermitted();
+            throw UserRuleViolation.notPermitted();
         }
         if (authentication instanceof ApiKeyAuthentication apiKey) {
             requireDefaultAppFor(permission, apiKey.key().appId());
@@ -61,7 +61,7 @@ public class ActingAdmin {
      */
     private static void requireDefaultAppFor(String permission, String appId) {
         if (AppPolicy.APPS_WRITE.equals(permission) && !DefaultApp.APP_ID.equals(appId)) {
-            throw new NotPermitted();
+            throw UserRuleViolation.notPermitted();
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.watchword.command.security;
 
 import dev.watchword.events.app.DefaultApp;
-import dev.watchword.command.user.SessionEnded;
+import dev.watchword.command.user.UserRuleViolation;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -12,7 +12,7 @@ public record Caller(String userId, String sessionId, String appId) {
 
     public static Caller of(Jwt jwt) {
         if (jwt == null) {
-            throw new SessionEnded();
+            throw UserRuleViolation.sessionEnded();
         }
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("sid"),
                 DefaultApp.orDefault(jwt.getClaimAsString("tenant")));

@@ -1,9 +1,8 @@
 package dev.watchword.command.session;
 
 import dev.watchword.command.security.RefreshCookie;
-
 import dev.watchword.command.onetimesecret.OpaqueToken;
-import dev.watchword.command.user.RevokeSession;
+import dev.watchword.command.user.SessionCommand.RevokeSession;
 import dev.watchword.events.user.SessionRevocationReason;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;

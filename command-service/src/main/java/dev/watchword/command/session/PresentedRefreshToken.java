@@ -5,7 +5,7 @@ import dev.watchword.command.security.RefreshCookie;
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
 import dev.watchword.command.appdirectory.RequestAppResolver;
-import dev.watchword.command.user.InvalidRefreshToken;
+import dev.watchword.command.user.UserRuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ class PresentedRefreshToken {
 
     /** The presented token; a cookie-mode request without the cookie is a dead token's 401. */
     String of(RefreshRequest body, HttpServletRequest request) {
-        return find(body, request).orElseThrow(InvalidRefreshToken::new);
+        return find(body, request).orElseThrow(UserRuleViolation::invalidRefreshToken);
     }
 
     /** The presented token, empty for a cookie-mode request without the cookie. */

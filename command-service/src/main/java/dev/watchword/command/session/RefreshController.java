@@ -5,9 +5,9 @@ import dev.watchword.command.issuing.AccessTokenIssuer;
 import dev.watchword.command.issuing.IssuedTokens;
 import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.issuing.RefreshTokens;
-import dev.watchword.command.user.InvalidRefreshToken;
+import dev.watchword.command.user.UserRuleViolation;
 import dev.watchword.command.user.RefreshOutcome;
-import dev.watchword.command.user.RefreshSession;
+import dev.watchword.command.user.SessionCommand.RefreshSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -47,18 +47,18 @@ public class RefreshController {
     public IssuedTokens refresh(@Valid @RequestBody(required = false) RefreshRequest body,
                                 HttpServletRequest request) {
         OpaqueToken presented = OpaqueToken.parse(presentedTokens.of(body, request))
-                .orElseThrow(InvalidRefreshToken::new);
+                .orElseThrow(UserRuleViolation::invalidRefreshToken);
         OpaqueToken next = refreshTokens.successorOf(presented);
         RefreshOutcome outcome;
         try {
             outcome = commands.sendAndWait(new RefreshSession(presented.userId(), presented.hash(), next.hash(),
                     ClientAddress.of(request), ClientAddress.userAgentOf(request), clock.instant()));
         } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
-            throw new InvalidRefreshToken();
+            throw UserRuleViolation.invalidRefreshToken();
         }
         if (outcome instanceof RefreshOutcome.Granted granted) {
             return tokens.issue(granted.grant(), next);
         }
-        throw new InvalidRefreshToken();
+        throw UserRuleViolation.invalidRefreshToken();
     }
 }

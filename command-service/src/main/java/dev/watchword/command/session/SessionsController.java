@@ -1,8 +1,8 @@
 package dev.watchword.command.session;
 
 import dev.watchword.command.security.Caller;
-import dev.watchword.command.user.RevokeAllSessions;
-import dev.watchword.command.user.RevokeSessionById;
+import dev.watchword.command.user.SessionCommand.RevokeAllSessions;
+import dev.watchword.command.user.SessionCommand.RevokeSessionById;
 import dev.watchword.events.user.SessionRevocationReason;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;

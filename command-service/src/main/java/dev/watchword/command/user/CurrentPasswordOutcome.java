@@ -1,9 +1,10 @@
 package dev.watchword.command.user;
 
 /**
- * The answer to a command that asks for the current password ({@link ChangePassword}, {@link RequestEmailChange}).
- * A wrong password is an outcome, not an exception: an exception would roll back the
- * {@code CurrentPasswordCheckFailed} event (and the session's end) that the count of guesses depends on.
+ * The answer to a command that asks for the current password ({@link PasswordCommand.ChangePassword},
+ * {@link EmailChangeCommand.RequestEmailChange}). A wrong password is an outcome, not an exception: an exception
+ * would roll back the {@code CurrentPasswordCheckFailed} event (and the session's end) that the count of guesses
+ * depends on.
  */
 public enum CurrentPasswordOutcome {
     /** The password matched and the change was made (or, for a taken address, deliberately not made). */
@@ -20,8 +21,8 @@ public enum CurrentPasswordOutcome {
     public void requireAccepted() {
         switch (this) {
             case ACCEPTED -> { }
-            case WRONG -> throw new CurrentPasswordWrong();
-            case SESSION_ENDED -> throw new SessionEnded();
+            case WRONG -> throw UserRuleViolation.currentPasswordWrong();
+            case SESSION_ENDED -> throw UserRuleViolation.sessionEnded();
         }
     }
 }

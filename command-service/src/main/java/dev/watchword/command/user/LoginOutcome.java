@@ -1,8 +1,9 @@
 package dev.watchword.command.user;
 
 /**
- * The answer to {@link Login}. A wrong password is an outcome, not an exception: an exception would roll the
- * unit of work back and lose the {@code LoginFailed} event that lockout and audit depend on.
+ * The answer to {@link PasswordLoginCommand.Login} and {@link PasswordlessCommand.LoginWithEmailOtp}. A wrong
+ * password is an outcome, not an exception: an exception would roll the unit of work back and lose the
+ * {@code LoginFailed} event that lockout and audit depend on.
  */
 public sealed interface LoginOutcome {
 

@@ -1,10 +1,8 @@
 package dev.watchword.command.user;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,18 +16,26 @@ import java.util.Set;
  * Wrong current passwords (password and email change) count here as well, and also per session: a stolen
  * access token may guess the password there, and its session ends after {@link AccountPolicy#lockoutThreshold()}
  * wrong ones (OWASP ASVS 5.0 V6.3.1).
+ * <p>
+ * Immutable, like the {@link UserState} it is part of: every change returns a new throttle.
+ *
+ * @param bySession wrong current passwords per session; a session's entry goes with the session
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE)
-public final class LoginThrottle {
+public record LoginThrottle(Map<String, AddressFailures> byAddress, int consecutiveTotal,
+                            Map<String, Integer> bySession) {
 
     /** Addresses whose last failure is older than this are forgotten, keeping the aggregate small. */
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
 
-    private final Map<String, AddressFailures> byAddress = new HashMap<>();
-    private int consecutiveTotal;
-    /** Wrong current passwords per session; a session's entry goes with the session. */
-    private final Map<String, Integer> bySession = new HashMap<>();
+    public LoginThrottle {
+        byAddress = Collections.unmodifiableMap(new HashMap<>(byAddress));
+        bySession = Collections.unmodifiableMap(new HashMap<>(bySession));
+    }
+
+    /** No failure yet. */
+    static LoginThrottle none() {
+        return new LoginThrottle(Map.of(), 0, Map.of());
+    }
 
     boolean refuses(String ipAddress, Instant now, AccountPolicy policy) {
         if (consecutiveTotal >= policy.hardLockoutThreshold()) {
@@ -45,45 +51,49 @@ public final class LoginThrottle {
         return failures == null ? 1 : failures.consecutive() + 1;
     }
 
-    void failed(String ipAddress, Instant at) {
-        byAddress.values().removeIf(f -> f.lastFailureAt().plus(FORGET_AFTER).isBefore(at));
-        AddressFailures previous = byAddress.get(key(ipAddress));
-        int consecutive = previous == null ? 1 : previous.consecutive() + 1;
-        byAddress.put(key(ipAddress), new AddressFailures(consecutive, at,
-                previous == null ? null : previous.lockedUntil()));
-        consecutiveTotal++;
-    }
-
     /** The wrong current passwords of this session after one more, counting the one about to be recorded. */
     int sessionFailuresAfterOneMore(String sessionId) {
         return bySession.getOrDefault(sessionId, 0) + 1;
+    }
+
+    LoginThrottle failed(String ipAddress, Instant at) {
+        Map<String, AddressFailures> addresses = new HashMap<>(byAddress);
+        addresses.values().removeIf(f -> f.lastFailureAt().plus(FORGET_AFTER).isBefore(at));
+        AddressFailures previous = addresses.get(key(ipAddress));
+        int consecutive = previous == null ? 1 : previous.consecutive() + 1;
+        addresses.put(key(ipAddress), new AddressFailures(consecutive, at,
+                previous == null ? null : previous.lockedUntil()));
+        return new LoginThrottle(addresses, consecutiveTotal + 1, bySession);
     }
 
     /**
      * A wrong current password in {@code sessionId}; {@code counted} when the password was checked (not refused
      * unchecked during a lockout), so it counts toward the address and the total like a failed login.
      */
-    void currentPasswordFailed(String sessionId, String ipAddress, Instant at, boolean counted,
-                               Set<String> liveSessionIds) {
-        bySession.keySet().retainAll(liveSessionIds);
-        bySession.merge(sessionId, 1, Integer::sum);
-        if (counted) {
-            failed(ipAddress, at);
-        }
+    LoginThrottle currentPasswordFailed(String sessionId, String ipAddress, Instant at, boolean counted,
+                                        Set<String> liveSessionIds) {
+        Map<String, Integer> sessions = new HashMap<>(bySession);
+        sessions.keySet().retainAll(liveSessionIds);
+        sessions.merge(sessionId, 1, Integer::sum);
+        LoginThrottle next = new LoginThrottle(byAddress, consecutiveTotal, sessions);
+        return counted ? next.failed(ipAddress, at) : next;
     }
 
-    void locked(String ipAddress, Instant until) {
-        byAddress.computeIfPresent(key(ipAddress), (k, f) -> new AddressFailures(f.consecutive(), f.lastFailureAt(), until));
+    LoginThrottle locked(String ipAddress, Instant until) {
+        Map<String, AddressFailures> addresses = new HashMap<>(byAddress);
+        addresses.computeIfPresent(key(ipAddress),
+                (k, f) -> new AddressFailures(f.consecutive(), f.lastFailureAt(), until));
+        return new LoginThrottle(addresses, consecutiveTotal, bySession);
     }
 
-    void succeeded(String ipAddress) {
-        byAddress.remove(key(ipAddress));
-        consecutiveTotal = 0;
+    LoginThrottle succeeded(String ipAddress) {
+        Map<String, AddressFailures> addresses = new HashMap<>(byAddress);
+        addresses.remove(key(ipAddress));
+        return new LoginThrottle(addresses, 0, bySession);
     }
 
-    void reset() {
-        byAddress.clear();
-        consecutiveTotal = 0;
+    LoginThrottle reset() {
+        return new LoginThrottle(Map.of(), 0, bySession);
     }
 
     private static String key(String ipAddress) {

@@ -1,6 +1,7 @@
 package dev.watchword.command.user;
 
-/** Checks a password against a stored hash; injected into the aggregate's {@link Login} handler. */
+/** Checks a password against a stored hash; injected into the handlers that check one (login,
+ * re-authentication). */
 @FunctionalInterface
 public interface PasswordVerifier {
 

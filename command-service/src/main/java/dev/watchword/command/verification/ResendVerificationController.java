@@ -2,7 +2,7 @@ package dev.watchword.command.verification;
 
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
 import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.RequestEmailVerification;
+import dev.watchword.command.user.VerificationCommand.RequestEmailVerification;
 import dev.watchword.command.user.VerificationSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

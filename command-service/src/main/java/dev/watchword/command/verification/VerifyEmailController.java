@@ -5,8 +5,8 @@ import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.InvalidVerificationToken;
-import dev.watchword.command.user.VerifyEmail;
+import dev.watchword.command.user.UserRuleViolation;
+import dev.watchword.command.user.VerificationCommand.VerifyEmail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -51,10 +51,10 @@ public class VerifyEmailController {
 
     @PostMapping(path = {"/api/auth/verify-email", "/api/auth/verify-email/"})
     public Map<String, String> verify(@Valid @RequestBody VerificationRequest body, HttpServletRequest request) {
-        OpaqueToken token = OpaqueToken.parse(body.token()).orElseThrow(InvalidVerificationToken::new);
+        OpaqueToken token = OpaqueToken.parse(body.token()).orElseThrow(UserRuleViolation::invalidVerificationToken);
         if (body.password() != null) {
-            String email = registry.emailOf(token.userId()).orElseThrow(InvalidVerificationToken::new);
-            String appId = registry.appOf(token.userId()).orElseThrow(InvalidVerificationToken::new);
+            String email = registry.emailOf(token.userId()).orElseThrow(UserRuleViolation::invalidVerificationToken);
+            String appId = registry.appOf(token.userId()).orElseThrow(UserRuleViolation::invalidVerificationToken);
             policy.check(body.password(), email, apps.of(appId).passwordMinLength());
         }
         try {
@@ -62,7 +62,7 @@ public class VerifyEmailController {
             commands.sendAndWait(new VerifyEmail(token.userId(), token.hash(), body.password(),
                     ClientAddress.of(request), clock.instant()));
         } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
-            throw new InvalidVerificationToken();
+            throw UserRuleViolation.invalidVerificationToken();
         }
         return Map.of("detail", body.password() != null
                 ? "Your email address is confirmed and your password is set. Earlier sign-ins have ended."

@@ -1,6 +1,6 @@
 package dev.watchword.command.admin;
 
-import dev.watchword.command.user.AssignRole;
+import dev.watchword.command.user.AdministrationCommand.AssignRole;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.events.platform.BootstrapAdminGranted;
 import dev.watchword.events.user.EmailChanged;

@@ -1,7 +1,7 @@
 package dev.watchword.command.security;
 
 import dev.watchword.command.problem.RuleViolation;
-import dev.watchword.command.user.AuthorizeActor;
+import dev.watchword.command.user.AdministrationCommand.AuthorizeActor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

@@ -1,6 +1,13 @@
 package dev.watchword.command.user;
 
 import dev.watchword.command.appdirectory.AppPolicies;
+import dev.watchword.command.problem.ProblemCode;
+import dev.watchword.command.user.EmailChangeCommand.ConfirmEmailChange;
+import dev.watchword.command.user.PasswordCommand.ResetPassword;
+import dev.watchword.command.user.PasswordLoginCommand.Login;
+import dev.watchword.command.user.PasswordlessCommand.LoginWithEmailOtp;
+import dev.watchword.command.user.PasswordlessCommand.LoginWithMagicLink;
+import dev.watchword.command.user.VerificationCommand.VerifyEmail;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailOtpRequested;
 import dev.watchword.events.user.EmailVerificationRequested;
@@ -29,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.watchword.command.user.UserFixtures.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,7 +49,7 @@ class PreAccountTakeoverTest {
     private static final String USER = "7d3c7d6e-2f57-4a43-9a4c-8c4f2b1e5a10";
     private static final String EMAIL = "ada@example.com";
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final Duration ACCESS = UserTest.POLICY.accessTokenLifetime();
+    private static final Duration ACCESS = UserFixtures.POLICY.accessTokenLifetime();
     private static final String ATTACKER_IP = "198.51.100.7";
     private static final String OWNER_IP = "192.0.2.1";
     private static final Instant PROOF = T0.plusSeconds(600);
@@ -57,8 +65,8 @@ class PreAccountTakeoverTest {
             return ("hash-of-" + password).equals(hash);
         });
         fixture.registerInjectableResource((PasswordHashing) password -> "hash-of-" + password);
-        fixture.registerInjectableResource(UserTest.POLICY);
-        fixture.registerInjectableResource((AppPolicies) appId -> UserTest.APP);
+        fixture.registerInjectableResource(UserFixtures.POLICY);
+        fixture.registerInjectableResource((AppPolicies) appId -> UserFixtures.APP);
     }
 
     private static UserRegistered registeredByAttacker() {
@@ -99,7 +107,7 @@ class PreAccountTakeoverTest {
                             revoked("s1"),
                             new LoginSucceeded(USER, "s9", OWNER_IP, "ua", PROOF, LoginMethod.MAGIC_LINK),
                             new SessionStarted(USER, "s9", "r9", OWNER_IP, "ua", PROOF,
-                                    PROOF.plus(UserTest.APP.refreshTokenLifetime()), PROOF.plus(ACCESS)));
+                                    PROOF.plus(UserFixtures.APP.refreshTokenLifetime()), PROOF.plus(ACCESS)));
         }
 
         @Test
@@ -112,7 +120,7 @@ class PreAccountTakeoverTest {
                             revoked("s1"),
                             new LoginSucceeded(USER, "s9", OWNER_IP, "ua", PROOF, LoginMethod.EMAIL_OTP),
                             new SessionStarted(USER, "s9", "r9", OWNER_IP, "ua", PROOF,
-                                    PROOF.plus(UserTest.APP.refreshTokenLifetime()), PROOF.plus(ACCESS)));
+                                    PROOF.plus(UserFixtures.APP.refreshTokenLifetime()), PROOF.plus(ACCESS)));
         }
 
         @Test
@@ -147,7 +155,7 @@ class PreAccountTakeoverTest {
                                     OWNER_IP, PROOF))
                     .when(new ConfirmEmailChange(USER, "c1", PROOF.plusSeconds(5)))
                     .expectNoEvents()
-                    .expectException(InvalidEmailChangeToken.class);
+                    .expectException(violation(ProblemCode.INVALID_EMAIL_CHANGE_TOKEN));
         }
 
         @Test
@@ -158,7 +166,7 @@ class PreAccountTakeoverTest {
                             new EmailVerified(USER, EMAIL, PROOF))
                     .when(new ConfirmEmailChange(USER, "c1", PROOF.plusSeconds(5)))
                     .expectNoEvents()
-                    .expectException(InvalidEmailChangeToken.class);
+                    .expectException(violation(ProblemCode.INVALID_EMAIL_CHANGE_TOKEN));
         }
     }
 
@@ -209,7 +217,7 @@ class PreAccountTakeoverTest {
             fixture.given(new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0), verificationLink())
                     .when(new VerifyEmail(USER, "wrong", "new password", OWNER_IP, PROOF))
                     .expectNoEvents()
-                    .expectException(InvalidVerificationToken.class);
+                    .expectException(violation(ProblemCode.INVALID_VERIFICATION_TOKEN));
         }
 
         @Test
@@ -237,7 +245,7 @@ class PreAccountTakeoverTest {
                     .when(new LoginWithMagicLink(USER, "m1", "s9", "r9", OWNER_IP, "ua", PROOF))
                     .expectEvents(new LoginSucceeded(USER, "s9", OWNER_IP, "ua", PROOF, LoginMethod.MAGIC_LINK),
                             new SessionStarted(USER, "s9", "r9", OWNER_IP, "ua", PROOF,
-                                    PROOF.plus(UserTest.APP.refreshTokenLifetime()), PROOF.plus(ACCESS)));
+                                    PROOF.plus(UserFixtures.APP.refreshTokenLifetime()), PROOF.plus(ACCESS)));
         }
     }
 }
