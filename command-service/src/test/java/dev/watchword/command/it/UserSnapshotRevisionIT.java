@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,28 @@ class UserSnapshotRevisionIT extends ApiITSupport {
         userCache.remove(userId);
         assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh").asText())).status())
                 .as("and loads from that snapshot").isEqualTo(200);
+    }
+
+    @Test
+    void migrationWhenStoreHoldsSnapshotsOfTheEarlierShapeThenOnlyThoseDeleted() throws Exception {
+        // given one user whose snapshot is of the earlier shape, and one whose snapshot is current
+        String oldEmail = newEmail();
+        String oldShape = register(oldEmail);
+        String current = register(newEmail());
+        snapshotter.scheduleSnapshot(User.class, oldShape);
+        snapshotter.scheduleSnapshot(User.class, current);
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshotsOf(oldShape).size() == 1
+                && snapshotsOf(current).size() == 1);
+        jdbc.sql("UPDATE snapshotevententry SET payload = ?, payloadrevision = NULL WHERE aggregateidentifier = ?")
+                .params(earlierShapeSnapshot(oldShape, oldEmail), oldShape).update();
+
+        // when the migration that retires the earlier shape runs
+        jdbc.sql(new String(getClass().getResourceAsStream("/db/migration/V9_3__user_snapshot_revision.sql")
+                .readAllBytes(), StandardCharsets.UTF_8)).update();
+
+        // then the old snapshot is gone and the current one stays
+        assertThat(snapshotsOf(oldShape)).isEmpty();
+        assertThat(snapshotsOf(current)).extracting(row -> row.get("revision")).containsExactly(User.REVISION);
     }
 
     /**
