@@ -3,7 +3,7 @@ package dev.watchword.command.admin;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.security.Acting;
 import dev.watchword.command.security.ActingAdmin;
-import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.events.access.Permission;
 import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.command.user.EmailRegistry;
 import org.springframework.security.core.Authentication;
@@ -68,7 +68,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void disable(Authentication caller, @PathVariable String userId) {
-        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, Permission.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new DisableUser(userId, acting.actorId(), acting.at())));
     }
 
@@ -76,7 +76,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void enable(Authentication caller, @PathVariable String userId) {
-        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, Permission.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new EnableUser(userId, acting.actorId(), acting.at())));
     }
 
@@ -84,7 +84,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void forceLogout(Authentication caller, @PathVariable String userId) {
-        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, Permission.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new ForceLogout(userId, acting.actorId(), acting.at())));
     }
 
@@ -97,7 +97,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void endSession(Authentication caller, @PathVariable String userId, @PathVariable String sessionId) {
-        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, Permission.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new EndSessionByAdmin(userId, sessionId, acting.actorId(), acting.at())));
     }
 
@@ -105,7 +105,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void triggerPasswordReset(Authentication caller, @PathVariable String userId, HttpServletRequest request) {
-        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, Permission.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new RequestPasswordReset(userId,
                 secrets.issueFor(userId, acting.at(), reset.lifetime()), ClientAddress.of(request), acting.actorId(),
                 acting.at())));
@@ -120,7 +120,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(Authentication caller, @PathVariable String userId) {
-        Acting acting = actingOn(caller, AppPolicy.USERS_WRITE, userId);
+        Acting acting = actingOn(caller, Permission.USERS_WRITE, userId);
         onUser(() -> commands.sendAndWait(new EraseUser(userId, acting.actorId(), acting.at())));
     }
 
@@ -129,7 +129,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void assignRole(Authentication caller, @PathVariable String userId, @Valid @RequestBody RoleChange body) {
-        Acting acting = actingOn(caller, AppPolicy.ROLES_WRITE, userId);
+        Acting acting = actingOn(caller, Permission.ROLES_WRITE, userId);
         acting.requireHolds(permissionsOf(userId, body.role()));
         onUser(() -> commands.sendAndWait(new AssignRole(userId, body.role(), acting.actorId(),
                 body.expectedVersion(), acting.at())));
@@ -139,7 +139,7 @@ public class AdminUsersController {
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revokeRole(Authentication caller, @PathVariable String userId, @PathVariable String role) {
-        Acting acting = actingOn(caller, AppPolicy.ROLES_WRITE, userId);
+        Acting acting = actingOn(caller, Permission.ROLES_WRITE, userId);
         acting.requireHolds(permissionsOf(userId, role));
         onUser(() -> commands.sendAndWait(new RevokeRole(userId, role, acting.actorId(), null, acting.at())));
     }
@@ -148,7 +148,7 @@ public class AdminUsersController {
      * The caller, authorized for {@code permission}, and the target user within its reach: a user of another app
      * is as unknown as a user that does not exist (404, nothing recorded).
      */
-    private Acting actingOn(Authentication caller, String permission, String userId) {
+    private Acting actingOn(Authentication caller, Permission permission, String userId) {
         Acting acting = actingAdmin.authorize(caller, permission);
         String appId = registry.appOf(userId).orElseThrow(UserNotFound::new);
         acting.requireReach(appId, UserNotFound::new);

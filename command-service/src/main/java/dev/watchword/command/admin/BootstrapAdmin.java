@@ -1,9 +1,9 @@
 package dev.watchword.command.admin;
 
-import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.user.AdministrationCommand.AssignRole;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.events.access.BuiltInRole;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.platform.BootstrapAdminGranted;
 import dev.watchword.events.user.EmailChanged;
@@ -75,7 +75,8 @@ public class BootstrapAdmin {
     @EventHandler
     void on(BootstrapAdminGranted event) {
         try {
-            commands.sendAndWait(new AssignRole(event.userId(), AppPolicy.ADMIN, ACTOR, null, event.grantedAt()));
+            commands.sendAndWait(new AssignRole(event.userId(), BuiltInRole.ADMIN.roleName(), ACTOR, null,
+                    event.grantedAt()));
         } catch (AggregateNotFoundException erased) {
             // Erased before the role could be given: the grant is spent all the same, nobody else inherits it.
             LOG.warn("The bootstrap admin's account no longer exists; the grant is not repeated");

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.security.Acting;
 import dev.watchword.command.security.ActingAdmin;
 import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.events.access.BuiltInRole;
+import dev.watchword.events.access.Permission;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.security.core.Authentication;
 import dev.watchword.events.app.AppSettings;
@@ -66,7 +68,7 @@ public class AppAdminController {
     @PostMapping(path = {"/api/admin/apps", "/api/admin/apps/"})
     @PreAuthorize("hasAuthority('apps:write')")
     public ResponseEntity<RegisteredApp> register(Authentication caller, @Valid @RequestBody NewApp body) {
-        Acting acting = actingAdmin.authorize(caller, AppPolicy.APPS_WRITE);
+        Acting acting = actingAdmin.authorize(caller, Permission.APPS_WRITE);
         Instant now = acting.at();
         String appId = UUID.randomUUID().toString();
         String name = body.name().strip();
@@ -81,7 +83,7 @@ public class AppAdminController {
     @PostMapping(path = {"/api/admin/apps/{appId}/keys", "/api/admin/apps/{appId}/keys/"})
     @PreAuthorize("hasAuthority('keys:write')")
     public ResponseEntity<IssuedKey> issueKey(Authentication caller, @PathVariable String appId) {
-        Acting acting = actingOn(caller, AppPolicy.KEYS_WRITE, appId);
+        Acting acting = actingOn(caller, Permission.KEYS_WRITE, appId);
         NewApiKey key = credentials.newApiKey();
         onApp(() -> commands.sendAndWait(new IssueApiKey(appId, key.stored(), acting.actorId(), acting.at())));
         return shownOnce(new IssuedKey(key.stored().keyId(), key.plaintext(), null));
@@ -91,7 +93,7 @@ public class AppAdminController {
     @PreAuthorize("hasAuthority('keys:write')")
     public ResponseEntity<IssuedKey> rotateKey(Authentication caller, @PathVariable String appId,
                                                @PathVariable String keyId) {
-        Acting acting = actingOn(caller, AppPolicy.KEYS_WRITE, appId);
+        Acting acting = actingOn(caller, Permission.KEYS_WRITE, appId);
         NewApiKey key = credentials.newApiKey();
         Instant previousValidUntil = onApp(() -> commands.sendAndWait(new RotateApiKey(appId, keyId, key.stored(),
                 apps.keyRotationGrace(), acting.actorId(), acting.at())));
@@ -102,7 +104,7 @@ public class AppAdminController {
     @PreAuthorize("hasAuthority('keys:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revokeKey(Authentication caller, @PathVariable String appId, @PathVariable String keyId) {
-        Acting acting = actingOn(caller, AppPolicy.KEYS_WRITE, appId);
+        Acting acting = actingOn(caller, Permission.KEYS_WRITE, appId);
         onApp(() -> commands.sendAndWait(new RevokeApiKey(appId, keyId, acting.actorId(), acting.at())));
     }
 
@@ -114,7 +116,7 @@ public class AppAdminController {
     @PreAuthorize("hasAuthority('settings:write')")
     public SettingsBody changeSettings(Authentication caller, @PathVariable String appId,
                                        @Valid @RequestBody SettingsBody body) {
-        Acting acting = actingOn(caller, AppPolicy.SETTINGS_WRITE, appId);
+        Acting acting = actingOn(caller, Permission.SETTINGS_WRITE, appId);
         LinkBaseChange linkBaseChange = linkBaseProof.of(caller, acting);
         AppSettings recorded = onApp(() -> commands.sendAndWait(new ChangeAppSettings(appId, body.toSettings(),
                 acting.actorId(), acting.at(), linkBaseChange)));
@@ -129,10 +131,10 @@ public class AppAdminController {
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.CREATED)
     public NewRole defineRole(Authentication caller, @PathVariable String appId, @Valid @RequestBody NewRole body) {
-        Acting acting = actingOn(caller, AppPolicy.ROLES_WRITE, appId);
+        Acting acting = actingOn(caller, Permission.ROLES_WRITE, appId);
         List<String> permissions = body.permissions().stream().distinct().sorted().toList();
-        if (!AppPolicy.grantablePermissions().containsAll(permissions) || AppPolicy.USER.equals(body.name())
-                || AppPolicy.ADMIN.equals(body.name())) {
+        if (!AppPolicy.grantablePermissions().containsAll(permissions)
+                || BuiltInRole.named(body.name()).isPresent()) {
             throw AppSettingRejected.role();
         }
         acting.requireHolds(permissions);
@@ -142,7 +144,7 @@ public class AppAdminController {
     }
 
     /** The caller, authorized, and the app within its reach; another app is as unknown as no app (404). */
-    private Acting actingOn(Authentication caller, String permission, String appId) {
+    private Acting actingOn(Authentication caller, Permission permission, String appId) {
         Acting acting = actingAdmin.authorize(caller, permission);
         acting.requireReach(appId, AppNotFound::new);
         return acting;

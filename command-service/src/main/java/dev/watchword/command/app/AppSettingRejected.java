@@ -2,6 +2,12 @@ package dev.watchword.command.app;
 
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
+import dev.watchword.events.access.BuiltInRole;
+import dev.watchword.events.access.Permission;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * An app name or setting that {@link AppSettingsPolicy} refuses; the {@code code} says which rule it broke.
@@ -18,10 +24,12 @@ public class AppSettingRejected extends RuleViolation {
                 "The app name must have 1 to 100 characters and no control characters.");
     }
 
+    /** Names the built-in roles and the permissions a custom role may carry as {@code events} declares them. */
     static AppSettingRejected role() {
         return new AppSettingRejected(ProblemCode.ROLE_INVALID,
-                "A custom role needs a new name (not user or admin) and permissions among users:read, users:write, "
-                        + "roles:write, settings:write, keys:write and audit:read.");
+                "A custom role needs a new name (not " + listed(Arrays.stream(BuiltInRole.values())
+                        .map(BuiltInRole::roleName), "or") + ") and permissions among "
+                        + listed(Permission.withinOneApp().stream().map(Permission::value), "and") + ".");
     }
 
     static AppSettingRejected loginMethods() {
@@ -59,5 +67,12 @@ public class AppSettingRejected extends RuleViolation {
     static AppSettingRejected senderName() {
         return new AppSettingRejected(ProblemCode.SENDER_NAME_INVALID,
                 "The sender name must have 1 to 100 characters and no line breaks or other control characters.");
+    }
+
+    /** {@code a, b and c}. */
+    private static String listed(Stream<String> words, String conjunction) {
+        List<String> all = words.toList();
+        return all.size() < 2 ? String.join("", all) : String.join(", ", all.subList(0, all.size() - 1)) + " "
+                + conjunction + " " + all.getLast();
     }
 }

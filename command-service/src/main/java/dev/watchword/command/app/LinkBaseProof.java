@@ -2,7 +2,7 @@ package dev.watchword.command.app;
 
 import dev.watchword.command.security.Acting;
 import dev.watchword.command.security.ApiKeyAuthentication;
-import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.events.access.Permission;
 import dev.watchword.events.user.SessionStarted;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.security.core.Authentication;
@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How strong an authorized actor's proof is for moving an app's {@code link_base_url} ({@link LinkBaseChange}).
@@ -22,6 +24,10 @@ import java.util.Optional;
  */
 @Component
 public class LinkBaseProof {
+
+    /** Every permission within one app, as tokens carry them: what the app's {@code admin} holds. */
+    private static final Set<String> APP_PERMISSIONS = Permission.withinOneApp().stream().map(Permission::value)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final EventStore events;
     private final ClientAppsSettings apps;
@@ -38,7 +44,7 @@ public class LinkBaseProof {
         if (acting.platformWide()) {
             return LinkBaseChange.ALLOWED;
         }
-        if (!acting.permissions().containsAll(AppPolicy.APP_ADMIN_PERMISSIONS)
+        if (!acting.permissions().containsAll(APP_PERMISSIONS)
                 || !(caller.getPrincipal() instanceof Jwt token)) {
             return LinkBaseChange.NOT_PERMITTED;
         }

@@ -1,5 +1,7 @@
 package dev.watchword.command.appdirectory;
 
+import dev.watchword.events.access.BuiltInRole;
+import dev.watchword.events.access.Permission;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.user.LoginMethod;
 
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A client app as the flows see it: who it is and the login settings every flow of its users honours.
@@ -26,32 +29,6 @@ public record AppPolicy(String appId, String clientId, Set<LoginMethod> loginMet
                      Duration accessTokenLifetime, Duration refreshTokenLifetime, int passwordMinLength,
                      List<String> corsOrigins, Map<String, Set<String>> customRoles) {
 
-    public static final String USER = "user";
-    public static final String ADMIN = "admin";
-
-    public static final String USERS_READ = "users:read";
-    public static final String USERS_WRITE = "users:write";
-    public static final String ROLES_WRITE = "roles:write";
-    public static final String SETTINGS_WRITE = "settings:write";
-    public static final String KEYS_WRITE = "keys:write";
-    public static final String AUDIT_READ = "audit:read";
-    /**
-     * Register client apps and act on every app: the platform operator's permission. Only the {@code admin}s of
-     * the default app hold it; it is what makes a caller platform-wide rather than scoped to one app.
-     */
-    public static final String APPS_WRITE = "apps:write";
-
-    /** What the built-in {@code admin} role carries in an app other than the default one. */
-    public static final Set<String> APP_ADMIN_PERMISSIONS =
-            Set.of(USERS_READ, USERS_WRITE, ROLES_WRITE, SETTINGS_WRITE, KEYS_WRITE, AUDIT_READ);
-
-    /** What an app's API key may do on the admin API: what an app admin may, except manage keys. */
-    public static final Set<String> API_KEY_PERMISSIONS =
-            Set.of(USERS_READ, USERS_WRITE, ROLES_WRITE, SETTINGS_WRITE, AUDIT_READ);
-
-    private static final Set<String> PLATFORM_ADMIN_PERMISSIONS =
-            Set.of(USERS_READ, USERS_WRITE, ROLES_WRITE, SETTINGS_WRITE, KEYS_WRITE, AUDIT_READ, APPS_WRITE);
-
     public AppPolicy {
         loginMethods = Set.copyOf(loginMethods);
         corsOrigins = List.copyOf(corsOrigins);
@@ -60,7 +37,7 @@ public record AppPolicy(String appId, String clientId, Set<LoginMethod> loginMet
 
     /** Every permission a custom role may carry: none of them reaches beyond its own app. */
     public static Set<String> grantablePermissions() {
-        return APP_ADMIN_PERMISSIONS;
+        return valuesOf(Permission.withinOneApp());
     }
 
     public boolean isDefault() {
@@ -72,14 +49,13 @@ public record AppPolicy(String appId, String clientId, Set<LoginMethod> loginMet
     }
 
     public boolean hasRole(String role) {
-        return USER.equals(role) || ADMIN.equals(role) || customRoles.containsKey(role);
+        return BuiltInRole.named(role).isPresent() || customRoles.containsKey(role);
     }
 
+    /** What {@code role} carries in this app: a built-in role what {@link BuiltInRole} says, a custom one its own. */
     public Set<String> permissionsOf(String role) {
-        if (ADMIN.equals(role)) {
-            return isDefault() ? PLATFORM_ADMIN_PERMISSIONS : APP_ADMIN_PERMISSIONS;
-        }
-        return customRoles.getOrDefault(role, Set.of());
+        return BuiltInRole.named(role).map(builtIn -> valuesOf(builtIn.permissionsIn(appId)))
+                .orElseGet(() -> customRoles.getOrDefault(role, Set.of()));
     }
 
     /** The permissions of a set of roles, sorted, as access tokens carry them. */
@@ -87,5 +63,9 @@ public record AppPolicy(String appId, String clientId, Set<LoginMethod> loginMet
         TreeSet<String> permissions = new TreeSet<>();
         roles.forEach(role -> permissions.addAll(permissionsOf(role)));
         return List.copyOf(permissions);
+    }
+
+    private static Set<String> valuesOf(Set<Permission> permissions) {
+        return permissions.stream().map(Permission::value).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -1,7 +1,7 @@
 package dev.watchword.command.integrity;
 
 import dev.watchword.command.security.ActingAdmin;
-import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.events.access.Permission;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import dev.watchword.command.operator.InvalidOperatorToken;
@@ -43,7 +43,7 @@ public class IntegrityController {
     @GetMapping(path = {"/api/admin/integrity/verify", "/api/admin/integrity/verify/"})
     @PreAuthorize("hasAuthority('audit:read') and hasAuthority('apps:write')")
     public ChainVerification verifyForAuditor(Authentication caller) {
-        actingAdmin.authorize(caller, AppPolicy.AUDIT_READ);
+        actingAdmin.authorize(caller, Permission.AUDIT_READ);
         return verifier.verify();
     }
 

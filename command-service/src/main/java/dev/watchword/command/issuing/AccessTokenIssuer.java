@@ -5,6 +5,7 @@ import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.signingkey.SigningKeys;
 
 import dev.watchword.command.user.SessionGrant;
+import dev.watchword.events.access.Permission;
 import io.jsonwebtoken.Jwts;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ public class AccessTokenIssuer {
                 .claim("client_id", grant.clientId())
                 .claim("tenant", grant.appId())
                 .claim("roles", grant.roles())
-                .claim("permissions", grant.permissions())
+                .claim(Permission.CLAIM, grant.permissions())
                 .claim("authz_ver", grant.authorizationVersion())
                 .signWith(key.privateKey(), Jwts.SIG.ES256)
                 .compact();

@@ -1,6 +1,6 @@
 package dev.watchword.command.security;
 
-import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.events.access.Permission;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.command.user.UserRuleViolation;
 
@@ -30,7 +30,7 @@ public record Acting(String actorId, String appId, Set<String> permissions, Inst
      * (OWASP ASVS 5.0 V8.2.1, V8.3.1: authorization enforced at the trusted service layer, per app).
      */
     public boolean platformWide() {
-        return permissions.contains(AppPolicy.APPS_WRITE) && DefaultApp.APP_ID.equals(appId);
+        return permissions.contains(Permission.APPS_WRITE.value()) && DefaultApp.APP_ID.equals(appId);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.watchword.command.security;
 
-import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.user.AdministrationCommand.AuthorizeActor;
+import dev.watchword.events.access.Permission;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.command.user.UserRuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,11 +34,11 @@ public class ActingAdmin {
         this.clock = clock;
     }
 
-    public Acting authorize(Authentication authentication, String permission) {
+    public Acting authorize(Authentication authentication, Permission permission) {
         Instant now = clock.instant();
         Set<String> held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
-        if (!held.contains(permission)) {
+        if (!held.contains(permission.value())) {
             throw UserRuleViolation.notPermitted();
         }
         if (authentication instanceof ApiKeyAuthentication apiKey) {
@@ -50,8 +50,8 @@ public class ActingAdmin {
         requireDefaultAppFor(permission, caller.appId());
         Number version = token.getClaim("authz_ver");
         commands.sendAndWait(new AuthorizeActor(caller.userId(), caller.sessionId(),
-                version == null ? 0 : version.intValue(), permission, now));
-        List<String> claimed = token.getClaimAsStringList("permissions");
+                version == null ? 0 : version.intValue(), permission.value(), now));
+        List<String> claimed = token.getClaimAsStringList(Permission.CLAIM);
         return new Acting(caller.userId(), caller.appId(), claimed == null ? Set.of() : Set.copyOf(claimed), now);
     }
 
@@ -59,8 +59,8 @@ public class ActingAdmin {
      * Platform-level administration ({@code apps:write}) is the default app's alone, as query-service requires
      * too: an actor of a registered app is refused it (403, nothing recorded) whatever its roles say.
      */
-    private static void requireDefaultAppFor(String permission, String appId) {
-        if (AppPolicy.APPS_WRITE.equals(permission) && !DefaultApp.APP_ID.equals(appId)) {
+    private static void requireDefaultAppFor(Permission permission, String appId) {
+        if (permission.platformWide() && !DefaultApp.APP_ID.equals(appId)) {
             throw UserRuleViolation.notPermitted();
         }
     }

@@ -2,6 +2,7 @@ package dev.watchword.command.security;
 
 import dev.watchword.command.apikey.ApiKeyDirectory;
 import dev.watchword.command.appdirectory.PublicOrigin;
+import dev.watchword.events.access.Permission;
 import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.command.appdirectory.AppDirectory;
 import java.time.Clock;
@@ -113,7 +114,7 @@ public class SecurityConfiguration {
     /** The token's {@code permissions} become the authorities that method security checks. */
     private static JwtAuthenticationConverter permissionsAsAuthorities() {
         JwtGrantedAuthoritiesConverter permissions = new JwtGrantedAuthoritiesConverter();
-        permissions.setAuthoritiesClaimName("permissions");
+        permissions.setAuthoritiesClaimName(Permission.CLAIM);
         permissions.setAuthorityPrefix("");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(permissions);

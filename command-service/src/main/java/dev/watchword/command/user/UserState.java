@@ -1,6 +1,7 @@
 package dev.watchword.command.user;
 
-import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.events.access.BuiltInRole;
+
 import dev.watchword.events.user.CurrentPasswordCheckFailed;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
@@ -83,7 +84,7 @@ public record UserState(String userId, String appId, String email, String passwo
                 next.appId = e.appIdOrDefault();
                 next.email = e.email();
                 next.passwordHash = e.passwordHash();
-                next.roles = with(roles, AppPolicy.USER);
+                next.roles = with(roles, BuiltInRole.USER.roleName());
             });
             case RegistrationAttemptedForTakenEmail unchanged -> this;
             case EmailVerificationRequested e ->

@@ -2,6 +2,7 @@ package dev.watchword.command.security;
 
 import dev.watchword.command.problem.RuleViolation;
 import dev.watchword.command.user.AdministrationCommand.AuthorizeActor;
+import dev.watchword.events.access.Permission;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -42,7 +43,7 @@ class ActingAdminTest {
         JwtAuthenticationToken appAdmin = tokenOf(OTHER_APP, List.of("apps:write", "users:write"));
 
         RuleViolation refused = catchThrowableOfType(RuleViolation.class,
-                () -> actingAdmin.authorize(appAdmin, "apps:write"));
+                () -> actingAdmin.authorize(appAdmin, Permission.APPS_WRITE));
 
         assertThat(refused.code().name()).isEqualTo("FORBIDDEN");
         verify(commands, never()).sendAndWait(any());
@@ -52,7 +53,7 @@ class ActingAdminTest {
     void authorizeWhenAppsWriteHeldInAnotherAppThenNotPlatformWide() {
         JwtAuthenticationToken appAdmin = tokenOf(OTHER_APP, List.of("apps:write", "users:write"));
 
-        Acting acting = actingAdmin.authorize(appAdmin, "users:write");
+        Acting acting = actingAdmin.authorize(appAdmin, Permission.USERS_WRITE);
 
         assertThat(acting.platformWide()).isFalse();
         assertThat(catchThrowableOfType(RuntimeException.class,
@@ -64,7 +65,7 @@ class ActingAdminTest {
     void authorizeWhenDefaultAppsOperatorThenPlatformWide() {
         JwtAuthenticationToken operator = tokenOf("default", List.of("apps:write", "users:write"));
 
-        Acting acting = actingAdmin.authorize(operator, "apps:write");
+        Acting acting = actingAdmin.authorize(operator, Permission.APPS_WRITE);
 
         assertThat(acting.platformWide()).isTrue();
         verify(commands).sendAndWait(new AuthorizeActor("user-1", "session-1", 1, "apps:write", CLOCK.instant()));

@@ -1,5 +1,7 @@
 package dev.watchword.command.user;
 
+import dev.watchword.events.access.Permission;
+
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.user.AdministrationCommand.AssignRole;
 import dev.watchword.command.user.AdministrationCommand.AuthorizeActor;
@@ -100,21 +102,21 @@ class AdministrationTest {
         void authorizeWhenTokenVersionOlderThanRoleRevocationThenStale() {
             fixture.given(registered(), started("s1"), new RoleAssigned(USER, "admin", ADMIN, T0),
                             new RoleRevoked(USER, "admin", "admin-2", T0))
-                    .when(new AuthorizeActor(USER, "s1", 1, dev.watchword.command.appdirectory.AppPolicy.USERS_WRITE, T0.plusSeconds(1)))
+                    .when(new AuthorizeActor(USER, "s1", 1, Permission.USERS_WRITE.value(), T0.plusSeconds(1)))
                     .expectException(violation(UserRuleViolation.staleAuthorization()));
         }
 
         @Test
         void authorizeWhenPermissionNotHeldThenForbidden() {
             fixture.given(registered(), started("s1"))
-                    .when(new AuthorizeActor(USER, "s1", 0, dev.watchword.command.appdirectory.AppPolicy.USERS_WRITE, T0.plusSeconds(1)))
+                    .when(new AuthorizeActor(USER, "s1", 0, Permission.USERS_WRITE.value(), T0.plusSeconds(1)))
                     .expectException(violation(ProblemCode.FORBIDDEN));
         }
 
         @Test
         void authorizeWhenCurrentAndHeldThenAllowed() {
             fixture.given(registered(), started("s1"), new RoleAssigned(USER, "admin", ADMIN, T0))
-                    .when(new AuthorizeActor(USER, "s1", 1, dev.watchword.command.appdirectory.AppPolicy.USERS_WRITE, T0.plusSeconds(1)))
+                    .when(new AuthorizeActor(USER, "s1", 1, Permission.USERS_WRITE.value(), T0.plusSeconds(1)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }

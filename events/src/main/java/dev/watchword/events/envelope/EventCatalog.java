@@ -5,90 +5,34 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.watchword.events.app.ApiKeyIssued;
-import dev.watchword.events.app.ApiKeyRetired;
-import dev.watchword.events.app.ApiKeyRevoked;
-import dev.watchword.events.app.AppSettingsChanged;
-import dev.watchword.events.app.RoleDefined;
-import dev.watchword.events.app.ClientAppRegistered;
-import dev.watchword.events.user.CurrentPasswordCheckFailed;
-import dev.watchword.events.app.LinkBaseUrlChanged;
-import dev.watchword.events.platform.BootstrapAdminGranted;
-import dev.watchword.events.user.EmailChangeRequested;
-import dev.watchword.events.user.EmailChanged;
-import dev.watchword.events.user.EmailOtpFailed;
-import dev.watchword.events.user.EmailOtpRequested;
-import dev.watchword.events.user.EmailVerificationRequested;
-import dev.watchword.events.user.LoginLocked;
-import dev.watchword.events.user.MagicLinkRequested;
-import dev.watchword.events.user.PasswordChanged;
-import dev.watchword.events.user.PasswordResetRequested;
-import dev.watchword.events.user.RefreshTokenReuseDetected;
-import dev.watchword.events.user.RoleAssigned;
-import dev.watchword.events.user.RoleRevoked;
-import dev.watchword.events.user.UserDisabled;
-import dev.watchword.events.user.UserEnabled;
-import dev.watchword.events.user.UserErased;
-import dev.watchword.events.user.RefreshTokenGraceUsed;
-import dev.watchword.events.user.PasswordRemoved;
-import dev.watchword.events.user.EmailVerified;
-import dev.watchword.events.user.LoginFailed;
-import dev.watchword.events.user.LoginSucceeded;
-import dev.watchword.events.user.RefreshTokenRotated;
-import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
-import dev.watchword.events.user.SessionRevoked;
-import dev.watchword.events.user.SessionStarted;
-import dev.watchword.events.user.UserRegistered;
+import dev.watchword.events.app.ClientAppEvent;
+import dev.watchword.events.platform.PlatformEvent;
+import dev.watchword.events.user.UserEvent;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The stable wire names of the event types. A name, once published, is never reused or removed: the log and
  * the Kafka topic keep it for ever. The simple class name is the wire name, so renaming a record is a
  * breaking change that the snapshot tests report.
+ * <p>
+ * The types are the records that the sealed event interfaces permit, so a new event is published by adding it to
+ * its interface's {@code permits} clause and nowhere else; the compiler then also shows every {@code switch} over
+ * that interface that must handle it.
  */
 public final class EventCatalog {
 
-    private static final List<Class<?>> TYPES = List.of(
-            UserRegistered.class,
-            RegistrationAttemptedForTakenEmail.class,
-            EmailVerificationRequested.class,
-            EmailVerified.class,
-            LoginSucceeded.class,
-            LoginFailed.class,
-            SessionStarted.class,
-            RefreshTokenRotated.class,
-            SessionRevoked.class,
-            PasswordResetRequested.class,
-            PasswordChanged.class,
-            EmailChangeRequested.class,
-            EmailChanged.class,
-            MagicLinkRequested.class,
-            EmailOtpRequested.class,
-            EmailOtpFailed.class,
-            RefreshTokenReuseDetected.class,
-            LoginLocked.class,
-            RoleAssigned.class,
-            RoleRevoked.class,
-            UserDisabled.class,
-            UserEnabled.class,
-            UserErased.class,
-            CurrentPasswordCheckFailed.class,
-            RefreshTokenGraceUsed.class,
-            PasswordRemoved.class,
-            ClientAppRegistered.class,
-            ApiKeyIssued.class,
-            ApiKeyRetired.class,
-            ApiKeyRevoked.class,
-            AppSettingsChanged.class,
-            RoleDefined.class,
-            BootstrapAdminGranted.class,
-            LinkBaseUrlChanged.class);
+    /** Every sealed interface of events: one per kind of aggregate (stream) in the log. */
+    private static final List<Class<?>> ROOTS = List.of(UserEvent.class, ClientAppEvent.class, PlatformEvent.class);
+
+    private static final List<Class<?>> TYPES = ROOTS.stream().flatMap(EventCatalog::recordsPermittedBy).toList();
 
     private static final Map<String, Class<?>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
@@ -107,6 +51,7 @@ public final class EventCatalog {
         return JSON;
     }
 
+    /** Every published event type, in the order of the {@code permits} clauses. */
     public static List<Class<?>> types() {
         return TYPES;
     }
@@ -153,5 +98,20 @@ public final class EventCatalog {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("Not an event envelope", e);
         }
+    }
+
+    /**
+     * The records a sealed interface permits, those of its sealed sub-interfaces included. Anything else there (a
+     * class, a {@code non-sealed} interface) would let types nobody named into the log, so it stops the catalogue
+     * from loading.
+     */
+    private static Stream<Class<?>> recordsPermittedBy(Class<?> type) {
+        if (type.isRecord()) {
+            return Stream.of(type);
+        }
+        if (!type.isSealed()) {
+            throw new IllegalStateException("An event type must be a record or a sealed interface: " + type.getName());
+        }
+        return Arrays.stream(type.getPermittedSubclasses()).flatMap(EventCatalog::recordsPermittedBy);
     }
 }

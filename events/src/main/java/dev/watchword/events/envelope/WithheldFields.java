@@ -2,6 +2,8 @@ package dev.watchword.events.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watchword.events.sensitive.Secret;
+import dev.watchword.events.sensitive.SensitiveFields;
 
 import java.util.Set;
 
@@ -20,9 +22,8 @@ import java.util.Set;
  */
 public final class WithheldFields {
 
-    /** Withheld from every event type that has them. */
-    public static final Set<String> NAMES = Set.of("passwordHash", "tokenHash", "codeHash", "refreshTokenHash",
-            "previousTokenHash");
+    /** Withheld from every event type that has them: the fields marked {@link Secret} and not published. */
+    public static final Set<String> NAMES = SensitiveFields.withheld();
 
     private WithheldFields() {
     }

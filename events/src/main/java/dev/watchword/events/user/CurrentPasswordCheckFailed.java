@@ -1,5 +1,7 @@
 package dev.watchword.events.user;
 
+import dev.watchword.events.sensitive.Personal;
+
 import java.time.Instant;
 
 /**
@@ -13,6 +15,6 @@ import java.time.Instant;
  * @param attempt wrong current passwords in this session so far, counting from 1
  */
 public record CurrentPasswordCheckFailed(String userId, String sessionId, CredentialChange change,
-                                         LoginFailureReason reason, int attempt, String ipAddress, String userAgent,
-                                         Instant failedAt) implements UserEvent {
+                                         LoginFailureReason reason, int attempt, @Personal String ipAddress,
+                                         @Personal String userAgent, Instant failedAt) implements UserEvent {
 }

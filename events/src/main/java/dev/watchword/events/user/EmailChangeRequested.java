@@ -1,5 +1,8 @@
 package dev.watchword.events.user;
 
+import dev.watchword.events.sensitive.Personal;
+import dev.watchword.events.sensitive.Secret;
+
 import java.time.Instant;
 
 /**
@@ -9,7 +12,7 @@ import java.time.Instant;
  * @param email    the current address; personal data
  * @param newEmail the requested address, normalized; personal data
  */
-public record EmailChangeRequested(String userId, String email, String newEmail, String tokenHash,
-                                   String encryptedToken, Instant requestedAt, Instant expiresAt)
-        implements UserEvent {
+public record EmailChangeRequested(String userId, @Personal String email, @Personal String newEmail,
+                                   @Secret String tokenHash, @Secret(published = true) String encryptedToken,
+                                   Instant requestedAt, Instant expiresAt) implements UserEvent {
 }

@@ -1,5 +1,8 @@
 package dev.watchword.events.user;
 
+import dev.watchword.events.sensitive.Personal;
+import dev.watchword.events.sensitive.Secret;
+
 import java.time.Instant;
 
 /**
@@ -9,7 +12,7 @@ import java.time.Instant;
  *                      brute-forced offline
  * @param encryptedCode the code sealed for notification-service
  */
-public record EmailOtpRequested(String userId, String email, String requestId, String codeHash,
-                                String encryptedCode, String ipAddress, Instant requestedAt, Instant expiresAt)
-        implements UserEvent {
+public record EmailOtpRequested(String userId, @Personal String email, String requestId, @Secret String codeHash,
+                                @Secret(published = true) String encryptedCode, @Personal String ipAddress,
+                                Instant requestedAt, Instant expiresAt) implements UserEvent {
 }

@@ -1,5 +1,8 @@
 package dev.watchword.events.user;
 
+import dev.watchword.events.sensitive.Personal;
+import dev.watchword.events.sensitive.Secret;
+
 import java.time.Instant;
 
 /**
@@ -9,6 +12,7 @@ import java.time.Instant;
  * @param encryptedToken the link token sealed (AES-256-GCM) for notification-service, the one reader that
  *                       must see it to put it in the email; never the plain token
  */
-public record EmailVerificationRequested(String userId, String email, String tokenHash, String encryptedToken,
-                                         Instant requestedAt, Instant expiresAt) implements UserEvent {
+public record EmailVerificationRequested(String userId, @Personal String email, @Secret String tokenHash,
+                                         @Secret(published = true) String encryptedToken, Instant requestedAt,
+                                         Instant expiresAt) implements UserEvent {
 }

@@ -1,5 +1,7 @@
 package dev.watchword.events.user;
 
+import dev.watchword.events.sensitive.Personal;
+
 import java.time.Instant;
 
 /**
@@ -8,6 +10,6 @@ import java.time.Instant;
  * from one address cannot lock the owner out from another (OWASP ASVS 5.0 V6.1.1, NIST SP 800-63B-4
  * section 3.2.2). The owner is told by email.
  */
-public record LoginLocked(String userId, String email, String ipAddress, int consecutiveFailures,
+public record LoginLocked(String userId, @Personal String email, @Personal String ipAddress, int consecutiveFailures,
                           Instant lockedAt, Instant lockedUntil) implements UserEvent {
 }

@@ -1,5 +1,7 @@
 package dev.watchword.events.user;
 
+import dev.watchword.events.sensitive.Personal;
+
 import java.time.Instant;
 
 /**
@@ -10,6 +12,7 @@ import java.time.Instant;
  *
  * @param accessTokensExpireBy when the access token issued for this use expires
  */
-public record RefreshTokenGraceUsed(String userId, String sessionId, String ipAddress, String userAgent,
-                                    Instant usedAt, Instant accessTokensExpireBy) implements UserEvent {
+public record RefreshTokenGraceUsed(String userId, String sessionId, @Personal String ipAddress,
+                                    @Personal String userAgent, Instant usedAt, Instant accessTokensExpireBy)
+        implements UserEvent {
 }

@@ -1,5 +1,8 @@
 package dev.watchword.events.user;
 
+import dev.watchword.events.sensitive.Personal;
+import dev.watchword.events.sensitive.Secret;
+
 import java.time.Instant;
 
 /**
@@ -9,9 +12,9 @@ import java.time.Instant;
  *                             remembered at least until then, even if the app has shortened the lifetime since.
  *                             {@code null} in events stored before it was recorded
  */
-public record SessionStarted(String userId, String sessionId, String refreshTokenHash, String ipAddress,
-                             String userAgent, Instant startedAt, Instant expiresAt, Instant accessTokensExpireBy)
-        implements UserEvent {
+public record SessionStarted(String userId, String sessionId, @Secret String refreshTokenHash,
+                             @Personal String ipAddress, @Personal String userAgent, Instant startedAt,
+                             Instant expiresAt, Instant accessTokensExpireBy) implements UserEvent {
 
     /** A start whose access token expiry is not known (as stored before it was recorded). */
     public SessionStarted(String userId, String sessionId, String refreshTokenHash, String ipAddress,

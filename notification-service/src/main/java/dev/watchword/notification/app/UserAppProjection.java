@@ -1,5 +1,6 @@
 package dev.watchword.notification.app;
 
+import dev.watchword.events.access.BuiltInRole;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.RoleAssigned;
@@ -17,8 +18,6 @@ import java.util.List;
  */
 @Component
 public class UserAppProjection {
-
-    private static final String ADMIN = "admin";
 
     private final JdbcClient jdbc;
 
@@ -51,13 +50,13 @@ public class UserAppProjection {
 
     /** Admins of the app are told when its link base URL moves; see {@code LinkBaseUrlChangedEmail}. */
     public void on(RoleAssigned event) {
-        if (ADMIN.equals(event.role())) {
+        if (BuiltInRole.ADMIN.roleName().equals(event.role())) {
             jdbc.sql("update user_app set admin = true where user_id = ?").param(event.userId()).update();
         }
     }
 
     public void on(RoleRevoked event) {
-        if (ADMIN.equals(event.role())) {
+        if (BuiltInRole.ADMIN.roleName().equals(event.role())) {
             jdbc.sql("update user_app set admin = false where user_id = ?").param(event.userId()).update();
         }
     }

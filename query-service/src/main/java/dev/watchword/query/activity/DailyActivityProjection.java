@@ -7,6 +7,7 @@ import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
+import dev.watchword.query.eventstream.ReadModel;
 import dev.watchword.query.appscope.UserApps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
  * the app of the user.
  */
 @Component
+@ReadModel(tables = {"daily_activity", "daily_active_user", "user_app"}, reads = "user_app")
 class DailyActivityProjection implements Projection {
 
     private final JdbcClient jdbc;

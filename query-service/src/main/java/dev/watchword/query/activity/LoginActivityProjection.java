@@ -8,6 +8,7 @@ import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
+import dev.watchword.query.eventstream.ReadModel;
 import dev.watchword.query.appscope.UserApps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import java.sql.Timestamp;
  * rows stay, so the history and its counts stay complete.
  */
 @Component
+@ReadModel(tables = {"login_activity", "user_app"}, reads = "user_app")
 class LoginActivityProjection implements Projection {
 
     private final JdbcClient jdbc;

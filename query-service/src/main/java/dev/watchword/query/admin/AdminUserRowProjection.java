@@ -12,6 +12,7 @@ import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,7 @@ import java.sql.Timestamp;
  * erased user carry no address to put back.
  */
 @Component
+@ReadModel(tables = "admin_user_row")
 class AdminUserRowProjection implements Projection {
 
     private final JdbcClient jdbc;

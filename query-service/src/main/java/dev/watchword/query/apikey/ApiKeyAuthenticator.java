@@ -1,11 +1,13 @@
 package dev.watchword.query.apikey;
 
-import dev.watchword.query.authorization.Permissions;
+import dev.watchword.events.access.BuiltInRole;
+import dev.watchword.events.access.Permission;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Authenticates {@code Authorization: Bearer wwk_...} on the admin API as the app whose working key it is. An
@@ -19,6 +21,9 @@ import java.time.Clock;
 @Component
 public class ApiKeyAuthenticator {
 
+    private static final List<String> API_KEY_PERMISSIONS = BuiltInRole.apiKeyPermissions().stream()
+            .map(Permission::value).toList();
+
     private final ApiKeyCredentials credentials;
     private final Clock clock;
 
@@ -29,7 +34,7 @@ public class ApiKeyAuthenticator {
 
     public ApiKeyAuthentication authenticate(BearerTokenAuthenticationToken bearer) {
         return credentials.findWorkingKey(bearer.getToken(), clock.instant())
-                .map(app -> new ApiKeyAuthentication(app, Permissions.API_KEY))
+                .map(app -> new ApiKeyAuthentication(app, API_KEY_PERMISSIONS))
                 .orElseThrow(() -> new InvalidBearerTokenException("Unknown, revoked or expired API key"));
     }
 }

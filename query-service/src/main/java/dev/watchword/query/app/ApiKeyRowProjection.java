@@ -6,6 +6,7 @@ import dev.watchword.events.app.ApiKeyRevoked;
 import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.eventstream.ClientAppProjection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import java.sql.Timestamp;
  * so no response can.
  */
 @Component
+@ReadModel(tables = "api_key_row")
 class ApiKeyRowProjection implements ClientAppProjection {
 
     private final JdbcClient jdbc;

@@ -6,6 +6,7 @@ import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.eventstream.ClientAppProjection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * after {@code ClientAppRegistered}; each statement is still harmless when applied twice.
  */
 @Component
+@ReadModel(tables = "client_app_row")
 class ClientAppRowProjection implements ClientAppProjection {
 
     private final JdbcClient jdbc;

@@ -1,7 +1,7 @@
 package dev.watchword.query.appscope;
 
+import dev.watchword.events.access.Permission;
 import dev.watchword.events.app.DefaultApp;
-import dev.watchword.query.authorization.Permissions;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
 import org.springframework.http.HttpStatus;
@@ -56,7 +56,7 @@ public record AdminScope(String appId) {
         if (principal instanceof Jwt token) {
             String tenant = TokenApp.of(token).orElseThrow(AdminScope::forbidden);
             boolean operator = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .anyMatch(Permissions.APPS_WRITE::equals);
+                    .anyMatch(Permission.APPS_WRITE.value()::equals);
             return operator && DefaultApp.APP_ID.equals(tenant) ? PLATFORM_WIDE : ofApp(tenant);
         }
         throw forbidden();

@@ -3,6 +3,7 @@ package dev.watchword.query.appscope;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.EnvelopeProjection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * consumed before the table existed, as the audit trail does.
  */
 @Component
+@ReadModel(tables = "user_app")
 class UserAppProjection implements EnvelopeProjection {
 
     private final UserApps userApps;

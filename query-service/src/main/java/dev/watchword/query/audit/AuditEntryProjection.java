@@ -7,6 +7,7 @@ import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.EnvelopeProjection;
+import dev.watchword.query.eventstream.ReadModel;
 import dev.watchword.query.appscope.UserApps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,8 @@ import java.util.function.UnaryOperator;
  * recorded after that arrives without personal data already (the listener sees to it).
  */
 @Component
+@ReadModel(tables = "audit_entry", notReplayable = "the source of every replay: this service's copy of the log, "
+        + "filled from the Kafka topic (republish the log to fill it in)")
 class AuditEntryProjection implements EnvelopeProjection {
 
     /**

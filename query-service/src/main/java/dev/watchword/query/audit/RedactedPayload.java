@@ -3,6 +3,8 @@ package dev.watchword.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.watchword.events.sensitive.Secret;
+import dev.watchword.events.sensitive.SensitiveFields;
 
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +17,8 @@ import java.util.Set;
 final class RedactedPayload {
 
     static final String REDACTED = "[redacted]";
-    static final Set<String> FIELDS = Set.of("passwordHash", "tokenHash", "encryptedToken", "codeHash",
-            "encryptedCode", "keyHash", "refreshTokenHash", "previousTokenHash");
+    /** The fields the event records mark {@link Secret}, published or not. */
+    static final Set<String> FIELDS = SensitiveFields.secrets();
 
     private RedactedPayload() {
     }

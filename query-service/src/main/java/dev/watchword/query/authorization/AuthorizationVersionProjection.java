@@ -7,6 +7,7 @@ import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,6 +21,7 @@ import java.time.Instant;
  * authorization event of a user sets version n, as command-service counts it.
  */
 @Component
+@ReadModel(tables = "authorization_version", notReplayable = ReadModel.HELD_IN_MEMORY)
 class AuthorizationVersionProjection implements Projection {
 
     private final AuthorizationVersionTable table;

@@ -1,5 +1,6 @@
 package dev.watchword.query.pointintime;
 
+import dev.watchword.events.access.BuiltInRole;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.RefreshTokenRotated;
@@ -31,9 +32,6 @@ import java.util.Set;
  */
 final class UserAsOfFold {
 
-    /** Every account has it from registration (V1, V3: {@code roles default array['user']}). */
-    static final String DEFAULT_ROLE = "user";
-
     private final String userId;
     private final Instant asOf;
     private boolean registered;
@@ -63,7 +61,8 @@ final class UserAsOfFold {
             case UserRegistered e -> {
                 registered = true;
                 email = e.email();
-                roles.add(DEFAULT_ROLE);
+                // Every account has it from registration (V1, V3: roles default array['user']).
+                roles.add(BuiltInRole.USER.roleName());
             }
             case EmailVerified e -> {
                 email = e.email();

@@ -10,6 +10,7 @@ import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * arrive without an address, neither create one nor change the address of one.
  */
 @Component
+@ReadModel(tables = "user_profile")
 class UserProfileProjection implements Projection {
 
     private static final String RETURNING = " returning " + UserProfiles.COLUMNS;

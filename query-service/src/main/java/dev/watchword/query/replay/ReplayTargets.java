@@ -5,6 +5,7 @@ import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.ClientAppProjection;
 import dev.watchword.query.eventstream.EnvelopeProjection;
 import dev.watchword.query.eventstream.Projection;
+import dev.watchword.query.eventstream.ReadModel;
 import dev.watchword.query.eventstream.SideEffects;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.stereotype.Component;
@@ -18,62 +19,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every read model of this service and whether a replay may rebuild it. Built from the projection beans, so a
- * projection added without an entry in {@link #TABLES} or {@link #NOT_REPLAYABLE} stops the service at start-up
- * (and {@code ReplayIT} with it) rather than being silently skipped or replayed into tables nobody shadowed.
- * <p>
- * A replay runs the projection's own code with the shadow schema as the only schema on the search path, so its
- * statements cannot reach a live table: one writing a table not listed here fails the replay instead of
- * corrupting the live read model.
+ * Every read model of this service and whether a replay may rebuild it, as each projection bean declares it with
+ * {@link ReadModel}. A projection without the declaration stops the service at start-up (and {@code ReplayIT} with
+ * it) rather than being silently skipped or replayed into tables nobody shadowed.
  */
 @Component
 class ReplayTargets {
-
-    /** Replayable projections (by class) and the tables each writes. */
-    static final Map<String, List<String>> TABLES = Map.of(
-            "UserProfileProjection", List.of("user_profile"),
-            "UserSessionProjection", List.of("user_session"),
-            "AdminUserRowProjection", List.of("admin_user_row"),
-            "LoginActivityProjection", List.of("login_activity", "user_app"),
-            "DailyActivityProjection", List.of("daily_activity", "daily_active_user", "user_app"),
-            "ClientAppRowProjection", List.of("client_app_row"),
-            "ApiKeyRowProjection", List.of("api_key_row"),
-            "UserAppProjection", List.of("user_app"),
-            "AppRoleProjection", List.of("app_role"));
-
-    /**
-     * Projections that read another read model while projecting (which app a user belongs to), and the projection
-     * that writes it: a replay runs that one first on every event, into its own shadow table (listed above with the
-     * target's tables), since the shadow schema is all a replay can see. The rebuilt copy is swapped in too; it is
-     * built from the same events as the live one, so it holds the same rows.
-     */
-    static final Map<String, String> COMPANIONS = Map.of(
-            "LoginActivityProjection", "UserAppProjection",
-            "DailyActivityProjection", "UserAppProjection");
-
-    private static final String IN_MEMORY = "held in memory by every instance and loaded only at start-up: a "
-            + "swapped table would not reach that memory before each instance restarted";
-
-    /** Projections no replay may rebuild (by class): their read model's name and why not. */
-    static final Map<String, Map.Entry<String, String>> NOT_REPLAYABLE = Map.of(
-            "RevokedSessionProjection", Map.entry("revoked_session", IN_MEMORY),
-            "AuthorizationVersionProjection", Map.entry("authorization_version", IN_MEMORY),
-            "AuditEntryProjection", Map.entry("audit_entry", "the source of every replay: this service's copy of "
-                    + "the log, filled from the Kafka topic (republish the log to fill it in)"),
-            "AppOriginsProjection", Map.entry("cors_origins", "no table of its own: the CORS origins held in memory, "
-                    + "reloaded from client_app_row at start-up and every refresh interval"));
 
     private final Map<String, ReplayTarget> targets;
 
     ReplayTargets(List<Projection> projections, List<ClientAppProjection> clientAppProjections,
                   List<EnvelopeProjection> envelopeProjections) {
         List<ReplayTarget> all = new ArrayList<>();
-        Map<String, EnvelopeProjection> envelopeByClass = new LinkedHashMap<>();
-        envelopeProjections.forEach(p -> envelopeByClass.put(AopUtils.getTargetClass(p).getSimpleName(), p));
+        Map<String, EnvelopeProjection> envelopeByReadModel = new LinkedHashMap<>();
+        envelopeProjections.forEach(p -> declared(p).ifPresent(readModel -> envelopeByReadModel.put(
+                readModel.tables()[0], p)));
         for (Projection projection : projections) {
-            EnvelopeProjection companion = Optional.ofNullable(
-                    COMPANIONS.get(AopUtils.getTargetClass(projection).getSimpleName()))
-                    .map(envelopeByClass::get).orElse(null);
+            EnvelopeProjection companion = declared(projection).map(ReadModel::reads).map(envelopeByReadModel::get)
+                    .orElse(null);
             all.add(target(projection, (envelope, event) -> {
                 if (companion != null) {
                     companion.project(envelope, Optional.ofNullable(event));
@@ -112,30 +75,42 @@ class ReplayTargets {
         return Optional.ofNullable(targets.get(name));
     }
 
+    private static Optional<ReadModel> declared(Object projection) {
+        return Optional.ofNullable(AopUtils.getTargetClass(projection).getAnnotation(ReadModel.class))
+                .filter(readModel -> readModel.tables().length > 0);
+    }
+
     private static ReplayTarget target(Object projection, ReplayTarget.Handler handler) {
-        Class<?> type = AopUtils.getTargetClass(projection);
+        return target(AopUtils.getTargetClass(projection), handler);
+    }
+
+    /** The target that projection class {@code type} declares, replayed by {@code handler} if it may be. */
+    static ReplayTarget target(Class<?> type, ReplayTarget.Handler handler) {
         String className = type.getSimpleName();
         SideEffects sideEffects = type.getAnnotation(SideEffects.class);
-        List<String> tables = TABLES.get(className);
-        if (tables != null && handler != null) {
+        ReadModel readModel = type.getAnnotation(ReadModel.class);
+        if (readModel != null) {
+            if (readModel.tables().length == 0) {
+                throw new IllegalStateException(className + " declares a @ReadModel without tables: name its read "
+                        + "model at least");
+            }
+            List<String> tables = List.of(readModel.tables());
+            if (!readModel.notReplayable().isEmpty()) {
+                return new ReplayTarget(tables.getFirst(), tables, Optional.of(readModel.notReplayable()), null);
+            }
             if (sideEffects != null) {
                 return new ReplayTarget(tables.getFirst(), tables,
                         Optional.of("has side effects, which never run in a replay: " + sideEffects.value()), null);
             }
             return new ReplayTarget(tables.getFirst(), tables, Optional.empty(), handler);
         }
-        Map.Entry<String, String> refused = NOT_REPLAYABLE.get(className);
-        if (refused != null) {
-            return new ReplayTarget(refused.getKey(), List.of(refused.getKey()), Optional.of(refused.getValue()),
-                    null);
-        }
         if (sideEffects != null) {
             String name = readModelName(className);
             return new ReplayTarget(name, List.of(), Optional.of("has side effects, which never run in a replay: "
                     + sideEffects.value()), null);
         }
-        throw new IllegalStateException(className + " is not in ReplayTargets: list the tables it writes, or why "
-                + "it cannot be replayed");
+        throw new IllegalStateException(className + " declares no @ReadModel: name the tables it writes, or why it "
+                + "cannot be replayed");
     }
 
     /** {@code AdminUserRowProjection} becomes {@code admin_user_row}. */

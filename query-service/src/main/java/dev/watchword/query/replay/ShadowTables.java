@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * Only the keys exist while the log is applied ({@code on conflict} needs them); the other indexes are built
  * once, just before the switch-over, which is much faster than maintaining them row by row.
  * <p>
- * Every identifier put into SQL here is either generated ({@code replay_<hex>}), a constant of
- * {@link ReplayTargets}, or read from the catalog, and is quoted.
+ * Every identifier put into SQL here is either generated ({@code replay_<hex>}), a constant of a projection's
+ * {@link dev.watchword.query.eventstream.ReadModel} declaration, or read from the catalog, and is quoted.
  */
 @Repository
 class ShadowTables {

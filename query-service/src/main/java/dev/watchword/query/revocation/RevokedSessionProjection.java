@@ -4,12 +4,14 @@ import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Keeps {@code revoked_session} and the in-memory {@link RevokedSessions} in step with the stream. */
 @Component
+@ReadModel(tables = "revoked_session", notReplayable = ReadModel.HELD_IN_MEMORY)
 class RevokedSessionProjection implements Projection {
 
     private final RevokedSessionTable table;

@@ -4,6 +4,7 @@ import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.eventstream.ClientAppProjection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * refuses to define it again), so the first definition stays should one ever be applied twice.
  */
 @Component
+@ReadModel(tables = "app_role")
 class AppRoleProjection implements ClientAppProjection {
 
     private final JdbcClient jdbc;

@@ -1,9 +1,9 @@
 package dev.watchword.query.security;
 
+import dev.watchword.events.access.Permission;
 import dev.watchword.query.apikey.ApiKeyAuthenticator;
 import dev.watchword.query.apikey.ApiKeyCredentials;
 import dev.watchword.query.authorization.AuthorizationVersionValidator;
-import dev.watchword.query.authorization.Permissions;
 import dev.watchword.query.problem.ProblemWriter;
 import dev.watchword.query.appscope.TokenApp;
 import org.springframework.context.annotation.Bean;
@@ -74,32 +74,33 @@ class AdminSecurityConfiguration {
                         // users:read alone does not open them.
                         .requestMatchers(HttpMethod.GET, "/api/admin/users/*/as-of", "/api/admin/users/*/as-of/",
                                 "/api/admin/users/*/roles/*/history", "/api/admin/users/*/roles/*/history/")
-                        .hasAuthority(Permissions.AUDIT_READ)
+                        .hasAuthority(Permission.AUDIT_READ.value())
                         .requestMatchers(HttpMethod.GET, "/api/admin/users", "/api/admin/users/**")
-                        .hasAuthority(Permissions.USERS_READ)
+                        .hasAuthority(Permission.USERS_READ.value())
                         // Activity figures are audit data: who may read the audit trail may read these.
                         .requestMatchers(HttpMethod.GET, "/api/admin/activity/**")
-                        .hasAuthority(Permissions.AUDIT_READ)
+                        .hasAuthority(Permission.AUDIT_READ.value())
                         // The audit trail and its export; exact paths, like the apps below.
                         .requestMatchers(HttpMethod.GET, "/api/admin/audit", "/api/admin/audit/",
                                 "/api/admin/audit/export", "/api/admin/audit/export/")
-                        .hasAuthority(Permissions.AUDIT_READ)
+                        .hasAuthority(Permission.AUDIT_READ.value())
                         // The platform operator (apps:write) sees every app. Whoever may change an app's settings
                         // or keys must see them first, so the list (its own app only) and the detail are open to
                         // settings:write and keys:write as well. Single-segment patterns, not /**: a sub-resource
                         // added later stays closed until it gets a rule of its own.
                         .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/",
                                 "/api/admin/apps/*", "/api/admin/apps/*/")
-                        .hasAnyAuthority(Permissions.APPS_WRITE, Permissions.SETTINGS_WRITE, Permissions.KEYS_WRITE)
+                        .hasAnyAuthority(Permission.APPS_WRITE.value(), Permission.SETTINGS_WRITE.value(),
+                                Permission.KEYS_WRITE.value())
                         // An app's roles and their permissions: what an admin assigns (roles:write) and what the
                         // roles of the listed users mean (users:read).
                         .requestMatchers(HttpMethod.GET, "/api/admin/apps/*/roles", "/api/admin/apps/*/roles/")
-                        .hasAnyAuthority(Permissions.ROLES_WRITE, Permissions.USERS_READ)
+                        .hasAnyAuthority(Permission.ROLES_WRITE.value(), Permission.USERS_READ.value())
                         // Replays rebuild and swap read models: the platform operator's job, every
                         // method. The gateway must route their POST and DELETE here (docs/api.md, "Replays").
                         .requestMatchers("/api/admin/replays", "/api/admin/replays/", "/api/admin/replays/*",
                                 "/api/admin/replays/*/", "/api/admin/replays/*/switch", "/api/admin/replays/*/switch/")
-                        .hasAuthority(Permissions.APPS_WRITE)
+                        .hasAuthority(Permission.APPS_WRITE.value())
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(request -> authentication)

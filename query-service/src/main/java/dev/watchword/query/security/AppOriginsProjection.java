@@ -4,6 +4,7 @@ import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.eventstream.ClientAppProjection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,6 +17,8 @@ import java.util.List;
  * never holds what a rollback undid.
  */
 @Component
+@ReadModel(tables = "cors_origins", notReplayable = "no table of its own: the CORS origins held in memory, "
+        + "reloaded from client_app_row at start-up and every refresh interval")
 class AppOriginsProjection implements ClientAppProjection {
 
     private final AllowedOrigins origins;

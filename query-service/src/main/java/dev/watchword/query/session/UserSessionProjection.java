@@ -8,6 +8,7 @@ import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
+import dev.watchword.query.eventstream.ReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ import java.sql.Timestamp;
  * themselves (ids, times, how they ended) are no personal data and stay.
  */
 @Component
+@ReadModel(tables = "user_session")
 class UserSessionProjection implements Projection {
 
     private final JdbcClient jdbc;

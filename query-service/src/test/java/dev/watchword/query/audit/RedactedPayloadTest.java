@@ -30,4 +30,10 @@ class RedactedPayloadTest {
         assertThat(redacted.at("/empty/codeHash").isNull()).isTrue();
         assertThat(payload.get("passwordHash").asText()).isEqualTo("p");
     }
+
+    @Test
+    void fieldsWhenDerivedFromTheEventRecordsThenTheListKeptBefore() {
+        assertThat(RedactedPayload.FIELDS).containsExactlyInAnyOrder("passwordHash", "tokenHash", "encryptedToken",
+                "codeHash", "encryptedCode", "keyHash", "refreshTokenHash", "previousTokenHash");
+    }
 }
