@@ -45,8 +45,7 @@ public class TokenRevocationController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/token/revoke", "/api/auth/token/revoke/"},
-            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/api/auth/token/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public ResponseEntity<Void> revoke(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                        @RequestParam("token") String token) {
         if (!client.accept(auth)) {

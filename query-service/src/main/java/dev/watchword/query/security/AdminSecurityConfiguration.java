@@ -72,8 +72,8 @@ class AdminSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Point-in-time answers from the log are audit data; ahead of users/** so that
                         // users:read alone does not open them.
-                        .requestMatchers(HttpMethod.GET, "/api/admin/users/*/as-of", "/api/admin/users/*/as-of/",
-                                "/api/admin/users/*/roles/*/history", "/api/admin/users/*/roles/*/history/")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/users/*/as-of",
+                                "/api/admin/users/*/roles/*/history")
                         .hasAuthority(Permissions.AUDIT_READ)
                         .requestMatchers(HttpMethod.GET, "/api/admin/users", "/api/admin/users/**")
                         .hasAuthority(Permissions.USERS_READ)
@@ -81,24 +81,21 @@ class AdminSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/admin/activity/**")
                         .hasAuthority(Permissions.AUDIT_READ)
                         // The audit trail and its export; exact paths, like the apps below.
-                        .requestMatchers(HttpMethod.GET, "/api/admin/audit", "/api/admin/audit/",
-                                "/api/admin/audit/export", "/api/admin/audit/export/")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/audit", "/api/admin/audit/export")
                         .hasAuthority(Permissions.AUDIT_READ)
                         // The platform operator (apps:write) sees every app. Whoever may change an app's settings
                         // or keys must see them first, so the list (its own app only) and the detail are open to
                         // settings:write and keys:write as well. Single-segment patterns, not /**: a sub-resource
                         // added later stays closed until it gets a rule of its own.
-                        .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/",
-                                "/api/admin/apps/*", "/api/admin/apps/*/")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/*")
                         .hasAnyAuthority(Permissions.APPS_WRITE, Permissions.SETTINGS_WRITE, Permissions.KEYS_WRITE)
                         // An app's roles and their permissions: what an admin assigns (roles:write) and what the
                         // roles of the listed users mean (users:read).
-                        .requestMatchers(HttpMethod.GET, "/api/admin/apps/*/roles", "/api/admin/apps/*/roles/")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/apps/*/roles")
                         .hasAnyAuthority(Permissions.ROLES_WRITE, Permissions.USERS_READ)
                         // Replays rebuild and swap read models: the platform operator's job, every
                         // method. The gateway must route their POST and DELETE here (README, "Replays").
-                        .requestMatchers("/api/admin/replays", "/api/admin/replays/", "/api/admin/replays/*",
-                                "/api/admin/replays/*/", "/api/admin/replays/*/switch", "/api/admin/replays/*/switch/")
+                        .requestMatchers("/api/admin/replays", "/api/admin/replays/*", "/api/admin/replays/*/switch")
                         .hasAuthority(Permissions.APPS_WRITE)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

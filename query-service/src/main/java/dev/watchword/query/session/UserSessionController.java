@@ -28,7 +28,7 @@ class UserSessionController {
     }
 
     /** Both spellings, because every public path answers with and without the trailing slash (contract). */
-    @GetMapping({"/api/auth/sessions", "/api/auth/sessions/"})
+    @GetMapping("/api/auth/sessions")
     List<UserSessionResponse> sessions(@AuthenticationPrincipal Jwt accessToken) {
         String current = accessToken.getClaimAsString(SESSION_ID_CLAIM);
         return sessions.findLiveUserSessions(accessToken.getSubject(), clock.instant()).stream()
