@@ -2,9 +2,11 @@ package dev.watchword.command.revocation;
 
 import dev.watchword.command.security.OwnAccessTokenDecoder;
 import dev.watchword.command.issuing.OpaqueToken;
+import dev.watchword.command.problem.ProblemWriter;
 import dev.watchword.command.user.RevokeSession;
 import dev.watchword.command.user.RevokeSessionById;
 import dev.watchword.events.user.SessionRevocationReason;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.CacheControl;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -35,13 +38,15 @@ public class TokenRevocationController {
     private final CommandGateway commands;
     private final OwnAccessTokenDecoder accessTokens;
     private final ClientCredentials client;
+    private final ProblemWriter problems;
     private final Clock clock;
 
     public TokenRevocationController(CommandGateway commands, OwnAccessTokenDecoder accessTokens,
-                                     ClientCredentials client, Clock clock) {
+                                     ClientCredentials client, ProblemWriter problems, Clock clock) {
         this.commands = commands;
         this.accessTokens = accessTokens;
         this.client = client;
+        this.problems = problems;
         this.clock = clock;
     }
 
@@ -56,13 +61,11 @@ public class TokenRevocationController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
     }
 
+    /** The Basic challenge of RFC 7617 section 2 (RFC 6749 section 5.2 {@code invalid_client}), not a Bearer one. */
     @ExceptionHandler(InvalidClient.class)
-    ResponseEntity<String> invalidClient() {
-        return ResponseEntity.status(401)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"watchword\", charset=\"UTF-8\"")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"Client authentication failed.\",\"code\":\"INVALID_CLIENT\"}");
+    void invalidClient(InvalidClient refused, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"watchword\", charset=\"UTF-8\"");
+        problems.write(response, refused.code().problem(refused.getMessage()));
     }
 
     private void revokeRefreshToken(OpaqueToken refresh) {

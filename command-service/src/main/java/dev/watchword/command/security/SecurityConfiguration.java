@@ -1,6 +1,7 @@
 package dev.watchword.command.security;
 
 import dev.watchword.command.app.ApiKeyDirectory;
+import dev.watchword.command.problem.ProblemWriter;
 import dev.watchword.command.session.RefreshCookie;
 import dev.watchword.command.appdirectory.PublicOrigin;
 import dev.watchword.command.appdirectory.RequestAppResolver;
@@ -43,11 +44,13 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, OwnAccessTokenDecoder accessTokens, ApiKeyDirectory apiKeys,
-                            AppDirectory appDirectory, CorsSettings cors, Clock clock, PublicOrigin publicOrigin)
-            throws Exception {
+                            AppDirectory appDirectory, CorsSettings cors, Clock clock, PublicOrigin publicOrigin,
+                            ProblemWriter problems) throws Exception {
+        BearerProblemEntryPoint invalidToken = new BearerProblemEntryPoint(problems);
         return http
                 .addFilter(corsFilter(corsConfiguration(cors,
-                        () -> Stream.concat(appDirectory.allCorsOrigins(), Stream.of(publicOrigin.value())))))
+                        () -> Stream.concat(appDirectory.allCorsOrigins(), Stream.of(publicOrigin.value()))),
+                        problems))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -60,10 +63,10 @@ public class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(BearerEndpoints.resolver())
-                        .authenticationEntryPoint(new BearerProblemEntryPoint())
+                        .authenticationEntryPoint(invalidToken)
                         .authenticationManagerResolver(AdminAuthentication.resolver(accessTokens,
                                 permissionsAsAuthorities(), apiKeys, clock)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new BearerProblemEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(invalidToken))
                 .headers(h -> h
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
                                 .maxAgeInSeconds(Duration.ofDays(365).toSeconds()).requestMatcher(r -> true))
@@ -73,9 +76,9 @@ public class SecurityConfiguration {
     }
 
     /** CORS refusals as problems ({@link ProblemCorsProcessor}), not Spring's plain text. */
-    static CorsFilter corsFilter(CorsConfigurationSource source) {
+    static CorsFilter corsFilter(CorsConfigurationSource source, ProblemWriter problems) {
         CorsFilter filter = new CorsFilter(source);
-        filter.setCorsProcessor(new ProblemCorsProcessor());
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
         return filter;
     }
 
