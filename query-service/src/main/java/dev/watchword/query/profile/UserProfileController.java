@@ -14,7 +14,6 @@ class UserProfileController {
         this.profiles = profiles;
     }
 
-    /** Both spellings, because every public path answers with and without the trailing slash (contract). */
     @GetMapping("/api/users/me")
     UserProfileResponse me(@AuthenticationPrincipal Jwt accessToken) {
         return profiles.getUserProfileById(accessToken.getSubject())

@@ -27,7 +27,6 @@ class UserSessionController {
         this.clock = clock;
     }
 
-    /** Both spellings, because every public path answers with and without the trailing slash (contract). */
     @GetMapping("/api/auth/sessions")
     List<UserSessionResponse> sessions(@AuthenticationPrincipal Jwt accessToken) {
         String current = accessToken.getClaimAsString(SESSION_ID_CLAIM);
