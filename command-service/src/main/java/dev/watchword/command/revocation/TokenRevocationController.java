@@ -1,5 +1,6 @@
 package dev.watchword.command.revocation;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.security.OwnAccessTokenDecoder;
 import dev.watchword.command.issuing.OpaqueToken;
 import dev.watchword.command.problem.ProblemWriter;
@@ -74,7 +75,7 @@ public class TokenRevocationController {
     }
 
     private void revokeSessionOf(Jwt access) {
-        String sid = access.getClaimAsString("sid");
+        String sid = access.getClaimAsString(AccessTokenRules.SESSION_ID);
         ignoringUnknownUsers(() -> commands.sendAndWait(new RevokeSessionById(access.getSubject(), sid, sid,
                 SessionRevocationReason.TOKEN_REVOKED, clock.instant())));
     }

@@ -1,5 +1,6 @@
 package dev.watchword.command.security;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.app.ApiKeyDirectory;
 import dev.watchword.command.problem.ProblemWriter;
 import dev.watchword.command.session.RefreshCookie;
@@ -117,7 +118,7 @@ public class SecurityConfiguration {
     /** The token's {@code permissions} become the authorities that method security checks. */
     private static JwtAuthenticationConverter permissionsAsAuthorities() {
         JwtGrantedAuthoritiesConverter permissions = new JwtGrantedAuthoritiesConverter();
-        permissions.setAuthoritiesClaimName("permissions");
+        permissions.setAuthoritiesClaimName(AccessTokenRules.PERMISSIONS);
         permissions.setAuthorityPrefix("");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(permissions);

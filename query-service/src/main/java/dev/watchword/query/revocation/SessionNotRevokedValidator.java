@@ -1,5 +1,6 @@
 package dev.watchword.query.revocation;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionNotRevokedValidator implements OAuth2TokenValidator<Jwt> {
 
-    public static final String SESSION_ID_CLAIM = "sid";
-
     private static final OAuth2Error REVOKED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
             "The session of this token has ended", null);
     private static final OAuth2Error MISSING_SID = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
@@ -30,7 +29,7 @@ public class SessionNotRevokedValidator implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
-        String sessionId = token.getClaimAsString(SESSION_ID_CLAIM);
+        String sessionId = token.getClaimAsString(AccessTokenRules.SESSION_ID);
         if (sessionId == null || sessionId.isBlank()) {
             return OAuth2TokenValidatorResult.failure(MISSING_SID);
         }
