@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses an access token whose session was revoked (logout). OWASP ASVS 5.0 V7.4.1: once a session is
  * terminated it must not be usable, and with self-contained tokens that takes a list of terminated ones.
- * A token without {@code sid} could never be revoked, so it is refused too (the contract requires the claim).
+ * A token without {@code sid} could never be revoked, so it is refused here too, whatever checked it before
+ * ({@code AccessTokenRules} requires the claim).
  */
 @Component
 public class SessionNotRevokedValidator implements OAuth2TokenValidator<Jwt> {
