@@ -64,7 +64,7 @@ public class AdminUsersController {
         this.appDirectory = appDirectory;
     }
 
-    @PostMapping(path = {"/api/admin/users/{userId}/disable", "/api/admin/users/{userId}/disable/"})
+    @PostMapping("/api/admin/users/{userId}/disable")
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void disable(Authentication caller, @PathVariable String userId) {
@@ -72,7 +72,7 @@ public class AdminUsersController {
         onUser(() -> commands.sendAndWait(new DisableUser(userId, acting.actorId(), acting.at())));
     }
 
-    @PostMapping(path = {"/api/admin/users/{userId}/enable", "/api/admin/users/{userId}/enable/"})
+    @PostMapping("/api/admin/users/{userId}/enable")
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void enable(Authentication caller, @PathVariable String userId) {
@@ -80,7 +80,7 @@ public class AdminUsersController {
         onUser(() -> commands.sendAndWait(new EnableUser(userId, acting.actorId(), acting.at())));
     }
 
-    @PostMapping(path = {"/api/admin/users/{userId}/logout", "/api/admin/users/{userId}/logout/"})
+    @PostMapping("/api/admin/users/{userId}/logout")
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void forceLogout(Authentication caller, @PathVariable String userId) {
@@ -92,8 +92,7 @@ public class AdminUsersController {
      * Ends one session of the user, the others going on (OWASP ASVS 5.0 V7.4.5): 404 {@code SESSION_NOT_FOUND} when
      * the user has no such live session, as for the user ending it from their own list.
      */
-    @DeleteMapping(path = {"/api/admin/users/{userId}/sessions/{sessionId}",
-            "/api/admin/users/{userId}/sessions/{sessionId}/"})
+    @DeleteMapping("/api/admin/users/{userId}/sessions/{sessionId}")
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void endSession(Authentication caller, @PathVariable String userId, @PathVariable String sessionId) {
@@ -101,7 +100,7 @@ public class AdminUsersController {
         onUser(() -> commands.sendAndWait(new EndSessionByAdmin(userId, sessionId, acting.actorId(), acting.at())));
     }
 
-    @PostMapping(path = {"/api/admin/users/{userId}/password-reset", "/api/admin/users/{userId}/password-reset/"})
+    @PostMapping("/api/admin/users/{userId}/password-reset")
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void triggerPasswordReset(Authentication caller, @PathVariable String userId, HttpServletRequest request) {
@@ -116,7 +115,7 @@ public class AdminUsersController {
      * key is destroyed, the log keeps its events without anything readable about the person, and every read model
      * shows the user as erased. The address may register again, as a new user.
      */
-    @DeleteMapping(path = {"/api/admin/users/{userId}", "/api/admin/users/{userId}/"})
+    @DeleteMapping("/api/admin/users/{userId}")
     @PreAuthorize("hasAuthority('users:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(Authentication caller, @PathVariable String userId) {
@@ -125,7 +124,7 @@ public class AdminUsersController {
     }
 
     /** Nobody grants a role carrying a permission they do not hold themselves (no self-escalation). */
-    @PostMapping(path = {"/api/admin/users/{userId}/roles", "/api/admin/users/{userId}/roles/"})
+    @PostMapping("/api/admin/users/{userId}/roles")
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void assignRole(Authentication caller, @PathVariable String userId, @Valid @RequestBody RoleChange body) {
@@ -135,7 +134,7 @@ public class AdminUsersController {
                 body.expectedVersion(), acting.at())));
     }
 
-    @DeleteMapping(path = {"/api/admin/users/{userId}/roles/{role}", "/api/admin/users/{userId}/roles/{role}/"})
+    @DeleteMapping("/api/admin/users/{userId}/roles/{role}")
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revokeRole(Authentication caller, @PathVariable String userId, @PathVariable String role) {

@@ -65,7 +65,7 @@ public class AppAdminController {
         this.linkBaseProof = linkBaseProof;
     }
 
-    @PostMapping(path = {"/api/admin/apps", "/api/admin/apps/"})
+    @PostMapping("/api/admin/apps")
     @PreAuthorize("hasAuthority('apps:write')")
     public ResponseEntity<RegisteredApp> register(Authentication caller, @Valid @RequestBody NewApp body) {
         Acting acting = actingAdmin.authorize(caller, Permission.APPS_WRITE);
@@ -80,7 +80,7 @@ public class AppAdminController {
                 SettingsBody.of(AppSettingsPolicy.defaults(name, publicUrl))));
     }
 
-    @PostMapping(path = {"/api/admin/apps/{appId}/keys", "/api/admin/apps/{appId}/keys/"})
+    @PostMapping("/api/admin/apps/{appId}/keys")
     @PreAuthorize("hasAuthority('keys:write')")
     public ResponseEntity<IssuedKey> issueKey(Authentication caller, @PathVariable String appId) {
         Acting acting = actingOn(caller, Permission.KEYS_WRITE, appId);
@@ -89,7 +89,7 @@ public class AppAdminController {
         return shownOnce(new IssuedKey(key.stored().keyId(), key.plaintext(), null));
     }
 
-    @PostMapping(path = {"/api/admin/apps/{appId}/keys/{keyId}/rotate", "/api/admin/apps/{appId}/keys/{keyId}/rotate/"})
+    @PostMapping("/api/admin/apps/{appId}/keys/{keyId}/rotate")
     @PreAuthorize("hasAuthority('keys:write')")
     public ResponseEntity<IssuedKey> rotateKey(Authentication caller, @PathVariable String appId,
                                                @PathVariable String keyId) {
@@ -100,7 +100,7 @@ public class AppAdminController {
         return shownOnce(new IssuedKey(key.stored().keyId(), key.plaintext(), previousValidUntil));
     }
 
-    @DeleteMapping(path = {"/api/admin/apps/{appId}/keys/{keyId}", "/api/admin/apps/{appId}/keys/{keyId}/"})
+    @DeleteMapping("/api/admin/apps/{appId}/keys/{keyId}")
     @PreAuthorize("hasAuthority('keys:write')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revokeKey(Authentication caller, @PathVariable String appId, @PathVariable String keyId) {
@@ -112,7 +112,7 @@ public class AppAdminController {
      * Replaces the settings. A new {@code link_base_url} needs more than {@code settings:write}: see
      * {@link LinkBaseChange}; the aggregate refuses it (403, nothing recorded) unless this actor's proof allows it.
      */
-    @PutMapping(path = {"/api/admin/apps/{appId}/settings", "/api/admin/apps/{appId}/settings/"})
+    @PutMapping("/api/admin/apps/{appId}/settings")
     @PreAuthorize("hasAuthority('settings:write')")
     public SettingsBody changeSettings(Authentication caller, @PathVariable String appId,
                                        @Valid @RequestBody SettingsBody body) {
@@ -127,7 +127,7 @@ public class AppAdminController {
      * A custom role: its permissions must be ones the definer holds and ones that stay within an app, so
      * nobody mints a role stronger than themselves. Roles are never redefined: a second definition is a 409.
      */
-    @PostMapping(path = {"/api/admin/apps/{appId}/roles", "/api/admin/apps/{appId}/roles/"})
+    @PostMapping("/api/admin/apps/{appId}/roles")
     @PreAuthorize("hasAuthority('roles:write')")
     @ResponseStatus(HttpStatus.CREATED)
     public NewRole defineRole(Authentication caller, @PathVariable String appId, @Valid @RequestBody NewRole body) {

@@ -1,5 +1,6 @@
 package dev.watchword.command.app;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.security.Acting;
 import dev.watchword.command.security.ApiKeyAuthentication;
 import dev.watchword.events.access.Permission;
@@ -49,7 +50,7 @@ public class LinkBaseProof {
             return LinkBaseChange.NOT_PERMITTED;
         }
         Instant freshSince = acting.at().minus(apps.linkBaseFreshLogin());
-        return sessionStart(acting.actorId(), token.getClaimAsString("sid"))
+        return sessionStart(acting.actorId(), token.getClaimAsString(AccessTokenRules.SESSION_ID))
                 .filter(started -> !started.isBefore(freshSince))
                 .map(started -> LinkBaseChange.ALLOWED)
                 .orElse(LinkBaseChange.NEEDS_FRESH_LOGIN);

@@ -62,7 +62,7 @@ public class EmailChangeController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/email/change", "/api/auth/email/change/"})
+    @PostMapping("/api/auth/email/change")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@AuthenticationPrincipal Jwt token, @Valid @RequestBody EmailChange body,
                                        HttpServletRequest request) {
@@ -81,7 +81,7 @@ public class EmailChangeController {
         return Map.of("detail", "Check the new address: the change takes effect once you open the link sent there.");
     }
 
-    @PostMapping(path = {"/api/auth/email/change/confirm", "/api/auth/email/change/confirm/"})
+    @PostMapping("/api/auth/email/change/confirm")
     public Map<String, String> confirm(@Valid @RequestBody Confirmation body) {
         OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(UserRuleViolation::invalidEmailChangeToken);
         try {

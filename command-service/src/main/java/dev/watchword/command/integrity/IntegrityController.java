@@ -40,14 +40,14 @@ public class IntegrityController {
      * {@code audit:read} and reaching every app ({@code apps:write}), since the chain is global and its counts speak
      * for every app. Checked like every admin call: Spring Security, then the actor's aggregate.
      */
-    @GetMapping(path = {"/api/admin/integrity/verify", "/api/admin/integrity/verify/"})
+    @GetMapping("/api/admin/integrity/verify")
     @PreAuthorize("hasAuthority('audit:read') and hasAuthority('apps:write')")
     public ChainVerification verifyForAuditor(Authentication caller) {
         actingAdmin.authorize(caller, Permission.AUDIT_READ);
         return verifier.verify();
     }
 
-    @GetMapping(path = {"/internal/integrity/verify", "/internal/integrity/verify/"})
+    @GetMapping("/internal/integrity/verify")
     public ChainVerification verify(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         if (!operatorToken.enabled()) {

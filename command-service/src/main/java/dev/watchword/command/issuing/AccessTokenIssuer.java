@@ -1,7 +1,7 @@
 package dev.watchword.command.issuing;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.onetimesecret.OpaqueToken;
-
 import dev.watchword.command.signingkey.SigningKeys;
 
 import dev.watchword.command.user.SessionGrant;
@@ -26,8 +26,6 @@ import java.util.UUID;
 @Component
 public class AccessTokenIssuer {
 
-    static final String TYPE = "at+jwt";
-
     private final SigningKeys keys;
     private final TokenSettings settings;
     private final Clock clock;
@@ -46,19 +44,19 @@ public class AccessTokenIssuer {
         Instant issuedAt = expiresAt.minus(grant.accessTokenLifetime());
         SigningKeys.SigningKey key = keys.current();
         String access = Jwts.builder()
-                .header().keyId(key.kid()).type(TYPE).and()
+                .header().keyId(key.kid()).type(AccessTokenRules.TYPE).and()
                 .issuer(settings.issuer())
                 .audience().add(settings.audience()).add(grant.clientId()).and()
                 .subject(grant.userId())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(Date.from(issuedAt))
                 .expiration(Date.from(expiresAt))
-                .claim("sid", grant.sessionId())
-                .claim("client_id", grant.clientId())
-                .claim("tenant", grant.appId())
-                .claim("roles", grant.roles())
-                .claim(Permission.CLAIM, grant.permissions())
-                .claim("authz_ver", grant.authorizationVersion())
+                .claim(AccessTokenRules.SESSION_ID, grant.sessionId())
+                .claim(AccessTokenRules.CLIENT_ID, grant.clientId())
+                .claim(AccessTokenRules.APP, grant.appId())
+                .claim(AccessTokenRules.ROLES, grant.roles())
+                .claim(AccessTokenRules.PERMISSIONS, grant.permissions())
+                .claim(AccessTokenRules.AUTHORIZATION_VERSION, grant.authorizationVersion())
                 .signWith(key.privateKey(), Jwts.SIG.ES256)
                 .compact();
         return new IssuedTokens(access, refreshToken.value(), grant.accessTokenLifetime().toSeconds(),

@@ -48,7 +48,7 @@ public class LoginController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/login", "/api/auth/login/", "/api/users/token", "/api/users/token/"})
+    @PostMapping({"/api/auth/login", "/api/users/token"})
     public IssuedTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         AppPolicy appPolicy = apps.resolveAllowing(body.clientId(), request, LoginMethod.PASSWORD);
         Optional<String> userId = registry.ownerOfTyped(appPolicy.appId(), body.email());

@@ -50,23 +50,22 @@ public class LinkPagesController {
                 "Confirming…"));
     }
 
-    @GetMapping(path = {EmailLinks.VERIFY_EMAIL, EmailLinks.VERIFY_EMAIL + "/"}, produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = EmailLinks.VERIFY_EMAIL, produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> verifyEmail() {
         return page(verifyEmail);
     }
 
-    @GetMapping(path = {EmailLinks.RESET_PASSWORD, EmailLinks.RESET_PASSWORD + "/"}, produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = EmailLinks.RESET_PASSWORD, produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> resetPassword() {
         return page(resetPassword);
     }
 
-    @GetMapping(path = {EmailLinks.MAGIC_LINK, EmailLinks.MAGIC_LINK + "/"}, produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = EmailLinks.MAGIC_LINK, produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> magicLink() {
         return page(magicLink);
     }
 
-    @GetMapping(path = {EmailLinks.CONFIRM_EMAIL_CHANGE, EmailLinks.CONFIRM_EMAIL_CHANGE + "/"},
-            produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = EmailLinks.CONFIRM_EMAIL_CHANGE, produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> confirmEmailChange() {
         return page(confirmEmailChange);
     }

@@ -20,8 +20,7 @@ class ServerBusyResponses {
 
     @ExceptionHandler(ServerBusy.class)
     ResponseEntity<ProblemDetail> busy(ServerBusy busy) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(busy.status(), busy.getMessage());
-        problem.setProperty("code", busy.code().name());
+        ProblemDetail problem = busy.code().problem(busy.getMessage());
         return ResponseEntity.status(busy.status())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()))
                 .body(problem);

@@ -47,7 +47,7 @@ public class ChangePasswordController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/password/change", "/api/auth/password/change/"})
+    @PostMapping("/api/auth/password/change")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void change(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChange body,
                        HttpServletRequest request) {

@@ -60,7 +60,7 @@ public class EmailOtpController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/otp", "/api/auth/otp/"})
+    @PostMapping("/api/auth/otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
         AppPolicy appPolicy = apps.resolveAllowing(body.clientId(), request, LoginMethod.EMAIL_OTP);
@@ -80,7 +80,7 @@ public class EmailOtpController {
                 "detail", "If the address has an account, a sign-in code is on its way.");
     }
 
-    @PostMapping(path = {"/api/auth/otp/verify", "/api/auth/otp/verify/"})
+    @PostMapping("/api/auth/otp/verify")
     public IssuedTokens verify(@Valid @RequestBody CodeLogin body, HttpServletRequest request) {
         // The user's app decides whether codes work; its aggregate refuses them (403) when switched off.
         String userId = codes.userOf(body.requestId()).orElseThrow(InvalidCode::new);

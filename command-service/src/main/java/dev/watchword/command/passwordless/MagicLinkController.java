@@ -62,7 +62,7 @@ public class MagicLinkController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/magic-link", "/api/auth/magic-link/"})
+    @PostMapping("/api/auth/magic-link")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody LinkRequest body, HttpServletRequest request) {
         AppPolicy appPolicy = apps.resolveAllowing(body.clientId(), request, LoginMethod.MAGIC_LINK);
@@ -73,7 +73,7 @@ public class MagicLinkController {
         return Map.of("detail", "If the address has an account, a sign-in link is on its way.");
     }
 
-    @PostMapping(path = {"/api/auth/magic-link/login", "/api/auth/magic-link/login/"})
+    @PostMapping("/api/auth/magic-link/login")
     public IssuedTokens login(@Valid @RequestBody LinkLogin body, HttpServletRequest request) {
         // The user's app decides whether links work; its aggregate refuses them (403) when switched off.
         OpaqueToken link = OpaqueToken.parse(body.token()).orElseThrow(UserRuleViolation::invalidLoginLink);

@@ -62,7 +62,7 @@ public class PasswordResetController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/password/reset", "/api/auth/password/reset/"})
+    @PostMapping("/api/auth/password/reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> request(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
         AppPolicy appPolicy = appResolver.resolveAllowing(body.clientId(), request, LoginMethod.PASSWORD);
@@ -73,7 +73,7 @@ public class PasswordResetController {
         return Map.of("detail", "If the address has an account, a reset link is on its way.");
     }
 
-    @PostMapping(path = {"/api/auth/password/reset/confirm", "/api/auth/password/reset/confirm/"})
+    @PostMapping("/api/auth/password/reset/confirm")
     public Map<String, String> confirm(@Valid @RequestBody ResetConfirmation body, HttpServletRequest request) {
         OpaqueToken token = OpaqueToken.parse(body.token()).orElseThrow(UserRuleViolation::invalidResetToken);
         String email = registry.emailOf(token.userId()).orElseThrow(UserRuleViolation::invalidResetToken);

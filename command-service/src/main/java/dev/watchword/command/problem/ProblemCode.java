@@ -1,6 +1,11 @@
 package dev.watchword.command.problem;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The stable {@code code} extension of every problem this service answers (RFC 9457 section 3.2), each with the
@@ -9,7 +14,7 @@ import org.springframework.http.HttpStatus;
  * {@code ORIGIN_NOT_ALLOWED}, ...).
  */
 public enum ProblemCode {
-    // Framework-level answers, one per status (ProblemResponses#codeFor).
+    // Answers about the request as a whole or the service's state; the generic code of a status is in GENERIC.
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST),
     /** Bean validation of a request body failed; the problem lists the fields. */
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
@@ -90,13 +95,36 @@ public enum ProblemCode {
     LINK_BASE_URL_INVALID(HttpStatus.BAD_REQUEST),
     SENDER_NAME_INVALID(HttpStatus.BAD_REQUEST);
 
+    /**
+     * The code of each status that Spring MVC answers by itself (405, 415, unreadable JSON, a refused permission, an
+     * unexpected failure, ...), where no rule of ours names a more specific one.
+     */
+    private static final Set<ProblemCode> GENERIC = EnumSet.of(MALFORMED_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND,
+            METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR,
+            SERVICE_UNAVAILABLE);
+
     private final HttpStatus status;
 
     ProblemCode(HttpStatus status) {
         this.status = status;
     }
 
+    /** The generic code of an HTTP status, if it has one ({@link #GENERIC}). */
+    public static Optional<ProblemCode> ofStatus(int status) {
+        return GENERIC.stream().filter(code -> code.status.value() == status).findFirst();
+    }
+
     public HttpStatus status() {
         return status;
+    }
+
+    /**
+     * The RFC 9457 problem of this code: its status, the status's reason phrase as {@code title}, {@code detail}
+     * in words for the person who reads it, and the code as the {@code code} extension member.
+     */
+    public ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", name());
+        return problem;
     }
 }

@@ -27,26 +27,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private static final Map<Integer, String> CODES = Map.of(
-            400, "MALFORMED_REQUEST",
-            401, "UNAUTHORIZED",
-            403, "FORBIDDEN",
-            404, "NOT_FOUND",
-            405, "METHOD_NOT_ALLOWED",
-            406, "NOT_ACCEPTABLE",
-            413, "PAYLOAD_TOO_LARGE",
-            415, "UNSUPPORTED_MEDIA_TYPE",
-            500, "INTERNAL_ERROR",
-            503, "SERVICE_UNAVAILABLE");
-
+    /** The generic code of a status ({@link ProblemCode#ofStatus}); {@code HTTP_<status>} for a status without one. */
     public static String codeFor(int status) {
-        return CODES.getOrDefault(status, "HTTP_" + status);
+        return ProblemCode.ofStatus(status).map(ProblemCode::name).orElse("HTTP_" + status);
     }
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(violation.status(), violation.getMessage());
-        problem.setProperty("code", violation.code().name());
+        ProblemDetail problem = violation.code().problem(violation.getMessage());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(violation.status());
         if (violation.status() == HttpStatus.UNAUTHORIZED) {
             // RFC 9110 section 15.5.2: every 401 names a challenge; RFC 6750 section 3 says which token failed.
@@ -59,18 +47,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Method security refused: the token lacks the permission. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "You do not have the permission this needs.");
-        problem.setProperty("code", codeFor(403));
+        ProblemDetail problem = ProblemCode.FORBIDDEN.problem("You do not have the permission this needs.");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemCode.INTERNAL_ERROR.problem(
                 "Something went wrong on our side. Nothing was changed; please try again.");
-        problem.setProperty("code", codeFor(500));
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -78,9 +63,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has missing or invalid fields.");
-        problem.setProperty("code", "VALIDATION_FAILED");
+        ProblemDetail problem = ProblemCode.VALIDATION_FAILED.problem("The request has missing or invalid fields.");
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> Map.of("field", e.getField(), "code", String.valueOf(e.getCode())))
                 .toList();

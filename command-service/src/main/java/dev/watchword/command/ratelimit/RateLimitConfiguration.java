@@ -3,6 +3,7 @@ package dev.watchword.command.ratelimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.watchword.command.onetimesecret.EmailOtpCodes;
+import dev.watchword.command.problem.ProblemWriter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -88,9 +89,9 @@ class RateLimitConfiguration {
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, ObjectMapper json,
-                                                            EmailOtpCodes codes) {
+                                                            ProblemWriter problems, EmailOtpCodes codes) {
         FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(limiter, json, codes::userOf));
+                new FilterRegistrationBean<>(new RateLimitFilter(limiter, json, problems, codes::userOf));
         // Right after Spring Security's chain, so that a 429 gets its headers (no-store, CORS, HSTS).
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;

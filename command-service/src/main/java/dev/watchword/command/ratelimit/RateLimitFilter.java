@@ -2,6 +2,8 @@ package dev.watchword.command.ratelimit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchword.command.problem.ProblemCode;
+import dev.watchword.command.problem.ProblemWriter;
 import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.user.EmailAddress;
 import jakarta.servlet.FilterChain;
@@ -10,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,19 +34,18 @@ import java.util.function.Function;
 public class RateLimitFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final String TOO_MANY = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-            + "\"detail\":\"Too many attempts. Please wait before trying again.\",\"code\":\"RATE_LIMITED\"}";
-    private static final String UNAVAILABLE = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
-            + "\"status\":503,\"detail\":\"Please try again shortly.\",\"code\":\"SERVICE_UNAVAILABLE\"}";
 
     private final RateLimiter limiter;
     private final ObjectMapper json;
+    private final ProblemWriter problems;
     private final Function<String, Optional<String>> ownerOfOtpRequest;
 
     /** @param ownerOfOtpRequest the user a sign-in code's request id was issued for, if it is one of ours */
-    public RateLimitFilter(RateLimiter limiter, ObjectMapper json, Function<String, Optional<String>> ownerOfOtpRequest) {
+    public RateLimitFilter(RateLimiter limiter, ObjectMapper json, ProblemWriter problems,
+                           Function<String, Optional<String>> ownerOfOtpRequest) {
         this.limiter = limiter;
         this.json = json;
+        this.problems = problems;
         this.ownerOfOtpRequest = ownerOfOtpRequest;
     }
 
@@ -69,14 +69,15 @@ public class RateLimitFilter extends OncePerRequestFilter {
             wait = limiter.consume(action, ClientAddress.of(request),
                     subjectOf(action, cached != null ? cached.body() : new byte[0]));
         } catch (RateLimitStoreUnavailable closed) {
-            refuse(response, 503, UNAVAILABLE);
+            problems.write(response, ProblemCode.SERVICE_UNAVAILABLE.problem("Please try again shortly."));
             return;
         }
         if (wait.isPresent()) {
             // Whole seconds, rounded up, at least 1: a client that waits as told gets a token.
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            refuse(response, 429, TOO_MANY);
+            problems.write(response, ProblemCode.RATE_LIMITED.problem(
+                    "Too many attempts. Please wait before trying again."));
             return;
         }
         chain.doFilter(forwarded, response);
@@ -117,11 +118,5 @@ public class RateLimitFilter extends OncePerRequestFilter {
         return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
                 ? Optional.ofNullable(token.getToken().getSubject()).map(userId -> "user:" + userId)
                 : Optional.empty();
-    }
-
-    private static void refuse(HttpServletResponse response, int status, String problem) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write(problem);
     }
 }

@@ -62,8 +62,7 @@ public class RegisterUserController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/register", "/api/auth/register/", "/api/users/register",
-            "/api/users/register/"})
+    @PostMapping({"/api/auth/register", "/api/users/register"})
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> register(@Valid @RequestBody RegistrationRequest body, HttpServletRequest request) {
         AppPolicy appPolicy = apps.resolve(body.clientId(), request);

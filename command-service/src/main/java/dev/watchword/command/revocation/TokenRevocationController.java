@@ -1,10 +1,13 @@
 package dev.watchword.command.revocation;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.security.OwnAccessTokenDecoder;
 import dev.watchword.command.onetimesecret.OpaqueToken;
+import dev.watchword.command.problem.ProblemWriter;
 import dev.watchword.command.user.SessionCommand.RevokeSession;
 import dev.watchword.command.user.SessionCommand.RevokeSessionById;
 import dev.watchword.events.user.SessionRevocationReason;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.CacheControl;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -35,18 +39,19 @@ public class TokenRevocationController {
     private final CommandGateway commands;
     private final OwnAccessTokenDecoder accessTokens;
     private final ClientCredentials client;
+    private final ProblemWriter problems;
     private final Clock clock;
 
     public TokenRevocationController(CommandGateway commands, OwnAccessTokenDecoder accessTokens,
-                                     ClientCredentials client, Clock clock) {
+                                     ClientCredentials client, ProblemWriter problems, Clock clock) {
         this.commands = commands;
         this.accessTokens = accessTokens;
         this.client = client;
+        this.problems = problems;
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/token/revoke", "/api/auth/token/revoke/"},
-            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/api/auth/token/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public ResponseEntity<Void> revoke(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                        @RequestParam("token") String token) {
         if (!client.accept(auth)) {
@@ -57,13 +62,11 @@ public class TokenRevocationController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
     }
 
+    /** The Basic challenge of RFC 7617 section 2 (RFC 6749 section 5.2 {@code invalid_client}), not a Bearer one. */
     @ExceptionHandler(InvalidClient.class)
-    ResponseEntity<String> invalidClient() {
-        return ResponseEntity.status(401)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"watchword\", charset=\"UTF-8\"")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"Client authentication failed.\",\"code\":\"INVALID_CLIENT\"}");
+    void invalidClient(InvalidClient refused, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"watchword\", charset=\"UTF-8\"");
+        problems.write(response, refused.code().problem(refused.getMessage()));
     }
 
     private void revokeRefreshToken(OpaqueToken refresh) {
@@ -72,7 +75,7 @@ public class TokenRevocationController {
     }
 
     private void revokeSessionOf(Jwt access) {
-        String sid = access.getClaimAsString("sid");
+        String sid = access.getClaimAsString(AccessTokenRules.SESSION_ID);
         ignoringUnknownUsers(() -> commands.sendAndWait(new RevokeSessionById(access.getSubject(), sid, sid,
                 SessionRevocationReason.TOKEN_REVOKED, clock.instant())));
     }

@@ -1,5 +1,6 @@
 package dev.watchword.command.security;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.user.AdministrationCommand.AuthorizeActor;
 import dev.watchword.events.access.Permission;
 import dev.watchword.events.app.DefaultApp;
@@ -48,10 +49,11 @@ public class ActingAdmin {
         Jwt token = (Jwt) authentication.getPrincipal();
         Caller caller = Caller.of(token);
         requireDefaultAppFor(permission, caller.appId());
-        Number version = token.getClaim("authz_ver");
+        // A claim that names no version at all matches none: the aggregate refuses it as out of date.
+        long version = AccessTokenRules.authorizationVersion(token).orElse(-1);
         commands.sendAndWait(new AuthorizeActor(caller.userId(), caller.sessionId(),
-                version == null ? 0 : version.intValue(), permission.value(), now));
-        List<String> claimed = token.getClaimAsStringList(Permission.CLAIM);
+                version <= Integer.MAX_VALUE ? (int) version : -1, permission.value(), now));
+        List<String> claimed = token.getClaimAsStringList(AccessTokenRules.PERMISSIONS);
         return new Acting(caller.userId(), caller.appId(), claimed == null ? Set.of() : Set.copyOf(claimed), now);
     }
 

@@ -19,7 +19,6 @@ public final class BearerEndpoints {
     public static final RequestMatcher MATCHER = new OrRequestMatcher(
             PATHS.matcher(HttpMethod.POST, "/api/auth/password/change/**"),
             PATHS.matcher(HttpMethod.POST, "/api/auth/email/change"),
-            PATHS.matcher(HttpMethod.POST, "/api/auth/email/change/"),
             PATHS.matcher(HttpMethod.DELETE, "/api/auth/sessions/**"),
             PATHS.matcher(HttpMethod.POST, "/api/auth/logout/everywhere/**"),
             PATHS.matcher("/api/admin/**"));

@@ -1,8 +1,10 @@
 package dev.watchword.command.security;
 
+import dev.watchword.command.problem.ProblemCode;
+import dev.watchword.command.problem.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -14,14 +16,17 @@ import java.io.IOException;
  */
 public class BearerProblemEntryPoint implements AuthenticationEntryPoint {
 
+    private final ProblemWriter problems;
+
+    public BearerProblemEntryPoint(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        boolean tokenSent = request.getHeader("Authorization") != null;
-        response.setStatus(401);
-        response.setHeader("WWW-Authenticate", tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"The access token is missing, invalid or expired.\",\"code\":\"INVALID_TOKEN\"}");
+        boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
+        problems.write(response, ProblemCode.INVALID_TOKEN.problem("The access token is missing, invalid or expired."));
     }
 }

@@ -1,5 +1,6 @@
 package dev.watchword.command.security;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.command.user.UserRuleViolation;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,7 +15,7 @@ public record Caller(String userId, String sessionId, String appId) {
         if (jwt == null) {
             throw UserRuleViolation.sessionEnded();
         }
-        return new Caller(jwt.getSubject(), jwt.getClaimAsString("sid"),
-                DefaultApp.orDefault(jwt.getClaimAsString("tenant")));
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString(AccessTokenRules.SESSION_ID),
+                DefaultApp.orDefault(jwt.getClaimAsString(AccessTokenRules.APP)));
     }
 }

@@ -1,12 +1,12 @@
 package dev.watchword.command.security;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import dev.watchword.command.problem.ProblemCode;
+import dev.watchword.command.problem.ProblemWriter;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.cors.DefaultCorsProcessor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Spring's CORS decisions, with a refusal written as the RFC 9457 problem every other refusal is (403
@@ -16,15 +16,19 @@ import java.nio.charset.StandardCharsets;
  */
 class ProblemCorsProcessor extends DefaultCorsProcessor {
 
-    private static final byte[] ORIGIN_NOT_ALLOWED = ("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-            + "\"detail\":\"This web origin may not call this API, or not with this method or these headers.\","
-            + "\"code\":\"ORIGIN_NOT_ALLOWED\"}").getBytes(StandardCharsets.UTF_8);
+    private final ProblemWriter problems;
+
+    ProblemCorsProcessor(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected void rejectRequest(ServerHttpResponse response) throws IOException {
-        response.setStatusCode(HttpStatus.FORBIDDEN);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getBody().write(ORIGIN_NOT_ALLOWED);
-        response.flush();
+        if (!(response instanceof ServletServerHttpResponse servlet)) {
+            super.rejectRequest(response);
+            return;
+        }
+        problems.write(servlet.getServletResponse(), ProblemCode.ORIGIN_NOT_ALLOWED.problem(
+                "This web origin may not call this API, or not with this method or these headers."));
     }
 }

@@ -1,12 +1,13 @@
 package dev.watchword.command.security;
 
+import dev.watchword.command.problem.ProblemCode;
+import dev.watchword.command.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,20 +15,19 @@ import java.io.IOException;
 
 /**
  * Refuses bodies above 16 KiB with 413, and bodies of unknown length with 411, before anything reads them: no request of this API needs more, and a
- * large body must not buy an attacker parsing or hashing work (OWASP ASVS 5.0 V4.1.4 / V2.4.1).
+ * large body must not buy an attacker parsing or hashing work (OWASP ASVS 5.0 V4.1.4 / V2.4.1). It runs right after
+ * the trailing slash filter ({@link TrailingSlashConfiguration}; it reads no path itself) and ahead of everything else.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BODY_BYTES = 16 * 1024;
 
-    private static void refuse(HttpServletResponse response, int status, String title, String detail, String code)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+    private final ProblemWriter problems;
+
+    public RequestSizeLimit(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -35,13 +35,12 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
-            refuse(response, 413, "Payload Too Large", "The request body is larger than 16 KiB.", "PAYLOAD_TOO_LARGE");
+            problems.write(response, ProblemCode.PAYLOAD_TOO_LARGE.problem("The request body is larger than 16 KiB."));
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
             // A body without a length could be any size; RFC 9110 section 15.5.12 lets us ask for one.
-            refuse(response, 411, "Length Required", "Send the request body with a Content-Length.",
-                    "LENGTH_REQUIRED");
+            problems.write(response, ProblemCode.LENGTH_REQUIRED.problem("Send the request body with a Content-Length."));
             return;
         }
         chain.doFilter(request, response);

@@ -1,6 +1,8 @@
 package dev.watchword.command.security;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.apikey.ApiKeyDirectory;
+import dev.watchword.command.problem.ProblemWriter;
 import dev.watchword.command.appdirectory.PublicOrigin;
 import dev.watchword.events.access.Permission;
 import dev.watchword.command.appdirectory.RequestAppResolver;
@@ -43,11 +45,13 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, OwnAccessTokenDecoder accessTokens, ApiKeyDirectory apiKeys,
-                            AppDirectory appDirectory, CorsSettings cors, Clock clock, PublicOrigin publicOrigin)
-            throws Exception {
+                            AppDirectory appDirectory, CorsSettings cors, Clock clock, PublicOrigin publicOrigin,
+                            ProblemWriter problems) throws Exception {
+        BearerProblemEntryPoint invalidToken = new BearerProblemEntryPoint(problems);
         return http
                 .addFilter(corsFilter(corsConfiguration(cors,
-                        () -> Stream.concat(appDirectory.allCorsOrigins(), Stream.of(publicOrigin.value())))))
+                        () -> Stream.concat(appDirectory.allCorsOrigins(), Stream.of(publicOrigin.value()))),
+                        problems))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -60,10 +64,10 @@ public class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(BearerEndpoints.resolver())
-                        .authenticationEntryPoint(new BearerProblemEntryPoint())
+                        .authenticationEntryPoint(invalidToken)
                         .authenticationManagerResolver(AdminAuthentication.resolver(accessTokens,
                                 permissionsAsAuthorities(), apiKeys, clock)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new BearerProblemEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(invalidToken))
                 .headers(h -> h
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
                                 .maxAgeInSeconds(Duration.ofDays(365).toSeconds()).requestMatcher(r -> true))
@@ -73,9 +77,9 @@ public class SecurityConfiguration {
     }
 
     /** CORS refusals as problems ({@link ProblemCorsProcessor}), not Spring's plain text. */
-    static CorsFilter corsFilter(CorsConfigurationSource source) {
+    static CorsFilter corsFilter(CorsConfigurationSource source, ProblemWriter problems) {
         CorsFilter filter = new CorsFilter(source);
-        filter.setCorsProcessor(new ProblemCorsProcessor());
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
         return filter;
     }
 
@@ -114,7 +118,7 @@ public class SecurityConfiguration {
     /** The token's {@code permissions} become the authorities that method security checks. */
     private static JwtAuthenticationConverter permissionsAsAuthorities() {
         JwtGrantedAuthoritiesConverter permissions = new JwtGrantedAuthoritiesConverter();
-        permissions.setAuthoritiesClaimName(Permission.CLAIM);
+        permissions.setAuthoritiesClaimName(AccessTokenRules.PERMISSIONS);
         permissions.setAuthorityPrefix("");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(permissions);

@@ -35,8 +35,7 @@ public class LogoutController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/logout", "/api/auth/logout/", "/api/auth/token/logout",
-            "/api/auth/token/logout/"})
+    @PostMapping({"/api/auth/logout", "/api/auth/token/logout"})
     public ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest body,
                                        HttpServletRequest request) {
         ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent();

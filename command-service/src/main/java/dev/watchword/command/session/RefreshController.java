@@ -42,8 +42,7 @@ public class RefreshController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/token/refresh", "/api/auth/token/refresh/", "/api/users/token/refresh",
-            "/api/users/token/refresh/"})
+    @PostMapping({"/api/auth/token/refresh", "/api/users/token/refresh"})
     public IssuedTokens refresh(@Valid @RequestBody(required = false) RefreshRequest body,
                                 HttpServletRequest request) {
         OpaqueToken presented = OpaqueToken.parse(presentedTokens.of(body, request))

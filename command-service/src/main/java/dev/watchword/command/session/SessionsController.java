@@ -31,7 +31,7 @@ public class SessionsController {
         this.clock = clock;
     }
 
-    @DeleteMapping(path = {"/api/auth/sessions/{sessionId}", "/api/auth/sessions/{sessionId}/"})
+    @DeleteMapping("/api/auth/sessions/{sessionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revoke(@AuthenticationPrincipal Jwt token, @PathVariable String sessionId) {
         Caller caller = Caller.of(token);
@@ -39,7 +39,7 @@ public class SessionsController {
                 SessionRevocationReason.REVOKED_BY_USER, clock.instant()));
     }
 
-    @PostMapping(path = {"/api/auth/logout/everywhere", "/api/auth/logout/everywhere/"})
+    @PostMapping("/api/auth/logout/everywhere")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void logoutEverywhere(@AuthenticationPrincipal Jwt token) {
         Caller caller = Caller.of(token);

@@ -22,7 +22,7 @@ public class JwksController {
         this.keys = keys;
     }
 
-    @GetMapping(path = {"/.well-known/jwks.json", "/.well-known/jwks.json/"})
+    @GetMapping("/.well-known/jwks.json")
     public ResponseEntity<Map<String, List<?>>> jwks() {
         return ResponseEntity.ok()
                 .contentType(JWK_SET)

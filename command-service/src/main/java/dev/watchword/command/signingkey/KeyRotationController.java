@@ -47,7 +47,7 @@ public class KeyRotationController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/internal/keys/rotate", "/internal/keys/rotate/"})
+    @PostMapping("/internal/keys/rotate")
     public RotatedKey rotate(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                              @RequestParam(defaultValue = "false") boolean immediate) {
         if (!operatorToken.enabled()) {

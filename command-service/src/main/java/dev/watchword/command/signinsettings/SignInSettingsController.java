@@ -31,7 +31,7 @@ public class SignInSettingsController {
         this.apps = apps;
     }
 
-    @GetMapping({"/api/auth/app-settings", "/api/auth/app-settings/"})
+    @GetMapping("/api/auth/app-settings")
     public ResponseEntity<SignInSettings> settings(@RequestParam(name = "client_id", required = false) String clientId,
                                                    HttpServletRequest request) {
         AppPolicy app = apps.resolve(clientId, request);

@@ -46,7 +46,7 @@ public class ResendVerificationController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/verify-email/resend", "/api/auth/verify-email/resend/"})
+    @PostMapping("/api/auth/verify-email/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> resend(@Valid @RequestBody ResendRequest body, HttpServletRequest request) {
         AppPolicy appPolicy = apps.resolve(body.clientId(), request);

@@ -49,7 +49,7 @@ public class VerifyEmailController {
         this.clock = clock;
     }
 
-    @PostMapping(path = {"/api/auth/verify-email", "/api/auth/verify-email/"})
+    @PostMapping("/api/auth/verify-email")
     public Map<String, String> verify(@Valid @RequestBody VerificationRequest body, HttpServletRequest request) {
         OpaqueToken token = OpaqueToken.parse(body.token()).orElseThrow(UserRuleViolation::invalidVerificationToken);
         if (body.password() != null) {

@@ -1,6 +1,8 @@
 package dev.watchword.command.security;
 
+import dev.watchword.command.problem.ProblemWriter;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -24,7 +26,8 @@ class CorsConfigurationTest {
         request.addHeader("Access-Control-Request-Method", "POST");
         request.addHeader("Access-Control-Request-Headers", "content-type");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        SecurityConfiguration.corsFilter(SecurityConfiguration.corsConfiguration(settings))
+        SecurityConfiguration.corsFilter(SecurityConfiguration.corsConfiguration(settings),
+                        new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()))
                 .doFilter(request, response, new MockFilterChain());
         return response;
     }

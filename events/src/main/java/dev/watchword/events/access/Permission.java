@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What a caller may do on the admin API, once for both services: command-service expands roles into these when it
- * issues an access token ({@value #CLAIM} claim, one {@link #value()} each) and checks them on writes;
+ * issues an access token ({@code permissions} claim, one {@link #value()} each) and checks them on writes;
  * query-service checks the same strings on reads. {@code RoleDefined} records them by value, so a value, once
  * published, is never renamed or reused.
  * <p>
@@ -35,9 +35,6 @@ public enum Permission {
      * default app; only that app's {@code admin} role holds it.
      */
     APPS_WRITE("apps:write");
-
-    /** The access token claim listing the holder's permissions by {@link #value()}. */
-    public static final String CLAIM = "permissions";
 
     private final String value;
 

@@ -45,7 +45,7 @@ class DailyActivityController {
     }
 
     /** {@code from} and {@code to} are ISO dates ({@code 2026-01-31}), both inclusive. */
-    @GetMapping({"/api/admin/activity/daily", "/api/admin/activity/daily/"})
+    @GetMapping("/api/admin/activity/daily")
     DailyActivityPage findDailyActivities(
             AdminScope scope,
             @RequestParam(required = false) String app,
@@ -63,7 +63,7 @@ class DailyActivityController {
     }
 
     /** {@code month} is {@code YYYY-MM}; the default is the current month. */
-    @GetMapping({"/api/admin/activity/monthly", "/api/admin/activity/monthly/"})
+    @GetMapping("/api/admin/activity/monthly")
     MonthlyActiveUsers countMonthlyActiveUsers(AdminScope scope, @RequestParam(required = false) String app,
                                                @RequestParam(required = false) String month) {
         YearMonth yearMonth;

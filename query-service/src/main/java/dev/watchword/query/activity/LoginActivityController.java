@@ -22,7 +22,7 @@ class LoginActivityController {
         this.activities = activities;
     }
 
-    @GetMapping({"/api/admin/users/{id}/logins", "/api/admin/users/{id}/logins/"})
+    @GetMapping("/api/admin/users/{id}/logins")
     Page<LoginActivityResponse> findLoginActivities(AdminScope scope, @PathVariable String id,
                                                     @RequestParam(required = false) Integer page,
                                                     @RequestParam(required = false) Integer size) {

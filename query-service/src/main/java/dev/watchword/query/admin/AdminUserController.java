@@ -31,7 +31,7 @@ class AdminUserController {
     }
 
     /** Instants are ISO-8601 ({@code 2026-01-31T00:00:00Z}); a {@code _from} is inclusive, a {@code _to} exclusive. */
-    @GetMapping({"/api/admin/users", "/api/admin/users/"})
+    @GetMapping("/api/admin/users")
     Page<AdminUserResponse> findAdminUserRows(AdminScope scope,
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer size,
@@ -53,7 +53,7 @@ class AdminUserController {
                 request, rows.countAdminUserRows(scope, filter));
     }
 
-    @GetMapping({"/api/admin/users/{id}", "/api/admin/users/{id}/"})
+    @GetMapping("/api/admin/users/{id}")
     AdminUserDetailResponse getAdminUserById(AdminScope scope, @PathVariable String id) {
         AdminUserRow row = rows.getAdminUserRowById(scope, id).orElseThrow(UserNotFound::new);
         return AdminUserDetailResponse.of(row, details.findLiveSessions(id, clock.instant()),

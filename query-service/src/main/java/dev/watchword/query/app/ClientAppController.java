@@ -31,7 +31,7 @@ class ClientAppController {
     }
 
     /** Newest registration first. */
-    @GetMapping({"/api/admin/apps", "/api/admin/apps/"})
+    @GetMapping("/api/admin/apps")
     Page<ClientAppResponse> findClientAppRows(AdminScope scope,
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer size) {
@@ -40,7 +40,7 @@ class ClientAppController {
                 apps.countClientAppRows(scope));
     }
 
-    @GetMapping({"/api/admin/apps/{id}", "/api/admin/apps/{id}/"})
+    @GetMapping("/api/admin/apps/{id}")
     ClientAppDetailResponse getClientAppById(AdminScope scope, @PathVariable String id) {
         ClientAppRow row = apps.getClientAppRowById(scope, id).orElseThrow(AppNotFound::new);
         return ClientAppDetailResponse.of(row, keys.findApiKeyRowsByAppId(id), clock.instant());

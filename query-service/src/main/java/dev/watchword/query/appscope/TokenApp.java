@@ -1,5 +1,6 @@
 package dev.watchword.query.appscope;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.events.app.DefaultApp;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -7,9 +8,6 @@ import java.util.Optional;
 
 /** The app an access token was issued for. */
 public final class TokenApp {
-
-    /** The access token claim naming the app (its {@code appId}). */
-    public static final String CLAIM = "tenant";
 
     private TokenApp() {
     }
@@ -19,7 +17,7 @@ public final class TokenApp {
      * has no such claim). A claim that is not a non-blank string names no app: empty.
      */
     public static Optional<String> of(Jwt token) {
-        Object claim = token.getClaims().get(CLAIM);
+        Object claim = token.getClaims().get(AccessTokenRules.APP);
         if (claim == null) {
             return Optional.of(DefaultApp.APP_ID);
         }

@@ -64,7 +64,7 @@ class AuditEntryController {
      * (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT}). A page does not move when events are
      * added, and the next page starts at its {@code next_after}.
      */
-    @GetMapping({"/api/admin/audit", "/api/admin/audit/"})
+    @GetMapping("/api/admin/audit")
     AuditPage findAuditEntries(AdminScope scope,
                                @RequestParam(required = false) Long after,
                                @RequestParam(required = false) Integer limit,
@@ -95,7 +95,7 @@ class AuditEntryController {
      * few at once ({@link AuditExportSlots}, {@link AuditExportProperties}); the rest of the API keeps its
      * connections however many are asked for.
      */
-    @GetMapping({"/api/admin/audit/export", "/api/admin/audit/export/"})
+    @GetMapping("/api/admin/audit/export")
     void exportAuditEntries(AdminScope scope, Principal caller,
                             @RequestParam(required = false) String aggregate,
                             @RequestParam(required = false) List<String> type,

@@ -1,6 +1,6 @@
 package dev.watchword.query.authorization;
 
-import dev.watchword.events.access.Permission;
+import dev.watchword.accesstoken.AccessTokenRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -29,7 +29,7 @@ class AuthorizationConfiguration {
     @Bean
     JwtAuthenticationConverter jwtAuthenticationConverter() {
         JwtGrantedAuthoritiesConverter permissions = new JwtGrantedAuthoritiesConverter();
-        permissions.setAuthoritiesClaimName(Permission.CLAIM);
+        permissions.setAuthoritiesClaimName(AccessTokenRules.PERMISSIONS);
         permissions.setAuthorityPrefix("");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(permissions);

@@ -1,11 +1,14 @@
 package dev.watchword.query.authorization;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
+
+import java.util.OptionalLong;
 
 /**
  * Where permissions matter (the admin API), refuses a token whose {@code authz_ver} is lower than the user's
@@ -17,9 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuthorizationVersionValidator implements OAuth2TokenValidator<Jwt> {
-
-    /** The access token claim carrying the authorization version at issue time. */
-    public static final String CLAIM = "authz_ver";
 
     private static final OAuth2Error STALE = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
             "The authorization of this token is out of date", null);
@@ -34,17 +34,11 @@ public class AuthorizationVersionValidator implements OAuth2TokenValidator<Jwt> 
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
-        Object claim = token.getClaims().get(CLAIM);
-        long tokenVersion;
-        if (claim == null) {
-            tokenVersion = 0;
-        } else if (claim instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-                && number.longValue() >= 0) {
-            tokenVersion = number.longValue();
-        } else {
+        OptionalLong tokenVersion = AccessTokenRules.authorizationVersion(token);
+        if (tokenVersion.isEmpty()) {
             return OAuth2TokenValidatorResult.failure(MALFORMED);
         }
-        return versions.isCurrent(token.getSubject(), tokenVersion) ? OAuth2TokenValidatorResult.success()
+        return versions.isCurrent(token.getSubject(), tokenVersion.getAsLong()) ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(STALE);
     }
 }

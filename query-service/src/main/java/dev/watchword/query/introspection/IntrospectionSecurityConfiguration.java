@@ -34,7 +34,7 @@ class IntrospectionSecurityConfiguration {
             }
         };
         return http
-                .securityMatcher(TokenIntrospectionController.PATH, TokenIntrospectionController.PATH + "/")
+                .securityMatcher(TokenIntrospectionController.PATH)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(IntrospectionClient.AUTHORITY))
                 .authenticationManager(configuredThenApps)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))

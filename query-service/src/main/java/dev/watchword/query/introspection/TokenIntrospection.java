@@ -3,6 +3,7 @@ package dev.watchword.query.introspection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.watchword.accesstoken.AccessTokenRules;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 
@@ -31,15 +32,13 @@ record TokenIntrospection(boolean active, String sub, String sid, List<String> r
             new TokenIntrospection(false, null, null, null, null, null, null, null, null, null, null, null, null);
 
     private static final String BEARER = "Bearer";
-    /** The access token claim naming the client the token was issued to (RFC 9068 section 2.2). */
-    private static final String CLIENT_ID = "client_id";
 
     static TokenIntrospection active(Jwt token, String tenant) {
-        return new TokenIntrospection(true, token.getSubject(), token.getClaimAsString("sid"),
-                token.getClaimAsStringList("roles"), epochSeconds(token.getExpiresAt()),
+        return new TokenIntrospection(true, token.getSubject(), token.getClaimAsString(AccessTokenRules.SESSION_ID),
+                token.getClaimAsStringList(AccessTokenRules.ROLES), epochSeconds(token.getExpiresAt()),
                 epochSeconds(token.getIssuedAt()), epochSeconds(token.getNotBefore()),
                 token.getClaimAsString(JwtClaimNames.ISS), token.getAudience(), token.getId(), BEARER,
-                token.getClaimAsString(CLIENT_ID), tenant);
+                token.getClaimAsString(AccessTokenRules.CLIENT_ID), tenant);
     }
 
     /** RFC 7662 section 2.2: times are NumericDate, seconds since the epoch. */

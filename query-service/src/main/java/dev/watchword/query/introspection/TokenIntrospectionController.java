@@ -51,7 +51,7 @@ class TokenIntrospectionController {
      * RFC 7662 section 2.1: a form-encoded POST with {@code token} and an optional {@code token_type_hint},
      * which only saves a search and which this service, knowing one kind of token, ignores.
      */
-    @PostMapping(path = {PATH, PATH + "/"}, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<TokenIntrospection> introspect(@AuthenticationPrincipal IntrospectionClient client,
                                                   @RequestParam("token") String token,
                                                   @RequestParam(name = "token_type_hint", required = false)

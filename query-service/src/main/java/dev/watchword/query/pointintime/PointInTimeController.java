@@ -30,7 +30,7 @@ class PointInTimeController {
      * The user as of {@code at} (an ISO-8601 instant, inclusive): {@code exists: false} if they had not
      * registered by then, 404 {@code USER_NOT_FOUND} if the log holds nothing of them at all.
      */
-    @GetMapping({"/api/admin/users/{id}/as-of", "/api/admin/users/{id}/as-of/"})
+    @GetMapping("/api/admin/users/{id}/as-of")
     UserAsOfResponse getUserAsOf(AdminScope scope, @PathVariable String id, @RequestParam Instant at) {
         UserAsOfFold fold = new UserAsOfFold(id, at);
         log.streamEvents(scope, id, at, event -> fold.apply(event.event()));
@@ -42,7 +42,7 @@ class PointInTimeController {
     }
 
     /** Every grant and revocation of {@code role} for the user, in the order of the store; may be empty. */
-    @GetMapping({"/api/admin/users/{id}/roles/{role}/history", "/api/admin/users/{id}/roles/{role}/history/"})
+    @GetMapping("/api/admin/users/{id}/roles/{role}/history")
     List<RoleChange> findRoleChanges(AdminScope scope, @PathVariable String id, @PathVariable String role) {
         List<RoleChange> changes = new ArrayList<>();
         log.streamRoleEvents(scope, id, role, event -> changes.add(new RoleChange(

@@ -14,8 +14,7 @@ class UserProfileController {
         this.profiles = profiles;
     }
 
-    /** Both spellings, because every public path answers with and without the trailing slash (contract). */
-    @GetMapping({"/api/users/me", "/api/users/me/"})
+    @GetMapping("/api/users/me")
     UserProfileResponse me(@AuthenticationPrincipal Jwt accessToken) {
         return profiles.getUserProfileById(accessToken.getSubject())
                 .map(UserProfileResponse::of)

@@ -42,18 +42,18 @@ class ReplayController {
         this.properties = properties;
     }
 
-    @GetMapping({REPLAYS + "/projections", REPLAYS + "/projections/"})
+    @GetMapping(REPLAYS + "/projections")
     List<ReplayableProjectionResponse> findReplayableProjections() {
         return targets.all().stream().map(ReplayableProjectionResponse::of).toList();
     }
 
     /** The latest 50 replays, newest first. */
-    @GetMapping({REPLAYS, REPLAYS + "/"})
+    @GetMapping(REPLAYS)
     List<ReplayResponse> findReplays() {
         return replays.findReplays(LISTED).stream().map(this::response).toList();
     }
 
-    @PostMapping({REPLAYS, REPLAYS + "/"})
+    @PostMapping(REPLAYS)
     ResponseEntity<ReplayResponse> startReplay(@Valid @RequestBody StartReplay request,
                                                @AuthenticationPrincipal Jwt operator) {
         ReplayTarget target = targets.byName(request.projection())
@@ -66,7 +66,7 @@ class ReplayController {
                 .body(response(replay));
     }
 
-    @GetMapping({REPLAYS + "/{id}", REPLAYS + "/{id}/"})
+    @GetMapping(REPLAYS + "/{id}")
     ReplayResponse getReplayById(@PathVariable String id) {
         return response(find(id));
     }
@@ -75,7 +75,7 @@ class ReplayController {
      * 200 once switched; 202 when the switch-over is asked for but not done within {@code switchWait} (poll the
      * replay); 409 {@code REPLAY_NOT_CAUGHT_UP} before the shadow reached the head of the log.
      */
-    @PostMapping({REPLAYS + "/{id}/switch", REPLAYS + "/{id}/switch/"})
+    @PostMapping(REPLAYS + "/{id}/switch")
     ResponseEntity<ReplayResponse> switchOver(@PathVariable String id) {
         Replay replay = find(id);
         if (replay.status().finished()) {
@@ -91,7 +91,7 @@ class ReplayController {
     }
 
     /** Abandons the replay: its shadow is dropped, the live read model untouched. 200 once done, else 202. */
-    @DeleteMapping({REPLAYS + "/{id}", REPLAYS + "/{id}/"})
+    @DeleteMapping(REPLAYS + "/{id}")
     ResponseEntity<ReplayResponse> abandon(@PathVariable String id) {
         Replay replay = find(id);
         if (!replayer.abandon(replay)) {

@@ -23,7 +23,7 @@ class AppRoleController {
     }
 
     /** The built-in {@code user} and {@code admin} first, then the custom roles in the order they were defined. */
-    @GetMapping({"/api/admin/apps/{id}/roles", "/api/admin/apps/{id}/roles/"})
+    @GetMapping("/api/admin/apps/{id}/roles")
     List<AppRoleResponse> findAppRoles(AdminScope scope, @PathVariable String id) {
         if (!scope.includes(id) || !roles.appExists(id)) {
             throw new AppNotFound();

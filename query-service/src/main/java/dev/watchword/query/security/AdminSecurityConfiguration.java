@@ -72,8 +72,8 @@ class AdminSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Point-in-time answers from the log are audit data; ahead of users/** so that
                         // users:read alone does not open them.
-                        .requestMatchers(HttpMethod.GET, "/api/admin/users/*/as-of", "/api/admin/users/*/as-of/",
-                                "/api/admin/users/*/roles/*/history", "/api/admin/users/*/roles/*/history/")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/users/*/as-of",
+                                "/api/admin/users/*/roles/*/history")
                         .hasAuthority(Permission.AUDIT_READ.value())
                         .requestMatchers(HttpMethod.GET, "/api/admin/users", "/api/admin/users/**")
                         .hasAuthority(Permission.USERS_READ.value())
@@ -81,25 +81,22 @@ class AdminSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/admin/activity/**")
                         .hasAuthority(Permission.AUDIT_READ.value())
                         // The audit trail and its export; exact paths, like the apps below.
-                        .requestMatchers(HttpMethod.GET, "/api/admin/audit", "/api/admin/audit/",
-                                "/api/admin/audit/export", "/api/admin/audit/export/")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/audit", "/api/admin/audit/export")
                         .hasAuthority(Permission.AUDIT_READ.value())
                         // The platform operator (apps:write) sees every app. Whoever may change an app's settings
                         // or keys must see them first, so the list (its own app only) and the detail are open to
                         // settings:write and keys:write as well. Single-segment patterns, not /**: a sub-resource
                         // added later stays closed until it gets a rule of its own.
-                        .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/",
-                                "/api/admin/apps/*", "/api/admin/apps/*/")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/*")
                         .hasAnyAuthority(Permission.APPS_WRITE.value(), Permission.SETTINGS_WRITE.value(),
                                 Permission.KEYS_WRITE.value())
                         // An app's roles and their permissions: what an admin assigns (roles:write) and what the
                         // roles of the listed users mean (users:read).
-                        .requestMatchers(HttpMethod.GET, "/api/admin/apps/*/roles", "/api/admin/apps/*/roles/")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/apps/*/roles")
                         .hasAnyAuthority(Permission.ROLES_WRITE.value(), Permission.USERS_READ.value())
                         // Replays rebuild and swap read models: the platform operator's job, every
                         // method. The gateway must route their POST and DELETE here (docs/api.md, "Replays").
-                        .requestMatchers("/api/admin/replays", "/api/admin/replays/", "/api/admin/replays/*",
-                                "/api/admin/replays/*/", "/api/admin/replays/*/switch", "/api/admin/replays/*/switch/")
+                        .requestMatchers("/api/admin/replays", "/api/admin/replays/*", "/api/admin/replays/*/switch")
                         .hasAuthority(Permission.APPS_WRITE.value())
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

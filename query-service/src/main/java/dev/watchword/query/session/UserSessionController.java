@@ -1,5 +1,6 @@
 package dev.watchword.query.session;
 
+import dev.watchword.accesstoken.AccessTokenRules;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +17,6 @@ import java.util.List;
 @RestController
 class UserSessionController {
 
-    /** The session id claim of access tokens (docs/contract.md). */
-    private static final String SESSION_ID_CLAIM = "sid";
-
     private final UserSessions sessions;
     private final Clock clock;
 
@@ -27,10 +25,9 @@ class UserSessionController {
         this.clock = clock;
     }
 
-    /** Both spellings, because every public path answers with and without the trailing slash (contract). */
-    @GetMapping({"/api/auth/sessions", "/api/auth/sessions/"})
+    @GetMapping("/api/auth/sessions")
     List<UserSessionResponse> sessions(@AuthenticationPrincipal Jwt accessToken) {
-        String current = accessToken.getClaimAsString(SESSION_ID_CLAIM);
+        String current = accessToken.getClaimAsString(AccessTokenRules.SESSION_ID);
         return sessions.findLiveUserSessions(accessToken.getSubject(), clock.instant()).stream()
                 .map(session -> UserSessionResponse.of(session, current))
                 .toList();
