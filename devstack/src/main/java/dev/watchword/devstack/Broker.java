@@ -13,18 +13,25 @@ final class Broker implements AutoCloseable {
 
 	private final EmbeddedKafkaKraftBroker broker;
 
-	private Broker(EmbeddedKafkaKraftBroker broker) {
+	private final int port;
+
+	private Broker(EmbeddedKafkaKraftBroker broker, int port) {
 		this.broker = broker;
+		this.port = port;
 	}
 
 	static Broker start(int port, String topic) {
 		var broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, topic);
-		// The test kit binds random ports unless the listeners are given; only the client listener needs a fixed one.
-		broker.brokerProperty("listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:0");
+		// Kafka 4's test kit binds its own listeners (EXTERNAL, CONTROLLER) to ports it picks, whatever the
+		// listeners say; the clients' fixed port is a third listener, which it leaves alone.
+		broker.brokerProperty("listeners",
+				"EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0,CLIENT://127.0.0.1:" + port);
+		broker.brokerProperty("listener.security.protocol.map",
+				"EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,CLIENT:PLAINTEXT");
 		broker.brokerProperty("auto.create.topics.enable", "false");
 		try {
 			broker.afterPropertiesSet();
-			return new Broker(broker);
+			return new Broker(broker, port);
 		}
 		catch (RuntimeException ex) {
 			try {
@@ -38,7 +45,7 @@ final class Broker implements AutoCloseable {
 	}
 
 	String bootstrapServers() {
-		return broker.getBrokersAsString();
+		return "127.0.0.1:" + port;
 	}
 
 	@Override

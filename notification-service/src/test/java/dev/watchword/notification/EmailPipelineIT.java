@@ -44,7 +44,7 @@ import java.util.UUID;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("it")
-@EmbeddedKafka(kraft = true, partitions = 1, topics = EmailPipelineIT.TOPIC,
+@EmbeddedKafka(partitions = 1, topics = EmailPipelineIT.TOPIC,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class EmailPipelineIT {
 

@@ -41,7 +41,7 @@ import java.util.function.UnaryOperator;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events",
+@EmbeddedKafka(partitions = 1, topics = "watchword.events",
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class IntegrationTestSupport {
 

@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
         "spring.flyway.default-schema=bench_command",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "watchword.sealing-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
+@EmbeddedKafka(partitions = 1, topics = "watchword.events")
 class AggregateLoadBenchmark {
 
     private static final int EVENTS = 10_000;

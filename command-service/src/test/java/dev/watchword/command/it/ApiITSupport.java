@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
         "watchword.revocation.client-secret=backend-secret-for-tests",
         "watchword.bootstrap-admin-email=" + ApiITSupport.ROOT_ADMIN,
         "WATCHWORD_OPERATOR_TOKEN=operator-token-of-the-api-tests-0123456789"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
+@EmbeddedKafka(partitions = 1, topics = "watchword.events")
 @Import(AdjustableClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiITSupport {

@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         "watchword.rate-limits.store-timeout=1s",
         "watchword.rate-limits.login.per-ip.capacity=3",
         "watchword.rate-limits.login.per-ip.period=1h"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
+@EmbeddedKafka(partitions = 1, topics = "watchword.events")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitDefaultsIT {
 

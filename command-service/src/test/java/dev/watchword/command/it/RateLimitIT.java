@@ -65,7 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "watchword.rate-limits.refresh.per-ip.period=1h",
         "watchword.rate-limits.password-reset-confirm.per-ip.capacity=2",
         "watchword.rate-limits.password-reset-confirm.per-ip.period=1h"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
+@EmbeddedKafka(partitions = 1, topics = "watchword.events")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitIT {
 

@@ -76,7 +76,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         // Longer than any run of this class: the tests run maintenance themselves, at the times they choose.
         "watchword.keys.refresh-interval=9m",
         "WATCHWORD_OPERATOR_TOKEN=" + SigningKeyRotationIT.OPERATOR_TOKEN})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
+@EmbeddedKafka(partitions = 1, topics = "watchword.events")
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class SigningKeyRotationIT {
 

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
         "spring.flyway.default-schema=bench_query",
         "watchword.events.signing-key=c2lnbmluZy1rZXktb2YtdGhlLWV2ZW50LXRlc3RzLTM=",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "watchword.events")
+@EmbeddedKafka(partitions = 1, topics = "watchword.events")
 class ReplayBenchmark {
 
     private static final int USERS = 100_000;
