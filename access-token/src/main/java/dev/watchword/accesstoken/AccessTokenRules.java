@@ -7,6 +7,10 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalLong;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,11 +20,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.OptionalLong;
 
 /**
  * What a Watchword access token is, written once for the service that issues it and every service that accepts it
@@ -44,6 +43,7 @@ public final class AccessTokenRules {
     public static final String APP = "tenant";
     /** The app's client id (RFC 9068 section 2.2), also in {@code aud} beside the service audience. */
     public static final String CLIENT_ID = "client_id";
+
     public static final String ROLES = "roles";
     /** What the user may do, the roles already expanded; what authorization rules check. */
     public static final String PERMISSIONS = "permissions";
@@ -56,8 +56,7 @@ public final class AccessTokenRules {
     private static final DefaultJOSEObjectTypeVerifier<SecurityContext> ACCESS_TOKEN_TYPE =
             new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(TYPE), new JOSEObjectType("application/" + TYPE));
 
-    private AccessTokenRules() {
-    }
+    private AccessTokenRules() {}
 
     /**
      * Verifies the header and signature, then {@code validator}: ES256 only, so HS256 (key confusion with the public
@@ -70,7 +69,7 @@ public final class AccessTokenRules {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
         processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPE);
         // The claims are the validator's to check, as for NimbusJwtDecoder's own builders.
-        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(validator);
         return decoder;
@@ -106,7 +105,8 @@ public final class AccessTokenRules {
         if (claim == null) {
             return OptionalLong.of(0);
         }
-        if (claim instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+        if (claim instanceof Number number
+                && number.doubleValue() == Math.rint(number.doubleValue())
                 && number.longValue() >= 0) {
             return OptionalLong.of(number.longValue());
         }

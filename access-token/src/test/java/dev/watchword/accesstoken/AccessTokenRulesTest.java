@@ -1,5 +1,8 @@
 package dev.watchword.accesstoken;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -15,6 +18,14 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,18 +35,6 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Date;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class AccessTokenRulesTest {
 
     private static final String ISSUER = "https://issuer.test";
@@ -44,10 +43,11 @@ class AccessTokenRulesTest {
     private static final ECKey KEY = generate("key-1");
     private static final ECKey FOREIGN_KEY = generate("key-1");
 
-    private final JwtDecoder decoder = AccessTokenRules.decoder(new ImmutableJWKSet<SecurityContext>(
-            new JWKSet(KEY.toPublicJWK())), new DelegatingOAuth2TokenValidator<>(
-            AccessTokenRules.claims(ISSUER, AUDIENCE),
-            AccessTokenRules.timestamps(Clock.fixed(NOW, ZoneOffset.UTC), AccessTokenRules.CLOCK_SKEW)));
+    private final JwtDecoder decoder = AccessTokenRules.decoder(
+            new ImmutableJWKSet<SecurityContext>(new JWKSet(KEY.toPublicJWK())),
+            new DelegatingOAuth2TokenValidator<>(
+                    AccessTokenRules.claims(ISSUER, AUDIENCE),
+                    AccessTokenRules.timestamps(Clock.fixed(NOW, ZoneOffset.UTC), AccessTokenRules.CLOCK_SKEW)));
 
     static Stream<Named<String>> refusedTokens() throws JOSEException {
         Date anHourAgo = Date.from(NOW.minusSeconds(3600));
@@ -60,10 +60,12 @@ class AccessTokenRulesTest {
                 Named.of("wrong iss", token(h -> h, c -> c.issuer("https://evil.test"))),
                 Named.of("wrong aud", token(h -> h, c -> c.audience("another-api"))),
                 Named.of("no exp", token(h -> h, c -> c.expirationTime(null))),
-                Named.of("expired beyond the skew", token(h -> h, c -> c.issueTime(anHourAgo)
-                        .expirationTime(Date.from(NOW.minusSeconds(61))))),
-                Named.of("not yet valid beyond the skew", token(h -> h,
-                        c -> c.notBeforeTime(Date.from(NOW.plusSeconds(61))))),
+                Named.of(
+                        "expired beyond the skew",
+                        token(h -> h, c -> c.issueTime(anHourAgo).expirationTime(Date.from(NOW.minusSeconds(61))))),
+                Named.of(
+                        "not yet valid beyond the skew",
+                        token(h -> h, c -> c.notBeforeTime(Date.from(NOW.plusSeconds(61))))),
                 Named.of("no sub", token(h -> h, c -> c.subject(null))),
                 Named.of("no sid", token(h -> h, c -> c.claim(AccessTokenRules.SESSION_ID, null))),
                 Named.of("blank sid", token(h -> h, c -> c.claim(AccessTokenRules.SESSION_ID, " "))),
@@ -89,8 +91,9 @@ class AccessTokenRulesTest {
     @Test
     void decodeWhenMediaTypeSpellingOrWithinTheSkewThenAccepted() throws JOSEException {
         String mediaTyped = token(h -> h.type(new JOSEObjectType("application/at+jwt")), c -> c);
-        String justExpired = token(h -> h, c -> c.issueTime(Date.from(NOW.minusSeconds(359)))
-                .expirationTime(Date.from(NOW.minusSeconds(59))));
+        String justExpired = token(
+                h -> h,
+                c -> c.issueTime(Date.from(NOW.minusSeconds(359))).expirationTime(Date.from(NOW.minusSeconds(59))));
 
         assertThat(decoder.decode(mediaTyped).getSubject()).isEqualTo("user-1");
         assertThat(decoder.decode(justExpired).getSubject()).isEqualTo("user-1");
@@ -120,13 +123,18 @@ class AccessTokenRulesTest {
     }
 
     private static JWSHeader.Builder header() {
-        return new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(AccessTokenRules.TYPE))
+        return new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new JOSEObjectType(AccessTokenRules.TYPE))
                 .keyID(KEY.getKeyID());
     }
 
     private static JWTClaimsSet.Builder claims() {
-        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(List.of(AUDIENCE, "client-1")).subject("user-1")
-                .issueTime(Date.from(NOW)).expirationTime(Date.from(NOW.plusSeconds(300)))
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(List.of(AUDIENCE, "client-1"))
+                .subject("user-1")
+                .issueTime(Date.from(NOW))
+                .expirationTime(Date.from(NOW.plusSeconds(300)))
                 .claim(AccessTokenRules.SESSION_ID, "session-1");
     }
 
@@ -138,8 +146,12 @@ class AccessTokenRulesTest {
 
     /** HMAC keyed with the public key's encoding: the key confusion the algorithm allowlist exists for. */
     private static String hs256() throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
-                .type(new JOSEObjectType(AccessTokenRules.TYPE)).keyID(KEY.getKeyID()).build(), claims().build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(new JOSEObjectType(AccessTokenRules.TYPE))
+                        .keyID(KEY.getKeyID())
+                        .build(),
+                claims().build());
         jwt.sign(new MACSigner(KEY.toPublicJWK().toJSONString().repeat(2).getBytes()));
         return jwt.serialize();
     }

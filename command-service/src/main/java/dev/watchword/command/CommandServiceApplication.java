@@ -8,22 +8,21 @@ import dev.watchword.command.passwordless.PasswordlessSettings;
 import dev.watchword.command.security.CorsSettings;
 import dev.watchword.command.signingkey.KeySchedule;
 import dev.watchword.command.signingkey.KeySettings;
-import dev.watchword.events.app.DefaultApp;
-import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.user.AccountPolicy;
 import dev.watchword.command.user.SessionSettings;
 import dev.watchword.command.user.VerificationSettings;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-
+import dev.watchword.events.app.DefaultApp;
+import dev.watchword.events.user.LoginMethod;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableConfigurationProperties({TokenSettings.class, VerificationSettings.class, SessionSettings.class})
@@ -43,8 +42,8 @@ public class CommandServiceApplication {
      * switches and origins. Built here, where features meet, so that the app directory depends on none of them.
      */
     @Bean
-    public AppPolicy defaultAppPolicy(TokenSettings tokens, PasswordSettings passwords, PasswordlessSettings passwordless,
-                               CorsSettings cors) {
+    public AppPolicy defaultAppPolicy(
+            TokenSettings tokens, PasswordSettings passwords, PasswordlessSettings passwordless, CorsSettings cors) {
         Set<LoginMethod> methods = EnumSet.of(LoginMethod.PASSWORD);
         if (passwordless.magicLinkEnabled()) {
             methods.add(LoginMethod.MAGIC_LINK);
@@ -52,8 +51,16 @@ public class CommandServiceApplication {
         if (passwordless.emailOtpEnabled()) {
             methods.add(LoginMethod.EMAIL_OTP);
         }
-        return new AppPolicy(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, methods, false, tokens.accessTokenDuration(),
-                tokens.refreshTokenDuration(), passwords.minLength(), cors.allowedOrigins(), Map.of());
+        return new AppPolicy(
+                DefaultApp.APP_ID,
+                DefaultApp.CLIENT_ID,
+                methods,
+                false,
+                tokens.accessTokenDuration(),
+                tokens.refreshTokenDuration(),
+                passwords.minLength(),
+                cors.allowedOrigins(),
+                Map.of());
     }
 
     /**
@@ -64,14 +71,21 @@ public class CommandServiceApplication {
     @Bean
     public KeySchedule keySchedule(KeySettings settings, TokenSettings tokens) {
         Duration longest = tokens.accessTokenDuration().compareTo(AppSettingsPolicy.LONGEST_ACCESS_TOKEN) > 0
-                ? tokens.accessTokenDuration() : AppSettingsPolicy.LONGEST_ACCESS_TOKEN;
+                ? tokens.accessTokenDuration()
+                : AppSettingsPolicy.LONGEST_ACCESS_TOKEN;
         return new KeySchedule(settings, longest);
     }
 
     @Bean
     AccountPolicy accountPolicy(TokenSettings tokens, SessionSettings sessions) {
-        return new AccountPolicy(tokens.accessTokenDuration(), tokens.refreshTokenDuration(), sessions.refreshGrace(),
-                sessions.idleTimeout(), sessions.lockoutThreshold(), sessions.lockoutDelay(),
-                sessions.lockoutMaxDelay(), sessions.hardLockoutThreshold());
+        return new AccountPolicy(
+                tokens.accessTokenDuration(),
+                tokens.refreshTokenDuration(),
+                sessions.refreshGrace(),
+                sessions.idleTimeout(),
+                sessions.lockoutThreshold(),
+                sessions.lockoutDelay(),
+                sessions.lockoutMaxDelay(),
+                sessions.hardLockoutThreshold());
     }
 }

@@ -6,9 +6,8 @@ package dev.watchword.devstack;
  */
 public record IntrospectionClient(String id, String secret) {
 
-	@Override
-	public String toString() {
-		return "IntrospectionClient[id=" + id + ", secret=<redacted>]";
-	}
-
+    @Override
+    public String toString() {
+        return "IntrospectionClient[id=" + id + ", secret=<redacted>]";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.watchword.devstack;
 
+import io.github.cdimascio.dotenv.Dotenv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.github.cdimascio.dotenv.Dotenv;
-
 /**
  * The secrets a local stack needs, generated on first run and kept in {@code .watchword/secrets.env} so that data
  * sealed on one run (verification tokens in the event store) can be opened on the next. A variable set in the
@@ -20,110 +19,123 @@ import io.github.cdimascio.dotenv.Dotenv;
  */
 final class Secrets {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** query-service's introspection client secret (RFC 7662 section 2.1); the id is a setting. */
-	static final String INTROSPECTION_CLIENT_SECRET = "WATCHWORD_INTROSPECTION_CLIENT_SECRET";
+    /** query-service's introspection client secret (RFC 7662 section 2.1); the id is a setting. */
+    static final String INTROSPECTION_CLIENT_SECRET = "WATCHWORD_INTROSPECTION_CLIENT_SECRET";
 
-	/** The key of the event envelopes' HMAC-SHA-256, which command-service signs and the consumers verify. */
-	static final String EVENTS_SIGNING_KEY = "WATCHWORD_EVENTS_SIGNING_KEY";
+    /** The key of the event envelopes' HMAC-SHA-256, which command-service signs and the consumers verify. */
+    static final String EVENTS_SIGNING_KEY = "WATCHWORD_EVENTS_SIGNING_KEY";
 
-	/**
-	 * Every generated secret and how to make one: the sealing key (docs/contract.md, "One-time secrets in events"),
-	 * command-service's master key of its signing keys and its operator token (signing key rotation), and
-	 * the introspection client's secret, and the key that signs the event envelopes on Kafka. The client secret is
-	 * base64url: query-service form-decodes Basic credentials (RFC 6749
-	 * section 2.3.1), which would turn a plain base64 {@code +} into a space for a client that does not encode it.
-	 */
-	private static final Map<String, Supplier<String>> GENERATED = Map.of("WATCHWORD_SEALING_KEY",
-			() -> randomBase64(32), "WATCHWORD_MASTER_KEY", () -> randomBase64(32), "WATCHWORD_OPERATOR_TOKEN",
-			() -> randomBase64(32), INTROSPECTION_CLIENT_SECRET, () -> randomBase64Url(32), EVENTS_SIGNING_KEY,
-			() -> randomBase64(32));
+    /**
+     * Every generated secret and how to make one: the sealing key (docs/contract.md, "One-time secrets in events"),
+     * command-service's master key of its signing keys and its operator token (signing key rotation), and
+     * the introspection client's secret, and the key that signs the event envelopes on Kafka. The client secret is
+     * base64url: query-service form-decodes Basic credentials (RFC 6749
+     * section 2.3.1), which would turn a plain base64 {@code +} into a space for a client that does not encode it.
+     */
+    private static final Map<String, Supplier<String>> GENERATED = Map.of(
+            "WATCHWORD_SEALING_KEY",
+            () -> randomBase64(32),
+            "WATCHWORD_MASTER_KEY",
+            () -> randomBase64(32),
+            "WATCHWORD_OPERATOR_TOKEN",
+            () -> randomBase64(32),
+            INTROSPECTION_CLIENT_SECRET,
+            () -> randomBase64Url(32),
+            EVENTS_SIGNING_KEY,
+            () -> randomBase64(32));
 
-	/**
-	 * Secrets that only the services that use them get (least privilege, OWASP ASVS 5.0 V13.3.2); the rest go to
-	 * every service. The client secret serves introspection (query-service) and revocation (command-service).
-	 */
-	static final Map<String, Set<Service>> RESTRICTED = Map.of("WATCHWORD_MASTER_KEY", Set.of(Service.COMMAND),
-			"WATCHWORD_OPERATOR_TOKEN", Set.of(Service.COMMAND),
-			INTROSPECTION_CLIENT_SECRET, Set.of(Service.QUERY, Service.COMMAND), EVENTS_SIGNING_KEY,
-			Set.of(Service.COMMAND, Service.QUERY, Service.NOTIFICATION));
+    /**
+     * Secrets that only the services that use them get (least privilege, OWASP ASVS 5.0 V13.3.2); the rest go to
+     * every service. The client secret serves introspection (query-service) and revocation (command-service).
+     */
+    static final Map<String, Set<Service>> RESTRICTED = Map.of(
+            "WATCHWORD_MASTER_KEY",
+            Set.of(Service.COMMAND),
+            "WATCHWORD_OPERATOR_TOKEN",
+            Set.of(Service.COMMAND),
+            INTROSPECTION_CLIENT_SECRET,
+            Set.of(Service.QUERY, Service.COMMAND),
+            EVENTS_SIGNING_KEY,
+            Set.of(Service.COMMAND, Service.QUERY, Service.NOTIFICATION));
 
-	private Secrets() {
-	}
+    private Secrets() {}
 
-	static Map<String, String> loadOrCreate(Path file, DevStackConfig config) {
-		Map<String, String> stored = read(file);
-		Map<String, String> secrets = new LinkedHashMap<>();
-		boolean changed = false;
-		for (var entry : GENERATED.entrySet()) {
-			String name = entry.getKey();
-			String value = config.get(name).orElse(stored.get(name));
-			if (value == null) {
-				value = entry.getValue().get();
-				stored.put(name, value);
-				changed = true;
-			}
-			secrets.put(name, value);
-		}
-		if (changed) {
-			write(file, stored);
-		}
-		return secrets;
-	}
+    static Map<String, String> loadOrCreate(Path file, DevStackConfig config) {
+        Map<String, String> stored = read(file);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        boolean changed = false;
+        for (var entry : GENERATED.entrySet()) {
+            String name = entry.getKey();
+            String value = config.get(name).orElse(stored.get(name));
+            if (value == null) {
+                value = entry.getValue().get();
+                stored.put(name, value);
+                changed = true;
+            }
+            secrets.put(name, value);
+        }
+        if (changed) {
+            write(file, stored);
+        }
+        return secrets;
+    }
 
-	private static Map<String, String> read(Path file) {
-		Map<String, String> values = new LinkedHashMap<>();
-		if (Files.isRegularFile(file)) {
-			Dotenv.configure()
-				.directory(file.getParent().toString())
-				.filename(file.getFileName().toString())
-				.load()
-				.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
-				.forEach(entry -> values.put(entry.getKey(), entry.getValue()));
-		}
-		return values;
-	}
+    private static Map<String, String> read(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (Files.isRegularFile(file)) {
+            Dotenv.configure()
+                    .directory(file.getParent().toString())
+                    .filename(file.getFileName().toString())
+                    .load()
+                    .entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
+                    .forEach(entry -> values.put(entry.getKey(), entry.getValue()));
+        }
+        return values;
+    }
 
-	private static void write(Path file, Map<String, String> values) {
-		StringBuilder text = new StringBuilder("# Generated by ./watchword dev on first run; keep it to keep your data readable.\n");
-		values.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
-		try {
-			Files.createDirectories(file.getParent());
-			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-			Files.writeString(temporary, text);
-			try {
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ignored) {
-				// Not a POSIX file system (Windows): the directory's permissions have to do.
-			}
-			Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			throw new DevStackException("Could not write " + file + ": " + ex.getMessage(), ex);
-		}
-	}
+    private static void write(Path file, Map<String, String> values) {
+        StringBuilder text =
+                new StringBuilder("# Generated by ./watchword dev on first run; keep it to keep your data readable.\n");
+        values.forEach(
+                (name, value) -> text.append(name).append('=').append(value).append('\n'));
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temporary, text);
+            try {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // Not a POSIX file system (Windows): the directory's permissions have to do.
+            }
+            Files.move(
+                    temporary,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+            throw new DevStackException("Could not write " + file + ": " + ex.getMessage(), ex);
+        }
+    }
 
-	/** Whether {@code service} must not receive the secret or variable {@code name}. */
-	static boolean isWithheldFrom(Service service, String name) {
-		Set<Service> only = RESTRICTED.get(name);
-		return only != null && !only.contains(service);
-	}
+    /** Whether {@code service} must not receive the secret or variable {@code name}. */
+    static boolean isWithheldFrom(Service service, String name) {
+        Set<Service> only = RESTRICTED.get(name);
+        return only != null && !only.contains(service);
+    }
 
-	private static String randomBase64(int bytes) {
-		return Base64.getEncoder().encodeToString(randomBytes(bytes));
-	}
+    private static String randomBase64(int bytes) {
+        return Base64.getEncoder().encodeToString(randomBytes(bytes));
+    }
 
-	private static String randomBase64Url(int bytes) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
-	}
+    private static String randomBase64Url(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
 
-	private static byte[] randomBytes(int count) {
-		byte[] bytes = new byte[count];
-		RANDOM.nextBytes(bytes);
-		return bytes;
-	}
-
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
 }

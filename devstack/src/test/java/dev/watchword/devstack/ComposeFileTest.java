@@ -1,7 +1,7 @@
 package dev.watchword.devstack;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The deployment file is checked against the code it deploys: every variable a service reads reaches that
@@ -56,7 +55,8 @@ class ComposeFileTest {
             Set<String> missing = new TreeSet<>(placeholdersOf(service));
             missing.removeAll(passed);
             missing.removeAll(SET_OTHERWISE.keySet());
-            assertThat(missing).as("variables %s reads that docker-compose.yml never passes to it", service)
+            assertThat(missing)
+                    .as("variables %s reads that docker-compose.yml never passes to it", service)
                     .isEmpty();
         }
     }
@@ -67,7 +67,8 @@ class ComposeFileTest {
             Set<String> unread = environment(service).keySet().stream()
                     .filter(name -> !readBy(service, name))
                     .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(unread).as("variables docker-compose.yml passes to %s that it does not read", service)
+            assertThat(unread)
+                    .as("variables docker-compose.yml passes to %s that it does not read", service)
                     .isEmpty();
         }
     }
@@ -82,12 +83,15 @@ class ComposeFileTest {
         while (documented.find()) {
             String name = documented.group(1);
             boolean read = SERVICES.stream().anyMatch(service -> readBy(service, name))
-                    || composeText.contains("${" + name) || devstack.contains("\"" + name + "\"");
+                    || composeText.contains("${" + name)
+                    || devstack.contains("\"" + name + "\"");
             if (!read) {
                 unknown.add(name);
             }
         }
-        assertThat(unknown).as(".env.example documents variables nothing reads (misspelt?)").isEmpty();
+        assertThat(unknown)
+                .as(".env.example documents variables nothing reads (misspelt?)")
+                .isEmpty();
     }
 
     @Test
@@ -98,13 +102,17 @@ class ComposeFileTest {
         while (documented.find()) {
             String name = documented.group(1);
             for (String service : SERVICES) {
-                if (placeholdersOf(service).contains(name) && !environment(service).containsKey(name)
-                        && !SET_OTHERWISE.containsKey(name) && !name.equals("SERVER_PORT")) {
+                if (placeholdersOf(service).contains(name)
+                        && !environment(service).containsKey(name)
+                        && !SET_OTHERWISE.containsKey(name)
+                        && !name.equals("SERVER_PORT")) {
                     lost.add(service + ": " + name);
                 }
             }
         }
-        assertThat(lost).as("settings of .env.example that never reach the container reading them").isEmpty();
+        assertThat(lost)
+                .as("settings of .env.example that never reach the container reading them")
+                .isEmpty();
     }
 
     @Test
@@ -119,7 +127,9 @@ class ComposeFileTest {
                 defaulted.add(interpolation.group());
             }
         }
-        assertThat(defaulted).as("secrets must be required (${NAME:?...}), never defaulted").isEmpty();
+        assertThat(defaulted)
+                .as("secrets must be required (${NAME:?...}), never defaulted")
+                .isEmpty();
     }
 
     @Test
@@ -129,10 +139,14 @@ class ComposeFileTest {
         services.forEach((name, definition) -> {
             Object dependsOn = map(definition).get("depends_on");
             if (dependsOn instanceof Map<?, ?> dependencies) {
-                assertThat(dependencies.containsKey("mail")).as(name + " must not need the dev mail sink").isFalse();
+                assertThat(dependencies.containsKey("mail"))
+                        .as(name + " must not need the dev mail sink")
+                        .isFalse();
             }
         });
-        assertThat(environment("notification-service").get("SPRING_MAIL_HOST")).asString().contains(":?");
+        assertThat(environment("notification-service").get("SPRING_MAIL_HOST"))
+                .asString()
+                .contains(":?");
     }
 
     @Test
@@ -141,32 +155,50 @@ class ComposeFileTest {
         String logDirs = (String) map(kafka.get("environment")).get("KAFKA_LOG_DIRS");
         assertThat(kafka.get("volumes")).asList().contains("kafka-data:" + logDirs);
         assertThat((String) map(kafka.get("environment")).get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))
-                .as("clients must authenticate").doesNotContain("INTERNAL:PLAINTEXT");
+                .as("clients must authenticate")
+                .doesNotContain("INTERNAL:PLAINTEXT");
     }
 
     @Test
     void composeWhenValidatedThenAcceptedWithSecretsAndRefusedWithout() throws Exception {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
         Map<String, String> secrets = new HashMap<>(Map.of(
-                "POSTGRES_PASSWORD", "p", "WATCHWORD_KAFKA_PASSWORD", "k", "WATCHWORD_EVENTS_SIGNING_KEY", "e",
-                "WATCHWORD_PUBLIC_URL", "https://id.example.com", "WATCHWORD_SEALING_KEY", "s",
-                "WATCHWORD_MASTER_KEY", "m", "WATCHWORD_MAIL_FROM", "Example <no-reply@example.com>",
-                "SPRING_MAIL_HOST", "smtp.example.com"));
+                "POSTGRES_PASSWORD",
+                "p",
+                "WATCHWORD_KAFKA_PASSWORD",
+                "k",
+                "WATCHWORD_EVENTS_SIGNING_KEY",
+                "e",
+                "WATCHWORD_PUBLIC_URL",
+                "https://id.example.com",
+                "WATCHWORD_SEALING_KEY",
+                "s",
+                "WATCHWORD_MASTER_KEY",
+                "m",
+                "WATCHWORD_MAIL_FROM",
+                "Example <no-reply@example.com>",
+                "SPRING_MAIL_HOST",
+                "smtp.example.com"));
         assertThat(dockerComposeConfig(secrets)).isZero();
         for (String name : List.copyOf(secrets.keySet())) {
             Map<String, String> without = new HashMap<>(secrets);
             without.remove(name);
-            assertThat(dockerComposeConfig(without)).as("compose must refuse to start without " + name)
+            assertThat(dockerComposeConfig(without))
+                    .as("compose must refuse to start without " + name)
                     .isNotZero();
         }
     }
 
     private static int dockerComposeConfig(Map<String, String> variables) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config", "-q")
-                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("WATCHWORD_") || name.startsWith("POSTGRES_")
-                || name.startsWith("SPRING_"));
+        environment
+                .keySet()
+                .removeIf(name ->
+                        name.startsWith("WATCHWORD_") || name.startsWith("POSTGRES_") || name.startsWith("SPRING_"));
         environment.putAll(variables);
         // An .env in the working copy would fill in what the test leaves out.
         environment.put("COMPOSE_PROJECT_NAME", "watchword-compose-test");
@@ -182,9 +214,11 @@ class ComposeFileTest {
 
     /** True when {@code name}, bound by Spring's relaxed rules, reaches a setting the service declares. */
     private static boolean readBy(String service, String name) {
-        if (placeholdersOf(service).contains(name) || environmentKeysOf(service).contains(name)
+        if (placeholdersOf(service).contains(name)
+                || environmentKeysOf(service).contains(name)
                 || name.equals("SERVER_PORT")
-                || name.startsWith("MANAGEMENT_") || name.startsWith("SPRING_KAFKA_")
+                || name.startsWith("MANAGEMENT_")
+                || name.startsWith("SPRING_KAFKA_")
                 || name.startsWith("SPRING_MAIL_") && service.equals("notification-service")) {
             return true;
         }
@@ -206,7 +240,8 @@ class ComposeFileTest {
     /** Environment variables read directly, e.g. {@code @Value("${WATCHWORD_MASTER_KEY:}")}. */
     private static Set<String> environmentKeysOf(String service) {
         Set<String> names = new TreeSet<>();
-        Matcher value = Pattern.compile("@Value\\(\"\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(sources(ROOT.resolve(service + "/src/main/java")));
+        Matcher value = Pattern.compile("@Value\\(\"\\$\\{([A-Z][A-Z0-9_]*)[:}]")
+                .matcher(sources(ROOT.resolve(service + "/src/main/java")));
         while (value.find()) {
             names.add(value.group(1));
         }
@@ -224,7 +259,8 @@ class ComposeFileTest {
         while (value.find()) {
             properties.add(canonical(value.group(1)));
         }
-        Matcher bound = Pattern.compile("@ConfigurationProperties\\((?:prefix = )?\"([a-z0-9.\\-]+)\"\\)[^{]*?record \\w+\\(")
+        Matcher bound = Pattern.compile(
+                        "@ConfigurationProperties\\((?:prefix = )?\"([a-z0-9.\\-]+)\"\\)[^{]*?record \\w+\\(")
                 .matcher(code);
         while (bound.find()) {
             String prefix = canonical(bound.group(1));
@@ -271,7 +307,8 @@ class ComposeFileTest {
 
     private static String sources(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(file -> file.toString().endsWith(".java")).map(ComposeFileTest::read)
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .map(ComposeFileTest::read)
                     .collect(Collectors.joining("\n"));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,9 +1,9 @@
 package dev.watchword.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.watchword.events.links.EmailLinks;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EmailLinksTest {
 

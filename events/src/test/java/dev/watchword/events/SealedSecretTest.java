@@ -1,10 +1,10 @@
 package dev.watchword.events;
 
-import dev.watchword.events.secret.SealedSecret;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.watchword.events.secret.SealedSecret;
+import org.junit.jupiter.api.Test;
 
 class SealedSecretTest {
 
@@ -33,7 +33,8 @@ class SealedSecretTest {
     void openWhenOtherKeyThenRejected() {
         String sealed = SealedSecret.withKey(KEY).seal("link-token", "user-1");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> SealedSecret.withKey(OTHER_KEY).open(sealed, "user-1"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SealedSecret.withKey(OTHER_KEY).open(sealed, "user-1"));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.watchword.notification;
 
+import static dev.watchword.notification.EmailPipelineIT.SEALING;
+import static dev.watchword.notification.EmailPipelineIT.envelope;
+import static dev.watchword.notification.EmailPipelineIT.randomAddress;
+
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.links.EmailLinks;
 import dev.watchword.events.user.EmailChangeRequested;
@@ -10,38 +14,52 @@ import dev.watchword.events.user.MagicLinkRequested;
 import dev.watchword.events.user.PasswordChangeReason;
 import dev.watchword.events.user.PasswordChanged;
 import dev.watchword.events.user.PasswordResetRequested;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static dev.watchword.notification.EmailPipelineIT.SEALING;
-import static dev.watchword.notification.EmailPipelineIT.envelope;
-import static dev.watchword.notification.EmailPipelineIT.randomAddress;
 
 /**
  * The account emails, one per triggering event, with a factory for a random event of each kind.
  * {@code page} is the {@link EmailLinks} page of emails that carry a link, {@code null} for the others.
  */
 enum AccountEmail {
-
     PASSWORD_RESET("Reset your password", EmailLinks.RESET_PASSWORD) {
         @Override
         Sample sample(Instant expiresAt) {
             String userId = userId();
             String token = token();
-            return new Sample(envelope(new PasswordResetRequested(userId, randomAddress(), "hash-not-checked-here",
-                    SEALING.seal(token, userId), IP_ADDRESS, expiresAt.minus(Duration.ofHours(1)), expiresAt),
-                    userId), "email", token);
+            return new Sample(
+                    envelope(
+                            new PasswordResetRequested(
+                                    userId,
+                                    randomAddress(),
+                                    "hash-not-checked-here",
+                                    SEALING.seal(token, userId),
+                                    IP_ADDRESS,
+                                    expiresAt.minus(Duration.ofHours(1)),
+                                    expiresAt),
+                            userId),
+                    "email",
+                    token);
         }
     },
     PASSWORD_CHANGED("Your password was changed", null) {
         @Override
         Sample sample(Instant expiresAt) {
             String userId = userId();
-            return new Sample(envelope(new PasswordChanged(userId, randomAddress(), "$argon2id$not-checked-here",
-                    PasswordChangeReason.RESET, IP_ADDRESS, Instant.now()), userId), "email", null);
+            return new Sample(
+                    envelope(
+                            new PasswordChanged(
+                                    userId,
+                                    randomAddress(),
+                                    "$argon2id$not-checked-here",
+                                    PasswordChangeReason.RESET,
+                                    IP_ADDRESS,
+                                    Instant.now()),
+                            userId),
+                    "email",
+                    null);
         }
     },
     EMAIL_CHANGE_REQUESTED("Confirm your new email address", EmailLinks.CONFIRM_EMAIL_CHANGE) {
@@ -49,17 +67,29 @@ enum AccountEmail {
         Sample sample(Instant expiresAt) {
             String userId = userId();
             String token = token();
-            return new Sample(envelope(new EmailChangeRequested(userId, randomAddress(), randomAddress(),
-                    "hash-not-checked-here", SEALING.seal(token, userId), expiresAt.minus(Duration.ofHours(1)),
-                    expiresAt), userId), "newEmail", token);
+            return new Sample(
+                    envelope(
+                            new EmailChangeRequested(
+                                    userId,
+                                    randomAddress(),
+                                    randomAddress(),
+                                    "hash-not-checked-here",
+                                    SEALING.seal(token, userId),
+                                    expiresAt.minus(Duration.ofHours(1)),
+                                    expiresAt),
+                            userId),
+                    "newEmail",
+                    token);
         }
     },
     EMAIL_CHANGED("Your email address was changed", null) {
         @Override
         Sample sample(Instant expiresAt) {
             String userId = userId();
-            return new Sample(envelope(new EmailChanged(userId, randomAddress(), randomAddress(), Instant.now()),
-                    userId), "previousEmail", null);
+            return new Sample(
+                    envelope(new EmailChanged(userId, randomAddress(), randomAddress(), Instant.now()), userId),
+                    "previousEmail",
+                    null);
         }
     },
     MAGIC_LINK("Your sign-in link", EmailLinks.MAGIC_LINK) {
@@ -67,9 +97,19 @@ enum AccountEmail {
         Sample sample(Instant expiresAt) {
             String userId = userId();
             String token = token();
-            return new Sample(envelope(new MagicLinkRequested(userId, randomAddress(), "hash-not-checked-here",
-                    SEALING.seal(token, userId), IP_ADDRESS, expiresAt.minus(Duration.ofMinutes(10)), expiresAt),
-                    userId), "email", token);
+            return new Sample(
+                    envelope(
+                            new MagicLinkRequested(
+                                    userId,
+                                    randomAddress(),
+                                    "hash-not-checked-here",
+                                    SEALING.seal(token, userId),
+                                    IP_ADDRESS,
+                                    expiresAt.minus(Duration.ofMinutes(10)),
+                                    expiresAt),
+                            userId),
+                    "email",
+                    token);
         }
     },
     SIGN_IN_CODE("Your sign-in code", null) {
@@ -77,9 +117,20 @@ enum AccountEmail {
         Sample sample(Instant expiresAt) {
             String userId = userId();
             String code = "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000));
-            return new Sample(envelope(new EmailOtpRequested(userId, randomAddress(), UUID.randomUUID().toString(),
-                    "hmac-not-checked-here", SEALING.seal(code, userId), IP_ADDRESS,
-                    expiresAt.minus(Duration.ofMinutes(10)), expiresAt), userId), "email", code);
+            return new Sample(
+                    envelope(
+                            new EmailOtpRequested(
+                                    userId,
+                                    randomAddress(),
+                                    UUID.randomUUID().toString(),
+                                    "hmac-not-checked-here",
+                                    SEALING.seal(code, userId),
+                                    IP_ADDRESS,
+                                    expiresAt.minus(Duration.ofMinutes(10)),
+                                    expiresAt),
+                            userId),
+                    "email",
+                    code);
         }
     },
     LOGIN_LOCKED("Sign-in attempts blocked", null) {
@@ -87,8 +138,18 @@ enum AccountEmail {
         Sample sample(Instant expiresAt) {
             String userId = userId();
             Instant lockedAt = Instant.now();
-            return new Sample(envelope(new LoginLocked(userId, randomAddress(), IP_ADDRESS, 5, lockedAt,
-                    lockedAt.plus(Duration.ofMinutes(15))), userId), "email", null);
+            return new Sample(
+                    envelope(
+                            new LoginLocked(
+                                    userId,
+                                    randomAddress(),
+                                    IP_ADDRESS,
+                                    5,
+                                    lockedAt,
+                                    lockedAt.plus(Duration.ofMinutes(15))),
+                            userId),
+                    "email",
+                    null);
         }
     };
 

@@ -1,5 +1,8 @@
 package dev.watchword.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.EmailOtpFailed;
 import dev.watchword.events.user.EmailVerified;
@@ -20,20 +23,16 @@ import dev.watchword.notification.AccountEmail.Sample;
 import dev.watchword.notification.mail.EmailTimes;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The account emails: one per event, to the right address, as text and HTML, with the link on the configured
@@ -51,7 +50,8 @@ class AccountEmailsIT extends EmailPipelineIT {
         Received email = receiveOne(AccountEmail.PASSWORD_RESET, sample, log);
 
         // then
-        assertThat(email.text()).contains("/reset-password#token=")
+        assertThat(email.text())
+                .contains("/reset-password#token=")
                 .contains("expires on " + EmailTimes.format(expiresAt(sample)))
                 .contains("nothing changes");
         assertThat(email.html()).contains("nothing changes");
@@ -59,13 +59,23 @@ class AccountEmailsIT extends EmailPipelineIT {
 
     @ParameterizedTest
     @EnumSource(PasswordChangeReason.class)
-    void passwordChangedWhenConsumedThenOwnerToldHowWhenAndFromWhere(PasswordChangeReason reason,
-                                                                     CapturedOutput log) throws Exception {
+    void passwordChangedWhenConsumedThenOwnerToldHowWhenAndFromWhere(PasswordChangeReason reason, CapturedOutput log)
+            throws Exception {
         // given
         String userId = UUID.randomUUID().toString();
         Instant changedAt = Instant.parse("2025-05-03T14:32:00Z");
-        Sample sample = new Sample(envelope(new PasswordChanged(userId, randomAddress(), "$argon2id$not-checked",
-                reason, AccountEmail.IP_ADDRESS, changedAt), userId), "email", null);
+        Sample sample = new Sample(
+                envelope(
+                        new PasswordChanged(
+                                userId,
+                                randomAddress(),
+                                "$argon2id$not-checked",
+                                reason,
+                                AccountEmail.IP_ADDRESS,
+                                changedAt),
+                        userId),
+                "email",
+                null);
 
         // when
         Received email = receiveOne(AccountEmail.PASSWORD_CHANGED, sample, log);
@@ -77,8 +87,12 @@ class AccountEmailsIT extends EmailPipelineIT {
             case CHANGE -> "changed from within";
         };
         for (String part : email.parts()) {
-            assertThat(part).contains(how).contains("3 May 2025, 14:32 UTC").contains(AccountEmail.IP_ADDRESS)
-                    .contains("reset your password").contains(PUBLIC_URL);
+            assertThat(part)
+                    .contains(how)
+                    .contains("3 May 2025, 14:32 UTC")
+                    .contains(AccountEmail.IP_ADDRESS)
+                    .contains("reset your password")
+                    .contains(PUBLIC_URL);
         }
     }
 
@@ -91,32 +105,37 @@ class AccountEmailsIT extends EmailPipelineIT {
         Received email = receiveOne(AccountEmail.EMAIL_CHANGE_REQUESTED, sample, log);
 
         // then
-        assertThat(email.text()).contains("/confirm-email-change#token=")
+        assertThat(email.text())
+                .contains("/confirm-email-change#token=")
                 .contains("expires on " + EmailTimes.format(expiresAt(sample)));
-        assertThat(smtp.getReceivedMessagesForDomain(sample.envelope().payload().get("email").asText())).isEmpty();
+        assertThat(smtp.getReceivedMessagesForDomain(
+                        sample.envelope().payload().get("email").asText()))
+                .isEmpty();
     }
 
     @Test
-    void emailChangedWhenConsumedThenPreviousAddressToldWhichNewAddressAndWhen(CapturedOutput log)
-            throws Exception {
+    void emailChangedWhenConsumedThenPreviousAddressToldWhichNewAddressAndWhen(CapturedOutput log) throws Exception {
         // given
         Sample sample = AccountEmail.EMAIL_CHANGED.sample();
         String newAddress = sample.envelope().payload().get("email").asText();
-        Instant changedAt = Instant.parse(sample.envelope().payload().get("changedAt").asText());
+        Instant changedAt =
+                Instant.parse(sample.envelope().payload().get("changedAt").asText());
 
         // when
         Received email = receiveOne(AccountEmail.EMAIL_CHANGED, sample, log);
 
         // then
         for (String part : email.parts()) {
-            assertThat(part).contains(newAddress).contains(EmailTimes.format(changedAt)).contains("If it was not you");
+            assertThat(part)
+                    .contains(newAddress)
+                    .contains(EmailTimes.format(changedAt))
+                    .contains("If it was not you");
         }
         assertThat(smtp.getReceivedMessagesForDomain(newAddress)).isEmpty();
     }
 
     @Test
-    void magicLinkRequestedWhenConsumedThenOneEmailWithSignInLinkForTenMinutes(CapturedOutput log)
-            throws Exception {
+    void magicLinkRequestedWhenConsumedThenOneEmailWithSignInLinkForTenMinutes(CapturedOutput log) throws Exception {
         // given
         Sample sample = AccountEmail.MAGIC_LINK.sample();
 
@@ -125,14 +144,15 @@ class AccountEmailsIT extends EmailPipelineIT {
 
         // then
         for (String part : email.parts()) {
-            assertThat(part).contains("/magic-link#token=").contains("10 minutes")
+            assertThat(part)
+                    .contains("/magic-link#token=")
+                    .contains("10 minutes")
                     .contains(EmailTimes.format(expiresAt(sample)));
         }
     }
 
     @Test
-    void emailOtpRequestedWhenConsumedThenOneEmailWithCodeAndTheCodeNowhereElse(CapturedOutput log)
-            throws Exception {
+    void emailOtpRequestedWhenConsumedThenOneEmailWithCodeAndTheCodeNowhereElse(CapturedOutput log) throws Exception {
         // given
         Sample sample = AccountEmail.SIGN_IN_CODE.sample();
 
@@ -140,7 +160,9 @@ class AccountEmailsIT extends EmailPipelineIT {
         Received email = receiveOne(AccountEmail.SIGN_IN_CODE, sample, log);
 
         // then: receiveOne checked the outbox row and the log; the code stands on its own in both parts
-        assertThat(email.text()).containsPattern("(?m)^\\s*" + sample.secret() + "\\s*$").contains("10 minutes");
+        assertThat(email.text())
+                .containsPattern("(?m)^\\s*" + sample.secret() + "\\s*$")
+                .contains("10 minutes");
         assertThat(email.html()).contains(">" + sample.secret() + "</p>");
         assertThat(email.message().getSubject()).doesNotContain(sample.secret());
     }
@@ -150,16 +172,30 @@ class AccountEmailsIT extends EmailPipelineIT {
         // given
         String userId = UUID.randomUUID().toString();
         Instant lockedAt = Instant.parse("2025-05-03T14:32:00Z");
-        Sample sample = new Sample(envelope(new LoginLocked(userId, randomAddress(), AccountEmail.IP_ADDRESS, 7,
-                lockedAt, lockedAt.plus(Duration.ofMinutes(15))), userId), "email", null);
+        Sample sample = new Sample(
+                envelope(
+                        new LoginLocked(
+                                userId,
+                                randomAddress(),
+                                AccountEmail.IP_ADDRESS,
+                                7,
+                                lockedAt,
+                                lockedAt.plus(Duration.ofMinutes(15))),
+                        userId),
+                "email",
+                null);
 
         // when
         Received email = receiveOne(AccountEmail.LOGIN_LOCKED, sample, log);
 
         // then
         for (String part : email.parts()) {
-            assertThat(part).contains("7").contains("failed attempts").contains(AccountEmail.IP_ADDRESS)
-                    .contains("3 May 2025, 14:47 UTC").contains("reset your password");
+            assertThat(part)
+                    .contains("7")
+                    .contains("failed attempts")
+                    .contains(AccountEmail.IP_ADDRESS)
+                    .contains("3 May 2025, 14:47 UTC")
+                    .contains("reset your password");
         }
     }
 
@@ -176,14 +212,16 @@ class AccountEmailsIT extends EmailPipelineIT {
         publish(later);
 
         // then: one partition, so once the later event is mailed the redelivery has been consumed too
-        await().atMost(PATIENCE).until(() -> statusOf(later).equals("SENT")
-                && statusOf(sample.envelope()).equals("SENT"));
+        await().atMost(PATIENCE)
+                .until(() -> statusOf(later).equals("SENT")
+                        && statusOf(sample.envelope()).equals("SENT"));
         assertThat(smtp.getReceivedMessagesForDomain(sample.recipient())).hasSize(1);
     }
 
     @ParameterizedTest
-    @EnumSource(value = AccountEmail.class, names = {"PASSWORD_RESET", "EMAIL_CHANGE_REQUESTED", "MAGIC_LINK",
-            "SIGN_IN_CODE"})
+    @EnumSource(
+            value = AccountEmail.class,
+            names = {"PASSWORD_RESET", "EMAIL_CHANGE_REQUESTED", "MAGIC_LINK", "SIGN_IN_CODE"})
     void linkOrCodeWhenExpiredBeforeSendingThenMarkedExpiredAndNotSent(AccountEmail kind) throws Exception {
         // given
         Sample sample = kind.sample(Instant.now().minus(Duration.ofMinutes(1)));
@@ -206,20 +244,41 @@ class AccountEmailsIT extends EmailPipelineIT {
         List<EventEnvelope> silent = List.of(
                 envelope(new UserRegistered(userId, address, "$argon2id$not-checked", now), userId),
                 envelope(new EmailVerified(userId, address, now), userId),
-                envelope(new LoginSucceeded(userId, sessionId, AccountEmail.IP_ADDRESS, "test", now,
-                        LoginMethod.PASSWORD), userId),
-                envelope(new SessionStarted(userId, sessionId, "hash", AccountEmail.IP_ADDRESS, "test", now,
-                        now.plus(Duration.ofDays(1))), userId),
-                envelope(new RefreshTokenRotated(userId, sessionId, "old", "new", now, now.plus(Duration.ofDays(1))),
+                envelope(
+                        new LoginSucceeded(
+                                userId, sessionId, AccountEmail.IP_ADDRESS, "test", now, LoginMethod.PASSWORD),
                         userId),
-                envelope(new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, AccountEmail.IP_ADDRESS, "test",
-                        now), userId),
-                envelope(new EmailOtpFailed(userId, UUID.randomUUID().toString(), 1, AccountEmail.IP_ADDRESS, "test",
-                        now), userId),
-                envelope(new RefreshTokenReuseDetected(userId, sessionId, AccountEmail.IP_ADDRESS, "test", now),
+                envelope(
+                        new SessionStarted(
+                                userId,
+                                sessionId,
+                                "hash",
+                                AccountEmail.IP_ADDRESS,
+                                "test",
+                                now,
+                                now.plus(Duration.ofDays(1))),
                         userId),
-                envelope(new SessionRevoked(userId, sessionId, SessionRevocationReason.REFRESH_TOKEN_REUSE, now,
-                        now.plus(Duration.ofMinutes(5))), userId));
+                envelope(
+                        new RefreshTokenRotated(userId, sessionId, "old", "new", now, now.plus(Duration.ofDays(1))),
+                        userId),
+                envelope(
+                        new LoginFailed(
+                                userId, LoginFailureReason.WRONG_PASSWORD, AccountEmail.IP_ADDRESS, "test", now),
+                        userId),
+                envelope(
+                        new EmailOtpFailed(
+                                userId, UUID.randomUUID().toString(), 1, AccountEmail.IP_ADDRESS, "test", now),
+                        userId),
+                envelope(
+                        new RefreshTokenReuseDetected(userId, sessionId, AccountEmail.IP_ADDRESS, "test", now), userId),
+                envelope(
+                        new SessionRevoked(
+                                userId,
+                                sessionId,
+                                SessionRevocationReason.REFRESH_TOKEN_REUSE,
+                                now,
+                                now.plus(Duration.ofMinutes(5))),
+                        userId));
         EventEnvelope later = takenAddress(randomAddress());
 
         // when
@@ -254,7 +313,9 @@ class AccountEmailsIT extends EmailPipelineIT {
         assertThat(parts.getCount()).isEqualTo(2);
         assertThat(part(parts, 0).getContentType()).startsWith("text/plain");
         assertThat(part(parts, 1).getContentType()).startsWith("text/html");
-        Received email = new Received(message, part(parts, 0).getContent().toString(),
+        Received email = new Received(
+                message,
+                part(parts, 0).getContent().toString(),
                 part(parts, 1).getContent().toString());
 
         if (kind.page != null) {

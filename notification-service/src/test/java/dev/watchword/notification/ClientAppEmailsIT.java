@@ -1,35 +1,34 @@
 package dev.watchword.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.app.LinkBaseUrlChanged;
-import dev.watchword.events.user.EmailChanged;
-import dev.watchword.events.user.RoleAssigned;
-import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.links.EmailLinks;
+import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailVerificationRequested;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.notification.AccountEmail.Sample;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Client apps: every email to a user of an app points its links to the app's {@code linkBaseUrl} and
@@ -91,8 +90,8 @@ class ClientAppEmailsIT extends EmailPipelineIT {
     void verificationWhenUserOfDefaultAppThenConfiguredLinkAndSender(String appId) throws Exception {
         // given: null is how UserRegistered recorded before there were apps names the default app
         String userId = UUID.randomUUID().toString();
-        publish(envelope(new UserRegistered(userId, randomAddress(), "$argon2id$not-checked", Instant.now(), appId),
-                userId));
+        publish(envelope(
+                new UserRegistered(userId, randomAddress(), "$argon2id$not-checked", Instant.now(), appId), userId));
         String token = "tok-" + UUID.randomUUID();
 
         // when
@@ -121,7 +120,8 @@ class ClientAppEmailsIT extends EmailPipelineIT {
 
         // then
         Received afterChange = received(second);
-        assertThat(afterChange.text()).contains("https://new.acme.example/verify-email#token=")
+        assertThat(afterChange.text())
+                .contains("https://new.acme.example/verify-email#token=")
                 .doesNotContain("old.acme.example");
         assertThat(afterChange.sender().getPersonal()).isEqualTo("Acme Accounts");
 
@@ -142,19 +142,21 @@ class ClientAppEmailsIT extends EmailPipelineIT {
         String appId = UUID.randomUUID().toString();
         EventEnvelope settings = settingsChanged(appId, 1, "https://acme.example", "Acme");
         String userId = UUID.randomUUID().toString();
-        EventEnvelope registered = envelope(new UserRegistered(userId, randomAddress(), "$argon2id$not-checked",
-                Instant.now(), appId), userId);
+        EventEnvelope registered = envelope(
+                new UserRegistered(userId, randomAddress(), "$argon2id$not-checked", Instant.now(), appId), userId);
         EventEnvelope verification = verificationRequested(userId, "tok-" + UUID.randomUUID());
         EventEnvelope later = takenAddress(randomAddress());
 
         // when
-        for (EventEnvelope envelope : List.of(settings, settings, registered, registered, verification,
-                verification, later)) {
+        for (EventEnvelope envelope :
+                List.of(settings, settings, registered, registered, verification, verification, later)) {
             publish(envelope);
         }
 
         // then: one partition, so once the later event is mailed the redeliveries have been consumed too
-        await().atMost(PATIENCE).until(() -> statusOf(later).equals("SENT") && statusOf(verification).equals("SENT"));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        statusOf(later).equals("SENT") && statusOf(verification).equals("SENT"));
         Received email = received(verification);
         assertThat(email.sender().getPersonal()).isEqualTo("Acme");
         assertThat(email.text()).contains("https://acme.example/verify-email#token=");
@@ -216,11 +218,16 @@ class ClientAppEmailsIT extends EmailPipelineIT {
         String demotedId = admin(appId, UUID.randomUUID().toString(), randomAddress());
         publish(envelope(new RoleRevoked(demotedId, "admin", "root", Instant.now()), demotedId));
         String plainId = UUID.randomUUID().toString();
-        publish(envelope(new UserRegistered(plainId, plainUser, "$argon2id$not-checked", Instant.now(), appId),
-                plainId));
+        publish(envelope(
+                new UserRegistered(plainId, plainUser, "$argon2id$not-checked", Instant.now(), appId), plainId));
         admin(otherAppId, UUID.randomUUID().toString(), otherAppAdmin);
-        EventEnvelope changed = EventCatalog.wrap(UUID.randomUUID().toString(), new LinkBaseUrlChanged(appId,
-                "https://shop.example", "https://attacker.example", "apikey-or-admin", Instant.now()), appId, 3, 3,
+        EventEnvelope changed = EventCatalog.wrap(
+                UUID.randomUUID().toString(),
+                new LinkBaseUrlChanged(
+                        appId, "https://shop.example", "https://attacker.example", "apikey-or-admin", Instant.now()),
+                appId,
+                3,
+                3,
                 Instant.now());
 
         // when: delivered twice, as after a rebalance
@@ -230,12 +237,13 @@ class ClientAppEmailsIT extends EmailPipelineIT {
         publish(later);
 
         // then
-        await().atMost(PATIENCE).until(() -> statusOf(later).equals("SENT")
-                && sentRows(changed) == 2);
+        await().atMost(PATIENCE).until(() -> statusOf(later).equals("SENT") && sentRows(changed) == 2);
         for (String address : List.of(firstAdmin, secondAdmin)) {
             List<MimeMessage> received = linkBaseNotices(address);
             assertThat(received).hasSize(1);
-            String text = part((MimeMultipart) received.getFirst().getContent(), 0).getContent().toString();
+            String text = part((MimeMultipart) received.getFirst().getContent(), 0)
+                    .getContent()
+                    .toString();
             assertThat(text).contains("https://attacker.example").contains("https://shop.example");
         }
         // The old address of the second admin got its own "email changed" notice, and nothing about the app.
@@ -262,25 +270,35 @@ class ClientAppEmailsIT extends EmailPipelineIT {
 
     private long sentRows(EventEnvelope envelope) {
         return jdbc.sql("select count(*) from outgoing_email where event_id like ? and status = 'SENT'")
-                .param(envelope.eventId() + "/%").query(Long.class).single();
+                .param(envelope.eventId() + "/%")
+                .query(Long.class)
+                .single();
     }
 
     /** Registers an app the way command-service does: {@code ClientAppRegistered}, then its first settings. */
     private String registeredApp(String linkBaseUrl, String senderName) throws Exception {
         String appId = UUID.randomUUID().toString();
-        publish(EventCatalog.wrap(UUID.randomUUID().toString(), new ClientAppRegistered(appId, senderName,
-                "client-" + appId, "admin", Instant.now()), appId, 0, 0, Instant.now()));
+        publish(EventCatalog.wrap(
+                UUID.randomUUID().toString(),
+                new ClientAppRegistered(appId, senderName, "client-" + appId, "admin", Instant.now()),
+                appId,
+                0,
+                0,
+                Instant.now()));
         publish(settingsChanged(appId, 1, linkBaseUrl, senderName));
         return appId;
     }
 
-    private static EventEnvelope settingsChanged(String appId, long sequenceNumber, String linkBaseUrl,
-                                                 String senderName) {
-        AppSettings settings = new AppSettings(List.of("password"), false, 5, 1, 8, List.of(), linkBaseUrl,
-                senderName);
-        return EventCatalog.wrap(UUID.randomUUID().toString(),
-                new AppSettingsChanged(appId, settings, "admin", Instant.now()), appId, sequenceNumber,
-                sequenceNumber, Instant.now());
+    private static EventEnvelope settingsChanged(
+            String appId, long sequenceNumber, String linkBaseUrl, String senderName) {
+        AppSettings settings = new AppSettings(List.of("password"), false, 5, 1, 8, List.of(), linkBaseUrl, senderName);
+        return EventCatalog.wrap(
+                UUID.randomUUID().toString(),
+                new AppSettingsChanged(appId, settings, "admin", Instant.now()),
+                appId,
+                sequenceNumber,
+                sequenceNumber,
+                Instant.now());
     }
 
     private String registeredUser(String appId) throws Exception {
@@ -288,15 +306,22 @@ class ClientAppEmailsIT extends EmailPipelineIT {
     }
 
     private String registeredUser(String appId, String userId) throws Exception {
-        publish(envelope(new UserRegistered(userId, randomAddress(), "$argon2id$not-checked", Instant.now(), appId),
-                userId));
+        publish(envelope(
+                new UserRegistered(userId, randomAddress(), "$argon2id$not-checked", Instant.now(), appId), userId));
         return userId;
     }
 
     private static EventEnvelope verificationRequested(String userId, String token) {
         Instant expiresAt = Instant.now().plus(Duration.ofDays(1));
-        return envelope(new EmailVerificationRequested(userId, randomAddress(), "hash-not-checked-here",
-                SEALING.seal(token, userId), expiresAt.minus(Duration.ofDays(1)), expiresAt), userId);
+        return envelope(
+                new EmailVerificationRequested(
+                        userId,
+                        randomAddress(),
+                        "hash-not-checked-here",
+                        SEALING.seal(token, userId),
+                        expiresAt.minus(Duration.ofDays(1)),
+                        expiresAt),
+                userId);
     }
 
     /** Waits for the event's email and reads the one message its recipient got. */
@@ -307,14 +332,19 @@ class ClientAppEmailsIT extends EmailPipelineIT {
         MimeMessage message = received[0];
         assertThat(message.getFrom()).hasSize(1);
         MimeMultipart parts = (MimeMultipart) message.getContent();
-        return new Received(message, (InternetAddress) message.getFrom()[0], part(parts, 0).getContent().toString(),
+        return new Received(
+                message,
+                (InternetAddress) message.getFrom()[0],
+                part(parts, 0).getContent().toString(),
                 part(parts, 1).getContent().toString());
     }
 
     /** The address the outbox row of the event's email is for: each kind of email names it in its own field. */
     private String recipientOf(EventEnvelope envelope) {
-        return jdbc.sql("select recipient from outgoing_email where event_id = ?").param(envelope.eventId())
-                .query(String.class).single();
+        return jdbc.sql("select recipient from outgoing_email where event_id = ?")
+                .param(envelope.eventId())
+                .query(String.class)
+                .single();
     }
 
     private record Received(MimeMessage message, InternetAddress sender, String text, String html) {

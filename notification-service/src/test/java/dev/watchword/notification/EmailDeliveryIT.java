@@ -1,22 +1,21 @@
 package dev.watchword.notification;
 
-import dev.watchword.events.envelope.EventEnvelope;
-import dev.watchword.events.user.EmailVerificationRequested;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.watchword.events.envelope.EventEnvelope;
+import dev.watchword.events.user.EmailVerificationRequested;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** The verification and taken-address emails, and how the outbox copes with redelivery, outages and expiry. */
 class EmailDeliveryIT extends EmailPipelineIT {
@@ -28,7 +27,8 @@ class EmailDeliveryIT extends EmailPipelineIT {
     void verificationRequestedWhenPublishedThenOneMultipartEmailWithOpenedTokenLink() throws Exception {
         // given
         String token = "tok-" + UUID.randomUUID();
-        EventEnvelope envelope = verificationRequested(randomAddress(), token, Instant.now().plus(Duration.ofDays(1)));
+        EventEnvelope envelope =
+                verificationRequested(randomAddress(), token, Instant.now().plus(Duration.ofDays(1)));
 
         // when
         publish(envelope);
@@ -56,8 +56,8 @@ class EmailDeliveryIT extends EmailPipelineIT {
     @Test
     void verificationRequestedWhenPublishedTwiceThenOneEmail() throws Exception {
         // given
-        EventEnvelope envelope = verificationRequested(randomAddress(), "tok-" + UUID.randomUUID(),
-                Instant.now().plus(Duration.ofDays(1)));
+        EventEnvelope envelope = verificationRequested(
+                randomAddress(), "tok-" + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(1)));
         EventEnvelope later = takenAddress(randomAddress());
 
         // when
@@ -66,7 +66,9 @@ class EmailDeliveryIT extends EmailPipelineIT {
         publish(later);
 
         // then: one partition, so once the later event is mailed the redelivery has been consumed too
-        await().atMost(PATIENCE).until(() -> statusOf(later).equals("SENT") && statusOf(envelope).equals("SENT"));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        statusOf(later).equals("SENT") && statusOf(envelope).equals("SENT"));
         assertThat(smtp.getReceivedMessagesForDomain(recipientOf(envelope))).hasSize(1);
     }
 
@@ -74,8 +76,8 @@ class EmailDeliveryIT extends EmailPipelineIT {
     void verificationRequestedWhenSmtpDownThenRetriedAndSentOnceWhenBack() throws Exception {
         // given
         smtp.stop();
-        EventEnvelope envelope = verificationRequested(randomAddress(), "tok-" + UUID.randomUUID(),
-                Instant.now().plus(Duration.ofDays(1)));
+        EventEnvelope envelope = verificationRequested(
+                randomAddress(), "tok-" + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(1)));
         try {
             // when
             publish(envelope);
@@ -96,8 +98,8 @@ class EmailDeliveryIT extends EmailPipelineIT {
     @Test
     void verificationRequestedWhenExpiredBeforeSendingThenMarkedExpiredAndNotSent() throws Exception {
         // given
-        EventEnvelope envelope = verificationRequested(randomAddress(), "tok-" + UUID.randomUUID(),
-                Instant.now().minus(Duration.ofMinutes(1)));
+        EventEnvelope envelope = verificationRequested(
+                randomAddress(), "tok-" + UUID.randomUUID(), Instant.now().minus(Duration.ofMinutes(1)));
 
         // when
         publish(envelope);
@@ -121,16 +123,20 @@ class EmailDeliveryIT extends EmailPipelineIT {
         assertThat(received).hasSize(1);
         assertThat(received[0].getSubject()).isEqualTo("Someone tried to register with your address");
         MimeMultipart parts = (MimeMultipart) received[0].getContent();
-        assertThat(part(parts, 0).getContent().toString()).contains("reset your").contains("203.0.113.7");
+        assertThat(part(parts, 0).getContent().toString())
+                .contains("reset your")
+                .contains("203.0.113.7");
         assertThat(part(parts, 1).getContentType()).startsWith("text/html");
         assertThat(part(parts, 1).getContent().toString()).contains("reset your");
     }
 
     @Test
     void healthProbesWhenRunningThenUp() throws Exception {
-        http.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+        http.perform(get("/actuator/health/liveness"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        http.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+        http.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
     }
 
@@ -138,8 +144,9 @@ class EmailDeliveryIT extends EmailPipelineIT {
         String userId = UUID.randomUUID().toString();
         String sealed = SEALING.seal(token, userId);
         Instant requestedAt = expiresAt.minus(Duration.ofDays(1));
-        return envelope(new EmailVerificationRequested(userId, email, "hash-not-checked-here", sealed,
-                requestedAt, expiresAt), userId);
+        return envelope(
+                new EmailVerificationRequested(userId, email, "hash-not-checked-here", sealed, requestedAt, expiresAt),
+                userId);
     }
 
     private static String recipientOf(EventEnvelope envelope) {

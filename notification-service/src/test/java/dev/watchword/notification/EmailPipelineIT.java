@@ -9,6 +9,12 @@ import dev.watchword.events.secret.SealedSecret;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,13 +34,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * The whole path that every {@code *IT} here drives: an envelope on a real (in-JVM) Kafka topic, the outbox in
  * real PostgreSQL, delivery to a real (in-JVM) SMTP server. The subclasses declare nothing of their own, so
@@ -44,7 +43,9 @@ import java.util.UUID;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("it")
-@EmbeddedKafka(partitions = 1, topics = EmailPipelineIT.TOPIC,
+@EmbeddedKafka(
+        partitions = 1,
+        topics = EmailPipelineIT.TOPIC,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class EmailPipelineIT {
 
@@ -52,9 +53,11 @@ abstract class EmailPipelineIT {
     /** The key in {@code application-it.yml}; a fixed test key, never a real one. */
     static final SealedSecret SEALING = SealedSecret.withKey("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     /** watchword.events.signing-key of application-it.yml. */
-    static final EnvelopeSignature SIGNATURE = EnvelopeSignature.withKey("c2lnbmluZy1rZXktb2YtdGhlLWV2ZW50LXRlc3RzLTM=");
+    static final EnvelopeSignature SIGNATURE =
+            EnvelopeSignature.withKey("c2lnbmluZy1rZXktb2YtdGhlLWV2ZW50LXRlc3RzLTM=");
     /** {@code watchword.public-url} in {@code application-it.yml}, without its trailing slash. */
     static final String PUBLIC_URL = "https://watchword.test";
+
     static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final int SMTP_PORT = freePort();
 
@@ -87,8 +90,8 @@ abstract class EmailPipelineIT {
     @BeforeEach
     void connectProducer() {
         Map<String, Object> props = KafkaTestUtils.producerProps(broker);
-        kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
-                new ByteArraySerializer()));
+        kafka = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer()));
     }
 
     static EventEnvelope takenAddress(String email) {
@@ -102,12 +105,14 @@ abstract class EmailPipelineIT {
 
     /** Publishes as command-service does: signed with the events key of application-it.yml. */
     void publish(EventEnvelope envelope) throws Exception {
-        kafka.send(signed(new ProducerRecord<>(TOPIC, envelope.aggregateId(), EventCatalog.toBytes(envelope)))).get();
+        kafka.send(signed(new ProducerRecord<>(TOPIC, envelope.aggregateId(), EventCatalog.toBytes(envelope))))
+                .get();
     }
 
     /** Publishes without a signature, as anyone with write access to the topic could. */
     void publishUnsigned(EventEnvelope envelope) throws Exception {
-        kafka.send(new ProducerRecord<>(TOPIC, envelope.aggregateId(), EventCatalog.toBytes(envelope))).get();
+        kafka.send(new ProducerRecord<>(TOPIC, envelope.aggregateId(), EventCatalog.toBytes(envelope)))
+                .get();
     }
 
     static ProducerRecord<String, byte[]> signed(ProducerRecord<String, byte[]> record) {
@@ -116,18 +121,26 @@ abstract class EmailPipelineIT {
     }
 
     String statusOf(EventEnvelope envelope) {
-        return jdbc.sql("select status from outgoing_email where event_id = ?").param(envelope.eventId())
-                .query(String.class).optional().orElse("ABSENT");
+        return jdbc.sql("select status from outgoing_email where event_id = ?")
+                .param(envelope.eventId())
+                .query(String.class)
+                .optional()
+                .orElse("ABSENT");
     }
 
     int attemptsOf(EventEnvelope envelope) {
-        return jdbc.sql("select attempts from outgoing_email where event_id = ?").param(envelope.eventId())
-                .query(Integer.class).optional().orElse(0);
+        return jdbc.sql("select attempts from outgoing_email where event_id = ?")
+                .param(envelope.eventId())
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     String storedRowText(EventEnvelope envelope) {
-        return jdbc.sql("select o::text from outgoing_email o where event_id = ?").param(envelope.eventId())
-                .query(String.class).single();
+        return jdbc.sql("select o::text from outgoing_email o where event_id = ?")
+                .param(envelope.eventId())
+                .query(String.class)
+                .single();
     }
 
     static BodyPart part(MimeMultipart parts, int index) throws Exception {

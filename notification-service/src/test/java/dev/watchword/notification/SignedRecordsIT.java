@@ -1,5 +1,8 @@
 package dev.watchword.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.watchword.events.envelope.EnvelopeSignature;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
@@ -7,9 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Only records that command-service signed queue an email: write access to the topic is no way to have mail sent
@@ -33,8 +33,9 @@ class SignedRecordsIT extends EmailPipelineIT {
         EventEnvelope genuine = takenAddress(randomAddress());
         ProducerRecord<String, byte[]> foreignRecord =
                 new ProducerRecord<>(TOPIC, foreign.aggregateId(), EventCatalog.toBytes(foreign));
-        foreignRecord.headers().add(EnvelopeSignature.HEADER,
-                FOREIGN_KEY.sign(foreignRecord.key(), foreignRecord.value()));
+        foreignRecord
+                .headers()
+                .add(EnvelopeSignature.HEADER, FOREIGN_KEY.sign(foreignRecord.key(), foreignRecord.value()));
 
         // when
         publishUnsigned(unsigned);
@@ -50,6 +51,9 @@ class SignedRecordsIT extends EmailPipelineIT {
     }
 
     private double rejected(String reason) {
-        return meters.get("watchword.events.rejected").tag("reason", reason).counter().count();
+        return meters.get("watchword.events.rejected")
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 }

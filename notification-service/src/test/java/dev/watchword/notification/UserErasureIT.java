@@ -1,5 +1,8 @@
 package dev.watchword.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
@@ -11,11 +14,6 @@ import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Erasure (crypto-shredding): after {@code UserErased} nothing more is sent to the user, not even an
@@ -45,8 +44,8 @@ class UserErasureIT extends EmailPipelineIT {
         String otherUser = registeredUser(appId, otherAddress);
         String sealedToken = SEALING.seal("tok-" + UUID.randomUUID(), erasedUser);
         EventEnvelope erasedUsersEmail = verificationRequested(erasedUser, erasedAddress, sealedToken);
-        EventEnvelope otherUsersEmail = verificationRequested(otherUser, otherAddress,
-                SEALING.seal("tok-" + UUID.randomUUID(), otherUser));
+        EventEnvelope otherUsersEmail =
+                verificationRequested(otherUser, otherAddress, SEALING.seal("tok-" + UUID.randomUUID(), otherUser));
         publish(erasedUsersEmail);
         publish(otherUsersEmail);
         await().atMost(PATIENCE).until(() -> attemptsOf(erasedUsersEmail) >= 1 && attemptsOf(otherUsersEmail) >= 1);
@@ -62,7 +61,9 @@ class UserErasureIT extends EmailPipelineIT {
         assertThat(smtp.getReceivedMessagesForDomain(otherAddress)).hasSize(1);
         assertThat(smtp.getReceivedMessagesForDomain(erasedAddress)).isEmpty();
         assertThat(statusOf(erasedUsersEmail)).isEqualTo("CANCELLED");
-        assertThat(storedRowText(erasedUsersEmail)).doesNotContain(erasedAddress).doesNotContain(sealedToken);
+        assertThat(storedRowText(erasedUsersEmail))
+                .doesNotContain(erasedAddress)
+                .doesNotContain(sealedToken);
         assertThat(storedRowText(otherUsersEmail)).contains(otherAddress);
         assertThat(appOf(otherUser)).contains(appId);
     }
@@ -74,19 +75,24 @@ class UserErasureIT extends EmailPipelineIT {
         String address = randomAddress();
         String newAddress = randomAddress();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String ipAddress = "2001:db8:%04x:%04x:%04x:%04x::1".formatted(random.nextInt(0x10000),
-                random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(0x10000));
+        String ipAddress = "2001:db8:%04x:%04x:%04x:%04x::1"
+                .formatted(
+                        random.nextInt(0x10000),
+                        random.nextInt(0x10000),
+                        random.nextInt(0x10000),
+                        random.nextInt(0x10000));
         publish(envelope(new UserRegistered(userId, address, "$argon2id$not-checked", Instant.now(), null), userId));
-        EventEnvelope verification = verificationRequested(userId, address,
-                SEALING.seal("tok-" + UUID.randomUUID(), userId));
-        EventEnvelope takenAddress = envelope(new RegistrationAttemptedForTakenEmail(userId, address, ipAddress,
-                Instant.now()), userId);
+        EventEnvelope verification =
+                verificationRequested(userId, address, SEALING.seal("tok-" + UUID.randomUUID(), userId));
+        EventEnvelope takenAddress =
+                envelope(new RegistrationAttemptedForTakenEmail(userId, address, ipAddress, Instant.now()), userId);
         EventEnvelope changed = envelope(new EmailChanged(userId, newAddress, address, Instant.now()), userId);
         List<EventEnvelope> emails = List.of(verification, takenAddress, changed);
         for (EventEnvelope email : emails) {
             publish(email);
         }
-        await().atMost(PATIENCE).until(() -> emails.stream().allMatch(email -> statusOf(email).equals("SENT")));
+        await().atMost(PATIENCE)
+                .until(() -> emails.stream().allMatch(email -> statusOf(email).equals("SENT")));
         assertThat(rowsHolding(address)).isPositive();
         assertThat(rowsHolding(newAddress)).isPositive();
         assertThat(rowsHolding(ipAddress)).isPositive();
@@ -112,8 +118,8 @@ class UserErasureIT extends EmailPipelineIT {
         String userId = UUID.randomUUID().toString();
         String address = randomAddress();
         publish(envelope(new UserRegistered(userId, address, "$argon2id$not-checked", Instant.now(), null), userId));
-        EventEnvelope verification = verificationRequested(userId, address,
-                SEALING.seal("tok-" + UUID.randomUUID(), userId));
+        EventEnvelope verification =
+                verificationRequested(userId, address, SEALING.seal("tok-" + UUID.randomUUID(), userId));
         publish(verification);
         await().atMost(PATIENCE).until(() -> statusOf(verification).equals("SENT"));
         EventEnvelope erasure = erased(userId);
@@ -140,15 +146,15 @@ class UserErasureIT extends EmailPipelineIT {
         // given
         String userId = UUID.randomUUID().toString();
         String address = randomAddress();
-        EventEnvelope registered = envelope(new UserRegistered(userId, address, "$argon2id$not-checked",
-                Instant.now(), null), userId);
+        EventEnvelope registered =
+                envelope(new UserRegistered(userId, address, "$argon2id$not-checked", Instant.now(), null), userId);
         publish(registered);
         publish(erased(userId));
         await().atMost(PATIENCE).until(() -> erasedBy(userId).isPresent());
 
         // when: a redelivery from before the key was destroyed still has the address; a republish has none
-        EventEnvelope stillAddressed = verificationRequested(userId, address,
-                SEALING.seal("tok-" + UUID.randomUUID(), userId));
+        EventEnvelope stillAddressed =
+                verificationRequested(userId, address, SEALING.seal("tok-" + UUID.randomUUID(), userId));
         List<EventEnvelope> late = new ArrayList<>(List.of(registered, stillAddressed, shredded(stillAddressed)));
         late.addAll(emailEventsOf(userId).stream().map(UserErasureIT::shredded).toList());
         for (EventEnvelope envelope : late) {
@@ -170,8 +176,8 @@ class UserErasureIT extends EmailPipelineIT {
         // given: a republished log read into an empty outbox, where the user's UserErased comes last
         String userId = UUID.randomUUID().toString();
         List<EventEnvelope> republished = new ArrayList<>();
-        republished.add(shredded(envelope(new UserRegistered(userId, randomAddress(), "$argon2id$not-checked",
-                Instant.now(), null), userId)));
+        republished.add(shredded(envelope(
+                new UserRegistered(userId, randomAddress(), "$argon2id$not-checked", Instant.now(), null), userId)));
         emailEventsOf(userId).stream().map(UserErasureIT::shredded).forEach(republished::add);
 
         // when
@@ -196,8 +202,8 @@ class UserErasureIT extends EmailPipelineIT {
             events.add(ofUser(kind.sample().envelope(), userId));
         }
         events.add(verificationRequested(userId, randomAddress(), SEALING.seal("tok-" + UUID.randomUUID(), userId)));
-        events.add(envelope(new RegistrationAttemptedForTakenEmail(userId, randomAddress(), "203.0.113.9",
-                Instant.now()), userId));
+        events.add(envelope(
+                new RegistrationAttemptedForTakenEmail(userId, randomAddress(), "203.0.113.9", Instant.now()), userId));
         return events;
     }
 
@@ -216,13 +222,27 @@ class UserErasureIT extends EmailPipelineIT {
     private static EventEnvelope ofUser(EventEnvelope envelope, String userId) {
         ObjectNode payload = envelope.payload().deepCopy();
         payload.put("userId", userId);
-        return new EventEnvelope(UUID.randomUUID().toString(), envelope.type(), envelope.revision(), userId,
-                envelope.sequenceNumber(), envelope.globalIndex(), envelope.occurredAt(), payload);
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                envelope.type(),
+                envelope.revision(),
+                userId,
+                envelope.sequenceNumber(),
+                envelope.globalIndex(),
+                envelope.occurredAt(),
+                payload);
     }
 
     private static EventEnvelope withPayload(EventEnvelope envelope, ObjectNode payload) {
-        return new EventEnvelope(envelope.eventId(), envelope.type(), envelope.revision(), envelope.aggregateId(),
-                envelope.sequenceNumber(), envelope.globalIndex(), envelope.occurredAt(), payload);
+        return new EventEnvelope(
+                envelope.eventId(),
+                envelope.type(),
+                envelope.revision(),
+                envelope.aggregateId(),
+                envelope.sequenceNumber(),
+                envelope.globalIndex(),
+                envelope.occurredAt(),
+                payload);
     }
 
     private static EventEnvelope erased(String userId) {
@@ -237,43 +257,58 @@ class UserErasureIT extends EmailPipelineIT {
 
     private static EventEnvelope verificationRequested(String userId, String address, String sealedToken) {
         Instant expiresAt = Instant.now().plus(Duration.ofDays(1));
-        return envelope(new EmailVerificationRequested(userId, address, "hash-not-checked-here", sealedToken,
-                Instant.now(), expiresAt), userId);
+        return envelope(
+                new EmailVerificationRequested(
+                        userId, address, "hash-not-checked-here", sealedToken, Instant.now(), expiresAt),
+                userId);
     }
 
     private static EventEnvelope settingsChanged(String appId) {
-        AppSettings settings = new AppSettings(List.of("password"), false, 5, 1, 8, List.of(), "https://acme.example",
-                "Acme");
-        return EventCatalog.wrap(UUID.randomUUID().toString(),
-                new AppSettingsChanged(appId, settings, "admin", Instant.now()), appId, 1, 1, Instant.now());
+        AppSettings settings =
+                new AppSettings(List.of("password"), false, 5, 1, 8, List.of(), "https://acme.example", "Acme");
+        return EventCatalog.wrap(
+                UUID.randomUUID().toString(),
+                new AppSettingsChanged(appId, settings, "admin", Instant.now()),
+                appId,
+                1,
+                1,
+                Instant.now());
     }
 
     /** How many rows of any table of the service's schema hold this text, in any column. */
     private long rowsHolding(String text) {
         List<String> tables = jdbc.sql("""
                         select table_name from information_schema.tables
-                         where table_schema = current_schema() and table_type = 'BASE TABLE'""")
-                .query(String.class).list();
+                         where table_schema = current_schema() and table_type = 'BASE TABLE'""").query(String.class).list();
         assertThat(tables).contains("outgoing_email", "user_app");
         long rows = 0;
         for (String table : tables) {
             rows += jdbc.sql("select count(*) from \"" + table + "\" t where t::text like '%' || ? || '%'")
-                    .param(text).query(Long.class).single();
+                    .param(text)
+                    .query(Long.class)
+                    .single();
         }
         return rows;
     }
 
     private Optional<String> appOf(String userId) {
-        return jdbc.sql("select app_id from user_app where user_id = ?").param(userId).query(String.class).optional();
+        return jdbc.sql("select app_id from user_app where user_id = ?")
+                .param(userId)
+                .query(String.class)
+                .optional();
     }
 
     private Optional<String> erasedBy(String userId) {
-        return jdbc.sql("select event_id from erased_user where user_id = ?").param(userId).query(String.class)
+        return jdbc.sql("select event_id from erased_user where user_id = ?")
+                .param(userId)
+                .query(String.class)
                 .optional();
     }
 
     private String erasedRowText(String userId) {
-        return jdbc.sql("select e::text from erased_user e where user_id = ?").param(userId).query(String.class)
+        return jdbc.sql("select e::text from erased_user e where user_id = ?")
+                .param(userId)
+                .query(String.class)
                 .single();
     }
 }

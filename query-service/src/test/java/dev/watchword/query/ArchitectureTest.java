@@ -1,12 +1,12 @@
 package dev.watchword.query;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package map holds: feature packages depend on each other without cycles, so each can be read (and moved)
@@ -25,8 +25,14 @@ class ArchitectureTest {
 
     @Test
     void classesWhenImportedThenNoOtherServicesCode() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.watchword.command..", "dev.watchword.notification..",
-                "dev.watchword.gateway..", "dev.watchword.devstack..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.watchword.command..",
+                        "dev.watchword.notification..",
+                        "dev.watchword.gateway..",
+                        "dev.watchword.devstack..")
                 .check(CLASSES);
     }
 }

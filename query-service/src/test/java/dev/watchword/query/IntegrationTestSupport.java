@@ -3,22 +3,10 @@ package dev.watchword.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchword.events.app.ClientAppEvent;
+import dev.watchword.events.envelope.EnvelopeSignature;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserEvent;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import dev.watchword.events.envelope.EnvelopeSignature;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,6 +22,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service against real PostgreSQL and an in-JVM KRaft Kafka broker, driven over HTTP and the topic.
@@ -41,28 +40,35 @@ import java.util.function.UnaryOperator;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
-@EmbeddedKafka(partitions = 1, topics = "watchword.events",
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 1, topics = "watchword.events", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class IntegrationTestSupport {
 
     /** The one client allowed to call the introspection endpoint in these tests. */
     protected static final String INTROSPECTION_CLIENT_ID = "it-resource-server";
-    protected static final String INTROSPECTION_CLIENT_SECRET = UUID.randomUUID().toString();
+
+    protected static final String INTROSPECTION_CLIENT_SECRET =
+            UUID.randomUUID().toString();
 
     /** watchword.events.signing-key of application-it.yml. */
     protected static final EnvelopeSignature SIGNATURE =
             EnvelopeSignature.withKey("c2lnbmluZy1rZXktb2YtdGhlLWV2ZW50LXRlc3RzLTM=");
+
     private static final AtomicLong GLOBAL_INDEX = new AtomicLong();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Autowired
     protected JdbcClient jdbc;
+
     @Autowired
     protected ObjectMapper json;
+
     @Autowired
     private KafkaTemplate<String, byte[]> kafka;
+
     @Value("${watchword.events.topic}")
     private String topic;
+
     @LocalServerPort
     private int port;
 
@@ -92,14 +98,21 @@ public abstract class IntegrationTestSupport {
      * {@code authz_ver}.
      */
     protected static String accessToken(String userId, String sessionId, List<String> permissions, Long authzVer) {
-        return TestIssuer.get().accessToken(userId, sessionId, UnaryOperator.identity(),
-                claims -> claims.claim("permissions", permissions).claim("authz_ver", authzVer));
+        return TestIssuer.get()
+                .accessToken(
+                        userId,
+                        sessionId,
+                        UnaryOperator.identity(),
+                        claims -> claims.claim("permissions", permissions).claim("authz_ver", authzVer));
     }
 
     /** An admin's token: every permission of the built-in admin role, at the given authorization version. */
     protected static String adminToken(String userId, long authzVer) {
-        return accessToken(userId, randomId(),
-                List.of("audit:read", "roles:write", "settings:write", "users:read", "users:write"), authzVer);
+        return accessToken(
+                userId,
+                randomId(),
+                List.of("audit:read", "roles:write", "settings:write", "users:read", "users:write"),
+                authzVer);
     }
 
     /**
@@ -107,36 +120,50 @@ public abstract class IntegrationTestSupport {
      * since apps apply to tokens) holding {@code permissions}, at authorization version 0.
      */
     protected static String appToken(String appId, List<String> permissions) {
-        return TestIssuer.get().accessToken(randomId(), randomId(), UnaryOperator.identity(),
-                claims -> claims.claim("permissions", permissions).claim("authz_ver", 0L).claim("tenant", appId)
-                        .claim("client_id", "client-" + appId));
+        return TestIssuer.get()
+                .accessToken(
+                        randomId(),
+                        randomId(),
+                        UnaryOperator.identity(),
+                        claims -> claims.claim("permissions", permissions)
+                                .claim("authz_ver", 0L)
+                                .claim("tenant", appId)
+                                .claim("client_id", "client-" + appId));
     }
 
     /** The built-in admin of a client app: every admin permission but apps:write, scoped to its app. */
     protected static String appAdminToken(String appId) {
-        return appToken(appId, List.of("audit:read", "keys:write", "roles:write", "settings:write", "users:read",
-                "users:write"));
+        return appToken(
+                appId,
+                List.of("audit:read", "keys:write", "roles:write", "settings:write", "users:read", "users:write"));
     }
 
     /** The platform operator: the default app's admin, with apps:write, which sees every app. */
     protected static String platformOperatorToken() {
-        return appToken("default",
-                List.of("apps:write", "audit:read", "keys:write", "roles:write", "settings:write", "users:read",
+        return appToken(
+                "default",
+                List.of(
+                        "apps:write",
+                        "audit:read",
+                        "keys:write",
+                        "roles:write",
+                        "settings:write",
+                        "users:read",
                         "users:write"));
     }
 
     /** Wraps the event as command-service does and publishes it keyed by its user. */
     protected EventEnvelope publish(UserEvent event) {
-        EventEnvelope envelope = EventCatalog.wrap(randomId(), event, event.userId(), 0,
-                GLOBAL_INDEX.incrementAndGet(), Instant.now());
+        EventEnvelope envelope =
+                EventCatalog.wrap(randomId(), event, event.userId(), 0, GLOBAL_INDEX.incrementAndGet(), Instant.now());
         publish(envelope);
         return envelope;
     }
 
     /** Wraps the event as command-service does and publishes it keyed by its app. */
     protected EventEnvelope publish(ClientAppEvent event) {
-        EventEnvelope envelope = EventCatalog.wrap(randomId(), event, event.appId(), 0,
-                GLOBAL_INDEX.incrementAndGet(), Instant.now());
+        EventEnvelope envelope =
+                EventCatalog.wrap(randomId(), event, event.appId(), 0, GLOBAL_INDEX.incrementAndGet(), Instant.now());
         publish(envelope);
         return envelope;
     }

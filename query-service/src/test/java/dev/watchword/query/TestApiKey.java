@@ -22,7 +22,8 @@ public record TestApiKey(String keyId, String key) {
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        return new TestApiKey(keyId.toString(),
+        return new TestApiKey(
+                keyId.toString(),
                 "wwk_" + keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     }
 
@@ -32,8 +33,9 @@ public record TestApiKey(String keyId, String key) {
 
     public String hash() {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -15,7 +15,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -80,21 +79,30 @@ public final class TestIssuer {
     }
 
     /** A token as command-service issues it, after the given changes to its header and claims. */
-    public String accessToken(String userId, String sessionId, UnaryOperator<JWSHeader.Builder> header,
-                              UnaryOperator<JWTClaimsSet.Builder> claims) {
-        return sign(key, header.apply(defaultHeader(JWSAlgorithm.ES256)).build(),
+    public String accessToken(
+            String userId,
+            String sessionId,
+            UnaryOperator<JWSHeader.Builder> header,
+            UnaryOperator<JWTClaimsSet.Builder> claims) {
+        return sign(
+                key,
+                header.apply(defaultHeader(JWSAlgorithm.ES256)).build(),
                 claims.apply(defaultClaims(userId, sessionId)).build());
     }
 
     /** Signed by another P-256 key that claims this issuer's key id. */
     public String accessTokenSignedByForeignKey(String userId, String sessionId) {
-        return sign(generateKey(), defaultHeader(JWSAlgorithm.ES256).build(), defaultClaims(userId, sessionId).build());
+        return sign(
+                generateKey(),
+                defaultHeader(JWSAlgorithm.ES256).build(),
+                defaultClaims(userId, sessionId).build());
     }
 
     /** The algorithm-confusion attack: HMAC keyed with the issuer's public key (RFC 8725 section 2.1). */
     public String accessTokenSignedWithHs256(String userId, String sessionId) {
         try {
-            SignedJWT jwt = new SignedJWT(defaultHeader(JWSAlgorithm.HS256).build(),
+            SignedJWT jwt = new SignedJWT(
+                    defaultHeader(JWSAlgorithm.HS256).build(),
                     defaultClaims(userId, sessionId).build());
             jwt.sign(new MACSigner(key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
@@ -110,13 +118,17 @@ public final class TestIssuer {
     /** A valid token whose payload was swapped for another user's after signing. */
     public String tamperedAccessToken(String userId, String sessionId) {
         String[] parts = accessToken(userId, sessionId).split("\\.");
-        String forged = Base64URL.encode(defaultClaims(UUID.randomUUID().toString(), sessionId).build().toString())
+        String forged = Base64URL.encode(defaultClaims(UUID.randomUUID().toString(), sessionId)
+                        .build()
+                        .toString())
                 .toString();
         return parts[0] + "." + forged + "." + parts[2];
     }
 
     private static JWSHeader.Builder defaultHeader(JWSAlgorithm algorithm) {
-        return new JWSHeader.Builder(algorithm).type(new JOSEObjectType("at+jwt")).keyID(KEY_ID);
+        return new JWSHeader.Builder(algorithm)
+                .type(new JOSEObjectType("at+jwt"))
+                .keyID(KEY_ID);
     }
 
     private static JWTClaimsSet.Builder defaultClaims(String userId, String sessionId) {

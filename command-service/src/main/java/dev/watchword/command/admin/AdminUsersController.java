@@ -1,42 +1,40 @@
 package dev.watchword.command.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.watchword.command.appdirectory.AppDirectory;
+import dev.watchword.command.onetimesecret.OneTimeSecrets;
+import dev.watchword.command.passwordreset.PasswordResetSettings;
 import dev.watchword.command.security.Acting;
 import dev.watchword.command.security.ActingAdmin;
-import dev.watchword.events.access.Permission;
-import dev.watchword.command.appdirectory.AppDirectory;
-import dev.watchword.command.user.EmailRegistry;
-import org.springframework.security.core.Authentication;
-import dev.watchword.command.passwordreset.PasswordResetSettings;
 import dev.watchword.command.security.ClientAddress;
-import dev.watchword.command.onetimesecret.OneTimeSecrets;
 import dev.watchword.command.user.AdministrationCommand.AssignRole;
 import dev.watchword.command.user.AdministrationCommand.DisableUser;
 import dev.watchword.command.user.AdministrationCommand.EnableUser;
 import dev.watchword.command.user.AdministrationCommand.EndSessionByAdmin;
 import dev.watchword.command.user.AdministrationCommand.EraseUser;
 import dev.watchword.command.user.AdministrationCommand.ForceLogout;
-import dev.watchword.command.user.PasswordCommand.RequestPasswordReset;
 import dev.watchword.command.user.AdministrationCommand.RevokeRole;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.PasswordCommand.RequestPasswordReset;
+import dev.watchword.events.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The admin API's writes on users (reads are query-service's). Each method needs a permission,
@@ -54,8 +52,13 @@ public class AdminUsersController {
     private final EmailRegistry registry;
     private final AppDirectory appDirectory;
 
-    public AdminUsersController(CommandGateway commands, OneTimeSecrets secrets, PasswordResetSettings reset,
-                                ActingAdmin actingAdmin, EmailRegistry registry, AppDirectory appDirectory) {
+    public AdminUsersController(
+            CommandGateway commands,
+            OneTimeSecrets secrets,
+            PasswordResetSettings reset,
+            ActingAdmin actingAdmin,
+            EmailRegistry registry,
+            AppDirectory appDirectory) {
         this.commands = commands;
         this.secrets = secrets;
         this.reset = reset;
@@ -105,8 +108,11 @@ public class AdminUsersController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void triggerPasswordReset(Authentication caller, @PathVariable String userId, HttpServletRequest request) {
         Acting acting = actingOn(caller, Permission.USERS_WRITE, userId);
-        onUser(() -> commands.sendAndWait(new RequestPasswordReset(userId,
-                secrets.issueFor(userId, acting.at(), reset.lifetime()), ClientAddress.of(request), acting.actorId(),
+        onUser(() -> commands.sendAndWait(new RequestPasswordReset(
+                userId,
+                secrets.issueFor(userId, acting.at(), reset.lifetime()),
+                ClientAddress.of(request),
+                acting.actorId(),
                 acting.at())));
     }
 
@@ -130,8 +136,8 @@ public class AdminUsersController {
     public void assignRole(Authentication caller, @PathVariable String userId, @Valid @RequestBody RoleChange body) {
         Acting acting = actingOn(caller, Permission.ROLES_WRITE, userId);
         acting.requireHolds(permissionsOf(userId, body.role()));
-        onUser(() -> commands.sendAndWait(new AssignRole(userId, body.role(), acting.actorId(),
-                body.expectedVersion(), acting.at())));
+        onUser(() -> commands.sendAndWait(
+                new AssignRole(userId, body.role(), acting.actorId(), body.expectedVersion(), acting.at())));
     }
 
     @DeleteMapping("/api/admin/users/{userId}/roles/{role}")
@@ -155,7 +161,9 @@ public class AdminUsersController {
     }
 
     private Set<String> permissionsOf(String userId, String role) {
-        return appDirectory.of(registry.appOf(userId).orElseThrow(UserNotFound::new)).permissionsOf(role);
+        return appDirectory
+                .of(registry.appOf(userId).orElseThrow(UserNotFound::new))
+                .permissionsOf(role);
     }
 
     /** An unknown user is a 404, whatever the reason it is unknown. */
@@ -168,7 +176,7 @@ public class AdminUsersController {
         }
     }
 
-    public record RoleChange(@NotBlank @Size(max = 64) String role,
-                             @JsonProperty("expected_version") Integer expectedVersion) {
-    }
+    public record RoleChange(
+            @NotBlank @Size(max = 64) String role,
+            @JsonProperty("expected_version") Integer expectedVersion) {}
 }

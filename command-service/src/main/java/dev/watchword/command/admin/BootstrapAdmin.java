@@ -8,6 +8,8 @@ import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.platform.BootstrapAdminGranted;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailVerified;
+import java.time.Clock;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,9 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.Optional;
 
 /**
  * The first platform operator: the default app's account that first <em>proves</em> the mailbox of
@@ -51,9 +50,13 @@ public class BootstrapAdmin {
     private final Optional<String> adminEmail;
     private final Clock clock;
 
-    BootstrapAdmin(CommandGateway commands, EmailRegistry registry, EventStore events,
-                   EarlierBootstrapGrant earlierGrant, @Value("${watchword.bootstrap-admin-email:}") String adminEmail,
-                   Clock clock) {
+    BootstrapAdmin(
+            CommandGateway commands,
+            EmailRegistry registry,
+            EventStore events,
+            EarlierBootstrapGrant earlierGrant,
+            @Value("${watchword.bootstrap-admin-email:}") String adminEmail,
+            Clock clock) {
         this.commands = commands;
         this.registry = registry;
         this.events = events;
@@ -75,8 +78,8 @@ public class BootstrapAdmin {
     @EventHandler
     void on(BootstrapAdminGranted event) {
         try {
-            commands.sendAndWait(new AssignRole(event.userId(), BuiltInRole.ADMIN.roleName(), ACTOR, null,
-                    event.grantedAt()));
+            commands.sendAndWait(
+                    new AssignRole(event.userId(), BuiltInRole.ADMIN.roleName(), ACTOR, null, event.grantedAt()));
         } catch (AggregateNotFoundException erased) {
             // Erased before the role could be given: the grant is spent all the same, nobody else inherits it.
             LOG.warn("The bootstrap admin's account no longer exists; the grant is not repeated");
@@ -85,14 +88,16 @@ public class BootstrapAdmin {
 
     @EventListener(ApplicationReadyEvent.class)
     void claimForExistingAccount() {
-        adminEmail.flatMap(email -> registry.ownerOf(DefaultApp.APP_ID, email))
+        adminEmail
+                .flatMap(email -> registry.ownerOf(DefaultApp.APP_ID, email))
                 .filter(this::hasVerifiedAddress)
                 .ifPresent(this::claim);
     }
 
     private void claimIfBootstrapAddress(String userId, String email) {
         // Only in the default app: its admins are the platform operators, an address in another app is another user.
-        if (adminEmail.isPresent() && adminEmail.get().equals(email)
+        if (adminEmail.isPresent()
+                && adminEmail.get().equals(email)
                 && registry.appOf(userId).filter(DefaultApp.APP_ID::equals).isPresent()) {
             claim(userId);
         }
@@ -103,9 +108,10 @@ public class BootstrapAdmin {
      * change always targets a verified address; the registration address is the only one that may be unproven).
      */
     private boolean hasVerifiedAddress(String userId) {
-        return events.readEvents(userId, 0).asStream()
-                .anyMatch(event -> event.getPayload() instanceof EmailVerified
-                        || event.getPayload() instanceof EmailChanged);
+        return events.readEvents(userId, 0)
+                .asStream()
+                .anyMatch(event ->
+                        event.getPayload() instanceof EmailVerified || event.getPayload() instanceof EmailChanged);
     }
 
     private void claim(String userId) {

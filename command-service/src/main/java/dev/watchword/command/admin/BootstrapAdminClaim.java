@@ -1,5 +1,7 @@
 package dev.watchword.command.admin;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import dev.watchword.events.platform.BootstrapAdminGranted;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -7,8 +9,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The installation's bootstrap grant, a fact that holds once in its life: one stream with a fixed id
@@ -22,6 +22,7 @@ public class BootstrapAdminClaim {
 
     @AggregateIdentifier
     private String claimId;
+
     private String grantedTo;
 
     protected BootstrapAdminClaim() {

@@ -1,9 +1,8 @@
 package dev.watchword.command.admin;
 
 import dev.watchword.events.platform.BootstrapAdminGranted;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Claim the installation's one bootstrap grant for {@code userId}, whose address the caller saw verified; answers

@@ -1,9 +1,8 @@
 package dev.watchword.command.admin;
 
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * The account an installation made its bootstrap admin before the grant was recorded as
@@ -26,9 +25,6 @@ class EarlierBootstrapGrant {
                         SELECT aggregateidentifier FROM domainevententry
                         WHERE payloadtype LIKE '%.RoleAssigned'
                           AND convert_from(payload, 'UTF8') LIKE '%"assignedBy":"' || ? || '"%'
-                        ORDER BY globalindex LIMIT 1""")
-                .param(BootstrapAdmin.ACTOR)
-                .query(String.class)
-                .optional();
+                        ORDER BY globalindex LIMIT 1""").param(BootstrapAdmin.ACTOR).query(String.class).optional();
     }
 }

@@ -15,7 +15,8 @@ public class ApiDocumentation {
     @Bean
     OpenAPI watchwordCommandApi() {
         return new OpenAPI()
-                .info(new Info().title("Watchword command API")
+                .info(new Info()
+                        .title("Watchword command API")
                         .description("Registration, login, tokens, account lifecycle and the admin API's writes. "
                                 + "Public flows name their client app by `client_id` in the body or the `X-Client-Id` "
                                 + "header (none: the default app). Admin writes take an admin's access token or, "
@@ -24,13 +25,24 @@ public class ApiDocumentation {
                                 + "Errors are RFC 9457 problem+json with a stable `code`.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT"))
-                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("wwk_<key id>_<secret>")
-                                .description("An app's secret API key; admin API only, the app's own users and "
-                                        + "settings only, never key management."))
-                        .addSecuritySchemes("client", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("basic")));
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT"))
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("wwk_<key id>_<secret>")
+                                        .description("An app's secret API key; admin API only, the app's own users and "
+                                                + "settings only, never key management."))
+                        .addSecuritySchemes(
+                                "client",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")));
     }
 }

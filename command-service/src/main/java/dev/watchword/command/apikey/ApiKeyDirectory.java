@@ -1,20 +1,17 @@
 package dev.watchword.command.apikey;
 
-import dev.watchword.command.appdirectory.AppDirectory;
-
 import dev.watchword.command.app.ClientAppConfiguration;
-
+import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
 import dev.watchword.events.app.ApiKeyRevoked;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * Which app an API key belongs to, in memory, so that checking a presented key never reads the database. Fed by
@@ -54,12 +51,15 @@ public class ApiKeyDirectory {
 
     /** Like {@link #appOf}, with the key's id too. */
     public Optional<WorkingKey> keyOf(String presentedKey, Instant now) {
-        if (presentedKey == null || presentedKey.length() > MAX_KEY_LENGTH
-                || !presentedKey.startsWith(AppCredentials.KEY_PREFIX) || !ready()) {
+        if (presentedKey == null
+                || presentedKey.length() > MAX_KEY_LENGTH
+                || !presentedKey.startsWith(AppCredentials.KEY_PREFIX)
+                || !ready()) {
             return Optional.empty();
         }
         Entry entry = byHash.get(AppCredentials.hashOf(presentedKey));
-        return entry != null && entry.worksAt(now) ? Optional.of(new WorkingKey(entry.appId(), entry.keyId()))
+        return entry != null && entry.worksAt(now)
+                ? Optional.of(new WorkingKey(entry.appId(), entry.keyId()))
                 : Optional.empty();
     }
 

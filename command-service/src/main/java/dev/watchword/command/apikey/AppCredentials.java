@@ -1,13 +1,11 @@
 package dev.watchword.command.apikey;
 
-
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.springframework.stereotype.Component;
 
 /**
  * Makes client ids and API keys. An API key is {@code wwk_<keyId>_<secret>}: {@code keyId} is 8 base62

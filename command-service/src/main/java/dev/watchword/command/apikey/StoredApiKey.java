@@ -6,5 +6,4 @@ package dev.watchword.command.apikey;
  * @param prefix  {@code wwk_<keyId>}, safe to show in lists and logs
  * @param keyHash SHA-256 of the whole key, base64url without padding
  */
-public record StoredApiKey(String keyId, String prefix, String keyHash) {
-}
+public record StoredApiKey(String keyId, String prefix, String keyHash) {}

@@ -9,7 +9,11 @@ import java.time.Instant;
  */
 record ApiKeyState(Status status, Instant validUntil) {
 
-    enum Status { ACTIVE, RETIRED, REVOKED }
+    enum Status {
+        ACTIVE,
+        RETIRED,
+        REVOKED
+    }
 
     static ApiKeyState active() {
         return new ApiKeyState(Status.ACTIVE, null);

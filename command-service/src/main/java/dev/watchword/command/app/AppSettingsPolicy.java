@@ -1,7 +1,6 @@
 package dev.watchword.command.app;
 
 import dev.watchword.events.app.AppSettings;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -24,8 +23,7 @@ public final class AppSettingsPolicy {
     private static final int MAX_URL_LENGTH = 2000;
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
-    private AppSettingsPolicy() {
-    }
+    private AppSettingsPolicy() {}
 
     /**
      * A new app's settings: every login method, no verified email needed, access tokens 5 minutes, refresh tokens
@@ -43,7 +41,8 @@ public final class AppSettingsPolicy {
 
     /** The settings as they are to be recorded, or the first rule they break. */
     static AppSettings validated(AppSettings settings) {
-        List<String> methods = settings.loginMethods() == null ? List.of()
+        List<String> methods = settings.loginMethods() == null
+                ? List.of()
                 : settings.loginMethods().stream().distinct().toList();
         if (methods.isEmpty() || !LOGIN_METHODS.containsAll(methods)) {
             throw AppSettingRejected.loginMethods();
@@ -68,13 +67,21 @@ public final class AppSettingsPolicy {
         if (!isDisplayName(settings.senderName())) {
             throw AppSettingRejected.senderName();
         }
-        return new AppSettings(methods, settings.requireVerifiedEmail(), settings.accessTokenMinutes(),
-                settings.refreshTokenDays(), settings.passwordMinLength(), List.copyOf(origins), settings.linkBaseUrl(),
+        return new AppSettings(
+                methods,
+                settings.requireVerifiedEmail(),
+                settings.accessTokenMinutes(),
+                settings.refreshTokenDays(),
+                settings.passwordMinLength(),
+                List.copyOf(origins),
+                settings.linkBaseUrl(),
                 settings.senderName());
     }
 
     private static boolean isDisplayName(String name) {
-        return name != null && !name.isBlank() && name.length() <= MAX_NAME_LENGTH
+        return name != null
+                && !name.isBlank()
+                && name.length() <= MAX_NAME_LENGTH
                 && name.codePoints().noneMatch(Character::isISOControl);
     }
 
@@ -84,8 +91,13 @@ public final class AppSettingsPolicy {
      */
     private static boolean isExactOrigin(String origin) {
         URI uri = parse(origin);
-        if (uri == null || uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null
-                || !uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (uri == null
+                || uri.getScheme() == null
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || !uri.getRawPath().isEmpty()
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             return false;
         }
         String scheme = uri.getScheme();

@@ -1,9 +1,8 @@
 package dev.watchword.command.app;
 
 import dev.watchword.events.app.AppSettings;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Replace the app's settings as a whole; answers the settings as recorded.
@@ -11,6 +10,9 @@ import java.time.Instant;
  * @param linkBaseChange whether the actor's proof allows a new {@code link_base_url}; the same value may always be
  *                       sent again
  */
-public record ChangeAppSettings(@TargetAggregateIdentifier String appId, AppSettings settings, String actorId,
-                                Instant at, LinkBaseChange linkBaseChange) {
-}
+public record ChangeAppSettings(
+        @TargetAggregateIdentifier String appId,
+        AppSettings settings,
+        String actorId,
+        Instant at,
+        LinkBaseChange linkBaseChange) {}

@@ -1,9 +1,10 @@
 package dev.watchword.command.app;
 
-import dev.watchword.command.apikey.StoredApiKey;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.watchword.command.apikey.StoredApiKey;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
 import dev.watchword.events.app.ApiKeyRevoked;
@@ -12,18 +13,15 @@ import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.app.LinkBaseUrlChanged;
 import dev.watchword.events.app.RoleDefined;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A client app: a website or app that integrates Watchword, its settings and the API keys of its
@@ -32,12 +30,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The aggregate knows keys by id and hash only; the keys themselves never reach it.
  */
 @Aggregate
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class ClientApp {
 
     @AggregateIdentifier
     private String appId;
+
     private String name;
     private String clientId;
     private AppSettings settings;
@@ -51,13 +52,16 @@ public class ClientApp {
     @CommandHandler
     public ClientApp(RegisterClientApp command) {
         AppSettingsPolicy.requireValidName(command.name());
-        apply(new ClientAppRegistered(command.appId(), command.name(), command.clientId(), command.actorId(),
+        apply(new ClientAppRegistered(
+                command.appId(), command.name(), command.clientId(), command.actorId(), command.at()));
+        apply(new AppSettingsChanged(
+                command.appId(),
+                AppSettingsPolicy.defaults(command.name(), command.linkBaseUrl()),
+                command.actorId(),
                 command.at()));
-        apply(new AppSettingsChanged(command.appId(), AppSettingsPolicy.defaults(command.name(), command.linkBaseUrl()),
-                command.actorId(), command.at()));
         StoredApiKey key = command.firstKey();
-        apply(new ApiKeyIssued(command.appId(), key.keyId(), key.prefix(), key.keyHash(), command.actorId(),
-                command.at()));
+        apply(new ApiKeyIssued(
+                command.appId(), key.keyId(), key.prefix(), key.keyHash(), command.actorId(), command.at()));
     }
 
     @CommandHandler
@@ -108,8 +112,8 @@ public class ClientApp {
             String previousLinkBase = settings == null ? null : settings.linkBaseUrl();
             apply(new AppSettingsChanged(appId, next, command.actorId(), command.at()));
             if (linkBaseMoves) {
-                apply(new LinkBaseUrlChanged(appId, previousLinkBase, next.linkBaseUrl(), command.actorId(),
-                        command.at()));
+                apply(new LinkBaseUrlChanged(
+                        appId, previousLinkBase, next.linkBaseUrl(), command.actorId(), command.at()));
             }
         }
         return next;

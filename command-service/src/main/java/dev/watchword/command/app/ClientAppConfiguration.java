@@ -1,7 +1,6 @@
 package dev.watchword.command.app;
 
 import dev.watchword.command.apikey.ApiKeyDirectory;
-
 import dev.watchword.command.appdirectory.AppDirectory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -24,10 +23,12 @@ public class ClientAppConfiguration {
     public ConfigurerModule apiKeyDirectoryProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(AppDirectory.PROCESSING_GROUP)
-                .registerTrackingEventProcessorConfiguration(AppDirectory.PROCESSING_GROUP,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(500))
+                .registerTrackingEventProcessorConfiguration(
+                        AppDirectory.PROCESSING_GROUP,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(500))
                 .registerTokenStore(AppDirectory.PROCESSING_GROUP, c -> new InMemoryTokenStore())
-                .registerListenerInvocationErrorHandler(AppDirectory.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(
+                        AppDirectory.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -1,13 +1,12 @@
 package dev.watchword.command.app;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * @param keyRotationGrace   how long a rotated-out API key keeps working, so a backend can switch to the new key
@@ -21,8 +20,9 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.apps")
-public record ClientAppsSettings(@NotNull @DurationMin(seconds = 0) @DurationMax(days = 30) @DefaultValue("24h")
-                                 Duration keyRotationGrace,
-                                 @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) @DefaultValue("5m")
-                                 Duration linkBaseFreshLogin) {
-}
+public record ClientAppsSettings(
+        @NotNull @DurationMin(seconds = 0) @DurationMax(days = 30) @DefaultValue("24h")
+        Duration keyRotationGrace,
+
+        @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) @DefaultValue("5m")
+        Duration linkBaseFreshLogin) {}

@@ -5,15 +5,14 @@ import dev.watchword.command.security.Acting;
 import dev.watchword.command.security.ApiKeyAuthentication;
 import dev.watchword.events.access.Permission;
 import dev.watchword.events.user.SessionStarted;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
 
 /**
  * How strong an authorized actor's proof is for moving an app's {@code link_base_url} ({@link LinkBaseChange}).
@@ -27,8 +26,8 @@ import java.util.stream.Collectors;
 public class LinkBaseProof {
 
     /** Every permission within one app, as tokens carry them: what the app's {@code admin} holds. */
-    private static final Set<String> APP_PERMISSIONS = Permission.withinOneApp().stream().map(Permission::value)
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> APP_PERMISSIONS =
+            Permission.withinOneApp().stream().map(Permission::value).collect(Collectors.toUnmodifiableSet());
 
     private final EventStore events;
     private final ClientAppsSettings apps;
@@ -45,8 +44,7 @@ public class LinkBaseProof {
         if (acting.platformWide()) {
             return LinkBaseChange.ALLOWED;
         }
-        if (!acting.permissions().containsAll(APP_PERMISSIONS)
-                || !(caller.getPrincipal() instanceof Jwt token)) {
+        if (!acting.permissions().containsAll(APP_PERMISSIONS) || !(caller.getPrincipal() instanceof Jwt token)) {
             return LinkBaseChange.NOT_PERMITTED;
         }
         Instant freshSince = acting.at().minus(apps.linkBaseFreshLogin());
@@ -60,9 +58,12 @@ public class LinkBaseProof {
         if (sessionId == null) {
             return Optional.empty();
         }
-        return events.readEvents(userId, 0).asStream()
-                .map(message -> message.getPayload() instanceof SessionStarted started
-                        && sessionId.equals(started.sessionId()) ? started.startedAt() : null)
+        return events.readEvents(userId, 0)
+                .asStream()
+                .map(message ->
+                        message.getPayload() instanceof SessionStarted started && sessionId.equals(started.sessionId())
+                                ? started.startedAt()
+                                : null)
                 .filter(java.util.Objects::nonNull)
                 .findFirst();
     }

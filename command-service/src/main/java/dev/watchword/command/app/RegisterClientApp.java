@@ -1,7 +1,6 @@
 package dev.watchword.command.app;
 
 import dev.watchword.command.apikey.StoredApiKey;
-
 import java.time.Instant;
 
 /**
@@ -10,6 +9,11 @@ import java.time.Instant;
  *
  * @param linkBaseUrl the default for the app's {@code linkBaseUrl}: the configured public URL
  */
-public record RegisterClientApp(String appId, String name, String clientId, StoredApiKey firstKey,
-                                String linkBaseUrl, String actorId, Instant at) {
-}
+public record RegisterClientApp(
+        String appId,
+        String name,
+        String clientId,
+        StoredApiKey firstKey,
+        String linkBaseUrl,
+        String actorId,
+        Instant at) {}

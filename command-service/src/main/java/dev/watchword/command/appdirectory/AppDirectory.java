@@ -6,14 +6,6 @@ import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.user.LoginMethod;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -23,6 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * Every client app and its settings, in memory, so that resolving a request's app and its rules never reads the
@@ -81,8 +80,11 @@ public class AppDirectory implements AppPolicies {
 
     /** Every origin some app allows; a preflight names no app, so the CORS filter admits this union. */
     public Stream<String> allCorsOrigins() {
-        return Stream.concat(defaultApp.corsOrigins().stream(),
-                byAppId.values().stream().map(Registered::appPolicy).filter(t -> t != null)
+        return Stream.concat(
+                defaultApp.corsOrigins().stream(),
+                byAppId.values().stream()
+                        .map(Registered::appPolicy)
+                        .filter(t -> t != null)
                         .flatMap(t -> t.corsOrigins().stream()));
     }
 
@@ -126,14 +128,26 @@ public class AppDirectory implements AppPolicies {
     }
 
     /** An app as its events left it; {@code tenant} is derived once per change, not per request. */
-    private record Registered(String appId, String clientId, AppSettings settings,
-                              Map<String, Set<String>> customRoles, AppPolicy appPolicy) {
+    private record Registered(
+            String appId,
+            String clientId,
+            AppSettings settings,
+            Map<String, Set<String>> customRoles,
+            AppPolicy appPolicy) {
 
         Registered with(AppSettings newSettings, Map<String, Set<String>> roles) {
-            AppPolicy derived = newSettings == null ? null : new AppPolicy(appId, clientId, methodsOf(newSettings.loginMethods()),
-                    newSettings.requireVerifiedEmail(), Duration.ofMinutes(newSettings.accessTokenMinutes()),
-                    Duration.ofDays(newSettings.refreshTokenDays()), newSettings.passwordMinLength(),
-                    newSettings.corsOrigins(), roles);
+            AppPolicy derived = newSettings == null
+                    ? null
+                    : new AppPolicy(
+                            appId,
+                            clientId,
+                            methodsOf(newSettings.loginMethods()),
+                            newSettings.requireVerifiedEmail(),
+                            Duration.ofMinutes(newSettings.accessTokenMinutes()),
+                            Duration.ofDays(newSettings.refreshTokenDays()),
+                            newSettings.passwordMinLength(),
+                            newSettings.corsOrigins(),
+                            roles);
             return new Registered(appId, clientId, newSettings, Map.copyOf(roles), derived);
         }
 

@@ -4,7 +4,6 @@ import dev.watchword.events.access.BuiltInRole;
 import dev.watchword.events.access.Permission;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.user.LoginMethod;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,16 @@ import java.util.stream.Collectors;
  * @param corsOrigins          browser origins allowed to call Watchword for this app
  * @param customRoles          roles its admins defined, each with its permissions
  */
-public record AppPolicy(String appId, String clientId, Set<LoginMethod> loginMethods, boolean requireVerifiedEmail,
-                     Duration accessTokenLifetime, Duration refreshTokenLifetime, int passwordMinLength,
-                     List<String> corsOrigins, Map<String, Set<String>> customRoles) {
+public record AppPolicy(
+        String appId,
+        String clientId,
+        Set<LoginMethod> loginMethods,
+        boolean requireVerifiedEmail,
+        Duration accessTokenLifetime,
+        Duration refreshTokenLifetime,
+        int passwordMinLength,
+        List<String> corsOrigins,
+        Map<String, Set<String>> customRoles) {
 
     public AppPolicy {
         loginMethods = Set.copyOf(loginMethods);
@@ -54,7 +60,8 @@ public record AppPolicy(String appId, String clientId, Set<LoginMethod> loginMet
 
     /** What {@code role} carries in this app: a built-in role what {@link BuiltInRole} says, a custom one its own. */
     public Set<String> permissionsOf(String role) {
-        return BuiltInRole.named(role).map(builtIn -> valuesOf(builtIn.permissionsIn(appId)))
+        return BuiltInRole.named(role)
+                .map(builtIn -> valuesOf(builtIn.permissionsIn(appId)))
                 .orElseGet(() -> customRoles.getOrDefault(role, Set.of()));
     }
 

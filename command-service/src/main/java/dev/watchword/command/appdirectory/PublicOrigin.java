@@ -1,9 +1,8 @@
 package dev.watchword.command.appdirectory;
 
+import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import java.net.URI;
 
 /**
  * Watchword's own web origin ({@code scheme://host[:port]} of {@code WATCHWORD_PUBLIC_URL}). Its pages (the admin

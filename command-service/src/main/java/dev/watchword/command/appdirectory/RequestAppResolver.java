@@ -48,8 +48,11 @@ public class RequestAppResolver {
         String clientId = bodyClientId != null ? bodyClientId : header;
         AppPolicy appPolicy = appDirectory.byClientId(clientId).orElseThrow(UnknownClient::new);
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !appPolicy.isDefault() && !publicOrigin.is(origin)
-                && !appPolicy.corsOrigins().contains(origin) && !appDirectory.of(null).corsOrigins().contains(origin)) {
+        if (origin != null
+                && !appPolicy.isDefault()
+                && !publicOrigin.is(origin)
+                && !appPolicy.corsOrigins().contains(origin)
+                && !appDirectory.of(null).corsOrigins().contains(origin)) {
             throw new OriginNotAllowed();
         }
         return appPolicy;

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchword.command.erasure.PersonalDataKeys;
 import dev.watchword.command.erasure.PersonalDataSerializer;
 import dev.watchword.command.erasure.SnapshotSerializer;
-import dev.watchword.command.user.User;
 import dev.watchword.command.erasure.WhenUserErasedThenDestroyKey;
-import org.springframework.beans.factory.annotation.Qualifier;
 import dev.watchword.command.publishing.KafkaEventPublisher;
 import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.User;
 import dev.watchword.events.envelope.EventCatalog;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -22,19 +24,16 @@ import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
  * The event-sourcing set-up: Jackson for events, messages and snapshots, snapshots every
@@ -44,8 +43,8 @@ import java.util.concurrent.Executors;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    private static final Executor SNAPSHOTS = Executors.newSingleThreadExecutor(Thread.ofVirtual()
-            .name("snapshotter").factory());
+    private static final Executor SNAPSHOTS = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("snapshotter").factory());
 
     /**
      * The serializer of messages, tokens and snapshots: the mapper of the events contract (ISO instants, unknown
@@ -56,8 +55,8 @@ public class AxonConfiguration {
     @Primary
     public Serializer serializer(PersonalDataKeys keys) {
         ObjectMapper mapper = EventCatalog.json().copy();
-        return new SnapshotSerializer(JacksonSerializer.builder().objectMapper(mapper).build(), mapper, keys,
-                User.class, "userId");
+        return new SnapshotSerializer(
+                JacksonSerializer.builder().objectMapper(mapper).build(), mapper, keys, User.class, "userId");
     }
 
     /**
@@ -68,15 +67,16 @@ public class AxonConfiguration {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(PersonalDataKeys keys) {
         ObjectMapper mapper = EventCatalog.json().copy();
-        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(mapper).build(), mapper, keys);
+        return new PersonalDataSerializer(
+                JacksonSerializer.builder().objectMapper(mapper).build(), mapper, keys);
     }
 
     /**
      * @param threshold events after which a new snapshot is taken; the default is 100
      */
     @Bean
-    public SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter,
-                                                         @Value("${watchword.snapshots.threshold:100}") int threshold) {
+    public SnapshotTriggerDefinition userSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${watchword.snapshots.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
@@ -89,7 +89,10 @@ public class AxonConfiguration {
      */
     @Bean(User.SNAPSHOT_FILTER)
     public SnapshotFilter userSnapshotFilter() {
-        return RevisionSnapshotFilter.builder().type(User.class.getSimpleName()).revision(User.REVISION).build();
+        return RevisionSnapshotFilter.builder()
+                .type(User.class.getSimpleName())
+                .revision(User.REVISION)
+                .build();
     }
 
     /**
@@ -98,11 +101,13 @@ public class AxonConfiguration {
      * commands queue on one hot aggregate (seen with 50 concurrent registrations of one address).
      */
     @Bean(destroyMethod = "")
-    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-                                                           HandlerDefinition handlerDefinition,
-                                                           ParameterResolverFactory parameterResolverFactory,
-                                                           EventStore eventStore, TransactionManager transactions,
-                                                           SnapshotterSpanFactory spanFactory) {
+    public SpringAggregateSnapshotter aggregateSnapshotter(
+            org.axonframework.config.Configuration configuration,
+            HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore,
+            TransactionManager transactions,
+            SnapshotterSpanFactory spanFactory) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactions)
@@ -124,17 +129,19 @@ public class AxonConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 // Same unit of work and transaction as the append: a duplicate address rolls the command back.
                 .registerSubscribingEventProcessor(EmailRegistry.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(EmailRegistry.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(
+                        EmailRegistry.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 // Same transaction as UserErased: the key is destroyed exactly when the erasure is recorded.
                 .registerSubscribingEventProcessor(WhenUserErasedThenDestroyKey.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(WhenUserErasedThenDestroyKey.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(
+                        WhenUserErasedThenDestroyKey.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 // A failed publish must stop the processor (it retries with backoff), never be logged and skipped.
-                .registerTrackingEventProcessorConfiguration(KafkaEventPublisher.PROCESSING_GROUP,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100))
-                .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessorConfiguration(
+                        KafkaEventPublisher.PROCESSING_GROUP,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(100))
+                .registerListenerInvocationErrorHandler(
+                        KafkaEventPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 // A bootstrap grant that failed (database away) is retried, not skipped.
                 .registerListenerInvocationErrorHandler("admin-bootstrap", c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler("event-chain", c -> PropagatingErrorHandler.instance()));

@@ -1,28 +1,31 @@
 package dev.watchword.command.emailchange;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.watchword.command.security.Caller;
-import dev.watchword.command.password.PasswordPolicy;
-import dev.watchword.command.security.ClientAddress;
-import dev.watchword.command.problem.InvalidEmailAddress;
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
 import dev.watchword.command.onetimesecret.OpaqueToken;
-import dev.watchword.command.user.EmailChangeCommand.ConfirmEmailChange;
+import dev.watchword.command.password.PasswordPolicy;
+import dev.watchword.command.problem.InvalidEmailAddress;
+import dev.watchword.command.security.Caller;
+import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.user.CurrentPasswordOutcome;
 import dev.watchword.command.user.EmailAddress;
-import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.UserRuleViolation;
-import dev.watchword.command.user.RegistrationCommand.NoteRegistrationAttempt;
+import dev.watchword.command.user.EmailChangeCommand.ConfirmEmailChange;
 import dev.watchword.command.user.EmailChangeCommand.RequestEmailChange;
+import dev.watchword.command.user.EmailRegistry;
+import dev.watchword.command.user.RegistrationCommand.NoteRegistrationAttempt;
+import dev.watchword.command.user.UserRuleViolation;
 import dev.watchword.command.user.VerificationSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,10 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 
 /**
  * Email change: requires the password, takes effect only once the new address proves itself by the link sent
@@ -53,8 +52,12 @@ public class EmailChangeController {
     private final VerificationSettings verification;
     private final Clock clock;
 
-    public EmailChangeController(CommandGateway commands, EmailRegistry registry, OneTimeSecrets secrets,
-                                 VerificationSettings verification, Clock clock) {
+    public EmailChangeController(
+            CommandGateway commands,
+            EmailRegistry registry,
+            OneTimeSecrets secrets,
+            VerificationSettings verification,
+            Clock clock) {
         this.commands = commands;
         this.registry = registry;
         this.secrets = secrets;
@@ -64,16 +67,22 @@ public class EmailChangeController {
 
     @PostMapping("/api/auth/email/change")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, String> request(@AuthenticationPrincipal Jwt token, @Valid @RequestBody EmailChange body,
-                                       HttpServletRequest request) {
+    public Map<String, String> request(
+            @AuthenticationPrincipal Jwt token, @Valid @RequestBody EmailChange body, HttpServletRequest request) {
         Caller caller = Caller.of(token);
         String newEmail = EmailAddress.normalize(body.newEmail()).orElseThrow(InvalidEmailAddress::new);
         Instant now = clock.instant();
         String ip = ClientAddress.of(request);
         var owner = registry.ownerOf(caller.appId(), newEmail).filter(id -> !id.equals(caller.userId()));
-        CurrentPasswordOutcome outcome = commands.sendAndWait(new RequestEmailChange(caller.userId(),
-                caller.sessionId(), body.password(), newEmail, owner.isPresent(),
-                secrets.issueFor(caller.userId(), now, verification.lifetime()), ip, ClientAddress.userAgentOf(request),
+        CurrentPasswordOutcome outcome = commands.sendAndWait(new RequestEmailChange(
+                caller.userId(),
+                caller.sessionId(),
+                body.password(),
+                newEmail,
+                owner.isPresent(),
+                secrets.issueFor(caller.userId(), now, verification.lifetime()),
+                ip,
+                ClientAddress.userAgentOf(request),
                 now));
         outcome.requireAccepted();
         // Only whoever knows this account's password may cause an email to the other account's owner.
@@ -107,8 +116,12 @@ public class EmailChangeController {
         return false;
     }
 
-    public record EmailChange(@NotNull @Size(max = PasswordPolicy.MAX_REQUEST_UNITS) String password,
-                              @JsonProperty("new_email") @NotBlank @Size(max = 320) String newEmail) {
+    public record EmailChange(
+            @NotNull @Size(max = PasswordPolicy.MAX_REQUEST_UNITS)
+            String password,
+
+            @JsonProperty("new_email") @NotBlank @Size(max = 320)
+            String newEmail) {
 
         @Override
         public String toString() {
@@ -116,6 +129,5 @@ public class EmailChangeController {
         }
     }
 
-    public record Confirmation(@NotBlank @Size(max = 200) String token) {
-    }
+    public record Confirmation(@NotBlank @Size(max = 200) String token) {}
 }

@@ -3,11 +3,6 @@ package dev.watchword.command.erasure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchword.events.user.UserEvent;
-
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -15,6 +10,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * How one personal field of a stored event is encrypted with its user's data key (crypto-shredding):
@@ -30,8 +29,7 @@ public final class PersonalDataCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private PersonalDataCipher() {
-    }
+    private PersonalDataCipher() {}
 
     /**
      * Encrypts every clear personal field of a user event's JSON in place, with the key {@code keyFor} gives
@@ -78,8 +76,13 @@ public final class PersonalDataCipher {
         if (bytes.length <= NONCE_BYTES) {
             throw new IllegalArgumentException("Encrypted value too short");
         }
-        byte[] clear = crypt(Cipher.DECRYPT_MODE, key, Arrays.copyOf(bytes, NONCE_BYTES),
-                Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length), userId, field);
+        byte[] clear = crypt(
+                Cipher.DECRYPT_MODE,
+                key,
+                Arrays.copyOf(bytes, NONCE_BYTES),
+                Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length),
+                userId,
+                field);
         return new String(clear, StandardCharsets.UTF_8);
     }
 

@@ -6,12 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchword.command.integrity.EventChainRecorder;
 import dev.watchword.command.signingkey.MasterKey;
 import dev.watchword.events.envelope.EventCatalog;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.springframework.stereotype.Component;
-
-import javax.crypto.SecretKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +13,11 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.SecretKey;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.stereotype.Component;
 
 /**
  * The one-time encryption of personal data stored before crypto-shredding existed: Flyway migration 8,
@@ -83,14 +82,17 @@ public class PersonalDataEncryptionMigration implements JavaMigration {
                 select.setLong(2, after);
                 select.setInt(3, BATCH);
                 try (ResultSet rows = select.executeQuery();
-                     PreparedStatement update = connection.prepareStatement(
-                             "UPDATE domainevententry SET payload = ? WHERE globalindex = ?")) {
+                        PreparedStatement update = connection.prepareStatement(
+                                "UPDATE domainevententry SET payload = ? WHERE globalindex = ?")) {
                     while (rows.next()) {
                         last = rows.getLong(1);
                         String userId = rows.getString(2);
                         JsonNode payload = readTree(rows.getBytes(3));
-                        if (payload instanceof ObjectNode tree && PersonalDataCipher.encryptFields(tree, userId,
-                                id -> Optional.of(keys.computeIfAbsent(id, u -> keyOf(connection, u))))) {
+                        if (payload instanceof ObjectNode tree
+                                && PersonalDataCipher.encryptFields(
+                                        tree,
+                                        userId,
+                                        id -> Optional.of(keys.computeIfAbsent(id, u -> keyOf(connection, u))))) {
                             update.setBytes(1, writeBytes(tree));
                             update.setLong(2, last);
                             update.addBatch();
@@ -123,8 +125,8 @@ public class PersonalDataEncryptionMigration implements JavaMigration {
                 insert.setBytes(2, PersonalDataKeys.newSealedKey(masterKey, userId));
                 insert.executeUpdate();
             }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT sealed_key FROM personal_data_key WHERE user_id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT sealed_key FROM personal_data_key WHERE user_id = ?")) {
                 select.setString(1, userId);
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
@@ -150,7 +152,8 @@ public class PersonalDataEncryptionMigration implements JavaMigration {
             record.executeUpdate();
         }
         try (PreparedStatement chain = connection.prepareStatement("DELETE FROM event_chain");
-             PreparedStatement token = connection.prepareStatement("DELETE FROM tokenentry WHERE processorname = ?")) {
+                PreparedStatement token =
+                        connection.prepareStatement("DELETE FROM tokenentry WHERE processorname = ?")) {
             chain.executeUpdate();
             token.setString(1, EventChainRecorder.PROCESSING_GROUP);
             token.executeUpdate();

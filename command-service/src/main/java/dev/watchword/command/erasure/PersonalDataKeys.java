@@ -3,16 +3,15 @@ package dev.watchword.command.erasure;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.watchword.command.signingkey.MasterKey;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Each user's data key (crypto-shredding), in {@code personal_data_key}, sealed with the master key and
@@ -34,7 +33,9 @@ public class PersonalDataKeys {
     private final JdbcClient jdbc;
     private final MasterKey masterKey;
     private final Cache<String, SecretKey> cache = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(CACHED_FOR).build();
+            .maximumSize(100_000)
+            .expireAfterWrite(CACHED_FOR)
+            .build();
 
     public PersonalDataKeys(JdbcClient jdbc, MasterKey masterKey) {
         this.jdbc = jdbc;
@@ -62,7 +63,8 @@ public class PersonalDataKeys {
             return existing;
         }
         jdbc.sql("INSERT INTO personal_data_key (user_id, sealed_key) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING")
-                .params(userId, newSealedKey(masterKey, userId)).update();
+                .params(userId, newSealedKey(masterKey, userId))
+                .update();
         return keyOf(userId);
     }
 
@@ -70,8 +72,7 @@ public class PersonalDataKeys {
     public void destroy(String userId) {
         jdbc.sql("""
                         INSERT INTO personal_data_key (user_id, sealed_key, destroyed_at) VALUES (?, NULL, now())
-                        ON CONFLICT (user_id) DO UPDATE SET sealed_key = NULL, destroyed_at = now()""")
-                .param(userId).update();
+                        ON CONFLICT (user_id) DO UPDATE SET sealed_key = NULL, destroyed_at = now()""").param(userId).update();
         cache.invalidate(userId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -85,12 +86,17 @@ public class PersonalDataKeys {
 
     private boolean isDestroyed(String userId) {
         return jdbc.sql("SELECT count(*) FROM personal_data_key WHERE user_id = ? AND sealed_key IS NULL")
-                .param(userId).query(Long.class).single() > 0;
+                        .param(userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private Optional<SecretKey> read(String userId) {
         return jdbc.sql("SELECT sealed_key FROM personal_data_key WHERE user_id = ? AND sealed_key IS NOT NULL")
-                .param(userId).query(byte[].class).optional()
+                .param(userId)
+                .query(byte[].class)
+                .optional()
                 .map(sealedKey -> open(masterKey, sealedKey, userId));
     }
 

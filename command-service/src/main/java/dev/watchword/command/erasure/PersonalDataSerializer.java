@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-
-import javax.crypto.SecretKey;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The event store's serializer (crypto-shredding): Jackson, except that the personal fields of user
@@ -46,8 +45,8 @@ public class PersonalDataSerializer implements Serializer {
         }
         ObjectNode tree = mapper.valueToTree(event);
         PersonalDataCipher.encryptFields(tree, event.userId(), keys::keyFor);
-        SerializedObject<JsonNode> encrypted = new SimpleSerializedObject<>(tree, JsonNode.class,
-                typeForClass(object.getClass()));
+        SerializedObject<JsonNode> encrypted =
+                new SimpleSerializedObject<>(tree, JsonNode.class, typeForClass(object.getClass()));
         return getConverter().convert(encrypted, expectedRepresentation);
     }
 
@@ -70,16 +69,20 @@ public class PersonalDataSerializer implements Serializer {
             Map.Entry<String, JsonNode> field = fields.next();
             String value = field.getValue().isTextual() ? field.getValue().asText() : null;
             if (PersonalDataCipher.isEncrypted(value)) {
-                field.setValue(key.map(k -> opened.textNode(PersonalDataCipher.decrypt(value, k, userId, field.getKey())))
-                        .map(JsonNode.class::cast).orElse(opened.nullNode()));
+                field.setValue(
+                        key.map(k -> opened.textNode(PersonalDataCipher.decrypt(value, k, userId, field.getKey())))
+                                .map(JsonNode.class::cast)
+                                .orElse(opened.nullNode()));
             }
         }
-        return (T) jackson.deserialize(new SimpleSerializedObject<>(opened, JsonNode.class, serializedObject.getType()));
+        return (T)
+                jackson.deserialize(new SimpleSerializedObject<>(opened, JsonNode.class, serializedObject.getType()));
     }
 
     private static boolean hasEncryptedField(ObjectNode tree) {
         for (String field : UserEvent.PERSONAL_FIELDS) {
-            if (tree.has(field) && PersonalDataCipher.isEncrypted(tree.get(field).asText(null))) {
+            if (tree.has(field)
+                    && PersonalDataCipher.isEncrypted(tree.get(field).asText(null))) {
                 return true;
             }
         }

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-
-import javax.crypto.SecretKey;
 
 /**
  * The serializer of everything but stored events (Axon stores snapshots with it): Jackson, except that a snapshot
@@ -38,8 +37,8 @@ public class SnapshotSerializer implements Serializer {
      * @param userAggregate the aggregate whose snapshots hold personal data
      * @param idField       the JSON field of its snapshot that holds the user id
      */
-    public SnapshotSerializer(Serializer jackson, ObjectMapper mapper, PersonalDataKeys keys, Class<?> userAggregate,
-                              String idField) {
+    public SnapshotSerializer(
+            Serializer jackson, ObjectMapper mapper, PersonalDataKeys keys, Class<?> userAggregate, String idField) {
         this.jackson = jackson;
         this.mapper = mapper;
         this.keys = keys;
@@ -57,12 +56,16 @@ public class SnapshotSerializer implements Serializer {
         if (userId == null) {
             throw new IllegalStateException("A user snapshot without " + idField + ": not taken");
         }
-        SecretKey key = keys.keyFor(userId).orElseThrow(() ->
-                new IllegalStateException("The user's data key was destroyed (erased): no snapshot is taken"));
-        ObjectNode sealed = mapper.createObjectNode().put(idField, userId)
+        SecretKey key = keys.keyFor(userId)
+                .orElseThrow(() ->
+                        new IllegalStateException("The user's data key was destroyed (erased): no snapshot is taken"));
+        ObjectNode sealed = mapper.createObjectNode()
+                .put(idField, userId)
                 .put(SEALED, PersonalDataCipher.encrypt(state.toString(), key, userId, FIELD));
-        return getConverter().convert(new SimpleSerializedObject<>(sealed, JsonNode.class,
-                typeForClass(object.getClass())), expectedRepresentation);
+        return getConverter()
+                .convert(
+                        new SimpleSerializedObject<>(sealed, JsonNode.class, typeForClass(object.getClass())),
+                        expectedRepresentation);
     }
 
     @Override
@@ -76,8 +79,8 @@ public class SnapshotSerializer implements Serializer {
             return jackson.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
         }
         String userId = tree.path(idField).asText();
-        SecretKey key = keys.keyOf(userId).orElseThrow(() ->
-                new IllegalStateException("Snapshot of an erased user: its key is destroyed"));
+        SecretKey key = keys.keyOf(userId)
+                .orElseThrow(() -> new IllegalStateException("Snapshot of an erased user: its key is destroyed"));
         try {
             JsonNode state = mapper.readTree(PersonalDataCipher.decrypt(sealed, key, userId, FIELD));
             return jackson.deserialize(new SimpleSerializedObject<>(state, JsonNode.class, serializedObject.getType()));

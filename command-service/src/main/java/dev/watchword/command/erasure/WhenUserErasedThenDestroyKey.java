@@ -28,6 +28,8 @@ public class WhenUserErasedThenDestroyKey {
     @EventHandler
     void on(UserErased event) {
         keys.destroy(event.userId());
-        jdbc.sql("DELETE FROM snapshotevententry WHERE aggregateidentifier = ?").param(event.userId()).update();
+        jdbc.sql("DELETE FROM snapshotevententry WHERE aggregateidentifier = ?")
+                .param(event.userId())
+                .update();
     }
 }

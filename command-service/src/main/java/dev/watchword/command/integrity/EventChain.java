@@ -21,8 +21,7 @@ public final class EventChain {
     /** The hash before the first event: 32 zero bytes. */
     public static final byte[] GENESIS = new byte[32];
 
-    private EventChain() {
-    }
+    private EventChain() {}
 
     public static byte[] link(byte[] previous, StoredEvent event) {
         MessageDigest sha256 = sha256();
@@ -32,13 +31,19 @@ public final class EventChain {
     }
 
     static byte[] canonical(StoredEvent event) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + length(event.payload())
-                + length(event.metadata()));
+        ByteArrayOutputStream bytes =
+                new ByteArrayOutputStream(256 + length(event.payload()) + length(event.metadata()));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            field(out, ByteBuffer.allocate(Long.BYTES).putLong(event.globalIndex()).array());
+            field(
+                    out,
+                    ByteBuffer.allocate(Long.BYTES).putLong(event.globalIndex()).array());
             field(out, utf8(event.eventIdentifier()));
             field(out, utf8(event.aggregateIdentifier()));
-            field(out, ByteBuffer.allocate(Long.BYTES).putLong(event.sequenceNumber()).array());
+            field(
+                    out,
+                    ByteBuffer.allocate(Long.BYTES)
+                            .putLong(event.sequenceNumber())
+                            .array());
             field(out, utf8(event.aggregateType()));
             field(out, utf8(event.payloadType()));
             field(out, utf8(event.payloadRevision()));

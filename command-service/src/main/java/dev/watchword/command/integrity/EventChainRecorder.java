@@ -1,13 +1,12 @@
 package dev.watchword.command.integrity;
 
+import java.util.Arrays;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Extends the event chain by each stored event, in a tracking processor (one segment, from the start of the
@@ -34,24 +33,34 @@ public class EventChainRecorder {
 
     @EventHandler
     void on(EventMessage<?> message) {
-        StoredEvent event = jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domainevententry WHERE eventidentifier = ?")
-                .param(message.getIdentifier()).query((row, n) -> StoredEvent.read(row)).optional()
+        StoredEvent event = jdbc.sql(
+                        "SELECT " + StoredEvent.COLUMNS + " FROM domainevententry WHERE eventidentifier = ?")
+                .param(message.getIdentifier())
+                .query((row, n) -> StoredEvent.read(row))
+                .optional()
                 .orElseThrow(() -> new IllegalStateException("Event " + message.getIdentifier() + " is not stored"));
         if (isChained(event.globalIndex())) {
             return; // a replay: the chain keeps the links it has
         }
         byte[] previous = jdbc.sql("SELECT chain_hash FROM event_chain WHERE global_index < ? "
                         + "ORDER BY global_index DESC LIMIT 1")
-                .param(event.globalIndex()).query(byte[].class).optional().orElse(EventChain.GENESIS);
+                .param(event.globalIndex())
+                .query(byte[].class)
+                .optional()
+                .orElse(EventChain.GENESIS);
         byte[] hash = EventChain.link(previous, event);
         jdbc.sql("INSERT INTO event_chain (global_index, event_identifier, chain_hash) VALUES (?, ?, ?)")
-                .params(event.globalIndex(), event.eventIdentifier(), hash).update();
+                .params(event.globalIndex(), event.eventIdentifier(), hash)
+                .update();
         relinkSuccessors(event.globalIndex(), previous, hash);
     }
 
     private boolean isChained(long globalIndex) {
-        return jdbc.sql("SELECT count(*) FROM event_chain WHERE global_index = ?").param(globalIndex)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM event_chain WHERE global_index = ?")
+                        .param(globalIndex)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private void relinkSuccessors(long globalIndex, byte[] oldPrevious, byte[] newPrevious) {
@@ -59,7 +68,8 @@ public class EventChainRecorder {
                         + "JOIN event_chain c ON c.global_index = d.globalindex WHERE d.globalindex > ? "
                         + "ORDER BY d.globalindex")
                 .param(globalIndex)
-                .query((row, n) -> new ChainedEvent(StoredEvent.read(row), row.getBytes("chain_hash"))).list();
+                .query((row, n) -> new ChainedEvent(StoredEvent.read(row), row.getBytes("chain_hash")))
+                .list();
         for (ChainedEvent successor : successors) {
             byte[] expected = EventChain.link(oldPrevious, successor.event());
             if (!Arrays.equals(expected, successor.chainHash())) {
@@ -68,7 +78,8 @@ public class EventChainRecorder {
             }
             byte[] relinked = EventChain.link(newPrevious, successor.event());
             jdbc.sql("UPDATE event_chain SET chain_hash = ? WHERE global_index = ?")
-                    .params(relinked, successor.event().globalIndex()).update();
+                    .params(relinked, successor.event().globalIndex())
+                    .update();
             oldPrevious = expected;
             newPrevious = relinked;
         }
@@ -78,6 +89,5 @@ public class EventChainRecorder {
         return "d." + StoredEvent.COLUMNS.replace(", ", ", d.");
     }
 
-    private record ChainedEvent(StoredEvent event, byte[] chainHash) {
-    }
+    private record ChainedEvent(StoredEvent event, byte[] chainHash) {}
 }

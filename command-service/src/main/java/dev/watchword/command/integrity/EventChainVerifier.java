@@ -1,5 +1,10 @@
 package dev.watchword.command.integrity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -10,12 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * Recomputes the event chain over {@code domainevententry} in global-index order and compares every link with
@@ -38,8 +37,8 @@ public class EventChainVerifier {
     private final Serializer serializer;
     private final TransactionTemplate snapshot;
 
-    public EventChainVerifier(DataSource dataSource, JdbcClient jdbc, Serializer serializer,
-                              PlatformTransactionManager transactions) {
+    public EventChainVerifier(
+            DataSource dataSource, JdbcClient jdbc, Serializer serializer, PlatformTransactionManager transactions) {
         this.cursor = new JdbcTemplate(dataSource);
         this.cursor.setFetchSize(FETCH_SIZE);
         this.jdbc = jdbc;
@@ -61,9 +60,10 @@ public class EventChainVerifier {
     private Optional<TrackingToken> processorPosition() {
         return jdbc.sql("SELECT token, tokentype FROM tokenentry WHERE processorname = ? AND segment = 0")
                 .param(EventChainRecorder.PROCESSING_GROUP)
-                .query((row, n) -> row.getBytes("token") == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                        new SimpleSerializedObject<>(row.getBytes("token"), byte[].class, row.getString("tokentype"),
-                                null)))
+                .query((row, n) -> row.getBytes("token") == null
+                        ? null
+                        : serializer.<byte[], TrackingToken>deserialize(new SimpleSerializedObject<>(
+                                row.getBytes("token"), byte[].class, row.getString("tokentype"), null)))
                 .optional();
     }
 
@@ -101,15 +101,23 @@ public class EventChainVerifier {
             boolean stored = row.getObject("globalindex") != null;
             byte[] chainHash = row.getBytes("chain_hash");
             if (!stored) {
-                broken = ChainVerification.broken(verified, row.getLong("chained_index"),
-                        row.getString("chained_event_identifier"), ChainVerification.EVENT_MISSING, unchained);
+                broken = ChainVerification.broken(
+                        verified,
+                        row.getLong("chained_index"),
+                        row.getString("chained_event_identifier"),
+                        ChainVerification.EVENT_MISSING,
+                        unchained);
                 return;
             }
             StoredEvent event = StoredEvent.read(row);
             if (chainHash == null) {
                 if (reached(position, event.globalIndex())) {
-                    broken = ChainVerification.broken(verified, event.globalIndex(), event.eventIdentifier(),
-                            ChainVerification.EVENT_INSERTED, unchained);
+                    broken = ChainVerification.broken(
+                            verified,
+                            event.globalIndex(),
+                            event.eventIdentifier(),
+                            ChainVerification.EVENT_INSERTED,
+                            unchained);
                 } else {
                     unchained++;
                 }
@@ -118,8 +126,12 @@ public class EventChainVerifier {
             byte[] computed = EventChain.link(previous, event);
             if (!Arrays.equals(computed, chainHash)
                     || !event.eventIdentifier().equals(row.getString("chained_event_identifier"))) {
-                broken = ChainVerification.broken(verified, event.globalIndex(), event.eventIdentifier(),
-                        ChainVerification.CONTENT_CHANGED, unchained);
+                broken = ChainVerification.broken(
+                        verified,
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        ChainVerification.CONTENT_CHANGED,
+                        unchained);
                 return;
             }
             previous = computed;

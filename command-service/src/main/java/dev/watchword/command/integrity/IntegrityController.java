@@ -1,13 +1,13 @@
 package dev.watchword.command.integrity;
 
-import dev.watchword.command.security.ActingAdmin;
-import dev.watchword.events.access.Permission;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import dev.watchword.command.operator.InvalidOperatorToken;
 import dev.watchword.command.operator.OperatorEndpointDisabled;
 import dev.watchword.command.operator.OperatorToken;
+import dev.watchword.command.security.ActingAdmin;
+import dev.watchword.events.access.Permission;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,8 +53,10 @@ public class IntegrityController {
         if (!operatorToken.enabled()) {
             throw new OperatorEndpointDisabled();
         }
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || !operatorToken.matches(authorization.substring(BEARER.length()).strip())) {
+        if (authorization == null
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || !operatorToken.matches(
+                        authorization.substring(BEARER.length()).strip())) {
             throw new InvalidOperatorToken();
         }
         return verifier.verify();

@@ -3,16 +3,13 @@ package dev.watchword.command.issuing;
 import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.signingkey.SigningKeys;
-
 import dev.watchword.command.user.SessionGrant;
-import dev.watchword.events.access.Permission;
 import io.jsonwebtoken.Jwts;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Signs access tokens in the RFC 9068 profile: header {@code typ: at+jwt} so that no other kind of JWT can be
@@ -39,14 +36,21 @@ public class AccessTokenIssuer {
     public IssuedTokens issue(SessionGrant grant, OpaqueToken refreshToken) {
         // The session recorded when its tokens expire; the token is issued at the instant that expiry was
         // counted from, so exp - iat is exactly the lifetime (RFC 7519 4.1.6) however long signing took.
-        Instant expiresAt = grant.accessTokenExpiresAt() != null ? grant.accessTokenExpiresAt()
+        Instant expiresAt = grant.accessTokenExpiresAt() != null
+                ? grant.accessTokenExpiresAt()
                 : clock.instant().plus(grant.accessTokenLifetime());
         Instant issuedAt = expiresAt.minus(grant.accessTokenLifetime());
         SigningKeys.SigningKey key = keys.current();
         String access = Jwts.builder()
-                .header().keyId(key.kid()).type(AccessTokenRules.TYPE).and()
+                .header()
+                .keyId(key.kid())
+                .type(AccessTokenRules.TYPE)
+                .and()
                 .issuer(settings.issuer())
-                .audience().add(settings.audience()).add(grant.clientId()).and()
+                .audience()
+                .add(settings.audience())
+                .add(grant.clientId())
+                .and()
                 .subject(grant.userId())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(Date.from(issuedAt))
@@ -59,7 +63,7 @@ public class AccessTokenIssuer {
                 .claim(AccessTokenRules.AUTHORIZATION_VERSION, grant.authorizationVersion())
                 .signWith(key.privateKey(), Jwts.SIG.ES256)
                 .compact();
-        return new IssuedTokens(access, refreshToken.value(), grant.accessTokenLifetime().toSeconds(),
-                grant.clientId());
+        return new IssuedTokens(
+                access, refreshToken.value(), grant.accessTokenLifetime().toSeconds(), grant.clientId());
     }
 }

@@ -11,8 +11,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param clientId the app whose session this is (not sent: it names the app's refresh cookie)
  */
-public record IssuedTokens(String access, @JsonInclude(JsonInclude.Include.NON_NULL) String refresh,
-                           @JsonProperty("expires_in") long expiresIn, @JsonIgnore String clientId) {
+public record IssuedTokens(
+        String access,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String refresh,
+        @JsonProperty("expires_in") long expiresIn,
+        @JsonIgnore String clientId) {
 
     @JsonProperty("token_type")
     public String tokenType() {

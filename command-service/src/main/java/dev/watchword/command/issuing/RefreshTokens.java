@@ -1,14 +1,11 @@
 package dev.watchword.command.issuing;
 
 import dev.watchword.command.onetimesecret.OpaqueToken;
-
 import dev.watchword.command.onetimesecret.ServerKeys;
-
+import java.util.Base64;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import javax.crypto.spec.SecretKeySpec;
-import java.util.Base64;
 
 /**
  * Refresh tokens and their successors. A successor is a keyed hash of the token it replaces: the same token
@@ -31,6 +28,7 @@ public class RefreshTokens {
 
     public OpaqueToken successorOf(OpaqueToken presented) {
         byte[] mac = ServerKeys.hmac(successorKey, presented.value());
-        return new OpaqueToken(presented.userId(), Base64.getUrlEncoder().withoutPadding().encodeToString(mac));
+        return new OpaqueToken(
+                presented.userId(), Base64.getUrlEncoder().withoutPadding().encodeToString(mac));
     }
 }

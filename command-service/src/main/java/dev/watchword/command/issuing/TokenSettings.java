@@ -2,10 +2,9 @@ package dev.watchword.command.issuing;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * How access and refresh tokens are issued.
@@ -17,8 +16,11 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.tokens")
-public record TokenSettings(@NotBlank String issuer, @NotBlank String audience, @Positive long accessTokenLifetime,
-                            @Positive long refreshTokenLifetime) {
+public record TokenSettings(
+        @NotBlank String issuer,
+        @NotBlank String audience,
+        @Positive long accessTokenLifetime,
+        @Positive long refreshTokenLifetime) {
 
     public Duration accessTokenDuration() {
         return Duration.ofMinutes(accessTokenLifetime);

@@ -10,6 +10,8 @@ import dev.watchword.command.problem.RuleViolation;
 public class EmailNotVerified extends RuleViolation {
 
     public EmailNotVerified() {
-        super(ProblemCode.EMAIL_NOT_VERIFIED, "Please confirm your email address first: follow the link we sent, or ask for a new one.");
+        super(
+                ProblemCode.EMAIL_NOT_VERIFIED,
+                "Please confirm your email address first: follow the link we sent, or ask for a new one.");
     }
 }

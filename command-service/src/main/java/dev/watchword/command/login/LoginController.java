@@ -1,26 +1,25 @@
 package dev.watchword.command.login;
 
-import dev.watchword.command.password.PasswordHasher;
-import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.command.issuing.AccessTokenIssuer;
-import dev.watchword.events.user.LoginMethod;
 import dev.watchword.command.issuing.IssuedTokens;
 import dev.watchword.command.onetimesecret.OpaqueToken;
+import dev.watchword.command.password.PasswordHasher;
+import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.user.EmailRegistry;
-import dev.watchword.command.user.PasswordLoginCommand.Login;
 import dev.watchword.command.user.LoginOutcome;
+import dev.watchword.command.user.PasswordLoginCommand.Login;
+import dev.watchword.events.user.LoginMethod;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Password login. Unknown addresses spend the same hashing time as wrong passwords and get the same 401, and
@@ -38,8 +37,13 @@ public class LoginController {
     private final RequestAppResolver apps;
     private final Clock clock;
 
-    public LoginController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
-                           AccessTokenIssuer tokens, RequestAppResolver apps, Clock clock) {
+    public LoginController(
+            CommandGateway commands,
+            EmailRegistry registry,
+            PasswordHasher passwords,
+            AccessTokenIssuer tokens,
+            RequestAppResolver apps,
+            Clock clock) {
         this.apps = apps;
         this.commands = commands;
         this.registry = registry;
@@ -57,9 +61,14 @@ public class LoginController {
             throw new InvalidCredentials();
         }
         OpaqueToken refresh = OpaqueToken.issueFor(userId.get());
-        LoginOutcome outcome = commands.sendAndWait(new Login(userId.get(), body.password(),
-                UUID.randomUUID().toString(), refresh.hash(), ClientAddress.of(request),
-                ClientAddress.userAgentOf(request), clock.instant()));
+        LoginOutcome outcome = commands.sendAndWait(new Login(
+                userId.get(),
+                body.password(),
+                UUID.randomUUID().toString(),
+                refresh.hash(),
+                ClientAddress.of(request),
+                ClientAddress.userAgentOf(request),
+                clock.instant()));
         if (outcome instanceof LoginOutcome.Granted granted) {
             return tokens.issue(granted.grant(), refresh);
         }

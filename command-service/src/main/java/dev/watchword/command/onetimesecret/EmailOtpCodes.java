@@ -1,18 +1,16 @@
 package dev.watchword.command.onetimesecret;
 
-
 import dev.watchword.command.user.OneTimeSecret;
 import dev.watchword.events.secret.SealedSecret;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
-import javax.crypto.spec.SecretKeySpec;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Email sign-in codes. A code is bound to the request that asked for it: the request id names the user only
@@ -34,14 +32,13 @@ public class EmailOtpCodes {
         this.hashKey = ServerKeys.derive(sealingKey, "watchword/email-otp-hash/v1");
     }
 
-    public record IssuedCode(String requestId, OneTimeSecret code) {
-    }
+    public record IssuedCode(String requestId, OneTimeSecret code) {}
 
     public IssuedCode issueFor(String userId, Instant now, Duration lifetime, int digits) {
         String requestId = requestIdFor(userId);
         String code = randomDigits(digits);
-        return new IssuedCode(requestId, new OneTimeSecret(hash(requestId, code), sealer.seal(code, userId),
-                now.plus(lifetime)));
+        return new IssuedCode(
+                requestId, new OneTimeSecret(hash(requestId, code), sealer.seal(code, userId), now.plus(lifetime)));
     }
 
     /** A request id for an address without an account: indistinguishable from a real one. */
@@ -59,15 +56,14 @@ public class EmailOtpCodes {
     }
 
     public String hash(String requestId, String code) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(ServerKeys.hmac(hashKey, requestId + ":" + code));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(ServerKeys.hmac(hashKey, requestId + ":" + code));
     }
 
     private String requestIdFor(String userId) {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        return sealer.seal(userId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce),
-                REQUEST_BINDING);
+        return sealer.seal(
+                userId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), REQUEST_BINDING);
     }
 
     private static String randomDigits(int digits) {

@@ -1,13 +1,11 @@
 package dev.watchword.command.onetimesecret;
 
-
 import dev.watchword.command.user.OneTimeSecret;
 import dev.watchword.events.secret.SealedSecret;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Issues link tokens for emails: the token goes to the user only through notification-service, sealed for it

@@ -1,10 +1,10 @@
 package dev.watchword.command.onetimesecret;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keys for keyed hashes, each derived for one purpose from the configured sealing key (HMAC-SHA-256 as a
@@ -13,11 +13,11 @@ import java.util.Base64;
  */
 public final class ServerKeys {
 
-    private ServerKeys() {
-    }
+    private ServerKeys() {}
 
     public static SecretKeySpec derive(String base64Key, String purpose) {
-        byte[] master = Base64.getDecoder().decode(base64Key.trim().replace('-', '+').replace('_', '/'));
+        byte[] master =
+                Base64.getDecoder().decode(base64Key.trim().replace('-', '+').replace('_', '/'));
         return new SecretKeySpec(hmac(new SecretKeySpec(master, "HmacSHA256"), purpose), "HmacSHA256");
     }
 

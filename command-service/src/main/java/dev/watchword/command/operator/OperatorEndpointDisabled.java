@@ -1,6 +1,5 @@
 package dev.watchword.command.operator;
 
-import dev.watchword.command.problem.ProblemResponses;
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
 

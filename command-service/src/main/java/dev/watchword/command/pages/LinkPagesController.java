@@ -1,16 +1,15 @@
 package dev.watchword.command.pages;
 
 import dev.watchword.events.links.EmailLinks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * The pages that emailed links open ({@link EmailLinks}). The token sits in the URL fragment, which browsers
@@ -33,21 +32,69 @@ public class LinkPagesController {
         String template = read("pages/link.html");
         // The first proof of the mailbox drops a password chosen before it (pre-account takeover, OWASP ASVS 5.0
         // V6.4), so the page that proves it asks for the password the owner will sign in with.
-        verifyEmail = render(template, Map.of("title", "Confirm your email address", "endpoint",
-                "/api/auth/verify-email/", "done", "Your email address is confirmed.", "pending", "",
-                "formHidden", "", "action", "Confirm", "passwordLabel", "Your password (optional)", "hint",
-                "Confirming ends every earlier sign-in to this address and clears a password chosen before it, so "
-                        + "nobody who signed up with your address before you keeps a way in. Type the password you "
-                        + "want to sign in with, or leave it empty to sign in with emailed links or codes (or set "
-                        + "one later with Forgot password).", "passwordRequired", ""));
-        resetPassword = render(template, Map.of("title", "Choose a new password", "endpoint",
-                "/api/auth/password/reset/confirm/", "done", "Your password is changed. Sign in with it now.",
-                "pending", "", "formHidden", "", "action", "Set password", "passwordLabel", "New password"));
-        magicLink = render(template, Map.of("title", "Signing you in", "endpoint", "/api/auth/magic-link/login/",
-                "done", "You are signed in. You can close this page.", "pending", "Signing in…"));
-        confirmEmailChange = render(template, Map.of("title", "Confirm your new email address", "endpoint",
-                "/api/auth/email/change/confirm/", "done", "Your email address is changed.", "pending",
-                "Confirming…"));
+        verifyEmail = render(
+                template,
+                Map.of(
+                        "title",
+                        "Confirm your email address",
+                        "endpoint",
+                        "/api/auth/verify-email/",
+                        "done",
+                        "Your email address is confirmed.",
+                        "pending",
+                        "",
+                        "formHidden",
+                        "",
+                        "action",
+                        "Confirm",
+                        "passwordLabel",
+                        "Your password (optional)",
+                        "hint",
+                        "Confirming ends every earlier sign-in to this address and clears a password chosen before it, so "
+                                + "nobody who signed up with your address before you keeps a way in. Type the password you "
+                                + "want to sign in with, or leave it empty to sign in with emailed links or codes (or set "
+                                + "one later with Forgot password).",
+                        "passwordRequired",
+                        ""));
+        resetPassword = render(
+                template,
+                Map.of(
+                        "title",
+                        "Choose a new password",
+                        "endpoint",
+                        "/api/auth/password/reset/confirm/",
+                        "done",
+                        "Your password is changed. Sign in with it now.",
+                        "pending",
+                        "",
+                        "formHidden",
+                        "",
+                        "action",
+                        "Set password",
+                        "passwordLabel",
+                        "New password"));
+        magicLink = render(
+                template,
+                Map.of(
+                        "title",
+                        "Signing you in",
+                        "endpoint",
+                        "/api/auth/magic-link/login/",
+                        "done",
+                        "You are signed in. You can close this page.",
+                        "pending",
+                        "Signing in…"));
+        confirmEmailChange = render(
+                template,
+                Map.of(
+                        "title",
+                        "Confirm your new email address",
+                        "endpoint",
+                        "/api/auth/email/change/confirm/",
+                        "done",
+                        "Your email address is changed.",
+                        "pending",
+                        "Confirming…"));
     }
 
     @GetMapping(path = EmailLinks.VERIFY_EMAIL, produces = MediaType.TEXT_HTML_VALUE)
@@ -80,8 +127,10 @@ public class LinkPagesController {
         for (Map.Entry<String, String> value : values.entrySet()) {
             html = html.replace("{{" + value.getKey() + "}}", value.getValue());
         }
-        return html.replace("{{formHidden}}", "hidden").replace("{{action}}", "Continue")
-                .replace("{{passwordLabel}}", "Password").replace("{{hint}}", "")
+        return html.replace("{{formHidden}}", "hidden")
+                .replace("{{action}}", "Continue")
+                .replace("{{passwordLabel}}", "Password")
+                .replace("{{hint}}", "")
                 .replace("{{passwordRequired}}", "required");
     }
 

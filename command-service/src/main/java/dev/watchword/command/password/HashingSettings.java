@@ -2,11 +2,10 @@ package dev.watchword.command.password;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * The bulkhead around Argon2id (hashing and checking passwords), which costs tens of milliseconds of a core
@@ -20,8 +19,9 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.hashing")
-public record HashingSettings(@DefaultValue("0") @Min(0) int concurrency,
-                              @NotNull @DefaultValue("1s") Duration maxWait) {
+public record HashingSettings(
+        @DefaultValue("0") @Min(0) int concurrency,
+        @NotNull @DefaultValue("1s") Duration maxWait) {
 
     /** The number of permits: {@link #concurrency()}, or twice the available processors when that is 0. */
     public int permits() {

@@ -2,11 +2,10 @@ package dev.watchword.command.password;
 
 import dev.watchword.command.user.PasswordHashing;
 import dev.watchword.command.user.PasswordVerifier;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.stereotype.Component;
-
 import java.text.Normalizer;
 import java.util.UUID;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.stereotype.Component;
 
 /**
  * Every hash and check runs inside the {@link HashingBulkhead}, so that a burst of logins or registrations queues

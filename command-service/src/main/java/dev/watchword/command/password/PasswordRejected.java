@@ -18,22 +18,23 @@ public class PasswordRejected extends RuleViolation {
     }
 
     static PasswordRejected tooShort(int minLength) {
-        return new PasswordRejected(ProblemCode.PASSWORD_TOO_SHORT,
-                "The password must have at least " + minLength + " characters.");
+        return new PasswordRejected(
+                ProblemCode.PASSWORD_TOO_SHORT, "The password must have at least " + minLength + " characters.");
     }
 
     static PasswordRejected tooLong(int maxLength) {
-        return new PasswordRejected(ProblemCode.PASSWORD_TOO_LONG,
-                "The password must have at most " + maxLength + " characters.");
+        return new PasswordRejected(
+                ProblemCode.PASSWORD_TOO_LONG, "The password must have at most " + maxLength + " characters.");
     }
 
     static PasswordRejected tooCommon() {
-        return new PasswordRejected(ProblemCode.PASSWORD_TOO_COMMON,
+        return new PasswordRejected(
+                ProblemCode.PASSWORD_TOO_COMMON,
                 "This password is too common or known from data breaches; choose another one.");
     }
 
     static PasswordRejected containsEmail() {
-        return new PasswordRejected(ProblemCode.PASSWORD_CONTAINS_EMAIL,
-                "The password must not contain your email address.");
+        return new PasswordRejected(
+                ProblemCode.PASSWORD_CONTAINS_EMAIL, "The password must not contain your email address.");
     }
 }

@@ -15,5 +15,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("watchword.passwords")
-public record PasswordSettings(@DefaultValue("8") @Min(PasswordPolicy.FLOOR_LENGTH) @Max(64) int minLength) {
-}
+public record PasswordSettings(
+        @DefaultValue("8") @Min(PasswordPolicy.FLOOR_LENGTH) @Max(64)
+        int minLength) {}

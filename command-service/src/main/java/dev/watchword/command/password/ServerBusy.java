@@ -2,7 +2,6 @@ package dev.watchword.command.password;
 
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
-
 import java.time.Duration;
 
 /** Every password hashing slot stayed taken for the whole wait: try again shortly (RFC 9110 section 15.6.4). */

@@ -3,11 +3,10 @@ package dev.watchword.command.passwordless;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Passwordless login by email: the switches and lifetimes of the default app; every other app switches its
@@ -21,9 +20,9 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.passwordless")
-public record PasswordlessSettings(@DefaultValue("true") boolean magicLinkEnabled,
-                                   @NotNull @DefaultValue("10m") Duration magicLinkLifetime,
-                                   @DefaultValue("true") boolean emailOtpEnabled,
-                                   @NotNull @DefaultValue("10m") Duration emailOtpLifetime,
-                                   @Min(6) @Max(8) @DefaultValue("6") int emailOtpDigits) {
-}
+public record PasswordlessSettings(
+        @DefaultValue("true") boolean magicLinkEnabled,
+        @NotNull @DefaultValue("10m") Duration magicLinkLifetime,
+        @DefaultValue("true") boolean emailOtpEnabled,
+        @NotNull @DefaultValue("10m") Duration emailOtpLifetime,
+        @Min(6) @Max(8) @DefaultValue("6") int emailOtpDigits) {}

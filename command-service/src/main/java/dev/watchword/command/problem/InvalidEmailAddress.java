@@ -1,6 +1,5 @@
 package dev.watchword.command.problem;
 
-
 public class InvalidEmailAddress extends RuleViolation {
 
     public InvalidEmailAddress() {

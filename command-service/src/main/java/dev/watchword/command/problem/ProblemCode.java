@@ -1,11 +1,10 @@
 package dev.watchword.command.problem;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The stable {@code code} extension of every problem this service answers (RFC 9457 section 3.2), each with the
@@ -99,8 +98,16 @@ public enum ProblemCode {
      * The code of each status that Spring MVC answers by itself (405, 415, unreadable JSON, a refused permission, an
      * unexpected failure, ...), where no rule of ours names a more specific one.
      */
-    private static final Set<ProblemCode> GENERIC = EnumSet.of(MALFORMED_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND,
-            METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR,
+    private static final Set<ProblemCode> GENERIC = EnumSet.of(
+            MALFORMED_REQUEST,
+            UNAUTHORIZED,
+            FORBIDDEN,
+            NOT_FOUND,
+            METHOD_NOT_ALLOWED,
+            NOT_ACCEPTABLE,
+            PAYLOAD_TOO_LARGE,
+            UNSUPPORTED_MEDIA_TYPE,
+            INTERNAL_ERROR,
             SERVICE_UNAVAILABLE);
 
     private final HttpStatus status;

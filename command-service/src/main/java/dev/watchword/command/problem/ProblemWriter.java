@@ -2,11 +2,10 @@ package dev.watchword.command.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
 
 /**
  * Writes a problem straight to the servlet response, for refusals decided in a servlet filter or the security

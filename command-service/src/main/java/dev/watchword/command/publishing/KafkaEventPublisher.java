@@ -1,9 +1,15 @@
 package dev.watchword.command.publishing;
 
-import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EnvelopeSignature;
+import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.envelope.WithheldFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -15,13 +21,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every stored event to Kafka, keyed by aggregate id so each aggregate's events keep their order.
@@ -62,8 +61,13 @@ public class KafkaEventPublisher {
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         String aggregateId = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
-        EventEnvelope envelope = EventCatalog.wrap(message.getIdentifier(), payload, aggregateId, sequence,
-                token.position().orElse(-1), message.getTimestamp());
+        EventEnvelope envelope = EventCatalog.wrap(
+                message.getIdentifier(),
+                payload,
+                aggregateId,
+                sequence,
+                token.position().orElse(-1),
+                message.getTimestamp());
         byte[] value = EventCatalog.toBytes(WithheldFields.withheldFrom(envelope));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, aggregateId, value);
         record.headers().add(EnvelopeSignature.HEADER, signature.sign(aggregateId, value));
@@ -81,7 +85,8 @@ public class KafkaEventPublisher {
 
     private static void awaitAll(List<CompletableFuture<?>> sends) {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new KafkaUnavailable(e.getCause());
         } catch (TimeoutException e) {

@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("watchword.events")
-public record PublishingProperties(@NotBlank @DefaultValue("watchword.events") String topic,
-                                   @NotBlank String signingKey) {
+public record PublishingProperties(
+        @NotBlank @DefaultValue("watchword.events") String topic,
+        @NotBlank String signingKey) {
 
     @Override
     public String toString() {

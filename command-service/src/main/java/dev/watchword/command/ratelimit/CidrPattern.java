@@ -15,8 +15,7 @@ final class CidrPattern {
     private static final String HEX = "0123456789abcdef";
     private static final String NOTHING = "(?!)";
 
-    private CidrPattern() {
-    }
+    private CidrPattern() {}
 
     static String anyOf(List<String> blocks) {
         if (blocks.isEmpty()) {

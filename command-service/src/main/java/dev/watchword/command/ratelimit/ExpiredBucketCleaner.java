@@ -1,13 +1,12 @@
 package dev.watchword.command.ratelimit;
 
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Deletes the rows of buckets that have refilled, so that the table holds only clients seen in the last few
@@ -38,7 +37,8 @@ class ExpiredBucketCleaner implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("rate-limit-cleaner").factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("rate-limit-cleaner").factory());
         scheduler.scheduleWithFixedDelay(this::removeExpired, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
     }
 

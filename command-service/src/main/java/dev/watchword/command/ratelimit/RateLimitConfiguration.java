@@ -8,6 +8,8 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -15,9 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import javax.sql.DataSource;
-import java.time.Duration;
 
 /** Rate limits and the trusted proxies that make the client address worth limiting on. */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +31,8 @@ class RateLimitConfiguration {
     private static final int STORE_CONNECTIONS = 5;
 
     @Bean
-    PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets(RateLimitStore store,
-                                                                        RateLimitSettings settings) {
+    PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets(
+            RateLimitStore store, RateLimitSettings settings) {
         return buckets(store.connections(), settings.storeTimeout());
     }
 
@@ -44,9 +43,14 @@ class RateLimitConfiguration {
      * {@link RateLimiter}). Not a {@code DataSource} bean, which would displace the service's own.
      */
     @Bean(destroyMethod = "close")
-    RateLimitStore rateLimitStore(DataSourceProperties properties, RateLimitSettings settings,
-                                  @Value("${spring.datasource.hikari.schema:}") String schema) {
-        HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    RateLimitStore rateLimitStore(
+            DataSourceProperties properties,
+            RateLimitSettings settings,
+            @Value("${spring.datasource.hikari.schema:}") String schema) {
+        HikariDataSource pool = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         pool.setPoolName("rate-limits");
         if (!schema.isBlank()) {
             pool.setSchema(schema);
@@ -57,7 +61,8 @@ class RateLimitConfiguration {
         // Starts without the database; the checks fail over until it answers.
         pool.setInitializationFailTimeout(-1);
         // PostgreSQL ends a wait for a row lock or a slow statement itself, whatever the driver does.
-        pool.addDataSourceProperty("options", "-c lock_timeout=" + timeoutMillis + " -c statement_timeout=" + timeoutMillis);
+        pool.addDataSourceProperty(
+                "options", "-c lock_timeout=" + timeoutMillis + " -c statement_timeout=" + timeoutMillis);
         return new RateLimitStore(pool);
     }
 
@@ -76,20 +81,21 @@ class RateLimitConfiguration {
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKETS))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKETS))
                 .requestTimeout(timeout)
                 .build();
     }
 
     @Bean
-    RateLimiter rateLimiter(PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets,
-                            RateLimitSettings settings) {
+    RateLimiter rateLimiter(
+            PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets, RateLimitSettings settings) {
         return new RateLimiter(rateLimitBuckets, settings);
     }
 
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, ObjectMapper json,
-                                                            ProblemWriter problems, EmailOtpCodes codes) {
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+            RateLimiter limiter, ObjectMapper json, ProblemWriter problems, EmailOtpCodes codes) {
         FilterRegistrationBean<RateLimitFilter> registration =
                 new FilterRegistrationBean<>(new RateLimitFilter(limiter, json, problems, codes::userOf));
         // Right after Spring Security's chain, so that a 429 gets its headers (no-store, CORS, HSTS).

@@ -10,16 +10,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Applies {@link RateLimiter} to the POSTs of {@link RateLimitedAction}, keyed by client address and by what the
@@ -41,8 +40,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final Function<String, Optional<String>> ownerOfOtpRequest;
 
     /** @param ownerOfOtpRequest the user a sign-in code's request id was issued for, if it is one of ours */
-    public RateLimitFilter(RateLimiter limiter, ObjectMapper json, ProblemWriter problems,
-                           Function<String, Optional<String>> ownerOfOtpRequest) {
+    public RateLimitFilter(
+            RateLimiter limiter,
+            ObjectMapper json,
+            ProblemWriter problems,
+            Function<String, Optional<String>> ownerOfOtpRequest) {
         this.limiter = limiter;
         this.json = json;
         this.problems = problems;
@@ -51,7 +53,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !HttpMethod.POST.matches(request.getMethod()) || actionOf(request).isEmpty();
+        return !HttpMethod.POST.matches(request.getMethod())
+                || actionOf(request).isEmpty();
     }
 
     @Override
@@ -66,8 +69,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
         HttpServletRequest forwarded = cached != null ? cached : request;
         Optional<Duration> wait;
         try {
-            wait = limiter.consume(action, ClientAddress.of(request),
-                    subjectOf(action, cached != null ? cached.body() : new byte[0]));
+            wait = limiter.consume(
+                    action, ClientAddress.of(request), subjectOf(action, cached != null ? cached.body() : new byte[0]));
         } catch (RateLimitStoreUnavailable closed) {
             problems.write(response, ProblemCode.SERVICE_UNAVAILABLE.problem("Please try again shortly."));
             return;
@@ -76,8 +79,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
             // Whole seconds, rounded up, at least 1: a client that waits as told gets a token.
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problems.write(response, ProblemCode.RATE_LIMITED.problem(
-                    "Too many attempts. Please wait before trying again."));
+            problems.write(
+                    response, ProblemCode.RATE_LIMITED.problem("Too many attempts. Please wait before trying again."));
             return;
         }
         chain.doFilter(forwarded, response);
@@ -94,9 +97,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
             case EMAIL -> textIn(body, "email").flatMap(EmailAddress::normalize);
             // A request id that is none of ours (a decoy, a made-up one) gets a bucket of its own, as big as an
             // account's, so that the answer does not tell them apart.
-            case OTP_REQUEST_OWNER -> textIn(body, "request_id").map(requestId ->
-                    ownerOfOtpRequest.apply(requestId).map(userId -> "user:" + userId)
-                            .orElse("request:" + requestId));
+            case OTP_REQUEST_OWNER ->
+                textIn(body, "request_id")
+                        .map(requestId -> ownerOfOtpRequest
+                                .apply(requestId)
+                                .map(userId -> "user:" + userId)
+                                .orElse("request:" + requestId));
             case CALLER -> caller();
             case NONE -> Optional.empty();
         };

@@ -3,12 +3,11 @@ package dev.watchword.command.ratelimit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Rate limits per client IP address, and per (normalized) email address or per account where a request names one,
@@ -43,25 +42,26 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.rate-limits")
-public record RateLimitSettings(@DefaultValue("true") boolean enabled,
-                                @DefaultValue("in-memory") @NotNull StoreFailure onStoreFailure,
-                                @DefaultValue("2s") @NotNull Duration storeTimeout,
-                                @Valid Limits register,
-                                @Valid Limits login,
-                                @Valid Limits passwordReset,
-                                @Valid Limits passwordResetConfirm,
-                                @Valid Limits passwordChange,
-                                @Valid Limits emailChange,
-                                @Valid Limits emailChangeConfirm,
-                                @Valid Limits magicLink,
-                                @Valid Limits magicLinkLogin,
-                                @Valid Limits otpRequest,
-                                @Valid Limits otpVerify,
-                                @Valid Limits verificationResend,
-                                @Valid Limits verifyEmail,
-                                @Valid Limits refresh,
-                                @Valid Limits logout,
-                                @Valid Limits tokenRevoke) {
+public record RateLimitSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("in-memory") @NotNull StoreFailure onStoreFailure,
+        @DefaultValue("2s") @NotNull Duration storeTimeout,
+        @Valid Limits register,
+        @Valid Limits login,
+        @Valid Limits passwordReset,
+        @Valid Limits passwordResetConfirm,
+        @Valid Limits passwordChange,
+        @Valid Limits emailChange,
+        @Valid Limits emailChangeConfirm,
+        @Valid Limits magicLink,
+        @Valid Limits magicLinkLogin,
+        @Valid Limits otpRequest,
+        @Valid Limits otpVerify,
+        @Valid Limits verificationResend,
+        @Valid Limits verifyEmail,
+        @Valid Limits refresh,
+        @Valid Limits logout,
+        @Valid Limits tokenRevoke) {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
@@ -86,8 +86,8 @@ public record RateLimitSettings(@DefaultValue("true") boolean enabled,
         magicLinkLogin = Limits.orDefault(magicLinkLogin, new Limit(20, MINUTE), null, null);
         otpRequest = Limits.orDefault(otpRequest, new Limit(10, MINUTE), new Limit(3, QUARTER_HOUR), null);
         otpVerify = Limits.orDefault(otpVerify, new Limit(20, MINUTE), null, new Limit(10, QUARTER_HOUR));
-        verificationResend = Limits.orDefault(verificationResend, new Limit(10, MINUTE), new Limit(3, QUARTER_HOUR),
-                null);
+        verificationResend =
+                Limits.orDefault(verificationResend, new Limit(10, MINUTE), new Limit(3, QUARTER_HOUR), null);
         verifyEmail = Limits.orDefault(verifyEmail, new Limit(20, MINUTE), null, null);
         refresh = Limits.orDefault(refresh, new Limit(60, MINUTE), null, null);
         logout = Limits.orDefault(logout, new Limit(60, MINUTE), null, null);
@@ -122,13 +122,19 @@ public record RateLimitSettings(@DefaultValue("true") boolean enabled,
      * @param perAccount per account a request acts on or signs in to; only where a request names one, else
      *                   {@code null}
      */
-    public record Limits(@Valid Limit perIp, @Valid @Nullable Limit perEmail, @Valid @Nullable Limit perAccount) {
+    public record Limits(
+            @Valid Limit perIp,
+            @Valid @Nullable Limit perEmail,
+            @Valid @Nullable Limit perAccount) {
 
-        static Limits orDefault(@Nullable Limits configured, Limit perIp, @Nullable Limit perEmail,
-                                @Nullable Limit perAccount) {
-            return configured == null ? new Limits(perIp, perEmail, perAccount)
-                    : new Limits(Limit.orDefault(configured.perIp, perIp),
-                    Limit.orDefault(configured.perEmail, perEmail), Limit.orDefault(configured.perAccount, perAccount));
+        static Limits orDefault(
+                @Nullable Limits configured, Limit perIp, @Nullable Limit perEmail, @Nullable Limit perAccount) {
+            return configured == null
+                    ? new Limits(perIp, perEmail, perAccount)
+                    : new Limits(
+                            Limit.orDefault(configured.perIp, perIp),
+                            Limit.orDefault(configured.perEmail, perEmail),
+                            Limit.orDefault(configured.perAccount, perAccount));
         }
 
         /** The limit of the subject a request of {@code action} names besides its client address, if any. */
@@ -146,7 +152,8 @@ public record RateLimitSettings(@DefaultValue("true") boolean enabled,
      * @param capacity requests allowed at once
      * @param period   time in which a used-up bucket refills completely, one request at a time
      */
-    public record Limit(@NotNull @Positive Integer capacity, @NotNull Duration period) {
+    public record Limit(
+            @NotNull @Positive Integer capacity, @NotNull Duration period) {
 
         public Limit {
             if (period != null && (period.isNegative() || period.isZero())) {
@@ -163,7 +170,8 @@ public record RateLimitSettings(@DefaultValue("true") boolean enabled,
             if (configured == null || fallback == null) {
                 return fallback;
             }
-            return new Limit(configured.capacity != null ? configured.capacity : fallback.capacity,
+            return new Limit(
+                    configured.capacity != null ? configured.capacity : fallback.capacity,
                     configured.period != null ? configured.period : fallback.period);
         }
     }

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
  * they name ({@link Subject}).
  */
 public enum RateLimitedAction {
-
     REGISTER("register", Subject.EMAIL, "/api/auth/register", "/api/users/register"),
     LOGIN("login", Subject.EMAIL, "/api/auth/login", "/api/users/token"),
     PASSWORD_RESET("password-reset", Subject.EMAIL, "/api/auth/password/reset"),

@@ -7,9 +7,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes one request from the client address's bucket of an action and then from the bucket of the email address
@@ -47,8 +46,10 @@ public class RateLimiter {
         this.buckets = buckets;
         this.settings = settings;
         // A bucket untouched for a day has refilled under any sane limit.
-        this.localBuckets = Caffeine.newBuilder().maximumSize(MAX_LOCAL_BUCKETS)
-                .expireAfterAccess(Duration.ofDays(1)).build();
+        this.localBuckets = Caffeine.newBuilder()
+                .maximumSize(MAX_LOCAL_BUCKETS)
+                .expireAfterAccess(Duration.ofDays(1))
+                .build();
     }
 
     /**
@@ -86,19 +87,27 @@ public class RateLimiter {
                 log.error("Rate limit store unavailable; refusing {}", action.key(), storeFailed);
                 throw new RateLimitStoreUnavailable(storeFailed);
             }
-            log.warn("Rate limit store unavailable; counting {} in this instance's memory: {}", action.key(),
+            log.warn(
+                    "Rate limit store unavailable; counting {} in this instance's memory: {}",
+                    action.key(),
                     storeFailed.toString());
-            probe = localBuckets.get(keyWithLimit, unused -> Bucket.builder()
-                    .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
-                            .refillGreedy(limit.capacity(), limit.period()))
-                    .build()).tryConsumeAndReturnRemaining(1);
+            probe = localBuckets
+                    .get(
+                            keyWithLimit,
+                            unused -> Bucket.builder()
+                                    .addLimit(bandwidth -> bandwidth
+                                            .capacity(limit.capacity())
+                                            .refillGreedy(limit.capacity(), limit.period()))
+                                    .build())
+                    .tryConsumeAndReturnRemaining(1);
         }
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     static BucketConfiguration configurationOf(Limit limit) {
         return BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                .addLimit(bandwidth ->
+                        bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
                 .build();
     }
 
@@ -124,8 +133,8 @@ public class RateLimiter {
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

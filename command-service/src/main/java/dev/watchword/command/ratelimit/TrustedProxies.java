@@ -1,11 +1,10 @@
 package dev.watchword.command.ratelimit;
 
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.util.List;
 
 /**
  * The proxies whose {@code X-Forwarded-For} (and {@code -Proto}, {@code -Host}, {@code -Port}) command-service
@@ -19,10 +18,14 @@ import java.util.List;
  */
 @Validated
 @ConfigurationProperties("watchword.proxies")
-public record TrustedProxies(@DefaultValue({"127.0.0.0/8", "::1/128"}) @NotNull List<String> trusted) {
+public record TrustedProxies(
+        @DefaultValue({"127.0.0.0/8", "::1/128"}) @NotNull List<String> trusted) {
 
     public TrustedProxies {
-        trusted = trusted.stream().map(String::strip).filter(block -> !block.isEmpty()).toList();
+        trusted = trusted.stream()
+                .map(String::strip)
+                .filter(block -> !block.isEmpty())
+                .toList();
         trusted.forEach(CidrPattern::of);
     }
 

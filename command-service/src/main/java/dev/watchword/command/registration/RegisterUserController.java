@@ -1,33 +1,32 @@
 package dev.watchword.command.registration;
 
-import dev.watchword.command.password.PasswordHasher;
-import dev.watchword.command.password.PasswordPolicy;
-import dev.watchword.command.security.ClientAddress;
-import dev.watchword.command.problem.InvalidEmailAddress;
-import dev.watchword.command.appdirectory.LoginMethodDisabled;
 import dev.watchword.command.appdirectory.AppPolicy;
+import dev.watchword.command.appdirectory.LoginMethodDisabled;
 import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.command.onetimesecret.OneTimeSecrets;
-import dev.watchword.events.user.LoginMethod;
+import dev.watchword.command.password.PasswordHasher;
+import dev.watchword.command.password.PasswordPolicy;
+import dev.watchword.command.problem.InvalidEmailAddress;
+import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.RegistrationCommand.NoteRegistrationAttempt;
 import dev.watchword.command.user.RegistrationCommand.RegisterUser;
 import dev.watchword.command.user.VerificationSettings;
+import dev.watchword.events.user.LoginMethod;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Registration answers the same for a new and a taken address (OWASP ASVS 5.0 V6.3.8, no account
@@ -37,8 +36,8 @@ import java.util.UUID;
 @RestController
 public class RegisterUserController {
 
-    static final Map<String, String> ACCEPTED = Map.of("detail",
-            "Thanks. If the address can be registered, a confirmation email is on its way.");
+    static final Map<String, String> ACCEPTED =
+            Map.of("detail", "Thanks. If the address can be registered, a confirmation email is on its way.");
 
     private final CommandGateway commands;
     private final EmailRegistry registry;
@@ -49,9 +48,15 @@ public class RegisterUserController {
     private final RequestAppResolver apps;
     private final Clock clock;
 
-    public RegisterUserController(CommandGateway commands, EmailRegistry registry, PasswordHasher passwords,
-                                  PasswordPolicy policy, OneTimeSecrets secrets, VerificationSettings verification,
-                                  RequestAppResolver apps, Clock clock) {
+    public RegisterUserController(
+            CommandGateway commands,
+            EmailRegistry registry,
+            PasswordHasher passwords,
+            PasswordPolicy policy,
+            OneTimeSecrets secrets,
+            VerificationSettings verification,
+            RequestAppResolver apps,
+            Clock clock) {
         this.apps = apps;
         this.commands = commands;
         this.registry = registry;
@@ -84,8 +89,13 @@ public class RegisterUserController {
             return ACCEPTED;
         }
         String userId = UUID.randomUUID().toString();
-        RegisterUser command = new RegisterUser(userId, email, passwordHash,
-                secrets.issueFor(userId, now, verification.lifetime()), now, appPolicy.appId());
+        RegisterUser command = new RegisterUser(
+                userId,
+                email,
+                passwordHash,
+                secrets.issueFor(userId, now, verification.lifetime()),
+                now,
+                appPolicy.appId());
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException lostRace) {

@@ -11,9 +11,10 @@ import jakarta.validation.constraints.Size;
  *                 codes ({@code PASSWORD_TOO_SHORT}, ...); no bean-validation bound here, which would answer
  *                 {@code VALIDATION_FAILED} before the policy could say why (the 16 KiB body limit caps the work)
  */
-public record RegistrationRequest(@NotBlank @Size(max = 320) String email,
-                                  String password,
-                                  @JsonProperty("client_id") @Size(max = 100) String clientId) {
+public record RegistrationRequest(
+        @NotBlank @Size(max = 320) String email,
+        String password,
+        @JsonProperty("client_id") @Size(max = 100) String clientId) {
 
     @Override
     public String toString() {

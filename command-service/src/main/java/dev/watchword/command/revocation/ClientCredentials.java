@@ -1,12 +1,11 @@
 package dev.watchword.command.revocation;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The client allowed to revoke tokens (RFC 7009 section 2.1 requires client authentication), the same client
@@ -40,9 +39,10 @@ public record ClientCredentials(String clientId, String clientSecret) {
                 return Optional.empty();
             }
             // RFC 6749 section 2.3.1: both parts are form-encoded before they are joined.
-            return Optional.of(new String[]{
-                    java.net.URLDecoder.decode(text.substring(0, colon), StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(text.substring(colon + 1), StandardCharsets.UTF_8)});
+            return Optional.of(new String[] {
+                java.net.URLDecoder.decode(text.substring(0, colon), StandardCharsets.UTF_8),
+                java.net.URLDecoder.decode(text.substring(colon + 1), StandardCharsets.UTF_8)
+            });
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

@@ -1,13 +1,16 @@
 package dev.watchword.command.revocation;
 
 import dev.watchword.accesstoken.AccessTokenRules;
-import dev.watchword.command.security.OwnAccessTokenDecoder;
 import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.problem.ProblemWriter;
+import dev.watchword.command.security.OwnAccessTokenDecoder;
 import dev.watchword.command.user.SessionCommand.RevokeSession;
 import dev.watchword.command.user.SessionCommand.RevokeSessionById;
 import dev.watchword.events.user.SessionRevocationReason;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.CacheControl;
@@ -21,10 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Token revocation (RFC 7009) for client apps' backends: a refresh token ends its session; an access token
@@ -42,8 +41,12 @@ public class TokenRevocationController {
     private final ProblemWriter problems;
     private final Clock clock;
 
-    public TokenRevocationController(CommandGateway commands, OwnAccessTokenDecoder accessTokens,
-                                     ClientCredentials client, ProblemWriter problems, Clock clock) {
+    public TokenRevocationController(
+            CommandGateway commands,
+            OwnAccessTokenDecoder accessTokens,
+            ClientCredentials client,
+            ProblemWriter problems,
+            Clock clock) {
         this.commands = commands;
         this.accessTokens = accessTokens;
         this.client = client;
@@ -52,13 +55,15 @@ public class TokenRevocationController {
     }
 
     @PostMapping(path = "/api/auth/token/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    public ResponseEntity<Void> revoke(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                       @RequestParam("token") String token) {
+    public ResponseEntity<Void> revoke(
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @RequestParam("token") String token) {
         if (!client.accept(auth)) {
             throw new InvalidClient();
         }
-        OpaqueToken.parse(token).ifPresentOrElse(this::revokeRefreshToken, () -> accessToken(token)
-                .ifPresent(this::revokeSessionOf));
+        OpaqueToken.parse(token)
+                .ifPresentOrElse(
+                        this::revokeRefreshToken, () -> accessToken(token).ifPresent(this::revokeSessionOf));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
     }
 
@@ -70,14 +75,14 @@ public class TokenRevocationController {
     }
 
     private void revokeRefreshToken(OpaqueToken refresh) {
-        ignoringUnknownUsers(() -> commands.sendAndWait(new RevokeSession(refresh.userId(), refresh.hash(),
-                SessionRevocationReason.TOKEN_REVOKED, clock.instant())));
+        ignoringUnknownUsers(() -> commands.sendAndWait(new RevokeSession(
+                refresh.userId(), refresh.hash(), SessionRevocationReason.TOKEN_REVOKED, clock.instant())));
     }
 
     private void revokeSessionOf(Jwt access) {
         String sid = access.getClaimAsString(AccessTokenRules.SESSION_ID);
-        ignoringUnknownUsers(() -> commands.sendAndWait(new RevokeSessionById(access.getSubject(), sid, sid,
-                SessionRevocationReason.TOKEN_REVOKED, clock.instant())));
+        ignoringUnknownUsers(() -> commands.sendAndWait(new RevokeSessionById(
+                access.getSubject(), sid, sid, SessionRevocationReason.TOKEN_REVOKED, clock.instant())));
     }
 
     private Optional<Jwt> accessToken(String token) {
@@ -93,8 +98,8 @@ public class TokenRevocationController {
         try {
             revocation.run();
         } catch (org.axonframework.modelling.command.AggregateNotFoundException
-                 | org.axonframework.eventsourcing.IncompatibleAggregateException
-                 | dev.watchword.command.problem.RuleViolation alreadyGone) {
+                | org.axonframework.eventsourcing.IncompatibleAggregateException
+                | dev.watchword.command.problem.RuleViolation alreadyGone) {
             // RFC 7009 section 2.2: the client cannot do anything about it; the token is not usable either way
         }
     }

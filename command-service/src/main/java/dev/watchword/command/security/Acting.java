@@ -1,9 +1,8 @@
 package dev.watchword.command.security;
 
+import dev.watchword.command.user.UserRuleViolation;
 import dev.watchword.events.access.Permission;
 import dev.watchword.events.app.DefaultApp;
-import dev.watchword.command.user.UserRuleViolation;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;

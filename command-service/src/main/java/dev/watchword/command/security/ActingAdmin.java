@@ -2,20 +2,19 @@ package dev.watchword.command.security;
 
 import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.user.AdministrationCommand.AuthorizeActor;
+import dev.watchword.command.user.UserRuleViolation;
 import dev.watchword.events.access.Permission;
 import dev.watchword.events.app.DefaultApp;
-import dev.watchword.command.user.UserRuleViolation;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
 
 /**
  * The second half of every admin write's authorization: Spring Security has checked that the credential claims
@@ -37,7 +36,8 @@ public class ActingAdmin {
 
     public Acting authorize(Authentication authentication, Permission permission) {
         Instant now = clock.instant();
-        Set<String> held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        Set<String> held = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         if (!held.contains(permission.value())) {
             throw UserRuleViolation.notPermitted();
@@ -51,8 +51,12 @@ public class ActingAdmin {
         requireDefaultAppFor(permission, caller.appId());
         // A claim that names no version at all matches none: the aggregate refuses it as out of date.
         long version = AccessTokenRules.authorizationVersion(token).orElse(-1);
-        commands.sendAndWait(new AuthorizeActor(caller.userId(), caller.sessionId(),
-                version <= Integer.MAX_VALUE ? (int) version : -1, permission.value(), now));
+        commands.sendAndWait(new AuthorizeActor(
+                caller.userId(),
+                caller.sessionId(),
+                version <= Integer.MAX_VALUE ? (int) version : -1,
+                permission.value(),
+                now));
         List<String> claimed = token.getClaimAsStringList(AccessTokenRules.PERMISSIONS);
         return new Acting(caller.userId(), caller.appId(), claimed == null ? Set.of() : Set.copyOf(claimed), now);
     }

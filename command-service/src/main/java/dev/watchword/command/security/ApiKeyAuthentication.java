@@ -15,7 +15,9 @@ public class ApiKeyAuthentication extends AbstractAuthenticationToken {
     private final WorkingKey key;
 
     public ApiKeyAuthentication(WorkingKey key) {
-        super(BuiltInRole.apiKeyPermissions().stream().map(Permission::value).map(SimpleGrantedAuthority::new)
+        super(BuiltInRole.apiKeyPermissions().stream()
+                .map(Permission::value)
+                .map(SimpleGrantedAuthority::new)
                 .toList());
         this.key = key;
         setAuthenticated(true);

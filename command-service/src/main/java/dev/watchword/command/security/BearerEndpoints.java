@@ -23,8 +23,7 @@ public final class BearerEndpoints {
             PATHS.matcher(HttpMethod.POST, "/api/auth/logout/everywhere/**"),
             PATHS.matcher("/api/admin/**"));
 
-    private BearerEndpoints() {
-    }
+    private BearerEndpoints() {}
 
     /** Reads {@code Authorization: Bearer} only on the endpoints above (RFC 6750 section 2.1). */
     public static BearerTokenResolver resolver() {

@@ -4,11 +4,10 @@ import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-
-import java.io.IOException;
 
 /**
  * A missing or bad bearer token: 401 problem with code {@code INVALID_TOKEN} and {@code WWW-Authenticate:

@@ -1,8 +1,8 @@
 package dev.watchword.command.security;
 
 import dev.watchword.accesstoken.AccessTokenRules;
-import dev.watchword.events.app.DefaultApp;
 import dev.watchword.command.user.UserRuleViolation;
+import dev.watchword.events.app.DefaultApp;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -15,7 +15,9 @@ public record Caller(String userId, String sessionId, String appId) {
         if (jwt == null) {
             throw UserRuleViolation.sessionEnded();
         }
-        return new Caller(jwt.getSubject(), jwt.getClaimAsString(AccessTokenRules.SESSION_ID),
+        return new Caller(
+                jwt.getSubject(),
+                jwt.getClaimAsString(AccessTokenRules.SESSION_ID),
                 DefaultApp.orDefault(jwt.getClaimAsString(AccessTokenRules.APP)));
     }
 }

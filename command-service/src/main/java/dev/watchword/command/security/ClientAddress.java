@@ -13,8 +13,7 @@ public final class ClientAddress {
 
     private static final int MAX_USER_AGENT = 512;
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String of(HttpServletRequest request) {
         return request.getRemoteAddr();

@@ -9,16 +9,15 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.issuing.TokenSettings;
 import dev.watchword.command.signingkey.SigningKeys;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.stereotype.Component;
-
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.stereotype.Component;
 
 /**
  * Verifies this service's own access tokens for its authenticated endpoints, with the keys it holds in memory:
@@ -34,9 +33,11 @@ public class OwnAccessTokenDecoder implements JwtDecoder {
 
     public OwnAccessTokenDecoder(SigningKeys keys, TokenSettings settings, Clock clock) {
         // No clock skew: the tokens were stamped by this service's own clock.
-        this.decoder = AccessTokenRules.decoder(publishedKeys(keys), new DelegatingOAuth2TokenValidator<>(
-                AccessTokenRules.claims(settings.issuer(), settings.audience()),
-                AccessTokenRules.timestamps(clock, Duration.ZERO)));
+        this.decoder = AccessTokenRules.decoder(
+                publishedKeys(keys),
+                new DelegatingOAuth2TokenValidator<>(
+                        AccessTokenRules.claims(settings.issuer(), settings.audience()),
+                        AccessTokenRules.timestamps(clock, Duration.ZERO)));
     }
 
     @Override
@@ -54,8 +55,11 @@ public class OwnAccessTokenDecoder implements JwtDecoder {
             if (kids == null) {
                 return List.of();
             }
-            List<JWK> published = kids.stream().flatMap(kid -> keys.publicKeyFor(kid).stream()
-                    .map(key -> (JWK) new ECKey.Builder(Curve.P_256, (ECPublicKey) key).keyID(kid).build()))
+            List<JWK> published = kids.stream()
+                    .flatMap(kid -> keys.publicKeyFor(kid).stream()
+                            .map(key -> (JWK) new ECKey.Builder(Curve.P_256, (ECPublicKey) key)
+                                    .keyID(kid)
+                                    .build()))
                     .toList();
             return selector.select(new JWKSet(published));
         };

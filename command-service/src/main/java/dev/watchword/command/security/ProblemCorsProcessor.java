@@ -2,11 +2,10 @@ package dev.watchword.command.security;
 
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.ProblemWriter;
+import java.io.IOException;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.cors.DefaultCorsProcessor;
-
-import java.io.IOException;
 
 /**
  * Spring's CORS decisions, with a refusal written as the RFC 9457 problem every other refusal is (403
@@ -28,7 +27,9 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
             super.rejectRequest(response);
             return;
         }
-        problems.write(servlet.getServletResponse(), ProblemCode.ORIGIN_NOT_ALLOWED.problem(
-                "This web origin may not call this API, or not with this method or these headers."));
+        problems.write(
+                servlet.getServletResponse(),
+                ProblemCode.ORIGIN_NOT_ALLOWED.problem(
+                        "This web origin may not call this API, or not with this method or these headers."));
     }
 }

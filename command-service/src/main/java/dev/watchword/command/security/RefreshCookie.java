@@ -2,11 +2,10 @@ package dev.watchword.command.security;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ResponseCookie;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.http.ResponseCookie;
 
 /**
  * Cookie mode of the refresh token, which a browser client asks for on each request with the header
@@ -32,12 +31,12 @@ public final class RefreshCookie {
 
     /** The request header that asks for cookie mode; its value is {@value #MODE}. */
     public static final String HEADER = "X-Watchword-Refresh";
+
     static final String MODE = "cookie";
     static final String PATH = "/api/auth/token/";
     static final String PREFIX = "__Secure-watchword-refresh-";
 
-    private RefreshCookie() {
-    }
+    private RefreshCookie() {}
 
     /** Whether this request asked for cookie mode. */
     public static boolean requested(HttpServletRequest request) {
@@ -50,8 +49,11 @@ public final class RefreshCookie {
             return Optional.empty();
         }
         String name = PREFIX + clientId;
-        return Arrays.stream(request.getCookies()).filter(cookie -> name.equals(cookie.getName()))
-                .map(Cookie::getValue).filter(value -> !value.isBlank()).findFirst();
+        return Arrays.stream(request.getCookies())
+                .filter(cookie -> name.equals(cookie.getName()))
+                .map(Cookie::getValue)
+                .filter(value -> !value.isBlank())
+                .findFirst();
     }
 
     /** The cookie that carries a refresh token for as long as its session may live. */
@@ -65,7 +67,10 @@ public final class RefreshCookie {
     }
 
     private static ResponseCookie.ResponseCookieBuilder base(String clientId, String value) {
-        return ResponseCookie.from(PREFIX + clientId, value).path(PATH).httpOnly(true).secure(true)
+        return ResponseCookie.from(PREFIX + clientId, value)
+                .path(PATH)
+                .httpOnly(true)
+                .secure(true)
                 .sameSite("Strict");
     }
 }

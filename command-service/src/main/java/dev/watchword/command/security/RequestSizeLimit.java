@@ -6,12 +6,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Refuses bodies above 16 KiB with 413, and bodies of unknown length with 411, before anything reads them: no request of this API needs more, and a
@@ -40,7 +39,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
             // A body without a length could be any size; RFC 9110 section 15.5.12 lets us ask for one.
-            problems.write(response, ProblemCode.LENGTH_REQUIRED.problem("Send the request body with a Content-Length."));
+            problems.write(
+                    response, ProblemCode.LENGTH_REQUIRED.problem("Send the request body with a Content-Length."));
             return;
         }
         chain.doFilter(request, response);

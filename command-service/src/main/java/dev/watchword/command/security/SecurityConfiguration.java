@@ -2,32 +2,30 @@ package dev.watchword.command.security;
 
 import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.command.apikey.ApiKeyDirectory;
-import dev.watchword.command.problem.ProblemWriter;
-import dev.watchword.command.appdirectory.PublicOrigin;
-import dev.watchword.events.access.Permission;
-import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.command.appdirectory.AppDirectory;
+import dev.watchword.command.appdirectory.PublicOrigin;
+import dev.watchword.command.appdirectory.RequestAppResolver;
+import dev.watchword.command.problem.ProblemWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * The command side's public endpoints authenticate by what they carry (password, refresh token, link token),
@@ -44,13 +42,21 @@ import java.util.List;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, OwnAccessTokenDecoder accessTokens, ApiKeyDirectory apiKeys,
-                            AppDirectory appDirectory, CorsSettings cors, Clock clock, PublicOrigin publicOrigin,
-                            ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            OwnAccessTokenDecoder accessTokens,
+            ApiKeyDirectory apiKeys,
+            AppDirectory appDirectory,
+            CorsSettings cors,
+            Clock clock,
+            PublicOrigin publicOrigin,
+            ProblemWriter problems)
+            throws Exception {
         BearerProblemEntryPoint invalidToken = new BearerProblemEntryPoint(problems);
-        return http
-                .addFilter(corsFilter(corsConfiguration(cors,
-                        () -> Stream.concat(appDirectory.allCorsOrigins(), Stream.of(publicOrigin.value()))),
+        return http.addFilter(corsFilter(
+                        corsConfiguration(
+                                cors,
+                                () -> Stream.concat(appDirectory.allCorsOrigins(), Stream.of(publicOrigin.value()))),
                         problems))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -58,19 +64,19 @@ public class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .anonymous(a -> { })
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(BearerEndpoints.MATCHER).authenticated()
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(BearerEndpoints.resolver())
+                .anonymous(a -> {})
+                .authorizeHttpRequests(a -> a.requestMatchers(BearerEndpoints.MATCHER)
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(rs -> rs.bearerTokenResolver(BearerEndpoints.resolver())
                         .authenticationEntryPoint(invalidToken)
-                        .authenticationManagerResolver(AdminAuthentication.resolver(accessTokens,
-                                permissionsAsAuthorities(), apiKeys, clock)))
+                        .authenticationManagerResolver(
+                                AdminAuthentication.resolver(accessTokens, permissionsAsAuthorities(), apiKeys, clock)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(invalidToken))
-                .headers(h -> h
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
-                                .maxAgeInSeconds(Duration.ofDays(365).toSeconds()).requestMatcher(r -> true))
+                .headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                                .maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+                                .requestMatcher(r -> true))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.deny()))
                 .build();
@@ -102,10 +108,13 @@ public class SecurityConfiguration {
             }
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(allowed);
-            cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.PUT.name(),
-                    HttpMethod.DELETE.name()));
-            cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION,
-                    RequestAppResolver.HEADER, RefreshCookie.HEADER));
+            cors.setAllowedMethods(List.of(
+                    HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.PUT.name(), HttpMethod.DELETE.name()));
+            cors.setAllowedHeaders(List.of(
+                    HttpHeaders.CONTENT_TYPE,
+                    HttpHeaders.AUTHORIZATION,
+                    RequestAppResolver.HEADER,
+                    RefreshCookie.HEADER));
             cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
             // Credentials (the refresh cookie of cookie mode) only where that cookie is set, read or cleared, and
             // only for the listed origins, never "*" (OWASP ASVS 5.0 V3.4.2).

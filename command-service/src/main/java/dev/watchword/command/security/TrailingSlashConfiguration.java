@@ -5,6 +5,10 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,11 +18,6 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Every path answers with and without its trailing slash: {@code /api/auth/login/}, the form the documentation and
@@ -33,8 +32,15 @@ import java.util.stream.Stream;
 class TrailingSlashConfiguration {
 
     /** The paths this service serves: the API, the operator's endpoints, the JWKS and the pages emailed links open. */
-    private static final String[] PATHS = {"/api/**", "/internal/**", "/.well-known/**", EmailLinks.VERIFY_EMAIL,
-            EmailLinks.RESET_PASSWORD, EmailLinks.MAGIC_LINK, EmailLinks.CONFIRM_EMAIL_CHANGE};
+    private static final String[] PATHS = {
+        "/api/**",
+        "/internal/**",
+        "/.well-known/**",
+        EmailLinks.VERIFY_EMAIL,
+        EmailLinks.RESET_PASSWORD,
+        EmailLinks.MAGIC_LINK,
+        EmailLinks.CONFIRM_EMAIL_CHANGE
+    };
 
     @Bean
     FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
@@ -59,8 +65,11 @@ class TrailingSlashConfiguration {
                 return;
             }
             Set<String> operationIds = new HashSet<>();
-            openApi.getPaths().values().forEach(item -> item.readOperations().stream()
-                    .map(Operation::getOperationId).forEach(operationIds::add));
+            openApi.getPaths()
+                    .values()
+                    .forEach(item -> item.readOperations().stream()
+                            .map(Operation::getOperationId)
+                            .forEach(operationIds::add));
             Paths both = new Paths();
             both.setExtensions(openApi.getPaths().getExtensions());
             openApi.getPaths().forEach((path, item) -> {

@@ -1,15 +1,13 @@
 package dev.watchword.command.session;
 
-import dev.watchword.command.security.RefreshCookie;
-
+import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
-import dev.watchword.command.appdirectory.RequestAppResolver;
+import dev.watchword.command.security.RefreshCookie;
 import dev.watchword.command.user.UserRuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Component;
-
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * The refresh token a refresh or logout presents: the body's, or in cookie mode the app's refresh cookie (the app
@@ -44,15 +42,18 @@ class PresentedRefreshToken {
 
     /** The app's name for its refresh cookie, to clear it. Empty outside cookie mode. */
     Optional<String> cookieClientId(HttpServletRequest request) {
-        return RefreshCookie.requested(request) ? Optional.of(apps.resolve(null, request).clientId())
+        return RefreshCookie.requested(request)
+                ? Optional.of(apps.resolve(null, request).clientId())
                 : Optional.empty();
     }
 
     static final class RefreshTokenMissing extends RuleViolation {
 
         RefreshTokenMissing() {
-            super(ProblemCode.REFRESH_TOKEN_MISSING, "Send the refresh token as \"refresh\", or ask "
-                    + "for cookie mode with the header " + RefreshCookie.HEADER + ": cookie.");
+            super(
+                    ProblemCode.REFRESH_TOKEN_MISSING,
+                    "Send the refresh token as \"refresh\", or ask " + "for cookie mode with the header "
+                            + RefreshCookie.HEADER + ": cookie.");
         }
     }
 }

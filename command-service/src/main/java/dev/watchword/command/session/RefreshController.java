@@ -1,23 +1,22 @@
 package dev.watchword.command.session;
 
-import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.issuing.AccessTokenIssuer;
 import dev.watchword.command.issuing.IssuedTokens;
-import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.issuing.RefreshTokens;
-import dev.watchword.command.user.UserRuleViolation;
+import dev.watchword.command.onetimesecret.OpaqueToken;
+import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.user.RefreshOutcome;
 import dev.watchword.command.user.SessionCommand.RefreshSession;
+import dev.watchword.command.user.UserRuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
 
 /**
  * Refresh with rotation: every use returns a new refresh token and the presented one stops working. A token
@@ -33,8 +32,12 @@ public class RefreshController {
     private final PresentedRefreshToken presentedTokens;
     private final Clock clock;
 
-    public RefreshController(CommandGateway commands, RefreshTokens refreshTokens, AccessTokenIssuer tokens,
-                             PresentedRefreshToken presentedTokens, Clock clock) {
+    public RefreshController(
+            CommandGateway commands,
+            RefreshTokens refreshTokens,
+            AccessTokenIssuer tokens,
+            PresentedRefreshToken presentedTokens,
+            Clock clock) {
         this.presentedTokens = presentedTokens;
         this.commands = commands;
         this.refreshTokens = refreshTokens;
@@ -43,15 +46,19 @@ public class RefreshController {
     }
 
     @PostMapping({"/api/auth/token/refresh", "/api/users/token/refresh"})
-    public IssuedTokens refresh(@Valid @RequestBody(required = false) RefreshRequest body,
-                                HttpServletRequest request) {
+    public IssuedTokens refresh(@Valid @RequestBody(required = false) RefreshRequest body, HttpServletRequest request) {
         OpaqueToken presented = OpaqueToken.parse(presentedTokens.of(body, request))
                 .orElseThrow(UserRuleViolation::invalidRefreshToken);
         OpaqueToken next = refreshTokens.successorOf(presented);
         RefreshOutcome outcome;
         try {
-            outcome = commands.sendAndWait(new RefreshSession(presented.userId(), presented.hash(), next.hash(),
-                    ClientAddress.of(request), ClientAddress.userAgentOf(request), clock.instant()));
+            outcome = commands.sendAndWait(new RefreshSession(
+                    presented.userId(),
+                    presented.hash(),
+                    next.hash(),
+                    ClientAddress.of(request),
+                    ClientAddress.userAgentOf(request),
+                    clock.instant()));
         } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
             throw UserRuleViolation.invalidRefreshToken();
         }

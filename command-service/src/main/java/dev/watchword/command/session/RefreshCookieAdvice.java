@@ -1,10 +1,9 @@
 package dev.watchword.command.session;
 
-import dev.watchword.command.security.RefreshCookie;
-
-import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.appdirectory.AppDirectory;
+import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.issuing.IssuedTokens;
+import dev.watchword.command.security.RefreshCookie;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,16 +33,25 @@ class RefreshCookieAdvice implements ResponseBodyAdvice<IssuedTokens> {
     }
 
     @Override
-    public IssuedTokens beforeBodyWrite(IssuedTokens body, MethodParameter returnType, MediaType contentType,
-                                        Class<? extends HttpMessageConverter<?>> converterType,
-                                        ServerHttpRequest request, ServerHttpResponse response) {
-        if (body == null || body.refresh() == null || !(request instanceof ServletServerHttpRequest servlet)
+    public IssuedTokens beforeBodyWrite(
+            IssuedTokens body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
+        if (body == null
+                || body.refresh() == null
+                || !(request instanceof ServletServerHttpRequest servlet)
                 || !RefreshCookie.requested(servlet.getServletRequest())) {
             return body;
         }
         AppPolicy app = appDirectory.byClientId(body.clientId()).orElseGet(() -> appDirectory.of(null));
-        response.getHeaders().add(HttpHeaders.SET_COOKIE,
-                RefreshCookie.carrying(app.clientId(), body.refresh(), app.refreshTokenLifetime()).toString());
+        response.getHeaders()
+                .add(
+                        HttpHeaders.SET_COOKIE,
+                        RefreshCookie.carrying(app.clientId(), body.refresh(), app.refreshTokenLifetime())
+                                .toString());
         return body.withoutRefresh();
     }
 }

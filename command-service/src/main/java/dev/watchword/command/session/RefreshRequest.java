@@ -1,7 +1,6 @@
 package dev.watchword.command.session;
 
 import dev.watchword.command.security.RefreshCookie;
-
 import jakarta.validation.constraints.Size;
 
 /**

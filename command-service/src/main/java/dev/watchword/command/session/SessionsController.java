@@ -4,6 +4,7 @@ import dev.watchword.command.security.Caller;
 import dev.watchword.command.user.SessionCommand.RevokeAllSessions;
 import dev.watchword.command.user.SessionCommand.RevokeSessionById;
 import dev.watchword.events.user.SessionRevocationReason;
+import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
 
 /**
  * Ending sessions by the logged-in user: one from the list (which query-service serves at
@@ -35,8 +34,12 @@ public class SessionsController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revoke(@AuthenticationPrincipal Jwt token, @PathVariable String sessionId) {
         Caller caller = Caller.of(token);
-        commands.sendAndWait(new RevokeSessionById(caller.userId(), caller.sessionId(), sessionId,
-                SessionRevocationReason.REVOKED_BY_USER, clock.instant()));
+        commands.sendAndWait(new RevokeSessionById(
+                caller.userId(),
+                caller.sessionId(),
+                sessionId,
+                SessionRevocationReason.REVOKED_BY_USER,
+                clock.instant()));
     }
 
     @PostMapping("/api/auth/logout/everywhere")

@@ -1,14 +1,13 @@
 package dev.watchword.command.signingkey;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /** The public signing keys (RFC 7517), so any standard JOSE library verifies access tokens offline. */
 @RestController

@@ -1,7 +1,6 @@
 package dev.watchword.command.signingkey;
 
 import dev.watchword.command.operator.OperatorToken;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

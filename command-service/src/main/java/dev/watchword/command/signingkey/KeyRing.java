@@ -1,7 +1,6 @@
 package dev.watchword.command.signingkey;
 
 import dev.watchword.command.signingkey.SigningKeys.SigningKey;
-
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,18 +18,19 @@ public record KeyRing(List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
-    public record Entry(SigningKey key, KeyLifecycle lifecycle) {
-    }
+    public record Entry(SigningKey key, KeyLifecycle lifecycle) {}
 
     public Optional<SigningKey> current(Instant now) {
-        return entries.stream().filter(e -> e.lifecycle().stateAt(now) == KeyState.CURRENT)
+        return entries.stream()
+                .filter(e -> e.lifecycle().stateAt(now) == KeyState.CURRENT)
                 .max(Comparator.comparing(e -> e.lifecycle().activatesAt()))
                 .map(Entry::key);
     }
 
     /** The keys in the JWKS at {@code now}: the signing key first, then the next, then the retired ones. */
     public List<SigningKey> published(Instant now) {
-        return entries.stream().filter(e -> e.lifecycle().stateAt(now).published())
+        return entries.stream()
+                .filter(e -> e.lifecycle().stateAt(now).published())
                 .sorted(Comparator.comparing((Entry e) -> e.lifecycle().stateAt(now) != KeyState.CURRENT)
                         .thenComparing(e -> e.lifecycle().activatesAt(), Comparator.reverseOrder()))
                 .map(Entry::key)
@@ -39,7 +39,8 @@ public record KeyRing(List<Entry> entries) {
 
     public Optional<PublicKey> publicKeyFor(String kid, Instant now) {
         return entries.stream()
-                .filter(e -> e.key().kid().equals(kid) && e.lifecycle().stateAt(now).published())
+                .filter(e ->
+                        e.key().kid().equals(kid) && e.lifecycle().stateAt(now).published())
                 .map(e -> e.key().publicKey())
                 .findFirst();
     }

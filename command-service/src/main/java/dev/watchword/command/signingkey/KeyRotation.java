@@ -1,15 +1,14 @@
 package dev.watchword.command.signingkey;
 
 import dev.watchword.command.signingkey.SigningKeys.SigningKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Carries out the {@link KeySchedule} against PostgreSQL: each step is one transaction under the advisory lock
@@ -45,7 +44,9 @@ public class KeyRotation {
             Optional<Instant> activation = schedule.scheduledActivation(keys, now);
             if (activation.isPresent()) {
                 KeyLifecycle successor = succeed(keys, now, activation.get(), false);
-                log.info("Scheduled signing key rotation: {} published, signs from {}", successor.kid(),
+                log.info(
+                        "Scheduled signing key rotation: {} published, signs from {}",
+                        successor.kid(),
                         successor.activatesAt());
             } else {
                 List<String> withdrawn = KeySchedule.withdrawn(keys, now);
@@ -76,10 +77,13 @@ public class KeyRotation {
             }
             KeyLifecycle successor = succeed(keys, now, schedule.onDemandActivation(now, immediate), immediate);
             if (immediate) {
-                log.warn("Emergency signing key rotation: {} signs from now; previous keys withdrawn from the JWKS",
+                log.warn(
+                        "Emergency signing key rotation: {} signs from now; previous keys withdrawn from the JWKS",
                         successor.kid());
             } else {
-                log.info("Signing key rotation on demand: {} published, signs from {}", successor.kid(),
+                log.info(
+                        "Signing key rotation on demand: {} published, signs from {}",
+                        successor.kid(),
                         successor.activatesAt());
             }
             return successor;

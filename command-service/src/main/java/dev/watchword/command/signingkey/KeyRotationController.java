@@ -1,18 +1,16 @@
 package dev.watchword.command.signingkey;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.watchword.command.operator.InvalidOperatorToken;
 import dev.watchword.command.operator.OperatorEndpointDisabled;
 import dev.watchword.command.operator.OperatorToken;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Rotates the signing keys on demand: {@code POST /internal/keys/rotate} (a successor is published now and
@@ -48,22 +46,29 @@ public class KeyRotationController {
     }
 
     @PostMapping("/internal/keys/rotate")
-    public RotatedKey rotate(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                             @RequestParam(defaultValue = "false") boolean immediate) {
+    public RotatedKey rotate(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(defaultValue = "false") boolean immediate) {
         if (!operatorToken.enabled()) {
             throw new OperatorEndpointDisabled();
         }
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || !operatorToken.matches(authorization.substring(BEARER.length()).strip())) {
+        if (authorization == null
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || !operatorToken.matches(
+                        authorization.substring(BEARER.length()).strip())) {
             throw new InvalidOperatorToken();
         }
         Instant now = clock.instant();
         KeyLifecycle successor = rotation.rotate(now, immediate);
         keys.refresh();
-        return new RotatedKey(successor.kid(), successor.stateAt(now).name().toLowerCase(java.util.Locale.ROOT),
+        return new RotatedKey(
+                successor.kid(),
+                successor.stateAt(now).name().toLowerCase(java.util.Locale.ROOT),
                 successor.activatesAt());
     }
 
-    public record RotatedKey(String kid, String state, @JsonProperty("activates_at") Instant activatesAt) {
-    }
+    public record RotatedKey(
+            String kid,
+            String state,
+            @JsonProperty("activates_at") Instant activatesAt) {}
 }

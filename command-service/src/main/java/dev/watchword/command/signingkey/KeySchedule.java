@@ -37,12 +37,14 @@ public final class KeySchedule {
     }
 
     public static Optional<KeyLifecycle> current(List<KeyLifecycle> keys, Instant now) {
-        return keys.stream().filter(k -> k.stateAt(now) == KeyState.CURRENT)
+        return keys.stream()
+                .filter(k -> k.stateAt(now) == KeyState.CURRENT)
                 .max(Comparator.comparing(KeyLifecycle::activatesAt));
     }
 
     public static Optional<KeyLifecycle> next(List<KeyLifecycle> keys, Instant now) {
-        return keys.stream().filter(k -> k.stateAt(now) == KeyState.NEXT)
+        return keys.stream()
+                .filter(k -> k.stateAt(now) == KeyState.NEXT)
                 .min(Comparator.comparing(KeyLifecycle::activatesAt));
     }
 
@@ -78,8 +80,8 @@ public final class KeySchedule {
      * destroyed) and drops a pending successor, which would otherwise take over from the new key later. Keys
      * already withdrawn are deleted either way; retired keys, which no longer sign, keep their schedule.
      */
-    public Succession succeed(List<KeyLifecycle> keys, Instant now, String successorKid, Instant activatesAt,
-                              boolean immediate) {
+    public Succession succeed(
+            List<KeyLifecycle> keys, Instant now, String successorKid, Instant activatesAt, boolean immediate) {
         List<KeyLifecycle> updated = new ArrayList<>();
         List<String> deleted = new ArrayList<>(withdrawn(keys, now));
         for (KeyLifecycle key : keys) {
@@ -95,6 +97,9 @@ public final class KeySchedule {
 
     /** The keys whose rows are due for deletion. */
     public static List<String> withdrawn(List<KeyLifecycle> keys, Instant now) {
-        return keys.stream().filter(k -> k.stateAt(now) == KeyState.WITHDRAWN).map(KeyLifecycle::kid).toList();
+        return keys.stream()
+                .filter(k -> k.stateAt(now) == KeyState.WITHDRAWN)
+                .map(KeyLifecycle::kid)
+                .toList();
     }
 }

@@ -1,10 +1,9 @@
 package dev.watchword.command.signingkey;
 
 import jakarta.validation.constraints.AssertTrue;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * How the access-token signing keys rotate (OWASP ASVS 5.0 V13.3.4, secrets rotated on a documented
@@ -25,8 +24,8 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.keys")
-public record KeySettings(Duration rotationPeriod, Duration publishAhead, Duration retirementMargin,
-                          Duration refreshInterval) {
+public record KeySettings(
+        Duration rotationPeriod, Duration publishAhead, Duration retirementMargin, Duration refreshInterval) {
 
     /** The {@code max-age} {@link JwksController} sends; keep the two in step. */
     static final Duration JWKS_MAX_AGE = Duration.ofMinutes(5);
@@ -55,7 +54,9 @@ public record KeySettings(Duration rotationPeriod, Duration publishAhead, Durati
 
     @AssertTrue(message = "retirement-margin and refresh-interval must be positive")
     public boolean isPositive() {
-        return !retirementMargin.isNegative() && !retirementMargin.isZero()
-                && !refreshInterval.isNegative() && !refreshInterval.isZero();
+        return !retirementMargin.isNegative()
+                && !retirementMargin.isZero()
+                && !refreshInterval.isNegative()
+                && !refreshInterval.isZero();
     }
 }

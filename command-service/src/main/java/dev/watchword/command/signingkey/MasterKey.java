@@ -1,14 +1,14 @@
 package dev.watchword.command.signingkey;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key-encryption key of the signing keys at rest, from {@code WATCHWORD_MASTER_KEY} (32 random bytes,
@@ -41,7 +41,8 @@ public final class MasterKey {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(base64Key.trim().replace('-', '+').replace('_', '/'));
+            bytes = Base64.getDecoder()
+                    .decode(base64Key.trim().replace('-', '+').replace('_', '/'));
         } catch (IllegalArgumentException notBase64) {
             throw new UnusableMasterKey(VARIABLE + " is not base64");
         }
@@ -65,8 +66,11 @@ public final class MasterKey {
         if (sealed.length <= NONCE_BYTES) {
             throw new IllegalArgumentException("Sealed key too short");
         }
-        return crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(sealed, NONCE_BYTES),
-                Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length), kid);
+        return crypt(
+                Cipher.DECRYPT_MODE,
+                Arrays.copyOf(sealed, NONCE_BYTES),
+                Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length),
+                kid);
     }
 
     private byte[] crypt(int mode, byte[] nonce, byte[] input, String kid) {

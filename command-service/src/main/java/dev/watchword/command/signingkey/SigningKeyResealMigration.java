@@ -1,11 +1,6 @@
 package dev.watchword.command.signingkey;
 
 import dev.watchword.command.signingkey.SigningKeys.SigningKey;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.springframework.stereotype.Component;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +9,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.stereotype.Component;
 
 /**
  * Flyway migration 9.1, run before the application starts: every signing key stored in an earlier format (the clear
@@ -73,8 +72,8 @@ public class SigningKeyResealMigration implements JavaMigration {
                 SELECT kid, algorithm, private_key, private_key_format, public_key, activates_at, retires_at,
                        withdraws_at
                 FROM signing_key WHERE private_key_format <> ?""");
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE signing_key SET private_key = ?, private_key_format = ? WHERE kid = ?")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE signing_key SET private_key = ?, private_key_format = ? WHERE kid = ?")) {
             select.setString(1, SigningKeyStore.SEALED);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -83,8 +82,11 @@ public class SigningKeyResealMigration implements JavaMigration {
                     try {
                         // Proves the private key is the kid's (the kid is its public key's thumbprint).
                         SigningKey.restore(lifecycle.kid(), privateKey, rows.getBytes("public_key"));
-                        update.setBytes(1, masterKey.seal(privateKey,
-                                SigningKeyStore.associatedData(rows.getString("algorithm"), lifecycle)));
+                        update.setBytes(
+                                1,
+                                masterKey.seal(
+                                        privateKey,
+                                        SigningKeyStore.associatedData(rows.getString("algorithm"), lifecycle)));
                         update.setString(2, SigningKeyStore.SEALED);
                         update.setString(3, lifecycle.kid());
                         update.addBatch();

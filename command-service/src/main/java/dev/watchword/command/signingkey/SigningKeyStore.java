@@ -1,9 +1,6 @@
 package dev.watchword.command.signingkey;
 
 import dev.watchword.command.signingkey.SigningKeys.SigningKey;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The {@code signing_key} table. Private keys are stored only sealed with the {@link MasterKey}, format
@@ -40,12 +39,15 @@ public class SigningKeyStore {
 
     /** Call inside a transaction: held until it ends. */
     void lock() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('watchword.signing_key'))").query().singleRow();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('watchword.signing_key'))")
+                .query()
+                .singleRow();
     }
 
     List<KeyLifecycle> lifecycles() {
         return jdbc.sql("SELECT kid, activates_at, retires_at, withdraws_at FROM signing_key")
-                .query((rs, n) -> lifecycle(rs)).list();
+                .query((rs, n) -> lifecycle(rs))
+                .list();
     }
 
     void insert(SigningKey key, KeyLifecycle lifecycle, Instant createdAt) {
@@ -54,10 +56,15 @@ public class SigningKeyStore {
                         INSERT INTO signing_key (kid, algorithm, private_key, private_key_format, public_key, created_at,
                                                  activates_at, retires_at, withdraws_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(key.kid(), SigningKey.ALGORITHM,
+                .params(
+                        key.kid(),
+                        SigningKey.ALGORITHM,
                         masterKey.seal(key.privateKey().getEncoded(), associatedData(SigningKey.ALGORITHM, stored)),
-                        SEALED, key.publicKey().getEncoded(), Timestamp.from(createdAt),
-                        Timestamp.from(stored.activatesAt()), timestamp(stored.retiresAt()),
+                        SEALED,
+                        key.publicKey().getEncoded(),
+                        Timestamp.from(createdAt),
+                        Timestamp.from(stored.activatesAt()),
+                        timestamp(stored.retiresAt()),
                         timestamp(stored.withdrawsAt()))
                 .update();
     }
@@ -73,7 +80,8 @@ public class SigningKeyStore {
     }
 
     void delete(List<String> kids) {
-        kids.forEach(kid -> jdbc.sql("DELETE FROM signing_key WHERE kid = ?").param(kid).update());
+        kids.forEach(kid ->
+                jdbc.sql("DELETE FROM signing_key WHERE kid = ?").param(kid).update());
     }
 
     /**
@@ -81,17 +89,21 @@ public class SigningKeyStore {
      * of what the seal authenticates. The row must open for its current times first.
      */
     private void reseal(KeyLifecycle updated) {
-        Map<String, Object> row = jdbc.sql("""
+        Map<String, Object> row =
+                jdbc.sql("""
                         SELECT algorithm, private_key, activates_at, retires_at, withdraws_at FROM signing_key
-                        WHERE kid = ? AND private_key_format = ?""")
-                .params(updated.kid(), SEALED).query().singleRow();
+                        WHERE kid = ? AND private_key_format = ?""").params(updated.kid(), SEALED).query().singleRow();
         String algorithm = (String) row.get("algorithm");
-        KeyLifecycle stored = new KeyLifecycle(updated.kid(), instant((Timestamp) row.get("activates_at")),
-                instant((Timestamp) row.get("retires_at")), instant((Timestamp) row.get("withdraws_at")));
+        KeyLifecycle stored = new KeyLifecycle(
+                updated.kid(),
+                instant((Timestamp) row.get("activates_at")),
+                instant((Timestamp) row.get("retires_at")),
+                instant((Timestamp) row.get("withdraws_at")));
         byte[] privateKey = openOrRefuse((byte[]) row.get("private_key"), algorithm, stored);
         try {
             jdbc.sql("UPDATE signing_key SET retires_at = ?, withdraws_at = ?, private_key = ? WHERE kid = ?")
-                    .params(timestamp(updated.retiresAt()), timestamp(updated.withdrawsAt()),
+                    .params(
+                            timestamp(updated.retiresAt()), timestamp(updated.withdrawsAt()),
                             masterKey.seal(privateKey, associatedData(algorithm, updated)), updated.kid())
                     .update();
         } finally {
@@ -111,15 +123,16 @@ public class SigningKeyStore {
         jdbc.sql("""
                         SELECT kid, algorithm, private_key, private_key_format, public_key, activates_at, retires_at,
                                withdraws_at
-                        FROM signing_key""")
-                .query(rs -> {
-                    KeyLifecycle lifecycle = lifecycle(rs);
-                    // Reused only for the lifecycle it was opened for: changed times must open to be believed.
-                    SigningKey key = previous.entries().stream()
-                            .filter(entry -> entry.lifecycle().equals(lifecycle)).map(KeyRing.Entry::key).findFirst()
-                            .orElseGet(() -> open(rs, lifecycle));
-                    entries.add(new KeyRing.Entry(key, lifecycle));
-                });
+                        FROM signing_key""").query(rs -> {
+            KeyLifecycle lifecycle = lifecycle(rs);
+            // Reused only for the lifecycle it was opened for: changed times must open to be believed.
+            SigningKey key = previous.entries().stream()
+                    .filter(entry -> entry.lifecycle().equals(lifecycle))
+                    .map(KeyRing.Entry::key)
+                    .findFirst()
+                    .orElseGet(() -> open(rs, lifecycle));
+            entries.add(new KeyRing.Entry(key, lifecycle));
+        });
         return new KeyRing(entries);
     }
 
@@ -159,8 +172,14 @@ public class SigningKeyStore {
      * the associated data of the personal data keys (a user id) that the same master key seals.
      */
     static String associatedData(String algorithm, KeyLifecycle lifecycle) {
-        return String.join("|", "watchword.signing_key.v2", lifecycle.kid(), algorithm,
-                micros(lifecycle.activatesAt()), micros(lifecycle.retiresAt()), micros(lifecycle.withdrawsAt()));
+        return String.join(
+                "|",
+                "watchword.signing_key.v2",
+                lifecycle.kid(),
+                algorithm,
+                micros(lifecycle.activatesAt()),
+                micros(lifecycle.retiresAt()),
+                micros(lifecycle.withdrawsAt()));
     }
 
     private static String micros(Instant instant) {
@@ -169,7 +188,10 @@ public class SigningKeyStore {
 
     /** The lifecycle as PostgreSQL stores it, in microseconds, so that the sealed and the stored times agree. */
     static KeyLifecycle storable(KeyLifecycle lifecycle) {
-        return new KeyLifecycle(lifecycle.kid(), micro(lifecycle.activatesAt()), micro(lifecycle.retiresAt()),
+        return new KeyLifecycle(
+                lifecycle.kid(),
+                micro(lifecycle.activatesAt()),
+                micro(lifecycle.retiresAt()),
                 micro(lifecycle.withdrawsAt()));
     }
 
@@ -178,8 +200,11 @@ public class SigningKeyStore {
     }
 
     static KeyLifecycle lifecycle(ResultSet rs) throws SQLException {
-        return new KeyLifecycle(rs.getString("kid"), rs.getTimestamp("activates_at").toInstant(),
-                instant(rs.getTimestamp("retires_at")), instant(rs.getTimestamp("withdraws_at")));
+        return new KeyLifecycle(
+                rs.getString("kid"),
+                rs.getTimestamp("activates_at").toInstant(),
+                instant(rs.getTimestamp("retires_at")),
+                instant(rs.getTimestamp("withdraws_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -2,8 +2,6 @@ package dev.watchword.command.signingkey;
 
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
-import org.springframework.stereotype.Component;
-
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -17,6 +15,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * The ES256 keys that sign access tokens, kept in PostgreSQL so tokens survive restarts and verify on every
@@ -59,7 +58,9 @@ public class SigningKeys {
 
     /** The JWK set (RFC 7517 section 5): the current key first, then the next and the retired ones. */
     public List<PublicJwk<?>> publicJwks() {
-        return ring.published(clock.instant()).stream().<PublicJwk<?>>map(SigningKey::jwk).toList();
+        return ring.published(clock.instant()).stream()
+                .<PublicJwk<?>>map(SigningKey::jwk)
+                .toList();
     }
 
     /** Reloads the keys from PostgreSQL; keys already held are not decrypted again. */
@@ -106,8 +107,12 @@ public class SigningKeys {
 
         /** The key id is the RFC 7638 thumbprint, so it is derived from the key and cannot be confused. */
         private static SigningKey withThumbprintId(PrivateKey priv, PublicKey pub) {
-            PublicJwk<?> jwk = Jwks.builder().key((ECPublicKey) pub).algorithm(ALGORITHM).publicKeyUse("sig")
-                    .idFromThumbprint().build();
+            PublicJwk<?> jwk = Jwks.builder()
+                    .key((ECPublicKey) pub)
+                    .algorithm(ALGORITHM)
+                    .publicKeyUse("sig")
+                    .idFromThumbprint()
+                    .build();
             return new SigningKey(jwk.getId(), priv, pub, jwk);
         }
 

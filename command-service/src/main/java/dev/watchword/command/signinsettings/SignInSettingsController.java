@@ -5,17 +5,16 @@ import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.appdirectory.RequestAppResolver;
 import dev.watchword.events.user.LoginMethod;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * An app's public sign-in settings, for sign-in forms that offer exactly what the app allows (the SDK's
@@ -32,22 +31,23 @@ public class SignInSettingsController {
     }
 
     @GetMapping("/api/auth/app-settings")
-    public ResponseEntity<SignInSettings> settings(@RequestParam(name = "client_id", required = false) String clientId,
-                                                   HttpServletRequest request) {
+    public ResponseEntity<SignInSettings> settings(
+            @RequestParam(name = "client_id", required = false) String clientId, HttpServletRequest request) {
         AppPolicy app = apps.resolve(clientId, request);
-        List<String> methods = Arrays.stream(LoginMethod.values()).filter(app::allows)
-                .map(method -> method.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> methods = Arrays.stream(LoginMethod.values())
+                .filter(app::allows)
+                .map(method -> method.name().toLowerCase(Locale.ROOT))
+                .toList();
         // Settings change rarely; a minute of staleness in a browser is harmless (the flows enforce the truth).
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
                 .header(HttpHeaders.VARY, HttpHeaders.ORIGIN + ", " + RequestAppResolver.HEADER)
-                .body(new SignInSettings(app.clientId(), methods, app.requireVerifiedEmail(),
-                        app.passwordMinLength()));
+                .body(new SignInSettings(app.clientId(), methods, app.requireVerifiedEmail(), app.passwordMinLength()));
     }
 
-    public record SignInSettings(@JsonProperty("client_id") String clientId,
-                                 @JsonProperty("login_methods") List<String> loginMethods,
-                                 @JsonProperty("require_verified_email") boolean requireVerifiedEmail,
-                                 @JsonProperty("password_min_length") int passwordMinLength) {
-    }
+    public record SignInSettings(
+            @JsonProperty("client_id") String clientId,
+            @JsonProperty("login_methods") List<String> loginMethods,
+            @JsonProperty("require_verified_email") boolean requireVerifiedEmail,
+            @JsonProperty("password_min_length") int passwordMinLength) {}
 }

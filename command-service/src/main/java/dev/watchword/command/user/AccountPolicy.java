@@ -18,9 +18,15 @@ import java.time.Duration;
  *                             until a reset or a passwordless login (NIST SP 800-63B-4 section 3.2.2: at
  *                             most 100)
  */
-public record AccountPolicy(Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration refreshGrace, Duration idleTimeout,
-                            int lockoutThreshold, Duration lockoutDelay, Duration lockoutMaxDelay,
-                            int hardLockoutThreshold) {
+public record AccountPolicy(
+        Duration accessTokenLifetime,
+        Duration refreshTokenLifetime,
+        Duration refreshGrace,
+        Duration idleTimeout,
+        int lockoutThreshold,
+        Duration lockoutDelay,
+        Duration lockoutMaxDelay,
+        int hardLockoutThreshold) {
 
     Duration lockoutFor(int consecutiveFailures) {
         int doublings = Math.min(consecutiveFailures - lockoutThreshold, 20);

@@ -17,7 +17,6 @@ import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +27,7 @@ import java.util.List;
  */
 final class Administration {
 
-    private Administration() {
-    }
+    private Administration() {}
 
     /** Passes without an event, or throws; see {@link AuthorizeActor}. */
     static List<UserEvent> decide(AuthorizeActor command, UserState state, AccountPolicy policy, AppPolicies apps) {
@@ -66,8 +64,8 @@ final class Administration {
         }
         List<UserEvent> events = new ArrayList<>();
         events.add(new UserDisabled(state.userId(), command.actorId(), command.at()));
-        events.addAll(Sessions.revokeAllExcept(state, null, SessionRevocationReason.USER_DISABLED, command.at(),
-                apps.of(state.appId())));
+        events.addAll(Sessions.revokeAllExcept(
+                state, null, SessionRevocationReason.USER_DISABLED, command.at(), apps.of(state.appId())));
         return events;
     }
 
@@ -83,30 +81,32 @@ final class Administration {
      * later command finds no user, and the stored events keep only what they hold without personal data.
      */
     static List<UserEvent> decide(EraseUser command, UserState state, AppPolicies apps) {
-        List<UserEvent> events = new ArrayList<>(Sessions.revokeAllExcept(state, null,
-                SessionRevocationReason.USER_ERASED, command.at(), apps.of(state.appId())));
+        List<UserEvent> events = new ArrayList<>(Sessions.revokeAllExcept(
+                state, null, SessionRevocationReason.USER_ERASED, command.at(), apps.of(state.appId())));
         events.add(new UserErased(state.userId(), command.actorId(), command.at()));
         return events;
     }
 
     static List<UserEvent> decide(ForceLogout command, UserState state, AppPolicies apps) {
-        return Sessions.revokeAllExcept(state, null, SessionRevocationReason.FORCED_LOGOUT, command.at(),
-                apps.of(state.appId()));
+        return Sessions.revokeAllExcept(
+                state, null, SessionRevocationReason.FORCED_LOGOUT, command.at(), apps.of(state.appId()));
     }
 
     /**
      * One session, as the user may end it from their list: an unknown, ended or idle-expired session is as absent
      * for an admin as for its user (OWASP ASVS 5.0 V7.4.5: administrators can terminate a user's sessions).
      */
-    static List<UserEvent> decide(EndSessionByAdmin command, UserState state, AccountPolicy policy,
-                                  AppPolicies apps) {
+    static List<UserEvent> decide(EndSessionByAdmin command, UserState state, AccountPolicy policy, AppPolicies apps) {
         Session target = Sessions.liveOrNotFound(state, command.sessionId(), command.at(), policy);
-        return List.of(new SessionRevoked(state.userId(), target.sessionId(), SessionRevocationReason.REVOKED_BY_ADMIN,
-                command.at(), target.revokedUntil(command.at(), apps.of(state.appId()).accessTokenLifetime())));
+        return List.of(new SessionRevoked(
+                state.userId(),
+                target.sessionId(),
+                SessionRevocationReason.REVOKED_BY_ADMIN,
+                command.at(),
+                target.revokedUntil(command.at(), apps.of(state.appId()).accessTokenLifetime())));
     }
 
-    private static void requireRoleSetVersion(UserState state, String role, Integer expectedVersion,
-                                              AppPolicies apps) {
+    private static void requireRoleSetVersion(UserState state, String role, Integer expectedVersion, AppPolicies apps) {
         if (!apps.of(state.appId()).hasRole(role)) {
             throw UserRuleViolation.unknownRole();
         }

@@ -20,7 +20,7 @@ public enum CurrentPasswordOutcome {
      */
     public void requireAccepted() {
         switch (this) {
-            case ACCEPTED -> { }
+            case ACCEPTED -> {}
             case WRONG -> throw UserRuleViolation.currentPasswordWrong();
             case SESSION_ENDED -> throw UserRuleViolation.sessionEnded();
         }

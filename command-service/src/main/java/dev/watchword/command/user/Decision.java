@@ -1,7 +1,6 @@
 package dev.watchword.command.user;
 
 import dev.watchword.events.user.UserEvent;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

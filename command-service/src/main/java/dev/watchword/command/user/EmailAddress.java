@@ -28,21 +28,22 @@ public final class EmailAddress {
     /** A DNS label (RFC 1035 section 2.3.1; an internationalized one in U-label or A-label form). */
     private static final String LABEL = "[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]{0,61}[\\p{L}\\p{M}\\p{N}])?";
     // Deliberately no check of the domain's existence: the verification email is the real check of an address.
-    private static final Pattern ADDR_SPEC = Pattern.compile(
-            "^" + ATEXT + "+(?:\\." + ATEXT + "+)*@" + LABEL + "(?:\\." + LABEL + ")+$");
+    private static final Pattern ADDR_SPEC =
+            Pattern.compile("^" + ATEXT + "+(?:\\." + ATEXT + "+)*@" + LABEL + "(?:\\." + LABEL + ")+$");
 
-    private EmailAddress() {
-    }
+    private EmailAddress() {}
 
     /** The normal form of a bare addr-spec; empty for anything else, including one with a display name. */
     public static Optional<String> normalize(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
-        String normalized = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        if (normalized.length() > MAX_LENGTH || !ADDR_SPEC.matcher(normalized).matches()
-                || normalized.substring(0, normalized.lastIndexOf('@'))
-                        .getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_PART_OCTETS) {
+        String normalized =
+                Normalizer.normalize(raw.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        if (normalized.length() > MAX_LENGTH
+                || !ADDR_SPEC.matcher(normalized).matches()
+                || normalized.substring(0, normalized.lastIndexOf('@')).getBytes(StandardCharsets.UTF_8).length
+                        > MAX_LOCAL_PART_OCTETS) {
             return Optional.empty();
         }
         return Optional.of(normalized);

@@ -7,7 +7,6 @@ import dev.watchword.events.user.CredentialChange;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.UserEvent;
-
 import java.util.List;
 
 /**
@@ -17,21 +16,31 @@ import java.util.List;
  */
 final class EmailChange {
 
-    private EmailChange() {
-    }
+    private EmailChange() {}
 
     /**
      * The password is checked first, whether or not the new address is taken, so that neither the answer nor
      * who gets an email tells a caller without the password anything about other accounts (OWASP ASVS 5.0
      * V6.3.8). A taken address gets no change request: the caller tells its owner instead.
      */
-    static Decision<CurrentPasswordOutcome> decide(RequestEmailChange command, UserState state,
-                                                   PasswordVerifier passwords, AccountPolicy policy,
-                                                   AppPolicies apps) {
+    static Decision<CurrentPasswordOutcome> decide(
+            RequestEmailChange command,
+            UserState state,
+            PasswordVerifier passwords,
+            AccountPolicy policy,
+            AppPolicies apps) {
         Sessions.requireLive(state, command.sessionId(), command.at(), policy);
-        Decision<CurrentPasswordOutcome> check = Password.checkCurrent(state, command.password(),
-                CredentialChange.EMAIL, command.sessionId(), command.ipAddress(), command.userAgent(), command.at(),
-                passwords, policy, apps.of(state.appId()));
+        Decision<CurrentPasswordOutcome> check = Password.checkCurrent(
+                state,
+                command.password(),
+                CredentialChange.EMAIL,
+                command.sessionId(),
+                command.ipAddress(),
+                command.userAgent(),
+                command.at(),
+                passwords,
+                policy,
+                apps.of(state.appId()));
         if (check.outcome() != CurrentPasswordOutcome.ACCEPTED) {
             return check;
         }
@@ -42,8 +51,16 @@ final class EmailChange {
             return check;
         }
         OneTimeSecret link = command.link();
-        return Decision.of(CurrentPasswordOutcome.ACCEPTED, new EmailChangeRequested(state.userId(), state.email(),
-                command.newEmail(), link.hash(), link.sealed(), command.at(), link.expiresAt()));
+        return Decision.of(
+                CurrentPasswordOutcome.ACCEPTED,
+                new EmailChangeRequested(
+                        state.userId(),
+                        state.email(),
+                        command.newEmail(),
+                        link.hash(),
+                        link.sealed(),
+                        command.at(),
+                        link.expiresAt()));
     }
 
     static List<UserEvent> decide(ConfirmEmailChange command, UserState state) {

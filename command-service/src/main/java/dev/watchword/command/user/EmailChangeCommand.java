@@ -1,8 +1,7 @@
 package dev.watchword.command.user;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands that move an account to another address; their rules are in {@link EmailChange}. */
 public sealed interface EmailChangeCommand {
@@ -14,9 +13,17 @@ public sealed interface EmailChangeCommand {
      *                      (and a wrong one counted) exactly as for a free address, but no change is requested; the
      *                      caller then tells the other account's owner
      */
-    record RequestEmailChange(@TargetAggregateIdentifier String userId, String sessionId, String password,
-                              String newEmail, boolean newEmailTaken, OneTimeSecret link, String ipAddress,
-                              String userAgent, Instant at) implements EmailChangeCommand {
+    record RequestEmailChange(
+            @TargetAggregateIdentifier String userId,
+            String sessionId,
+            String password,
+            String newEmail,
+            boolean newEmailTaken,
+            OneTimeSecret link,
+            String ipAddress,
+            String userAgent,
+            Instant at)
+            implements EmailChangeCommand {
 
         @Override
         public String toString() {
@@ -25,6 +32,5 @@ public sealed interface EmailChangeCommand {
     }
 
     record ConfirmEmailChange(@TargetAggregateIdentifier String userId, String tokenHash, Instant at)
-            implements EmailChangeCommand {
-    }
+            implements EmailChangeCommand {}
 }

@@ -4,12 +4,11 @@ import dev.watchword.command.problem.InvalidEmailAddress;
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Which user owns which address in which app, on the command side (the same address may be two users
@@ -72,7 +71,9 @@ public class EmailRegistry {
     /** An erased user's address is free again, in its app. */
     @EventHandler
     void on(UserErased event) {
-        jdbc.sql("DELETE FROM email_registry WHERE user_id = ?").param(event.userId()).update();
+        jdbc.sql("DELETE FROM email_registry WHERE user_id = ?")
+                .param(event.userId())
+                .update();
     }
 
     /** The row takes the new address; the primary key refuses an address taken in the same app meanwhile. */

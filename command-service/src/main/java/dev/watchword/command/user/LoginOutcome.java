@@ -7,13 +7,10 @@ package dev.watchword.command.user;
  */
 public sealed interface LoginOutcome {
 
-    record Granted(SessionGrant grant) implements LoginOutcome {
-    }
+    record Granted(SessionGrant grant) implements LoginOutcome {}
 
-    record Rejected() implements LoginOutcome {
-    }
+    record Rejected() implements LoginOutcome {}
 
     /** The password was right, but the app wants a verified address first (recorded as a failure too). */
-    record Unverified() implements LoginOutcome {
-    }
+    record Unverified() implements LoginOutcome {}
 }

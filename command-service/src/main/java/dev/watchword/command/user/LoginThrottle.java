@@ -21,8 +21,8 @@ import java.util.Set;
  *
  * @param bySession wrong current passwords per session; a session's entry goes with the session
  */
-public record LoginThrottle(Map<String, AddressFailures> byAddress, int consecutiveTotal,
-                            Map<String, Integer> bySession) {
+public record LoginThrottle(
+        Map<String, AddressFailures> byAddress, int consecutiveTotal, Map<String, Integer> bySession) {
 
     /** Addresses whose last failure is older than this are forgotten, keeping the aggregate small. */
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
@@ -61,8 +61,8 @@ public record LoginThrottle(Map<String, AddressFailures> byAddress, int consecut
         addresses.values().removeIf(f -> f.lastFailureAt().plus(FORGET_AFTER).isBefore(at));
         AddressFailures previous = addresses.get(key(ipAddress));
         int consecutive = previous == null ? 1 : previous.consecutive() + 1;
-        addresses.put(key(ipAddress), new AddressFailures(consecutive, at,
-                previous == null ? null : previous.lockedUntil()));
+        addresses.put(
+                key(ipAddress), new AddressFailures(consecutive, at, previous == null ? null : previous.lockedUntil()));
         return new LoginThrottle(addresses, consecutiveTotal + 1, bySession);
     }
 
@@ -70,8 +70,8 @@ public record LoginThrottle(Map<String, AddressFailures> byAddress, int consecut
      * A wrong current password in {@code sessionId}; {@code counted} when the password was checked (not refused
      * unchecked during a lockout), so it counts toward the address and the total like a failed login.
      */
-    LoginThrottle currentPasswordFailed(String sessionId, String ipAddress, Instant at, boolean counted,
-                                        Set<String> liveSessionIds) {
+    LoginThrottle currentPasswordFailed(
+            String sessionId, String ipAddress, Instant at, boolean counted, Set<String> liveSessionIds) {
         Map<String, Integer> sessions = new HashMap<>(bySession);
         sessions.keySet().retainAll(liveSessionIds);
         sessions.merge(sessionId, 1, Integer::sum);
@@ -81,8 +81,8 @@ public record LoginThrottle(Map<String, AddressFailures> byAddress, int consecut
 
     LoginThrottle locked(String ipAddress, Instant until) {
         Map<String, AddressFailures> addresses = new HashMap<>(byAddress);
-        addresses.computeIfPresent(key(ipAddress),
-                (k, f) -> new AddressFailures(f.consecutive(), f.lastFailureAt(), until));
+        addresses.computeIfPresent(
+                key(ipAddress), (k, f) -> new AddressFailures(f.consecutive(), f.lastFailureAt(), until));
         return new LoginThrottle(addresses, consecutiveTotal, bySession);
     }
 
@@ -100,6 +100,5 @@ public record LoginThrottle(Map<String, AddressFailures> byAddress, int consecut
         return ipAddress == null ? "" : ipAddress;
     }
 
-    public record AddressFailures(int consecutive, Instant lastFailureAt, Instant lockedUntil) {
-    }
+    public record AddressFailures(int consecutive, Instant lastFailureAt, Instant lockedUntil) {}
 }

@@ -17,7 +17,6 @@ import dev.watchword.events.user.PasswordResetRequested;
 import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.UserEvent;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,22 +29,27 @@ import java.util.List;
  */
 final class Password {
 
-    private Password() {
-    }
+    private Password() {}
 
     static List<UserEvent> decide(RequestPasswordReset command, UserState state, AppPolicies apps) {
         LoginMethods.require(apps, state, LoginMethod.PASSWORD);
         OneTimeSecret link = command.link();
-        return List.of(new PasswordResetRequested(state.userId(), state.email(), link.hash(), link.sealed(),
-                command.ipAddress(), command.at(), link.expiresAt(), command.requestedBy()));
+        return List.of(new PasswordResetRequested(
+                state.userId(),
+                state.email(),
+                link.hash(),
+                link.sealed(),
+                command.ipAddress(),
+                command.at(),
+                link.expiresAt(),
+                command.requestedBy()));
     }
 
     /**
      * A reset proves control of the mailbox and ends every session (OWASP ASVS 5.0 V6.4.1). The token
      * is checked first and the new password hashed last, so a wrong token costs no Argon2id work.
      */
-    static List<UserEvent> decide(ResetPassword command, UserState state, PasswordHashing hashing,
-                                  AppPolicies apps) {
+    static List<UserEvent> decide(ResetPassword command, UserState state, PasswordHashing hashing, AppPolicies apps) {
         AppPolicy appPolicy = LoginMethods.require(apps, state, LoginMethod.PASSWORD);
         PendingSecret link = state.passwordReset();
         if (link == null || !link.accepts(command.tokenHash(), command.at())) {
@@ -57,31 +61,53 @@ final class Password {
         if (!state.emailVerified()) {
             events.add(new EmailVerified(state.userId(), state.email(), command.at()));
         }
-        events.add(new PasswordChanged(state.userId(), state.email(), hashing.hash(command.newPassword()),
-                PasswordChangeReason.RESET, command.ipAddress(), command.at()));
-        events.addAll(Sessions.revokeAllExcept(state, null, SessionRevocationReason.PASSWORD_RESET, command.at(),
-                appPolicy));
+        events.add(new PasswordChanged(
+                state.userId(),
+                state.email(),
+                hashing.hash(command.newPassword()),
+                PasswordChangeReason.RESET,
+                command.ipAddress(),
+                command.at()));
+        events.addAll(
+                Sessions.revokeAllExcept(state, null, SessionRevocationReason.PASSWORD_RESET, command.at(), appPolicy));
         return events;
     }
 
     /** One Argon2id check of the current password, and a hash of the new one only if it matched. */
-    static Decision<CurrentPasswordOutcome> decide(ChangePassword command, UserState state,
-                                                   PasswordVerifier passwords, PasswordHashing hashing,
-                                                   AccountPolicy policy, AppPolicies apps) {
+    static Decision<CurrentPasswordOutcome> decide(
+            ChangePassword command,
+            UserState state,
+            PasswordVerifier passwords,
+            PasswordHashing hashing,
+            AccountPolicy policy,
+            AppPolicies apps) {
         AppPolicy appPolicy = LoginMethods.require(apps, state, LoginMethod.PASSWORD);
         Sessions.requireLive(state, command.sessionId(), command.at(), policy);
-        Decision<CurrentPasswordOutcome> check = checkCurrent(state, command.currentPassword(),
-                CredentialChange.PASSWORD, command.sessionId(), command.ipAddress(), command.userAgent(),
-                command.at(), passwords, policy, appPolicy);
+        Decision<CurrentPasswordOutcome> check = checkCurrent(
+                state,
+                command.currentPassword(),
+                CredentialChange.PASSWORD,
+                command.sessionId(),
+                command.ipAddress(),
+                command.userAgent(),
+                command.at(),
+                passwords,
+                policy,
+                appPolicy);
         if (check.outcome() != CurrentPasswordOutcome.ACCEPTED) {
             return check;
         }
         List<UserEvent> events = new ArrayList<>();
-        events.add(new PasswordChanged(state.userId(), state.email(), hashing.hash(command.newPassword()),
-                PasswordChangeReason.CHANGE, command.ipAddress(), command.at()));
+        events.add(new PasswordChanged(
+                state.userId(),
+                state.email(),
+                hashing.hash(command.newPassword()),
+                PasswordChangeReason.CHANGE,
+                command.ipAddress(),
+                command.at()));
         if (command.endOtherSessions()) {
-            events.addAll(Sessions.revokeAllExcept(state, command.sessionId(),
-                    SessionRevocationReason.PASSWORD_CHANGED, command.at(), appPolicy));
+            events.addAll(Sessions.revokeAllExcept(
+                    state, command.sessionId(), SessionRevocationReason.PASSWORD_CHANGED, command.at(), appPolicy));
         }
         return new Decision<>(CurrentPasswordOutcome.ACCEPTED, events);
     }
@@ -93,10 +119,17 @@ final class Password {
      * token buys only that many guesses. While the address waits out a lockout the password is not checked.
      * Accepted is an answer without events.
      */
-    static Decision<CurrentPasswordOutcome> checkCurrent(UserState state, String password, CredentialChange change,
-                                                         String sessionId, String ip, String userAgent, Instant at,
-                                                         PasswordVerifier passwords, AccountPolicy policy,
-                                                         AppPolicy appPolicy) {
+    static Decision<CurrentPasswordOutcome> checkCurrent(
+            UserState state,
+            String password,
+            CredentialChange change,
+            String sessionId,
+            String ip,
+            String userAgent,
+            Instant at,
+            PasswordVerifier passwords,
+            AccountPolicy policy,
+            AppPolicy appPolicy) {
         LoginThrottle throttle = state.throttle();
         boolean locked = throttle.refuses(ip, at, policy);
         if (!locked && passwords.matches(password, state.passwordHash())) {
@@ -106,15 +139,26 @@ final class Password {
         int attempt = throttle.sessionFailuresAfterOneMore(sessionId);
         int failures = throttle.failuresAfterOneMore(ip);
         List<UserEvent> events = new ArrayList<>();
-        events.add(new CurrentPasswordCheckFailed(state.userId(), sessionId, change,
-                locked ? LoginFailureReason.LOCKED : LoginFailureReason.WRONG_PASSWORD, attempt, ip, userAgent, at));
+        events.add(new CurrentPasswordCheckFailed(
+                state.userId(),
+                sessionId,
+                change,
+                locked ? LoginFailureReason.LOCKED : LoginFailureReason.WRONG_PASSWORD,
+                attempt,
+                ip,
+                userAgent,
+                at));
         if (!locked && failures >= policy.lockoutThreshold()) {
-            events.add(new LoginLocked(state.userId(), state.email(), ip, failures, at,
-                    at.plus(policy.lockoutFor(failures))));
+            events.add(new LoginLocked(
+                    state.userId(), state.email(), ip, failures, at, at.plus(policy.lockoutFor(failures))));
         }
         if (attempt >= policy.lockoutThreshold()) {
-            events.add(new SessionRevoked(state.userId(), sessionId, SessionRevocationReason.CURRENT_PASSWORD_FAILURES,
-                    at, at.plus(appPolicy.accessTokenLifetime())));
+            events.add(new SessionRevoked(
+                    state.userId(),
+                    sessionId,
+                    SessionRevocationReason.CURRENT_PASSWORD_FAILURES,
+                    at,
+                    at.plus(appPolicy.accessTokenLifetime())));
             return new Decision<>(CurrentPasswordOutcome.SESSION_ENDED, events);
         }
         return new Decision<>(CurrentPasswordOutcome.WRONG, events);

@@ -1,23 +1,31 @@
 package dev.watchword.command.user;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands that reset or change a password; their rules are in {@link Password}. */
 public sealed interface PasswordCommand {
 
     /** @param requestedBy the admin who triggered it, or {@code null} when the user asked */
-    record RequestPasswordReset(@TargetAggregateIdentifier String userId, OneTimeSecret link, String ipAddress,
-                                String requestedBy, Instant at) implements PasswordCommand {
-    }
+    record RequestPasswordReset(
+            @TargetAggregateIdentifier String userId,
+            OneTimeSecret link,
+            String ipAddress,
+            String requestedBy,
+            Instant at)
+            implements PasswordCommand {}
 
     /**
      * Set a new password with a reset link's token; every session of the user ends. The new password is hashed by
      * the aggregate only after the token was accepted, so a wrong token costs no Argon2id work.
      */
-    record ResetPassword(@TargetAggregateIdentifier String userId, String tokenHash, String newPassword,
-                         String ipAddress, Instant at) implements PasswordCommand {
+    record ResetPassword(
+            @TargetAggregateIdentifier String userId,
+            String tokenHash,
+            String newPassword,
+            String ipAddress,
+            Instant at)
+            implements PasswordCommand {
 
         /** Never print the password (OWASP ASVS 5.0 V16.2.5: no credentials in logs). */
         @Override
@@ -34,9 +42,16 @@ public sealed interface PasswordCommand {
      * @param sessionId         the caller's session ({@code sid} of the access token); it must be live
      * @param endOtherSessions  whether every other session ends too
      */
-    record ChangePassword(@TargetAggregateIdentifier String userId, String sessionId, String currentPassword,
-                          String newPassword, boolean endOtherSessions, String ipAddress, String userAgent,
-                          Instant at) implements PasswordCommand {
+    record ChangePassword(
+            @TargetAggregateIdentifier String userId,
+            String sessionId,
+            String currentPassword,
+            String newPassword,
+            boolean endOtherSessions,
+            String ipAddress,
+            String userAgent,
+            Instant at)
+            implements PasswordCommand {
 
         @Override
         public String toString() {

@@ -8,7 +8,6 @@ import dev.watchword.events.user.LoginFailureReason;
 import dev.watchword.events.user.LoginLocked;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.UserEvent;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +21,10 @@ import java.util.List;
  */
 final class PasswordLogin {
 
-    private PasswordLogin() {
-    }
+    private PasswordLogin() {}
 
-    static Decision<LoginOutcome> decide(Login command, UserState state, PasswordVerifier passwords,
-                                         AccountPolicy policy, AppPolicies apps) {
+    static Decision<LoginOutcome> decide(
+            Login command, UserState state, PasswordVerifier passwords, AccountPolicy policy, AppPolicies apps) {
         AppPolicy appPolicy = LoginMethods.require(apps, state, LoginMethod.PASSWORD);
         String ip = command.ipAddress();
         Instant at = command.at();
@@ -43,18 +41,26 @@ final class PasswordLogin {
             List<UserEvent> events = new ArrayList<>();
             events.add(failed(state, LoginFailureReason.WRONG_PASSWORD, command));
             if (failures >= policy.lockoutThreshold()) {
-                events.add(new LoginLocked(state.userId(), state.email(), ip, failures, at,
-                        at.plus(policy.lockoutFor(failures))));
+                events.add(new LoginLocked(
+                        state.userId(), state.email(), ip, failures, at, at.plus(policy.lockoutFor(failures))));
             }
             return new Decision<>(new LoginOutcome.Rejected(), events);
         }
         // Told only to whoever knows the password, so it reveals nothing about the account to anyone else.
         if (appPolicy.requireVerifiedEmail() && !state.emailVerified()) {
-            return Decision.of(new LoginOutcome.Unverified(),
-                    failed(state, LoginFailureReason.EMAIL_NOT_VERIFIED, command));
+            return Decision.of(
+                    new LoginOutcome.Unverified(), failed(state, LoginFailureReason.EMAIL_NOT_VERIFIED, command));
         }
-        return Sessions.start(state, LoginMethod.PASSWORD, command.sessionId(), command.refreshTokenHash(), ip,
-                command.userAgent(), at, appPolicy).map(LoginOutcome.Granted::new);
+        return Sessions.start(
+                        state,
+                        LoginMethod.PASSWORD,
+                        command.sessionId(),
+                        command.refreshTokenHash(),
+                        ip,
+                        command.userAgent(),
+                        at,
+                        appPolicy)
+                .map(LoginOutcome.Granted::new);
     }
 
     private static LoginFailed failed(UserState state, LoginFailureReason reason, Login command) {

@@ -6,9 +6,7 @@ package dev.watchword.command.user;
  */
 public sealed interface RefreshOutcome {
 
-    record Granted(SessionGrant grant) implements RefreshOutcome {
-    }
+    record Granted(SessionGrant grant) implements RefreshOutcome {}
 
-    record Rejected() implements RefreshOutcome {
-    }
+    record Rejected() implements RefreshOutcome {}
 }

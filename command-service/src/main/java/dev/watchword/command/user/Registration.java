@@ -6,7 +6,6 @@ import dev.watchword.events.user.EmailVerificationRequested;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
-
 import java.util.List;
 
 /**
@@ -16,20 +15,20 @@ import java.util.List;
  */
 final class Registration {
 
-    private Registration() {
-    }
+    private Registration() {}
 
     /** Decided from the command alone: there is no state before the first event. */
     static List<UserEvent> decide(RegisterUser command) {
         OneTimeSecret link = command.verification();
-        return List.of(new UserRegistered(command.userId(), command.email(), command.passwordHash(), command.at(),
-                        command.appId()),
-                new EmailVerificationRequested(command.userId(), command.email(), link.hash(), link.sealed(),
-                        command.at(), link.expiresAt()));
+        return List.of(
+                new UserRegistered(
+                        command.userId(), command.email(), command.passwordHash(), command.at(), command.appId()),
+                new EmailVerificationRequested(
+                        command.userId(), command.email(), link.hash(), link.sealed(), command.at(), link.expiresAt()));
     }
 
     static List<UserEvent> decide(NoteRegistrationAttempt command, UserState state) {
-        return List.of(new RegistrationAttemptedForTakenEmail(state.userId(), state.email(), command.ipAddress(),
-                command.at()));
+        return List.of(new RegistrationAttemptedForTakenEmail(
+                state.userId(), state.email(), command.ipAddress(), command.at()));
     }
 }

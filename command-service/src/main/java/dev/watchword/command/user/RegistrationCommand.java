@@ -1,8 +1,7 @@
 package dev.watchword.command.user;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands of registration; their rules are in {@link Registration}. */
 public sealed interface RegistrationCommand {
@@ -13,12 +12,11 @@ public sealed interface RegistrationCommand {
      * {@code passwordHash} is {@code null} for an app that allows passwordless login only; {@code appId} is the app
      * the user joins.
      */
-    record RegisterUser(String userId, String email, String passwordHash, OneTimeSecret verification,
-                        Instant at, String appId) implements RegistrationCommand {
-    }
+    record RegisterUser(
+            String userId, String email, String passwordHash, OneTimeSecret verification, Instant at, String appId)
+            implements RegistrationCommand {}
 
     /** Someone tried to register the address this user already has. */
-    record NoteRegistrationAttempt(@TargetAggregateIdentifier String userId, String ipAddress, Instant at)
-            implements RegistrationCommand {
-    }
+    record NoteRegistrationAttempt(
+            @TargetAggregateIdentifier String userId, String ipAddress, Instant at) implements RegistrationCommand {}
 }

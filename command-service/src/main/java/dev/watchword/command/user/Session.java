@@ -22,16 +22,24 @@ import java.util.Objects;
  * @param accessTokensExpireBy the latest expiry of an access token issued for this session; {@code null} when
  *                             the events predate it
  */
-public record Session(String sessionId, String refreshTokenHash, String previousTokenHash, Instant rotatedAt,
-                      Instant lastUsedAt, Instant expiresAt, boolean revoked, List<String> retiredHashes,
-                      String rotatedBy, Instant accessTokensExpireBy) {
+public record Session(
+        String sessionId,
+        String refreshTokenHash,
+        String previousTokenHash,
+        Instant rotatedAt,
+        Instant lastUsedAt,
+        Instant expiresAt,
+        boolean revoked,
+        List<String> retiredHashes,
+        String rotatedBy,
+        Instant accessTokensExpireBy) {
 
     static final int RETIRED_KEPT = 50;
 
-    static Session started(String sessionId, String refreshTokenHash, Instant at, Instant expiresAt,
-                           Instant accessTokensExpireBy) {
-        return new Session(sessionId, refreshTokenHash, null, null, at, expiresAt, false, List.of(), null,
-                accessTokensExpireBy);
+    static Session started(
+            String sessionId, String refreshTokenHash, Instant at, Instant expiresAt, Instant accessTokensExpireBy) {
+        return new Session(
+                sessionId, refreshTokenHash, null, null, at, expiresAt, false, List.of(), null, accessTokensExpireBy);
     }
 
     /**
@@ -43,8 +51,8 @@ public record Session(String sessionId, String refreshTokenHash, String previous
             return null;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (Objects.toString(ipAddress, "") + "\n" + Objects.toString(userAgent, ""))
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((Objects.toString(ipAddress, "") + "\n" + Objects.toString(userAgent, ""))
                             .getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
@@ -93,18 +101,45 @@ public record Session(String sessionId, String refreshTokenHash, String previous
         while (retired.size() > RETIRED_KEPT) {
             retired.removeFirst();
         }
-        return new Session(sessionId, newHash, refreshTokenHash, at, at, expiresAt, false, List.copyOf(retired),
-                client, latest(accessTokenExpiry));
+        return new Session(
+                sessionId,
+                newHash,
+                refreshTokenHash,
+                at,
+                at,
+                expiresAt,
+                false,
+                List.copyOf(retired),
+                client,
+                latest(accessTokenExpiry));
     }
 
     Session graceUsed(Instant at, Instant accessTokenExpiry) {
-        return new Session(sessionId, refreshTokenHash, previousTokenHash, rotatedAt, at, expiresAt, revoked,
-                retiredHashes, rotatedBy, latest(accessTokenExpiry));
+        return new Session(
+                sessionId,
+                refreshTokenHash,
+                previousTokenHash,
+                rotatedAt,
+                at,
+                expiresAt,
+                revoked,
+                retiredHashes,
+                rotatedBy,
+                latest(accessTokenExpiry));
     }
 
     Session revoke() {
-        return new Session(sessionId, refreshTokenHash, previousTokenHash, rotatedAt, lastUsedAt, expiresAt, true,
-                retiredHashes, rotatedBy, accessTokensExpireBy);
+        return new Session(
+                sessionId,
+                refreshTokenHash,
+                previousTokenHash,
+                rotatedAt,
+                lastUsedAt,
+                expiresAt,
+                true,
+                retiredHashes,
+                rotatedBy,
+                accessTokensExpireBy);
     }
 
     private Instant latest(Instant accessTokenExpiry) {
@@ -112,6 +147,7 @@ public record Session(String sessionId, String refreshTokenHash, String previous
             return accessTokenExpiry;
         }
         return accessTokenExpiry != null && accessTokenExpiry.isAfter(accessTokensExpireBy)
-                ? accessTokenExpiry : accessTokensExpireBy;
+                ? accessTokenExpiry
+                : accessTokensExpireBy;
     }
 }

@@ -1,9 +1,8 @@
 package dev.watchword.command.user;
 
 import dev.watchword.events.user.SessionRevocationReason;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands of a user's own sessions (refresh, logout, revocation); their rules are in {@link Sessions}. */
 public sealed interface SessionCommand {
@@ -13,8 +12,13 @@ public sealed interface SessionCommand {
      * successor is derived from the presented token by the caller, so that the same token presented twice within
      * the grace window yields the same successor.
      */
-    record RefreshSession(@TargetAggregateIdentifier String userId, String presentedTokenHash,
-                          String newTokenHash, String ipAddress, String userAgent, Instant at)
+    record RefreshSession(
+            @TargetAggregateIdentifier String userId,
+            String presentedTokenHash,
+            String newTokenHash,
+            String ipAddress,
+            String userAgent,
+            Instant at)
             implements SessionCommand {
 
         public RefreshSession(String userId, String presentedTokenHash, String newTokenHash, Instant at) {
@@ -23,20 +27,26 @@ public sealed interface SessionCommand {
     }
 
     /** End the session that the presented refresh token belongs to; unknown or dead tokens change nothing. */
-    record RevokeSession(@TargetAggregateIdentifier String userId, String presentedTokenHash,
-                         SessionRevocationReason reason, Instant at) implements SessionCommand {
-    }
+    record RevokeSession(
+            @TargetAggregateIdentifier String userId,
+            String presentedTokenHash,
+            SessionRevocationReason reason,
+            Instant at)
+            implements SessionCommand {}
 
     /**
      * End one session of the user: from the list of sessions (the caller's own session must be live), or by a
      * client app revoking an access token (RFC 7009), where the caller's session is the revoked one.
      */
-    record RevokeSessionById(@TargetAggregateIdentifier String userId, String callerSessionId,
-                             String sessionId, SessionRevocationReason reason, Instant at) implements SessionCommand {
-    }
+    record RevokeSessionById(
+            @TargetAggregateIdentifier String userId,
+            String callerSessionId,
+            String sessionId,
+            SessionRevocationReason reason,
+            Instant at)
+            implements SessionCommand {}
 
     /** Log out everywhere: every live session of the user ends, the caller's included. */
     record RevokeAllSessions(@TargetAggregateIdentifier String userId, String callerSessionId, Instant at)
-            implements SessionCommand {
-    }
+            implements SessionCommand {}
 }

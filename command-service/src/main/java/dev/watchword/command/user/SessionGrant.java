@@ -16,12 +16,26 @@ import java.util.List;
  *                             a revocation lasts as long as the token ({@code null}: the issuer's clock plus the
  *                             lifetime)
  */
-public record SessionGrant(String userId, String sessionId, List<String> roles, List<String> permissions,
-                           int authorizationVersion, String appId, String clientId, Duration accessTokenLifetime,
-                           Instant accessTokenExpiresAt) {
+public record SessionGrant(
+        String userId,
+        String sessionId,
+        List<String> roles,
+        List<String> permissions,
+        int authorizationVersion,
+        String appId,
+        String clientId,
+        Duration accessTokenLifetime,
+        Instant accessTokenExpiresAt) {
 
-    public SessionGrant(String userId, String sessionId, List<String> roles, List<String> permissions,
-                        int authorizationVersion, String appId, String clientId, Duration accessTokenLifetime) {
+    public SessionGrant(
+            String userId,
+            String sessionId,
+            List<String> roles,
+            List<String> permissions,
+            int authorizationVersion,
+            String appId,
+            String clientId,
+            Duration accessTokenLifetime) {
         this(userId, sessionId, roles, permissions, authorizationVersion, appId, clientId, accessTokenLifetime, null);
     }
 }

@@ -3,11 +3,10 @@ package dev.watchword.command.user;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Sessions and login throttling.
@@ -28,12 +27,13 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.sessions")
-public record SessionSettings(@NotNull @DefaultValue("5s") Duration refreshGrace,
-                              @NotNull @DefaultValue("12h") Duration idleTimeout,
-                              @Min(1) @DefaultValue("5") int lockoutThreshold,
-                              @NotNull @DefaultValue("1m") Duration lockoutDelay,
-                              @NotNull @DefaultValue("1h") Duration lockoutMaxDelay,
-                              @Min(1) @DefaultValue("100") int hardLockoutThreshold) {
+public record SessionSettings(
+        @NotNull @DefaultValue("5s") Duration refreshGrace,
+        @NotNull @DefaultValue("12h") Duration idleTimeout,
+        @Min(1) @DefaultValue("5") int lockoutThreshold,
+        @NotNull @DefaultValue("1m") Duration lockoutDelay,
+        @NotNull @DefaultValue("1h") Duration lockoutMaxDelay,
+        @Min(1) @DefaultValue("100") int hardLockoutThreshold) {
 
     /** The longest grace window accepted: a racing refresh arrives within a second or two (RFC 9700 4.14.2). */
     static final Duration MAX_REFRESH_GRACE = Duration.ofSeconds(30);

@@ -1,5 +1,7 @@
 package dev.watchword.command.user;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.watchword.command.appdirectory.AppPolicies;
@@ -31,16 +33,13 @@ import dev.watchword.command.user.VerificationCommand.RequestEmailVerification;
 import dev.watchword.command.user.VerificationCommand.VerifyEmail;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.List;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * A user account, as Axon sees it: each command handler hands the command, the {@link UserState} and what the rule
@@ -63,10 +62,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * holds {@link UserState} in the shape of {@link #REVISION}; one of another revision is skipped (the
  * {@link #SNAPSHOT_FILTER} bean), and the user is loaded from its events instead.
  */
-@Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache",
+@Aggregate(
+        snapshotTriggerDefinition = "userSnapshotTrigger",
+        cache = "userCache",
         snapshotFilter = User.SNAPSHOT_FILTER)
 @Revision(User.REVISION)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class User {
 
@@ -82,6 +85,7 @@ public class User {
 
     @AggregateIdentifier
     private String userId;
+
     private UserState state = UserState.initial();
 
     protected User() {
@@ -132,16 +136,20 @@ public class User {
     }
 
     @CommandHandler
-    public CurrentPasswordOutcome handle(ChangePassword command, PasswordVerifier passwords, PasswordHashing hashing,
-                                         AccountPolicy policy, AppPolicies apps) {
+    public CurrentPasswordOutcome handle(
+            ChangePassword command,
+            PasswordVerifier passwords,
+            PasswordHashing hashing,
+            AccountPolicy policy,
+            AppPolicies apps) {
         return applied(Password.decide(command, state, passwords, hashing, policy, apps));
     }
 
     // --- email change -------------------------------------------------------------------------------------
 
     @CommandHandler
-    public CurrentPasswordOutcome handle(RequestEmailChange command, PasswordVerifier passwords, AccountPolicy policy,
-                                         AppPolicies apps) {
+    public CurrentPasswordOutcome handle(
+            RequestEmailChange command, PasswordVerifier passwords, AccountPolicy policy, AppPolicies apps) {
         return applied(EmailChange.decide(command, state, passwords, policy, apps));
     }
 

@@ -17,20 +17,21 @@ public final class UserRuleViolation extends RuleViolation {
 
     /** The verification link is unknown, already used, superseded by a newer one or expired. */
     public static UserRuleViolation invalidVerificationToken() {
-        return new UserRuleViolation(ProblemCode.INVALID_VERIFICATION_TOKEN,
+        return new UserRuleViolation(
+                ProblemCode.INVALID_VERIFICATION_TOKEN,
                 "This verification link is invalid or has expired. Ask for a new one.");
     }
 
     /** Unknown, used, superseded or expired reset link. */
     public static UserRuleViolation invalidResetToken() {
-        return new UserRuleViolation(ProblemCode.INVALID_RESET_TOKEN,
-                "This password reset link is invalid or has expired.");
+        return new UserRuleViolation(
+                ProblemCode.INVALID_RESET_TOKEN, "This password reset link is invalid or has expired.");
     }
 
     /** Unknown, used, superseded or expired link confirming a new address. */
     public static UserRuleViolation invalidEmailChangeToken() {
-        return new UserRuleViolation(ProblemCode.INVALID_EMAIL_CHANGE_TOKEN,
-                "This confirmation link is invalid or has expired.");
+        return new UserRuleViolation(
+                ProblemCode.INVALID_EMAIL_CHANGE_TOKEN, "This confirmation link is invalid or has expired.");
     }
 
     /** Unknown, used, superseded or expired sign-in link. */
@@ -40,8 +41,7 @@ public final class UserRuleViolation extends RuleViolation {
 
     /** Unknown, rotated, revoked or expired refresh token. */
     public static UserRuleViolation invalidRefreshToken() {
-        return new UserRuleViolation(ProblemCode.INVALID_REFRESH_TOKEN,
-                "The refresh token is invalid or has expired.");
+        return new UserRuleViolation(ProblemCode.INVALID_REFRESH_TOKEN, "The refresh token is invalid or has expired.");
     }
 
     public static UserRuleViolation currentPasswordWrong() {
@@ -81,7 +81,7 @@ public final class UserRuleViolation extends RuleViolation {
 
     /** Someone else changed this user's roles first (concurrent edits, one wins, the other gets 409). */
     public static UserRuleViolation rolesChanged() {
-        return new UserRuleViolation(ProblemCode.ROLES_CHANGED,
-                "The user's roles changed meanwhile. Reload and try again.");
+        return new UserRuleViolation(
+                ProblemCode.ROLES_CHANGED, "The user's roles changed meanwhile. Reload and try again.");
     }
 }

@@ -1,7 +1,6 @@
 package dev.watchword.command.user;
 
 import dev.watchword.events.access.BuiltInRole;
-
 import dev.watchword.events.user.CurrentPasswordCheckFailed;
 import dev.watchword.events.user.EmailChangeRequested;
 import dev.watchword.events.user.EmailChanged;
@@ -30,7 +29,6 @@ import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,11 +57,25 @@ import java.util.function.UnaryOperator;
  *                             permissions matter
  * @param sessions             by session id, in the order they started: revocations are recorded in that order
  */
-public record UserState(String userId, String appId, String email, String passwordHash, boolean emailVerified,
-                        PendingSecret verification, PendingSecret passwordReset, PendingSecret magicLink,
-                        PendingSecret emailChange, String emailChangeTarget, PendingSecret otp, String otpRequestId,
-                        int otpFailures, SortedSet<String> roles, boolean disabled, int authorizationVersion,
-                        LoginThrottle throttle, Map<String, Session> sessions) {
+public record UserState(
+        String userId,
+        String appId,
+        String email,
+        String passwordHash,
+        boolean emailVerified,
+        PendingSecret verification,
+        PendingSecret passwordReset,
+        PendingSecret magicLink,
+        PendingSecret emailChange,
+        String emailChangeTarget,
+        PendingSecret otp,
+        String otpRequestId,
+        int otpFailures,
+        SortedSet<String> roles,
+        boolean disabled,
+        int authorizationVersion,
+        LoginThrottle throttle,
+        Map<String, Session> sessions) {
 
     public UserState {
         roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
@@ -72,115 +84,162 @@ public record UserState(String userId, String appId, String email, String passwo
 
     /** Before the first event. */
     static UserState initial() {
-        return new UserState(null, null, null, null, false, null, null, null, null, null, null, null, 0,
-                new TreeSet<>(), false, 0, LoginThrottle.none(), Map.of());
+        return new UserState(
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                new TreeSet<>(),
+                false,
+                0,
+                LoginThrottle.none(),
+                Map.of());
     }
 
     /** The state after {@code event}. */
     public UserState evolve(UserEvent event) {
         return switch (event) {
-            case UserRegistered e -> change(next -> {
-                next.userId = e.userId();
-                next.appId = e.appIdOrDefault();
-                next.email = e.email();
-                next.passwordHash = e.passwordHash();
-                next.roles = with(roles, BuiltInRole.USER.roleName());
-            });
+            case UserRegistered e ->
+                change(next -> {
+                    next.userId = e.userId();
+                    next.appId = e.appIdOrDefault();
+                    next.email = e.email();
+                    next.passwordHash = e.passwordHash();
+                    next.roles = with(roles, BuiltInRole.USER.roleName());
+                });
             case RegistrationAttemptedForTakenEmail unchanged -> this;
             case EmailVerificationRequested e ->
-                    change(next -> next.verification = new PendingSecret(e.tokenHash(), e.expiresAt()));
-            case EmailVerified e -> change(next -> {
-                next.emailVerified = true;
-                next.verification = null;
-                // Asked for before the owner proved the mailbox, so possibly by whoever registered it first: it
-                // would move the account to their address.
-                next.emailChange = null;
-                next.emailChangeTarget = null;
-            });
+                change(next -> next.verification = new PendingSecret(e.tokenHash(), e.expiresAt()));
+            case EmailVerified e ->
+                change(next -> {
+                    next.emailVerified = true;
+                    next.verification = null;
+                    // Asked for before the owner proved the mailbox, so possibly by whoever registered it first: it
+                    // would move the account to their address.
+                    next.emailChange = null;
+                    next.emailChangeTarget = null;
+                });
             case PasswordRemoved e -> change(next -> next.passwordHash = null);
-            case LoginFailed e -> e.reason() == LoginFailureReason.WRONG_PASSWORD
-                    ? change(next -> next.throttle = throttle.failed(e.ipAddress(), e.failedAt()))
-                    : this;
-            case CurrentPasswordCheckFailed e -> change(next -> next.throttle = throttle.currentPasswordFailed(
-                    e.sessionId(), e.ipAddress(), e.failedAt(), e.reason() == LoginFailureReason.WRONG_PASSWORD,
-                    sessions.keySet()));
+            case LoginFailed e ->
+                e.reason() == LoginFailureReason.WRONG_PASSWORD
+                        ? change(next -> next.throttle = throttle.failed(e.ipAddress(), e.failedAt()))
+                        : this;
+            case CurrentPasswordCheckFailed e ->
+                change(next -> next.throttle = throttle.currentPasswordFailed(
+                        e.sessionId(),
+                        e.ipAddress(),
+                        e.failedAt(),
+                        e.reason() == LoginFailureReason.WRONG_PASSWORD,
+                        sessions.keySet()));
             case LoginLocked e -> change(next -> next.throttle = throttle.locked(e.ipAddress(), e.lockedUntil()));
-            case LoginSucceeded e -> change(next -> {
-                next.throttle = throttle.succeeded(e.ipAddress());
-                // Any way into the account spends the pending passwordless secrets: each works once.
-                switch (e.methodOrDefault()) {
-                    case MAGIC_LINK -> next.magicLink = null;
-                    case EMAIL_OTP -> next.otp = null;
-                    case PASSWORD -> { }
-                }
-            });
+            case LoginSucceeded e ->
+                change(next -> {
+                    next.throttle = throttle.succeeded(e.ipAddress());
+                    // Any way into the account spends the pending passwordless secrets: each works once.
+                    switch (e.methodOrDefault()) {
+                        case MAGIC_LINK -> next.magicLink = null;
+                        case EMAIL_OTP -> next.otp = null;
+                        case PASSWORD -> {}
+                    }
+                });
             case PasswordResetRequested e ->
-                    change(next -> next.passwordReset = new PendingSecret(e.tokenHash(), e.expiresAt()));
-            case PasswordChanged e -> change(next -> {
-                next.passwordHash = e.passwordHash();
-                next.passwordReset = null;
-                next.throttle = throttle.reset();
-            });
-            case EmailChangeRequested e -> change(next -> {
-                next.emailChange = new PendingSecret(e.tokenHash(), e.expiresAt());
-                next.emailChangeTarget = e.newEmail();
-            });
-            case EmailChanged e -> change(next -> {
-                next.email = e.email();
-                // The new address was proven by the link it received.
-                next.emailVerified = true;
-                next.emailChange = null;
-                next.emailChangeTarget = null;
-                next.passwordReset = null;
-                next.magicLink = null;
-                next.otp = null;
-            });
+                change(next -> next.passwordReset = new PendingSecret(e.tokenHash(), e.expiresAt()));
+            case PasswordChanged e ->
+                change(next -> {
+                    next.passwordHash = e.passwordHash();
+                    next.passwordReset = null;
+                    next.throttle = throttle.reset();
+                });
+            case EmailChangeRequested e ->
+                change(next -> {
+                    next.emailChange = new PendingSecret(e.tokenHash(), e.expiresAt());
+                    next.emailChangeTarget = e.newEmail();
+                });
+            case EmailChanged e ->
+                change(next -> {
+                    next.email = e.email();
+                    // The new address was proven by the link it received.
+                    next.emailVerified = true;
+                    next.emailChange = null;
+                    next.emailChangeTarget = null;
+                    next.passwordReset = null;
+                    next.magicLink = null;
+                    next.otp = null;
+                });
             case MagicLinkRequested e ->
-                    change(next -> next.magicLink = new PendingSecret(e.tokenHash(), e.expiresAt()));
-            case EmailOtpRequested e -> change(next -> {
-                next.otp = new PendingSecret(e.codeHash(), e.expiresAt());
-                next.otpRequestId = e.requestId();
-                next.otpFailures = 0;
-            });
+                change(next -> next.magicLink = new PendingSecret(e.tokenHash(), e.expiresAt()));
+            case EmailOtpRequested e ->
+                change(next -> {
+                    next.otp = new PendingSecret(e.codeHash(), e.expiresAt());
+                    next.otpRequestId = e.requestId();
+                    next.otpFailures = 0;
+                });
             case EmailOtpFailed e -> change(next -> next.otpFailures = e.attempt());
-            case SessionStarted e -> change(next -> {
-                Map<String, Session> started = new LinkedHashMap<>(sessions);
-                started.values().removeIf(s -> s.revoked() || !e.startedAt().isBefore(s.expiresAt()));
-                started.put(e.sessionId(), Session.started(e.sessionId(), e.refreshTokenHash(), e.startedAt(),
-                        e.expiresAt(), e.accessTokensExpireBy()));
-                next.sessions = started;
-            });
-            case RefreshTokenRotated e -> change(next -> next.sessions = withSession(e.sessionId(),
-                    s -> s.rotatedTo(e.refreshTokenHash(), e.rotatedAt(), Session.client(e.ipAddress(), e.userAgent()),
-                            e.accessTokensExpireBy())));
-            case RefreshTokenGraceUsed e -> change(next -> next.sessions = withSession(e.sessionId(),
-                    s -> s.graceUsed(e.usedAt(), e.accessTokensExpireBy())));
+            case SessionStarted e ->
+                change(next -> {
+                    Map<String, Session> started = new LinkedHashMap<>(sessions);
+                    started.values().removeIf(s -> s.revoked() || !e.startedAt().isBefore(s.expiresAt()));
+                    started.put(
+                            e.sessionId(),
+                            Session.started(
+                                    e.sessionId(),
+                                    e.refreshTokenHash(),
+                                    e.startedAt(),
+                                    e.expiresAt(),
+                                    e.accessTokensExpireBy()));
+                    next.sessions = started;
+                });
+            case RefreshTokenRotated e ->
+                change(next -> next.sessions = withSession(
+                        e.sessionId(),
+                        s -> s.rotatedTo(
+                                e.refreshTokenHash(),
+                                e.rotatedAt(),
+                                Session.client(e.ipAddress(), e.userAgent()),
+                                e.accessTokensExpireBy())));
+            case RefreshTokenGraceUsed e ->
+                change(next -> next.sessions =
+                        withSession(e.sessionId(), s -> s.graceUsed(e.usedAt(), e.accessTokensExpireBy())));
             case RefreshTokenReuseDetected unchanged -> this;
             case SessionRevoked e -> change(next -> next.sessions = withSession(e.sessionId(), Session::revoke));
-            case RoleAssigned e -> change(next -> {
-                next.roles = with(roles, e.role());
-                next.authorizationVersion++;
-            });
-            case RoleRevoked e -> change(next -> {
-                next.roles = without(roles, e.role());
-                next.authorizationVersion++;
-            });
-            case UserDisabled e -> change(next -> {
-                next.disabled = true;
-                next.authorizationVersion++;
-            });
-            case UserEnabled e -> change(next -> {
-                next.disabled = false;
-                next.authorizationVersion++;
-            });
+            case RoleAssigned e ->
+                change(next -> {
+                    next.roles = with(roles, e.role());
+                    next.authorizationVersion++;
+                });
+            case RoleRevoked e ->
+                change(next -> {
+                    next.roles = without(roles, e.role());
+                    next.authorizationVersion++;
+                });
+            case UserDisabled e ->
+                change(next -> {
+                    next.disabled = true;
+                    next.authorizationVersion++;
+                });
+            case UserEnabled e ->
+                change(next -> {
+                    next.disabled = false;
+                    next.authorizationVersion++;
+                });
             // What is left keeps no personal data; the aggregate is deleted with it (see User).
-            case UserErased e -> change(next -> {
-                next.email = null;
-                next.passwordHash = null;
-                next.emailChangeTarget = null;
-                next.throttle = LoginThrottle.none();
-                next.sessions = Map.of();
-            });
+            case UserErased e ->
+                change(next -> {
+                    next.email = null;
+                    next.passwordHash = null;
+                    next.emailChangeTarget = null;
+                    next.throttle = LoginThrottle.none();
+                    next.sessions = Map.of();
+                });
         };
     }
 
@@ -252,9 +311,25 @@ public record UserState(String userId, String appId, String email, String passwo
         }
 
         UserState state() {
-            return new UserState(userId, appId, email, passwordHash, emailVerified, verification, passwordReset,
-                    magicLink, emailChange, emailChangeTarget, otp, otpRequestId, otpFailures, roles, disabled,
-                    authorizationVersion, throttle, sessions);
+            return new UserState(
+                    userId,
+                    appId,
+                    email,
+                    passwordHash,
+                    emailVerified,
+                    verification,
+                    passwordReset,
+                    magicLink,
+                    emailChange,
+                    emailChangeTarget,
+                    otp,
+                    otpRequestId,
+                    otpFailures,
+                    roles,
+                    disabled,
+                    authorizationVersion,
+                    throttle,
+                    sessions);
         }
     }
 }

@@ -12,7 +12,6 @@ import dev.watchword.events.user.PasswordChanged;
 import dev.watchword.events.user.PasswordRemoved;
 import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.UserEvent;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,7 @@ import java.util.List;
  */
 final class Verification {
 
-    private Verification() {
-    }
+    private Verification() {}
 
     /** An address that is already verified needs no link; the caller answers the same either way. */
     static List<UserEvent> decide(RequestEmailVerification command, UserState state) {
@@ -32,8 +30,8 @@ final class Verification {
             return List.of();
         }
         OneTimeSecret link = command.verification();
-        return List.of(new EmailVerificationRequested(state.userId(), state.email(), link.hash(), link.sealed(),
-                command.at(), link.expiresAt()));
+        return List.of(new EmailVerificationRequested(
+                state.userId(), state.email(), link.hash(), link.sealed(), command.at(), link.expiresAt()));
     }
 
     /** The token is checked first and a chosen password hashed last, so a wrong token costs no Argon2id work. */
@@ -42,12 +40,18 @@ final class Verification {
         if (state.emailVerified() || link == null || !link.accepts(command.tokenHash(), command.at())) {
             throw UserRuleViolation.invalidVerificationToken();
         }
-        AppPolicy appPolicy = command.newPassword() == null ? apps.of(state.appId())
+        AppPolicy appPolicy = command.newPassword() == null
+                ? apps.of(state.appId())
                 : LoginMethods.require(apps, state, LoginMethod.PASSWORD);
         List<UserEvent> events = new ArrayList<>(proveMailbox(state, command.at(), appPolicy));
         if (command.newPassword() != null) {
-            events.add(new PasswordChanged(state.userId(), state.email(), hashing.hash(command.newPassword()),
-                    PasswordChangeReason.VERIFICATION, command.ipAddress(), command.at()));
+            events.add(new PasswordChanged(
+                    state.userId(),
+                    state.email(),
+                    hashing.hash(command.newPassword()),
+                    PasswordChangeReason.VERIFICATION,
+                    command.ipAddress(),
+                    command.at()));
         }
         return events;
     }

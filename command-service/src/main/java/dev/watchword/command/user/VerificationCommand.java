@@ -1,15 +1,14 @@
 package dev.watchword.command.user;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands of email verification; their rules are in {@link Verification}. */
 public sealed interface VerificationCommand {
 
-    record RequestEmailVerification(@TargetAggregateIdentifier String userId, OneTimeSecret verification,
-                                    Instant at) implements VerificationCommand {
-    }
+    record RequestEmailVerification(
+            @TargetAggregateIdentifier String userId, OneTimeSecret verification, Instant at)
+            implements VerificationCommand {}
 
     /**
      * Confirm the address with the verification link's token.
@@ -19,8 +18,13 @@ public sealed interface VerificationCommand {
      *                    Hashed by the aggregate only after the token was accepted, so a wrong token costs no Argon2id
      *                    work.
      */
-    record VerifyEmail(@TargetAggregateIdentifier String userId, String tokenHash, String newPassword,
-                       String ipAddress, Instant at) implements VerificationCommand {
+    record VerifyEmail(
+            @TargetAggregateIdentifier String userId,
+            String tokenHash,
+            String newPassword,
+            String ipAddress,
+            Instant at)
+            implements VerificationCommand {
 
         public VerifyEmail(String userId, String tokenHash, Instant at) {
             this(userId, tokenHash, null, null, at);

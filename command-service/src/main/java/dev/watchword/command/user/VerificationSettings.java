@@ -1,10 +1,9 @@
 package dev.watchword.command.user;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Email verification links.
@@ -13,5 +12,4 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.verification")
-public record VerificationSettings(@NotNull Duration lifetime) {
-}
+public record VerificationSettings(@NotNull Duration lifetime) {}

@@ -1,9 +1,9 @@
 package dev.watchword.command.verification;
 
-import dev.watchword.command.password.PasswordPolicy;
-import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.command.onetimesecret.OpaqueToken;
+import dev.watchword.command.password.PasswordPolicy;
+import dev.watchword.command.security.ClientAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.UserRuleViolation;
 import dev.watchword.command.user.VerificationCommand.VerifyEmail;
@@ -11,15 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.util.Map;
 
 /**
  * Confirms an address. The emailed link carries its token in the URL fragment, which browsers never send, so
@@ -40,8 +39,8 @@ public class VerifyEmailController {
     private final AppDirectory apps;
     private final Clock clock;
 
-    public VerifyEmailController(CommandGateway commands, EmailRegistry registry, PasswordPolicy policy, AppDirectory apps,
-                                 Clock clock) {
+    public VerifyEmailController(
+            CommandGateway commands, EmailRegistry registry, PasswordPolicy policy, AppDirectory apps, Clock clock) {
         this.commands = commands;
         this.registry = registry;
         this.policy = policy;
@@ -59,19 +58,22 @@ public class VerifyEmailController {
         }
         try {
             // Check first, hash last: the aggregate hashes the password only once the token is accepted.
-            commands.sendAndWait(new VerifyEmail(token.userId(), token.hash(), body.password(),
-                    ClientAddress.of(request), clock.instant()));
+            commands.sendAndWait(new VerifyEmail(
+                    token.userId(), token.hash(), body.password(), ClientAddress.of(request), clock.instant()));
         } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
             throw UserRuleViolation.invalidVerificationToken();
         }
-        return Map.of("detail", body.password() != null
-                ? "Your email address is confirmed and your password is set. Earlier sign-ins have ended."
-                : "Your email address is confirmed. Earlier sign-ins have ended; if you chose a password before, "
-                        + "set it again with a password reset.");
+        return Map.of(
+                "detail",
+                body.password() != null
+                        ? "Your email address is confirmed and your password is set. Earlier sign-ins have ended."
+                        : "Your email address is confirmed. Earlier sign-ins have ended; if you chose a password before, "
+                                + "set it again with a password reset.");
     }
 
     /** @param password optional: a password to set with the confirmation */
-    public record VerificationRequest(@NotBlank @Size(max = 200) String token, String password) {
+    public record VerificationRequest(
+            @NotBlank @Size(max = 200) String token, String password) {
 
         @Override
         public String toString() {

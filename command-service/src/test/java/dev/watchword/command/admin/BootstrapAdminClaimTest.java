@@ -1,12 +1,11 @@
 package dev.watchword.command.admin;
 
 import dev.watchword.events.platform.BootstrapAdminGranted;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
 
 /** The installation's bootstrap grant: claimed once, never again, whoever asks later. */
 class BootstrapAdminClaimTest {

@@ -1,5 +1,11 @@
 package dev.watchword.command.admin;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 import dev.watchword.command.user.AdministrationCommand.AssignRole;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.events.platform.BootstrapAdminGranted;
@@ -7,24 +13,17 @@ import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailVerificationRequested;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.UserRegistered;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
 
 /**
  * Who becomes the bootstrap admin: only the default app's account that proved the configured mailbox, through
@@ -47,7 +46,8 @@ class BootstrapAdminTest {
     private void storedFor(String userId, Object... payloads) {
         AtomicLong sequence = new AtomicLong();
         List<GenericDomainEventMessage<Object>> messages = java.util.Arrays.stream(payloads)
-                .map(payload -> new GenericDomainEventMessage<Object>("User", userId, sequence.getAndIncrement(), payload))
+                .map(payload ->
+                        new GenericDomainEventMessage<Object>("User", userId, sequence.getAndIncrement(), payload))
                 .toList();
         when(events.readEvents(userId, 0)).thenAnswer(call -> DomainEventStream.of(messages.stream()));
     }
@@ -55,7 +55,9 @@ class BootstrapAdminTest {
     @Test
     void startWhenConfiguredAccountVerifiedThenGrantClaimed() {
         when(registry.ownerOf("default", ROOT)).thenReturn(Optional.of("user-1"));
-        storedFor("user-1", new UserRegistered("user-1", ROOT, "hash", CLOCK.instant()),
+        storedFor(
+                "user-1",
+                new UserRegistered("user-1", ROOT, "hash", CLOCK.instant()),
                 new EmailVerified("user-1", ROOT, CLOCK.instant()));
 
         bootstrap(" Root@Example.com ").claimForExistingAccount();
@@ -67,7 +69,9 @@ class BootstrapAdminTest {
     void startWhenConfiguredAccountNeverVerifiedThenNothingClaimed() {
         // Registering the address proves nothing: whoever typed it first could otherwise become an operator.
         when(registry.ownerOf("default", ROOT)).thenReturn(Optional.of("user-1"));
-        storedFor("user-1", new UserRegistered("user-1", ROOT, "hash", CLOCK.instant()),
+        storedFor(
+                "user-1",
+                new UserRegistered("user-1", ROOT, "hash", CLOCK.instant()),
                 new EmailVerificationRequested("user-1", ROOT, "h", "s", CLOCK.instant(), CLOCK.instant()));
 
         bootstrap(ROOT).claimForExistingAccount();

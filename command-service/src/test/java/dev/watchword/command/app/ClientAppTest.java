@@ -1,7 +1,6 @@
 package dev.watchword.command.app;
 
 import dev.watchword.command.apikey.StoredApiKey;
-
 import dev.watchword.command.problem.RuleViolation;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
@@ -11,6 +10,10 @@ import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.app.LinkBaseUrlChanged;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -23,11 +26,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
-
 /** The client app aggregate: registration, API keys and settings, one nested class per command. */
 class ClientAppTest {
 
@@ -38,8 +36,8 @@ class ClientAppTest {
     private static final Duration GRACE = Duration.ofHours(24);
     private static final StoredApiKey FIRST = new StoredApiKey("AbCd1234", "wwk_AbCd1234", "hash-1");
     private static final StoredApiKey SECOND = new StoredApiKey("EfGh5678", "wwk_EfGh5678", "hash-2");
-    private static final AppSettings DEFAULTS = new AppSettings(List.of("password", "magic_link", "email_otp"),
-            false, 5, 1, 8, List.of(), PUBLIC_URL, "Shop");
+    private static final AppSettings DEFAULTS = new AppSettings(
+            List.of("password", "magic_link", "email_otp"), false, 5, 1, 8, List.of(), PUBLIC_URL, "Shop");
 
     private FixtureConfiguration<ClientApp> fixture;
 
@@ -57,49 +55,98 @@ class ClientAppTest {
     }
 
     private static Object[] anApp() {
-        return new Object[]{registered(), new AppSettingsChanged(APP, DEFAULTS, ADMIN, T0), issued(FIRST, T0)};
+        return new Object[] {registered(), new AppSettingsChanged(APP, DEFAULTS, ADMIN, T0), issued(FIRST, T0)};
     }
 
     private static AppSettings defaultsWithLoginMethods(List<String> methods) {
         AppSettings d = DEFAULTS;
-        return new AppSettings(methods, d.requireVerifiedEmail(), d.accessTokenMinutes(), d.refreshTokenDays(),
-                d.passwordMinLength(), d.corsOrigins(), d.linkBaseUrl(), d.senderName());
+        return new AppSettings(
+                methods,
+                d.requireVerifiedEmail(),
+                d.accessTokenMinutes(),
+                d.refreshTokenDays(),
+                d.passwordMinLength(),
+                d.corsOrigins(),
+                d.linkBaseUrl(),
+                d.senderName());
     }
 
     private static AppSettings defaultsWithAccessTokenMinutes(int minutes) {
         AppSettings d = DEFAULTS;
-        return new AppSettings(d.loginMethods(), d.requireVerifiedEmail(), minutes, d.refreshTokenDays(),
-                d.passwordMinLength(), d.corsOrigins(), d.linkBaseUrl(), d.senderName());
+        return new AppSettings(
+                d.loginMethods(),
+                d.requireVerifiedEmail(),
+                minutes,
+                d.refreshTokenDays(),
+                d.passwordMinLength(),
+                d.corsOrigins(),
+                d.linkBaseUrl(),
+                d.senderName());
     }
 
     private static AppSettings defaultsWithRefreshTokenDays(int days) {
         AppSettings d = DEFAULTS;
-        return new AppSettings(d.loginMethods(), d.requireVerifiedEmail(), d.accessTokenMinutes(), days,
-                d.passwordMinLength(), d.corsOrigins(), d.linkBaseUrl(), d.senderName());
+        return new AppSettings(
+                d.loginMethods(),
+                d.requireVerifiedEmail(),
+                d.accessTokenMinutes(),
+                days,
+                d.passwordMinLength(),
+                d.corsOrigins(),
+                d.linkBaseUrl(),
+                d.senderName());
     }
 
     private static AppSettings defaultsWithPasswordMinLength(int length) {
         AppSettings d = DEFAULTS;
-        return new AppSettings(d.loginMethods(), d.requireVerifiedEmail(), d.accessTokenMinutes(),
-                d.refreshTokenDays(), length, d.corsOrigins(), d.linkBaseUrl(), d.senderName());
+        return new AppSettings(
+                d.loginMethods(),
+                d.requireVerifiedEmail(),
+                d.accessTokenMinutes(),
+                d.refreshTokenDays(),
+                length,
+                d.corsOrigins(),
+                d.linkBaseUrl(),
+                d.senderName());
     }
 
     private static AppSettings defaultsWithCorsOrigins(List<String> origins) {
         AppSettings d = DEFAULTS;
-        return new AppSettings(d.loginMethods(), d.requireVerifiedEmail(), d.accessTokenMinutes(),
-                d.refreshTokenDays(), d.passwordMinLength(), origins, d.linkBaseUrl(), d.senderName());
+        return new AppSettings(
+                d.loginMethods(),
+                d.requireVerifiedEmail(),
+                d.accessTokenMinutes(),
+                d.refreshTokenDays(),
+                d.passwordMinLength(),
+                origins,
+                d.linkBaseUrl(),
+                d.senderName());
     }
 
     private static AppSettings defaultsWithLinkBaseUrl(String url) {
         AppSettings d = DEFAULTS;
-        return new AppSettings(d.loginMethods(), d.requireVerifiedEmail(), d.accessTokenMinutes(),
-                d.refreshTokenDays(), d.passwordMinLength(), d.corsOrigins(), url, d.senderName());
+        return new AppSettings(
+                d.loginMethods(),
+                d.requireVerifiedEmail(),
+                d.accessTokenMinutes(),
+                d.refreshTokenDays(),
+                d.passwordMinLength(),
+                d.corsOrigins(),
+                url,
+                d.senderName());
     }
 
     private static AppSettings defaultsWithSenderName(String senderName) {
         AppSettings d = DEFAULTS;
-        return new AppSettings(d.loginMethods(), d.requireVerifiedEmail(), d.accessTokenMinutes(),
-                d.refreshTokenDays(), d.passwordMinLength(), d.corsOrigins(), d.linkBaseUrl(), senderName);
+        return new AppSettings(
+                d.loginMethods(),
+                d.requireVerifiedEmail(),
+                d.accessTokenMinutes(),
+                d.refreshTokenDays(),
+                d.passwordMinLength(),
+                d.corsOrigins(),
+                d.linkBaseUrl(),
+                senderName);
     }
 
     static Matcher<RuleViolation> code(String code) {
@@ -124,8 +171,14 @@ class ClientAppTest {
         @Test
         void registerWhenNameHasLineBreakThenRejected() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterClientApp(APP, "Shop\r\nBcc: x@example.com", "app_0123456789abcdefghij", FIRST,
-                            PUBLIC_URL, ADMIN, T0))
+                    .when(new RegisterClientApp(
+                            APP,
+                            "Shop\r\nBcc: x@example.com",
+                            "app_0123456789abcdefghij",
+                            FIRST,
+                            PUBLIC_URL,
+                            ADMIN,
+                            T0))
                     .expectNoEvents()
                     .expectException(code("APP_NAME_INVALID"));
         }
@@ -166,8 +219,13 @@ class ClientAppTest {
         void rotateWhenKeyAlreadyRetiredThenConflict() {
             fixture.given(anApp())
                     .andGiven(issued(SECOND, T0), new ApiKeyRetired(APP, FIRST.keyId(), ADMIN, T0, T0.plus(GRACE)))
-                    .when(new RotateApiKey(APP, FIRST.keyId(), new StoredApiKey("IjKl9012", "wwk_IjKl9012", "hash-3"),
-                            GRACE, ADMIN, T0.plusSeconds(60)))
+                    .when(new RotateApiKey(
+                            APP,
+                            FIRST.keyId(),
+                            new StoredApiKey("IjKl9012", "wwk_IjKl9012", "hash-3"),
+                            GRACE,
+                            ADMIN,
+                            T0.plusSeconds(60)))
                     .expectNoEvents()
                     .expectException(code("API_KEY_NOT_ACTIVE"));
         }
@@ -238,17 +296,24 @@ class ClientAppTest {
     @Nested
     class ChangeAppSettingsCommand {
 
-        private static final AppSettings CHANGED = new AppSettings(List.of("password"), true, 15, 30, 12,
-                List.of("https://shop.example.com", "http://localhost:3000"), "https://shop.example.com",
+        private static final AppSettings CHANGED = new AppSettings(
+                List.of("password"),
+                true,
+                15,
+                30,
+                12,
+                List.of("https://shop.example.com", "http://localhost:3000"),
+                "https://shop.example.com",
                 "Shop Accounts");
 
         @Test
         void changeWhenValidThenChangedAndAnswered() {
             fixture.given(anApp())
                     .when(new ChangeAppSettings(APP, CHANGED, ADMIN, T0.plusSeconds(60), LinkBaseChange.ALLOWED))
-                    .expectEvents(new AppSettingsChanged(APP, CHANGED, ADMIN, T0.plusSeconds(60)),
-                            new LinkBaseUrlChanged(APP, PUBLIC_URL, "https://shop.example.com", ADMIN,
-                                    T0.plusSeconds(60)))
+                    .expectEvents(
+                            new AppSettingsChanged(APP, CHANGED, ADMIN, T0.plusSeconds(60)),
+                            new LinkBaseUrlChanged(
+                                    APP, PUBLIC_URL, "https://shop.example.com", ADMIN, T0.plusSeconds(60)))
                     .expectResultMessagePayload(CHANGED);
         }
 
@@ -262,8 +327,8 @@ class ClientAppTest {
 
         @Test
         void changeWhenLoginMethodRepeatedThenRecordedOnce() {
-            AppSettings repeated = new AppSettings(List.of("password", "password"), false, 5, 1, 8, List.of(),
-                    PUBLIC_URL, "Shop");
+            AppSettings repeated =
+                    new AppSettings(List.of("password", "password"), false, 5, 1, 8, List.of(), PUBLIC_URL, "Shop");
             AppSettings once = new AppSettings(List.of("password"), false, 5, 1, 8, List.of(), PUBLIC_URL, "Shop");
             fixture.given(anApp())
                     .when(new ChangeAppSettings(APP, repeated, ADMIN, T0, LinkBaseChange.ALLOWED))
@@ -281,22 +346,27 @@ class ClientAppTest {
                     Arguments.of(defaultsWithPasswordMinLength(7), "PASSWORD_MIN_LENGTH_OUT_OF_RANGE"),
                     Arguments.of(defaultsWithPasswordMinLength(65), "PASSWORD_MIN_LENGTH_OUT_OF_RANGE"),
                     Arguments.of(defaultsWithCorsOrigins(List.of("https://shop.example.com/")), "CORS_ORIGIN_INVALID"),
-                    Arguments.of(defaultsWithCorsOrigins(List.of("https://shop.example.com/app")), "CORS_ORIGIN_INVALID"),
+                    Arguments.of(
+                            defaultsWithCorsOrigins(List.of("https://shop.example.com/app")), "CORS_ORIGIN_INVALID"),
                     Arguments.of(defaultsWithCorsOrigins(List.of("*")), "CORS_ORIGIN_INVALID"),
                     Arguments.of(defaultsWithCorsOrigins(List.of("https://Shop.example.com")), "CORS_ORIGIN_INVALID"),
-                    Arguments.of(defaultsWithCorsOrigins(List.of("https://shop.example.com:443")), "CORS_ORIGIN_INVALID"),
+                    Arguments.of(
+                            defaultsWithCorsOrigins(List.of("https://shop.example.com:443")), "CORS_ORIGIN_INVALID"),
                     Arguments.of(defaultsWithCorsOrigins(List.of("ftp://shop.example.com")), "CORS_ORIGIN_INVALID"),
-                    Arguments.of(defaultsWithCorsOrigins(List.of("https://user@shop.example.com")), "CORS_ORIGIN_INVALID"),
+                    Arguments.of(
+                            defaultsWithCorsOrigins(List.of("https://user@shop.example.com")), "CORS_ORIGIN_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("http://shop.example.com"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("/account"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("javascript:alert(1)"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com/?next=x"), "LINK_BASE_URL_INVALID"),
                     // An origin only: never a path on someone else's host, nor a shape that could lead elsewhere.
                     Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com/account"), "LINK_BASE_URL_INVALID"),
-                    Arguments.of(defaultsWithLinkBaseUrl("https://pages.example.net/~attacker"), "LINK_BASE_URL_INVALID"),
+                    Arguments.of(
+                            defaultsWithLinkBaseUrl("https://pages.example.net/~attacker"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com/"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com#x"), "LINK_BASE_URL_INVALID"),
-                    Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com@evil.example"), "LINK_BASE_URL_INVALID"),
+                    Arguments.of(
+                            defaultsWithLinkBaseUrl("https://shop.example.com@evil.example"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("https://Shop.Example.com"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("https://shop.example.com:443"), "LINK_BASE_URL_INVALID"),
                     Arguments.of(defaultsWithLinkBaseUrl("http://localhost:3000/auth"), "LINK_BASE_URL_INVALID"),
@@ -345,7 +415,8 @@ class ClientAppTest {
             AppSettings local = defaultsWithLinkBaseUrl("http://localhost:3000");
             fixture.given(anApp())
                     .when(new ChangeAppSettings(APP, local, ADMIN, T0, LinkBaseChange.ALLOWED))
-                    .expectEvents(new AppSettingsChanged(APP, local, ADMIN, T0),
+                    .expectEvents(
+                            new AppSettingsChanged(APP, local, ADMIN, T0),
                             new LinkBaseUrlChanged(APP, PUBLIC_URL, "http://localhost:3000", ADMIN, T0));
         }
     }

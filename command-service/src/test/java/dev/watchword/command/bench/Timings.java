@@ -24,15 +24,21 @@ final class Timings {
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-44s %5s %10s %10s %10s %10s", "case", "n", "min ms", "median ms",
-                "p95 ms", "max ms");
+        return String.format(
+                Locale.ROOT, "%-44s %5s %10s %10s %10s %10s", "case", "n", "min ms", "median ms", "p95 ms", "max ms");
     }
 
     String row() {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        return String.format(Locale.ROOT, "%-44s %5d %10.2f %10.2f %10.2f %10.2f", name, sorted.size(),
-                millis(sorted.getFirst()), millis(percentile(sorted, 50)), millis(percentile(sorted, 95)),
+        return String.format(
+                Locale.ROOT,
+                "%-44s %5d %10.2f %10.2f %10.2f %10.2f",
+                name,
+                sorted.size(),
+                millis(sorted.getFirst()),
+                millis(percentile(sorted, 50)),
+                millis(percentile(sorted, 95)),
                 millis(sorted.getLast()));
     }
 

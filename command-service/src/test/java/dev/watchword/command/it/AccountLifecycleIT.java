@@ -1,17 +1,16 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.secret.SealedSecret;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The account flows through command-service's HTTP API, against real PostgreSQL and Kafka. The secrets that only
@@ -23,7 +22,10 @@ class AccountLifecycleIT extends ApiITSupport {
     /** The secret of the user's latest event of that type, opened as notification-service would. */
     private String sealedSecret(String userId, String type, String field) {
         List<EventEnvelope> events = topic.awaitEvent(userId, type, KAFKA);
-        EventEnvelope last = events.stream().filter(e -> e.type().equals(type)).reduce((a, b) -> b).orElseThrow();
+        EventEnvelope last = events.stream()
+                .filter(e -> e.type().equals(type))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         return SealedSecret.withKey(SEALING_KEY).open(last.payload().get(field).asText(), userId);
     }
 
@@ -36,20 +38,26 @@ class AccountLifecycleIT extends ApiITSupport {
         Http.Response known = http.post("/api/auth/password/reset/", Map.of("email", email));
         Http.Response unknown = http.post("/api/auth/password/reset/", Map.of("email", newEmail()));
         String token = sealedSecret(userId, "PasswordResetRequested", "encryptedToken");
-        Http.Response weak = http.post("/api/auth/password/reset/confirm/", Map.of("token", token, "password", "password1"));
-        Http.Response reset = http.post("/api/auth/password/reset/confirm/",
-                Map.of("token", token, "password", "quiet harbor violet 77"));
-        Http.Response again = http.post("/api/auth/password/reset/confirm/",
-                Map.of("token", token, "password", "another quiet harbor 78"));
+        Http.Response weak =
+                http.post("/api/auth/password/reset/confirm/", Map.of("token", token, "password", "password1"));
+        Http.Response reset = http.post(
+                "/api/auth/password/reset/confirm/", Map.of("token", token, "password", "quiet harbor violet 77"));
+        Http.Response again = http.post(
+                "/api/auth/password/reset/confirm/", Map.of("token", token, "password", "another quiet harbor 78"));
 
         assertThat(known.status()).isEqualTo(unknown.status()).isEqualTo(202);
         assertThat(known.body()).isEqualTo(unknown.body());
         assertThat(weak.status()).isEqualTo(400);
         assertThat(reset.status()).isEqualTo(200);
         assertThat(again.json().get("code").asText()).isEqualTo("INVALID_RESET_TOKEN");
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)).status()).isEqualTo(401);
-        assertThat(http.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(401);
-        assertThat(login(email, "quiet harbor violet 77").get("access").asText()).isNotBlank();
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", refresh))
+                        .status())
+                .isEqualTo(401);
+        assertThat(http.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD))
+                        .status())
+                .isEqualTo(401);
+        assertThat(login(email, "quiet harbor violet 77").get("access").asText())
+                .isNotBlank();
     }
 
     @Test
@@ -59,21 +67,37 @@ class AccountLifecycleIT extends ApiITSupport {
         JsonNode here = login(email, PASSWORD);
         JsonNode elsewhere = login(email, PASSWORD);
 
-        Http.Response wrong = http.postWithBearer("/api/auth/password/change/", here.get("access").asText(),
+        Http.Response wrong = http.postWithBearer(
+                "/api/auth/password/change/",
+                here.get("access").asText(),
                 Map.of("current_password", "guess guess", "new_password", "quiet harbor violet 77"));
-        Http.Response anonymous = http.post("/api/auth/password/change/",
+        Http.Response anonymous = http.post(
+                "/api/auth/password/change/",
                 Map.of("current_password", PASSWORD, "new_password", "quiet harbor violet 77"));
-        Http.Response changed = http.postWithBearer("/api/auth/password/change/", here.get("access").asText(),
-                Map.of("current_password", PASSWORD, "new_password", "quiet harbor violet 77",
-                        "end_other_sessions", true));
+        Http.Response changed = http.postWithBearer(
+                "/api/auth/password/change/",
+                here.get("access").asText(),
+                Map.of(
+                        "current_password",
+                        PASSWORD,
+                        "new_password",
+                        "quiet harbor violet 77",
+                        "end_other_sessions",
+                        true));
 
         assertThat(wrong.json().get("code").asText()).isEqualTo("CURRENT_PASSWORD_WRONG");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("code").asText()).isEqualTo("INVALID_TOKEN");
         assertThat(changed.status()).isEqualTo(204);
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", elsewhere.get("refresh").asText())).status())
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", elsewhere.get("refresh").asText()))
+                        .status())
                 .isEqualTo(401);
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", here.get("refresh").asText())).status())
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", here.get("refresh").asText()))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -84,17 +108,20 @@ class AccountLifecycleIT extends ApiITSupport {
         String userId = register(email);
         String access = login(email, PASSWORD).get("access").asText();
 
-        Http.Response requested = http.postWithBearer("/api/auth/email/change/", access,
-                Map.of("password", PASSWORD, "new_email", newEmail));
+        Http.Response requested = http.postWithBearer(
+                "/api/auth/email/change/", access, Map.of("password", PASSWORD, "new_email", newEmail));
         assertThat(requested.status()).isEqualTo(202);
-        assertThat(http.post("/api/auth/login/", Map.of("email", newEmail, "password", PASSWORD)).status())
+        assertThat(http.post("/api/auth/login/", Map.of("email", newEmail, "password", PASSWORD))
+                        .status())
                 .isEqualTo(401);
         String token = sealedSecret(userId, "EmailChangeRequested", "encryptedToken");
         Http.Response confirmed = http.post("/api/auth/email/change/confirm/", Map.of("token", token));
 
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(login(newEmail, PASSWORD).get("access").asText()).isNotBlank();
-        assertThat(http.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(401);
+        assertThat(http.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -102,7 +129,8 @@ class AccountLifecycleIT extends ApiITSupport {
         String email = newEmail();
         String userId = register(email);
 
-        assertThat(http.post("/api/auth/magic-link/", Map.of("email", email)).status()).isEqualTo(202);
+        assertThat(http.post("/api/auth/magic-link/", Map.of("email", email)).status())
+                .isEqualTo(202);
         String token = sealedSecret(userId, "MagicLinkRequested", "encryptedToken");
         Http.Response first = http.post("/api/auth/magic-link/login/", Map.of("token", token));
         Http.Response second = http.post("/api/auth/magic-link/login/", Map.of("token", token));
@@ -124,7 +152,8 @@ class AccountLifecycleIT extends ApiITSupport {
         String code = sealedSecret(userId, "EmailOtpRequested", "encryptedCode");
         String wrong = code.equals("000000") ? "111111" : "000000";
         Http.Response miss = http.post("/api/auth/otp/verify/", Map.of("request_id", requestId, "code", wrong));
-        Http.Response foreign = http.post("/api/auth/otp/verify/",
+        Http.Response foreign = http.post(
+                "/api/auth/otp/verify/",
                 Map.of("request_id", decoy.json().get("request_id").asText(), "code", code));
         Http.Response hit = http.post("/api/auth/otp/verify/", Map.of("request_id", requestId, "code", code));
 
@@ -142,10 +171,10 @@ class AccountLifecycleIT extends ApiITSupport {
         register(email);
         String refresh = login(email, PASSWORD).get("refresh").asText();
 
-        CompletableFuture<Http.Response> tab1 = CompletableFuture.supplyAsync(
-                () -> http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)));
-        CompletableFuture<Http.Response> tab2 = CompletableFuture.supplyAsync(
-                () -> http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)));
+        CompletableFuture<Http.Response> tab1 =
+                CompletableFuture.supplyAsync(() -> http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)));
+        CompletableFuture<Http.Response> tab2 =
+                CompletableFuture.supplyAsync(() -> http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)));
         Http.Response one = tab1.get();
         Http.Response two = tab2.get();
 
@@ -158,7 +187,9 @@ class AccountLifecycleIT extends ApiITSupport {
         clock.advance(Duration.ofSeconds(6));
         Http.Response replay = http.post("/api/auth/token/refresh/", Map.of("refresh", refresh));
         assertThat(replay.status()).isEqualTo(401);
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", successor)).status()).isEqualTo(401);
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", successor))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -169,18 +200,29 @@ class AccountLifecycleIT extends ApiITSupport {
         JsonNode b = login(email, PASSWORD);
         String sidB = sessionIdOf(b.get("access").asText());
 
-        Http.Response revoked = http.deleteWithBearer("/api/auth/sessions/" + sidB + "/", a.get("access").asText());
-        Http.Response unknown = http.deleteWithBearer("/api/auth/sessions/" + UUID.randomUUID(), a.get("access").asText());
+        Http.Response revoked = http.deleteWithBearer(
+                "/api/auth/sessions/" + sidB + "/", a.get("access").asText());
+        Http.Response unknown = http.deleteWithBearer(
+                "/api/auth/sessions/" + UUID.randomUUID(), a.get("access").asText());
         assertThat(revoked.status()).isEqualTo(204);
         assertThat(unknown.json().get("code").asText()).isEqualTo("SESSION_NOT_FOUND");
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", b.get("refresh").asText())).status())
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", b.get("refresh").asText()))
+                        .status())
                 .isEqualTo(401);
 
-        Http.Response everywhere = http.postWithBearer("/api/auth/logout/everywhere/", a.get("access").asText(), Map.of());
+        Http.Response everywhere = http.postWithBearer(
+                "/api/auth/logout/everywhere/", a.get("access").asText(), Map.of());
         assertThat(everywhere.status()).isEqualTo(204);
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", a.get("refresh").asText())).status())
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", a.get("refresh").asText()))
+                        .status())
                 .isEqualTo(401);
-        assertThat(http.postWithBearer("/api/auth/logout/everywhere/", a.get("access").asText(), Map.of()).status())
+        assertThat(http.postWithBearer(
+                                "/api/auth/logout/everywhere/", a.get("access").asText(), Map.of())
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -190,15 +232,17 @@ class AccountLifecycleIT extends ApiITSupport {
         register(email);
         JsonNode byRefresh = login(email, PASSWORD);
         JsonNode byAccess = login(email, PASSWORD);
-        String client = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString("backend:backend-secret-for-tests".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String client = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                "backend:backend-secret-for-tests".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        Http.Response anonymous = http.postForm("/api/auth/token/revoke/", "token=" + byRefresh.get("refresh").asText(),
-                null);
-        Http.Response refresh = http.postForm("/api/auth/token/revoke/", "token=" + byRefresh.get("refresh").asText(),
-                client);
-        Http.Response access = http.postForm("/api/auth/token/revoke", "token=" + byAccess.get("access").asText(),
-                client);
+        Http.Response anonymous = http.postForm(
+                "/api/auth/token/revoke/", "token=" + byRefresh.get("refresh").asText(), null);
+        Http.Response refresh = http.postForm(
+                "/api/auth/token/revoke/", "token=" + byRefresh.get("refresh").asText(), client);
+        Http.Response access = http.postForm(
+                "/api/auth/token/revoke", "token=" + byAccess.get("access").asText(), client);
         Http.Response garbage = http.postForm("/api/auth/token/revoke/", "token=garbage", client);
 
         assertThat(anonymous.status()).isEqualTo(401);
@@ -206,16 +250,25 @@ class AccountLifecycleIT extends ApiITSupport {
         assertThat(refresh.status()).isEqualTo(200);
         assertThat(access.status()).isEqualTo(200);
         assertThat(garbage.status()).isEqualTo(200);
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", byRefresh.get("refresh").asText())).status())
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", byRefresh.get("refresh").asText()))
+                        .status())
                 .isEqualTo(401);
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", byAccess.get("refresh").asText())).status())
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", byAccess.get("refresh").asText()))
+                        .status())
                 .isEqualTo(401);
     }
 
     private static String sessionIdOf(String jwt) {
         String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).get("sid").asText();
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(payload)
+                    .get("sid")
+                    .asText();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,15 +1,14 @@
 package dev.watchword.command.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * The admin API's writes through HTTP: permissions enforced by the filter chain and method security, the
@@ -20,8 +19,13 @@ class AdminIT extends ApiITSupport {
     /** The bootstrap admin: registered and verified (once per schema), promoted by the admin-bootstrap processor. */
     private JsonNode rootAdmin() {
         registerVerifiedRootAdmin();
-        return await().atMost(Duration.ofSeconds(30)).until(() -> login(ROOT_ADMIN, PASSWORD),
-                tokens -> claims(tokens.get("access").asText()).get("permissions").toString().contains("users:write"));
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> login(ROOT_ADMIN, PASSWORD),
+                        tokens -> claims(tokens.get("access").asText())
+                                .get("permissions")
+                                .toString()
+                                .contains("users:write"));
     }
 
     private static JsonNode claims(String jwt) {
@@ -43,11 +47,18 @@ class AdminIT extends ApiITSupport {
         Http.Response disabled = http.postWithBearer("/api/admin/users/" + userId + "/disable/", admin, Map.of());
 
         assertThat(disabled.status()).isEqualTo(204);
-        assertThat(http.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD)).json().get("code").asText())
+        assertThat(http.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD))
+                        .json()
+                        .get("code")
+                        .asText())
                 .isEqualTo("INVALID_CREDENTIALS");
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)).status()).isEqualTo(401);
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", refresh))
+                        .status())
+                .isEqualTo(401);
 
-        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/enable/", admin, Map.of()).status()).isEqualTo(204);
+        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/enable/", admin, Map.of())
+                        .status())
+                .isEqualTo(204);
         assertThat(login(email, PASSWORD).get("access").asText()).isNotBlank();
     }
 
@@ -59,16 +70,19 @@ class AdminIT extends ApiITSupport {
 
         Http.Response forbidden = http.postWithBearer("/api/admin/users/" + userId + "/disable/", plainUser, Map.of());
         Http.Response anonymous = http.post("/api/admin/users/" + userId + "/disable/", Map.of());
-        Http.Response selfPromotion = http.postWithBearer("/api/admin/users/" + userId + "/roles/", plainUser,
-                Map.of("role", "admin"));
+        Http.Response selfPromotion =
+                http.postWithBearer("/api/admin/users/" + userId + "/roles/", plainUser, Map.of("role", "admin"));
 
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.json().get("code").asText()).isEqualTo("FORBIDDEN");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(selfPromotion.status()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
-                        + "AND (payloadtype LIKE '%.UserDisabled' OR payloadtype LIKE '%.RoleAssigned')")
-                .param(userId).query(Long.class).single()).isZero();
+                                + "AND (payloadtype LIKE '%.UserDisabled' OR payloadtype LIKE '%.RoleAssigned')")
+                        .param(userId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -76,15 +90,20 @@ class AdminIT extends ApiITSupport {
         String root = rootAdmin().get("access").asText();
         String email = newEmail();
         String userId = register(email);
-        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/roles/", root, Map.of("role", "admin")).status())
+        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/roles/", root, Map.of("role", "admin"))
+                        .status())
                 .isEqualTo(204);
         String promoted = login(email, PASSWORD).get("access").asText();
         String victim = register(newEmail());
-        assertThat(http.postWithBearer("/api/admin/users/" + victim + "/logout/", promoted, Map.of()).status())
+        assertThat(http.postWithBearer("/api/admin/users/" + victim + "/logout/", promoted, Map.of())
+                        .status())
                 .isEqualTo(204);
 
-        assertThat(http.deleteWithBearer("/api/admin/users/" + userId + "/roles/admin/", root).status()).isEqualTo(204);
-        Http.Response afterDemotion = http.postWithBearer("/api/admin/users/" + victim + "/disable/", promoted, Map.of());
+        assertThat(http.deleteWithBearer("/api/admin/users/" + userId + "/roles/admin/", root)
+                        .status())
+                .isEqualTo(204);
+        Http.Response afterDemotion =
+                http.postWithBearer("/api/admin/users/" + victim + "/disable/", promoted, Map.of());
 
         assertThat(afterDemotion.status()).isEqualTo(401);
         assertThat(afterDemotion.json().get("code").asText()).isEqualTo("INVALID_TOKEN");
@@ -99,17 +118,25 @@ class AdminIT extends ApiITSupport {
         JsonNode laptop = login(email, PASSWORD);
         String phoneSession = claims(phone.get("access").asText()).get("sid").asText();
 
-        Http.Response ended = http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + phoneSession + "/",
-                admin);
+        Http.Response ended =
+                http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + phoneSession + "/", admin);
 
         assertThat(ended.status()).as(ended.body()).isEqualTo(204);
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", phone.get("refresh").asText())).status())
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", phone.get("refresh").asText()))
+                        .status())
                 .isEqualTo(401);
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", laptop.get("refresh").asText())).status())
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", laptop.get("refresh").asText()))
+                        .status())
                 .isEqualTo(200);
         assertThat(topic.awaitEvent(userId, "SessionRevoked", KAFKA).stream()
-                .filter(event -> event.type().equals("SessionRevoked")).toList())
-                .singleElement().satisfies(revoked -> {
+                        .filter(event -> event.type().equals("SessionRevoked"))
+                        .toList())
+                .singleElement()
+                .satisfies(revoked -> {
                     assertThat(revoked.payload().get("sessionId").asText()).isEqualTo(phoneSession);
                     assertThat(revoked.payload().get("reason").asText()).isEqualTo("REVOKED_BY_ADMIN");
                 });
@@ -120,13 +147,15 @@ class AdminIT extends ApiITSupport {
         String admin = rootAdmin().get("access").asText();
         String email = newEmail();
         String userId = register(email);
-        String session = claims(login(email, PASSWORD).get("access").asText()).get("sid").asText();
-        assertThat(http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + session, admin).status())
+        String session =
+                claims(login(email, PASSWORD).get("access").asText()).get("sid").asText();
+        assertThat(http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + session, admin)
+                        .status())
                 .isEqualTo(204);
 
         List<Http.Response> answers = List.of(
-                http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + java.util.UUID.randomUUID() + "/",
-                        admin),
+                http.deleteWithBearer(
+                        "/api/admin/users/" + userId + "/sessions/" + java.util.UUID.randomUUID() + "/", admin),
                 http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + session + "/", admin));
 
         assertThat(answers).allSatisfy(answer -> {
@@ -144,16 +173,20 @@ class AdminIT extends ApiITSupport {
         JsonNode own = login(email, PASSWORD);
         String session = claims(own.get("access").asText()).get("sid").asText();
 
-        Http.Response forbidden = http.deleteWithBearer("/api/admin/users/" + userId + "/sessions/" + session + "/",
+        Http.Response forbidden = http.deleteWithBearer(
+                "/api/admin/users/" + userId + "/sessions/" + session + "/",
                 own.get("access").asText());
-        Http.Response anonymous = http.send("DELETE", "/api/admin/users/" + userId + "/sessions/" + session + "/",
-                Map.of(), null);
+        Http.Response anonymous =
+                http.send("DELETE", "/api/admin/users/" + userId + "/sessions/" + session + "/", Map.of(), null);
 
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.json().get("code").asText()).isEqualTo("FORBIDDEN");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(eventsOf(userId, "SessionRevoked")).isZero();
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", own.get("refresh").asText())).status())
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", own.get("refresh").asText()))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -161,11 +194,15 @@ class AdminIT extends ApiITSupport {
     void assignRoleWhenExpectedVersionStaleThenConflict() {
         String root = rootAdmin().get("access").asText();
         String userId = register(newEmail());
-        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/roles/", root,
-                Map.of("role", "admin", "expected_version", 0)).status()).isEqualTo(204);
+        assertThat(http.postWithBearer(
+                                "/api/admin/users/" + userId + "/roles/",
+                                root,
+                                Map.of("role", "admin", "expected_version", 0))
+                        .status())
+                .isEqualTo(204);
 
-        Http.Response second = http.postWithBearer("/api/admin/users/" + userId + "/roles/", root,
-                Map.of("role", "admin", "expected_version", 0));
+        Http.Response second = http.postWithBearer(
+                "/api/admin/users/" + userId + "/roles/", root, Map.of("role", "admin", "expected_version", 0));
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.json().get("code").asText()).isEqualTo("ROLES_CHANGED");
@@ -177,14 +214,22 @@ class AdminIT extends ApiITSupport {
         String adminId = claims(root.get("access").asText()).get("sub").asText();
         String userId = register(newEmail());
 
-        Http.Response triggered = http.postWithBearer("/api/admin/users/" + userId + "/password-reset/",
-                root.get("access").asText(), Map.of());
-        Http.Response unknown = http.postWithBearer("/api/admin/users/" + java.util.UUID.randomUUID() + "/logout/",
-                root.get("access").asText(), Map.of());
+        Http.Response triggered = http.postWithBearer(
+                "/api/admin/users/" + userId + "/password-reset/",
+                root.get("access").asText(),
+                Map.of());
+        Http.Response unknown = http.postWithBearer(
+                "/api/admin/users/" + java.util.UUID.randomUUID() + "/logout/",
+                root.get("access").asText(),
+                Map.of());
 
         assertThat(triggered.status()).isEqualTo(202);
-        assertThat(topic.awaitEvent(userId, "PasswordResetRequested", KAFKA).getLast().payload()
-                .get("requestedBy").asText()).isEqualTo(adminId);
+        assertThat(topic.awaitEvent(userId, "PasswordResetRequested", KAFKA)
+                        .getLast()
+                        .payload()
+                        .get("requestedBy")
+                        .asText())
+                .isEqualTo(adminId);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("USER_NOT_FOUND");
     }
@@ -219,7 +264,8 @@ class AdminIT extends ApiITSupport {
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("openapi").asText()).startsWith("3.");
-        assertThat(docs.json().get("paths").has("/api/admin/users/{userId}/roles/")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/admin/users/{userId}/roles/"))
+                .isTrue();
         assertThat(docs.json().get("paths").has("/api/auth/login/")).isTrue();
     }
 }

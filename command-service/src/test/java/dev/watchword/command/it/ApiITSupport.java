@@ -1,11 +1,20 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchword.command.appdirectory.AppDirectory;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.secret.SealedSecret;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.watchword.command.appdirectory.AppDirectory;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -19,16 +28,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * One command-service against real PostgreSQL (a fresh schema per test run, {@code it_command_<random>}, so
  * that runs never share an event store, a publisher token or a backlog) and a real in-JVM KRaft broker,
@@ -36,19 +35,22 @@ import static org.awaitility.Awaitility.await;
  * schema's token. Tests reach it over HTTP like a client app and read the event topic like a downstream
  * service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "watchword.sealing-key=" + ApiITSupport.SEALING_KEY,
-        "watchword.snapshots.threshold=20",
-        // These tests send far more requests from 127.0.0.1 than any limit allows; RateLimitIT tests the limits.
-        "watchword.rate-limits.enabled=false",
-        "watchword.revocation.client-id=backend",
-        "watchword.revocation.client-secret=backend-secret-for-tests",
-        "watchword.bootstrap-admin-email=" + ApiITSupport.ROOT_ADMIN,
-        "WATCHWORD_OPERATOR_TOKEN=operator-token-of-the-api-tests-0123456789"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
+            "spring.datasource.username=postgres",
+            "spring.datasource.password=",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "watchword.sealing-key=" + ApiITSupport.SEALING_KEY,
+            "watchword.snapshots.threshold=20",
+            // These tests send far more requests from 127.0.0.1 than any limit allows; RateLimitIT tests the limits.
+            "watchword.rate-limits.enabled=false",
+            "watchword.revocation.client-id=backend",
+            "watchword.revocation.client-secret=backend-secret-for-tests",
+            "watchword.bootstrap-admin-email=" + ApiITSupport.ROOT_ADMIN,
+            "WATCHWORD_OPERATOR_TOKEN=operator-token-of-the-api-tests-0123456789"
+        })
 @EmbeddedKafka(partitions = 1, topics = "watchword.events")
 @Import(AdjustableClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,7 +61,8 @@ abstract class ApiITSupport {
     static final Duration KAFKA = Duration.ofSeconds(60);
     static final String ROOT_ADMIN = "root-admin@example.com";
 
-    private static final String SCHEMA = "it_command_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String SCHEMA =
+            "it_command_" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void freshSchema(DynamicPropertyRegistry registry) {
@@ -70,12 +73,16 @@ abstract class ApiITSupport {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     AdjustableClock clock;
+
     @Autowired
     AppDirectory appDirectory;
 
@@ -102,7 +109,9 @@ abstract class ApiITSupport {
         Http.Response response = http.post("/api/auth/register/", Map.of("email", email, "password", PASSWORD));
         assertThat(response.status()).isEqualTo(202);
         return jdbc.sql("SELECT user_id FROM email_registry WHERE email = ?")
-                .param(email.strip().toLowerCase(Locale.ROOT)).query(String.class).single();
+                .param(email.strip().toLowerCase(Locale.ROOT))
+                .query(String.class)
+                .single();
     }
 
     JsonNode login(String email, String password) {
@@ -117,8 +126,10 @@ abstract class ApiITSupport {
      */
     String rootAdminToken() {
         registerVerifiedRootAdmin();
-        return await().atMost(Duration.ofSeconds(30)).until(() -> login(ROOT_ADMIN, PASSWORD).get("access").asText(),
-                access -> claimsOf(access).get("permissions").toString().contains("\"apps:write\""));
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> login(ROOT_ADMIN, PASSWORD).get("access").asText(),
+                        access -> claimsOf(access).get("permissions").toString().contains("\"apps:write\""));
     }
 
     /** Registers the bootstrap address in the default app, if nobody did yet, and proves its mailbox. */
@@ -133,15 +144,20 @@ abstract class ApiITSupport {
     /** Follows the user's latest verification link, as the mailbox's owner would. */
     Http.Response verifyEmail(String userId) {
         EventEnvelope requested = topic.awaitEvent(userId, "EmailVerificationRequested", KAFKA).stream()
-                .filter(event -> event.type().equals("EmailVerificationRequested")).toList().getLast();
-        String token = SealedSecret.withKey(SEALING_KEY).open(requested.payload().get("encryptedToken").asText(), userId);
+                .filter(event -> event.type().equals("EmailVerificationRequested"))
+                .toList()
+                .getLast();
+        String token = SealedSecret.withKey(SEALING_KEY)
+                .open(requested.payload().get("encryptedToken").asText(), userId);
         // Confirming clears a password chosen before it (pre-account takeover): the owner sets it in the same step.
         return http.post("/api/auth/verify-email/", Map.of("token", token, "password", PASSWORD));
     }
 
     long eventsOf(String aggregateId, String type) {
         return jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE ?")
-                .params(aggregateId, "%." + type).query(Long.class).single();
+                .params(aggregateId, "%." + type)
+                .query(Long.class)
+                .single();
     }
 
     static JsonNode claimsOf(String jwt) {
@@ -154,24 +170,31 @@ abstract class ApiITSupport {
 
     /** A client app registered by the platform operator, once command-service's directory knows it. */
     RegisteredApp newApp(String name) {
-        JsonNode app = http.postWithBearer("/api/admin/apps/", rootAdminToken(), Map.of("name", name)).json();
-        RegisteredApp registered = new RegisteredApp(app.get("id").asText(), app.get("client_id").asText(),
-                app.get("key_id").asText(), app.get("api_key").asText());
-        await().atMost(Duration.ofSeconds(30)).until(() -> appDirectory.byClientId(registered.clientId()).isPresent());
+        JsonNode app = http.postWithBearer("/api/admin/apps/", rootAdminToken(), Map.of("name", name))
+                .json();
+        RegisteredApp registered = new RegisteredApp(
+                app.get("id").asText(),
+                app.get("client_id").asText(),
+                app.get("key_id").asText(),
+                app.get("api_key").asText());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> appDirectory.byClientId(registered.clientId()).isPresent());
         return registered;
     }
 
     /** Registers in {@code app} and returns the new user's id. */
     String registerIn(RegisteredApp app, String email) {
-        Http.Response response = http.post("/api/auth/register/",
-                Map.of("email", email, "password", PASSWORD, "client_id", app.clientId()));
+        Http.Response response = http.post(
+                "/api/auth/register/", Map.of("email", email, "password", PASSWORD, "client_id", app.clientId()));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return userIdIn(app.appId(), email);
     }
 
     String userIdIn(String appId, String email) {
         return jdbc.sql("SELECT user_id FROM email_registry WHERE app_id = ? AND email = ?")
-                .params(appId, email.strip().toLowerCase(Locale.ROOT)).query(String.class).single();
+                .params(appId, email.strip().toLowerCase(Locale.ROOT))
+                .query(String.class)
+                .single();
     }
 
     Http.Response loginIn(RegisteredApp app, String email, String password) {
@@ -185,9 +208,10 @@ abstract class ApiITSupport {
     /** Events stored for one aggregate: what tells "nothing recorded" apart from a silent change. */
     long eventsOf(String aggregateId) {
         return jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?")
-                .param(aggregateId).query(Long.class).single();
+                .param(aggregateId)
+                .query(Long.class)
+                .single();
     }
 
-    record RegisteredApp(String appId, String clientId, String keyId, String apiKey) {
-    }
+    record RegisteredApp(String appId, String clientId, String keyId, String apiKey) {}
 }

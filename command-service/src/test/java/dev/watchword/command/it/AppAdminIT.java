@@ -1,27 +1,20 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchword.command.apikey.ApiKeyDirectory;
 import dev.watchword.command.apikey.AppCredentials;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Client apps through the admin API: registration with a key shown once and stored only as a hash,
@@ -67,21 +60,23 @@ class AppAdminIT extends ApiITSupport {
         assertThat(payloads).anySatisfy(p -> assertThat(p).contains(AppCredentials.hashOf(key)));
         assertThat(payloads).noneSatisfy(p -> assertThat(p).contains(key));
         assertThat(payloads).noneSatisfy(p -> assertThat(p).contains(secret));
-        await().atMost(DIRECTORY).until(() -> directory.appOf(key, clock.instant()).isPresent());
+        await().atMost(DIRECTORY)
+                .until(() -> directory.appOf(key, clock.instant()).isPresent());
         assertThat(directory.appOf(key, clock.instant())).contains(appId);
     }
 
     @Test
     void rotateAndRevokeWhenKeysPresentedThenDirectoryHonoursGraceAndNeverARevokedKey() {
         String admin = rootAdminToken();
-        JsonNode app = http.postWithBearer("/api/admin/apps", admin, Map.of("name", "Rotating")).json();
+        JsonNode app = http.postWithBearer("/api/admin/apps", admin, Map.of("name", "Rotating"))
+                .json();
         String appId = app.get("id").asText();
         String first = app.get("api_key").asText();
         String firstId = app.get("key_id").asText();
 
         Http.Response second = http.postWithBearer("/api/admin/apps/" + appId + "/keys/", admin, Map.of());
-        Http.Response rotated = http.postWithBearer("/api/admin/apps/" + appId + "/keys/" + firstId + "/rotate",
-                admin, Map.of());
+        Http.Response rotated =
+                http.postWithBearer("/api/admin/apps/" + appId + "/keys/" + firstId + "/rotate", admin, Map.of());
 
         assertThat(second.status()).as(second.body()).isEqualTo(201);
         assertThat(second.header("Cache-Control")).contains("no-store");
@@ -89,26 +84,37 @@ class AppAdminIT extends ApiITSupport {
         assertThat(rotated.header("Cache-Control")).contains("no-store");
         String secondKey = second.json().get("api_key").asText();
         String third = rotated.json().get("api_key").asText();
-        Instant firstValidUntil = Instant.parse(rotated.json().get("previous_valid_until").asText());
-        assertThat(firstValidUntil).isBetween(clock.instant().plus(Duration.ofHours(23)),
-                clock.instant().plus(Duration.ofHours(25)));
+        Instant firstValidUntil =
+                Instant.parse(rotated.json().get("previous_valid_until").asText());
+        assertThat(firstValidUntil)
+                .isBetween(
+                        clock.instant().plus(Duration.ofHours(23)),
+                        clock.instant().plus(Duration.ofHours(25)));
         // The retirement has reached the directory once the old key stops at the end of its grace.
-        await().atMost(DIRECTORY).until(() -> directory.appOf(first, firstValidUntil).isEmpty());
+        await().atMost(DIRECTORY)
+                .until(() -> directory.appOf(first, firstValidUntil).isEmpty());
         assertThat(directory.appOf(first, firstValidUntil.minusSeconds(1))).contains(appId);
         assertThat(directory.appOf(first, clock.instant())).contains(appId);
         assertThat(directory.appOf(third, clock.instant())).contains(appId);
         assertThat(directory.appOf(secondKey, clock.instant())).contains(appId);
 
-        Http.Response revoked = http.deleteWithBearer("/api/admin/apps/" + appId + "/keys/"
-                + second.json().get("key_id").asText() + "/", admin);
-        Http.Response revokedAgain = http.deleteWithBearer("/api/admin/apps/" + appId + "/keys/"
-                + second.json().get("key_id").asText(), admin);
+        Http.Response revoked = http.deleteWithBearer(
+                "/api/admin/apps/" + appId + "/keys/"
+                        + second.json().get("key_id").asText() + "/",
+                admin);
+        Http.Response revokedAgain = http.deleteWithBearer(
+                "/api/admin/apps/" + appId + "/keys/"
+                        + second.json().get("key_id").asText(),
+                admin);
 
         assertThat(revoked.status()).isEqualTo(204);
         assertThat(revokedAgain.status()).isEqualTo(204);
-        await().atMost(DIRECTORY).until(() -> directory.appOf(secondKey, clock.instant()).isEmpty());
-        assertThat(directory.appOf(secondKey.substring(0, secondKey.length() - 1) + "x", clock.instant())).isEmpty();
-        assertThat(directory.appOf("wwk_unknown_" + "A".repeat(43), clock.instant())).isEmpty();
+        await().atMost(DIRECTORY)
+                .until(() -> directory.appOf(secondKey, clock.instant()).isEmpty());
+        assertThat(directory.appOf(secondKey.substring(0, secondKey.length() - 1) + "x", clock.instant()))
+                .isEmpty();
+        assertThat(directory.appOf("wwk_unknown_" + "A".repeat(43), clock.instant()))
+                .isEmpty();
         assertThat(directory.appOf("", clock.instant())).isEmpty();
 
         clock.advance(Duration.between(clock.instant(), firstValidUntil).plusMinutes(1));
@@ -120,19 +126,21 @@ class AppAdminIT extends ApiITSupport {
     @Test
     void keysWhenAppOrKeyUnknownOrKeyRetiredThenProblemWithCode() {
         String admin = rootAdminToken();
-        JsonNode app = http.postWithBearer("/api/admin/apps/", admin, Map.of("name", "Codes")).json();
+        JsonNode app = http.postWithBearer("/api/admin/apps/", admin, Map.of("name", "Codes"))
+                .json();
         String appId = app.get("id").asText();
         String keyId = app.get("key_id").asText();
         assertThat(http.postWithBearer("/api/admin/apps/" + appId + "/keys/" + keyId + "/rotate/", admin, Map.of())
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
 
-        Http.Response rotateRetired = http.postWithBearer("/api/admin/apps/" + appId + "/keys/" + keyId + "/rotate/",
-                admin, Map.of());
+        Http.Response rotateRetired =
+                http.postWithBearer("/api/admin/apps/" + appId + "/keys/" + keyId + "/rotate/", admin, Map.of());
         Http.Response unknownKey = http.deleteWithBearer("/api/admin/apps/" + appId + "/keys/nosuchky/", admin);
-        Http.Response unknownApp = http.postWithBearer("/api/admin/apps/" + UUID.randomUUID() + "/keys/", admin,
-                Map.of());
-        Http.Response userAsApp = http.postWithBearer("/api/admin/apps/" + register(newEmail()) + "/keys/", admin,
-                Map.of());
+        Http.Response unknownApp =
+                http.postWithBearer("/api/admin/apps/" + UUID.randomUUID() + "/keys/", admin, Map.of());
+        Http.Response userAsApp =
+                http.postWithBearer("/api/admin/apps/" + register(newEmail()) + "/keys/", admin, Map.of());
 
         assertThat(rotateRetired.status()).isEqualTo(409);
         assertThat(rotateRetired.json().get("code").asText()).isEqualTo("API_KEY_NOT_ACTIVE");
@@ -147,8 +155,10 @@ class AppAdminIT extends ApiITSupport {
     @Test
     void changeSettingsWhenValidThenRecordedAndWhenInvalidThen400AndNothingChanged() {
         String admin = rootAdminToken();
-        String appId = http.postWithBearer("/api/admin/apps/", admin, Map.of("name", "Settings")).json()
-                .get("id").asText();
+        String appId = http.postWithBearer("/api/admin/apps/", admin, Map.of("name", "Settings"))
+                .json()
+                .get("id")
+                .asText();
         Map<String, Object> valid = settings();
 
         Http.Response changed = put("/api/admin/apps/" + appId + "/settings/", admin, valid);
@@ -187,8 +197,10 @@ class AppAdminIT extends ApiITSupport {
     @Test
     void appsWhenCallerLacksPermissionOrTokenThenRefusedAndNothingRecorded() {
         String admin = rootAdminToken();
-        String appId = http.postWithBearer("/api/admin/apps/", admin, Map.of("name", "Guarded")).json()
-                .get("id").asText();
+        String appId = http.postWithBearer("/api/admin/apps/", admin, Map.of("name", "Guarded"))
+                .json()
+                .get("id")
+                .asText();
         String email = newEmail();
         String userId = register(email);
         String plainUser = login(email, PASSWORD).get("access").asText();
@@ -207,19 +219,27 @@ class AppAdminIT extends ApiITSupport {
         assertThat(anonymousRevoke.status()).isEqualTo(401);
         assertThat(payloadsOf(appId)).hasSize(3);
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.ClientAppRegistered' "
-                + "AND convert_from(payload, 'UTF8') LIKE ?").param("%" + userId + "%").query(Long.class).single())
+                                + "AND convert_from(payload, 'UTF8') LIKE ?")
+                        .param("%" + userId + "%")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
     @Test
     void changeLinkBaseWhenApiKeyThenRefusedAndNothingRecordedButOtherSettingsChange() {
         RegisteredApp app = newApp("Key holder");
-        await().atMost(Duration.ofSeconds(30)).until(() -> directory.keyOf(app.apiKey(), clock.instant()).isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> directory.keyOf(app.apiKey(), clock.instant()).isPresent());
         long before = settingsChanges(app.appId());
 
-        Http.Response hijack = put("/api/admin/apps/" + app.appId() + "/settings/", app.apiKey(),
+        Http.Response hijack = put(
+                "/api/admin/apps/" + app.appId() + "/settings/",
+                app.apiKey(),
                 with(settings(), "link_base_url", "https://attacker.example"));
-        Http.Response kept = put("/api/admin/apps/" + app.appId() + "/settings/", app.apiKey(),
+        Http.Response kept = put(
+                "/api/admin/apps/" + app.appId() + "/settings/",
+                app.apiKey(),
                 with(settings(), "link_base_url", "http://localhost:8080"));
 
         assertThat(hijack.status()).as(hijack.body()).isEqualTo(403);
@@ -235,17 +255,27 @@ class AppAdminIT extends ApiITSupport {
         RegisteredApp app = newApp("Fresh proof");
         String email = newEmail();
         String userId = registerIn(app, email);
-        assertThat(http.postWithBearer("/api/admin/users/" + userId + "/roles/", rootAdminToken(),
-                Map.of("role", "admin")).status()).isEqualTo(204);
+        assertThat(http.postWithBearer(
+                                "/api/admin/users/" + userId + "/roles/", rootAdminToken(), Map.of("role", "admin"))
+                        .status())
+                .isEqualTo(204);
         JsonNode tokens = loginIn(app, email, PASSWORD).json();
 
-        Http.Response fresh = put("/api/admin/apps/" + app.appId() + "/settings/", tokens.get("access").asText(),
+        Http.Response fresh = put(
+                "/api/admin/apps/" + app.appId() + "/settings/",
+                tokens.get("access").asText(),
                 with(settings(), "link_base_url", "https://accounts.shop.example.com"));
         clock.advance(Duration.ofMinutes(6));
-        String later = http.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh").asText()))
-                .json().get("access").asText();
+        String later = http.post(
+                        "/api/auth/token/refresh/",
+                        Map.of("refresh", tokens.get("refresh").asText()))
+                .json()
+                .get("access")
+                .asText();
         long before = settingsChanges(app.appId());
-        Http.Response stale = put("/api/admin/apps/" + app.appId() + "/settings/", later,
+        Http.Response stale = put(
+                "/api/admin/apps/" + app.appId() + "/settings/",
+                later,
                 with(settings(), "link_base_url", "https://attacker.example"));
 
         assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
@@ -283,11 +313,16 @@ class AppAdminIT extends ApiITSupport {
 
     private long settingsChanges(String appId) {
         return jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
-                + "AND payloadtype LIKE '%.AppSettingsChanged'").param(appId).query(Long.class).single();
+                        + "AND payloadtype LIKE '%.AppSettingsChanged'")
+                .param(appId)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> payloadsOf(String appId) {
         return jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ?")
-                .param(appId).query(String.class).list();
+                .param(appId)
+                .query(String.class)
+                .list();
     }
 }

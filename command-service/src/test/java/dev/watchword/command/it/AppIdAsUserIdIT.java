@@ -1,11 +1,10 @@
 package dev.watchword.command.it;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A token names its user; an app's id there (both are UUIDs) must be answered like any unknown user, never with a
@@ -28,8 +27,8 @@ class AppIdAsUserIdIT extends ApiITSupport {
             Http.Response answer = http.post(path, body);
             assertThat(answer.status()).as(path + ": " + answer.body()).isLessThan(500);
         });
-        Http.Response revoked = http.postForm("/api/auth/token/revoke/", "token=" + forged,
-                basic("backend", "backend-secret-for-tests"));
+        Http.Response revoked = http.postForm(
+                "/api/auth/token/revoke/", "token=" + forged, basic("backend", "backend-secret-for-tests"));
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
     }
 

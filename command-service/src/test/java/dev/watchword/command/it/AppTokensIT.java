@@ -1,15 +1,14 @@
 package dev.watchword.command.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Users belong to client apps: the app is named by {@code client_id} (body or {@code X-Client-Id}), the
@@ -43,14 +42,20 @@ class AppTokensIT extends ApiITSupport {
     void requestWhenClientIdInHeaderThenThatApp() {
         RegisteredApp shop = newApp("Header shop");
         String email = newEmail();
-        Http.Response registered = http.send("POST", "/api/auth/register", Map.of("X-Client-Id", shop.clientId()),
+        Http.Response registered = http.send(
+                "POST",
+                "/api/auth/register",
+                Map.of("X-Client-Id", shop.clientId()),
                 Map.of("email", email, "password", PASSWORD));
 
         assertThat(registered.status()).isEqualTo(202);
         assertThat(userIdIn(shop.appId(), email)).isNotBlank();
         Http.Response wrongApp = http.post("/api/auth/login", Map.of("email", email, "password", PASSWORD));
         assertThat(wrongApp.status()).isEqualTo(401);
-        Http.Response conflicting = http.send("POST", "/api/auth/login", Map.of("X-Client-Id", shop.clientId()),
+        Http.Response conflicting = http.send(
+                "POST",
+                "/api/auth/login",
+                Map.of("X-Client-Id", shop.clientId()),
                 Map.of("email", email, "password", PASSWORD, "client_id", "app_other"));
         assertThat(conflicting.status()).isEqualTo(400);
         assertThat(conflicting.json().get("code").asText()).isEqualTo("UNKNOWN_CLIENT");
@@ -59,17 +64,26 @@ class AppTokensIT extends ApiITSupport {
     @Test
     void registerWhenClientIdUnknownThen400AndNothingRecorded() {
         String email = newEmail();
-        long before = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        long before = jdbc.sql("SELECT count(*) FROM domainevententry")
+                .query(Long.class)
+                .single();
 
-        Http.Response response = http.post("/api/auth/register",
+        Http.Response response = http.post(
+                "/api/auth/register",
                 Map.of("email", email, "password", PASSWORD, "client_id", "app_doesnotexist0000000"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("code").asText()).isEqualTo("UNKNOWN_CLIENT");
-        assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?").param(email).query(Long.class)
-                .single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -82,14 +96,17 @@ class AppTokensIT extends ApiITSupport {
 
         Map<String, Object> login = Map.of("email", email, "password", PASSWORD, "client_id", client);
         assertThat(code(http.post("/api/auth/login", login))).isEqualTo("LOGIN_METHOD_DISABLED");
-        assertThat(code(http.post("/api/auth/login", Map.of("email", newEmail(), "password", PASSWORD,
-                "client_id", client)))).as("same answer for an unknown address").isEqualTo("LOGIN_METHOD_DISABLED");
+        assertThat(code(http.post(
+                        "/api/auth/login", Map.of("email", newEmail(), "password", PASSWORD, "client_id", client))))
+                .as("same answer for an unknown address")
+                .isEqualTo("LOGIN_METHOD_DISABLED");
         assertThat(code(http.post("/api/auth/magic-link", Map.of("email", email, "client_id", client))))
                 .isEqualTo("LOGIN_METHOD_DISABLED");
         assertThat(code(http.post("/api/auth/password/reset", Map.of("email", email, "client_id", client))))
                 .isEqualTo("LOGIN_METHOD_DISABLED");
-        assertThat(code(http.post("/api/auth/register", Map.of("email", newEmail(), "password", PASSWORD,
-                "client_id", client)))).isEqualTo("LOGIN_METHOD_DISABLED");
+        assertThat(code(http.post(
+                        "/api/auth/register", Map.of("email", newEmail(), "password", PASSWORD, "client_id", client))))
+                .isEqualTo("LOGIN_METHOD_DISABLED");
         long events = eventsOf(passwordUser);
 
         String codeOnly = newEmail();
@@ -115,9 +132,13 @@ class AppTokensIT extends ApiITSupport {
         assertThat(right.status()).isEqualTo(403);
         assertThat(right.json().get("code").asText()).isEqualTo("EMAIL_NOT_VERIFIED");
         assertThat(wrong.status()).isEqualTo(401);
-        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
-                        + "AND payloadtype LIKE '%.LoginFailed' AND convert_from(payload, 'UTF8') LIKE '%EMAIL_NOT_VERIFIED%'")
-                .param(userId).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                                        + "AND payloadtype LIKE '%.LoginFailed' AND convert_from(payload, 'UTF8') LIKE '%EMAIL_NOT_VERIFIED%'")
+                        .param(userId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -133,11 +154,15 @@ class AppTokensIT extends ApiITSupport {
         assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(15 * 60);
         assertThat(tokens.get("expires_in").asLong()).isEqualTo(15 * 60);
         String session = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
-                + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%.SessionStarted'").param(userId)
-                .query(String.class).single();
+                        + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%.SessionStarted'")
+                .param(userId)
+                .query(String.class)
+                .single();
         JsonNode started = claimsOfJson(session);
-        assertThat(Duration.between(java.time.Instant.parse(started.get("startedAt").asText()),
-                java.time.Instant.parse(started.get("expiresAt").asText()))).isEqualTo(Duration.ofDays(30));
+        assertThat(Duration.between(
+                        java.time.Instant.parse(started.get("startedAt").asText()),
+                        java.time.Instant.parse(started.get("expiresAt").asText())))
+                .isEqualTo(Duration.ofDays(30));
     }
 
     @Test
@@ -145,8 +170,8 @@ class AppTokensIT extends ApiITSupport {
         RegisteredApp app = newApp("Long passwords");
         change(app, Map.of("password_min_length", 40));
 
-        Http.Response response = http.post("/api/auth/register",
-                Map.of("email", newEmail(), "password", PASSWORD, "client_id", app.clientId()));
+        Http.Response response = http.post(
+                "/api/auth/register", Map.of("email", newEmail(), "password", PASSWORD, "client_id", app.clientId()));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("code").asText()).isEqualTo("PASSWORD_TOO_SHORT");
@@ -157,15 +182,32 @@ class AppTokensIT extends ApiITSupport {
         RegisteredApp app = newApp("Browser app");
         change(app, Map.of("cors_origins", List.of("https://shop.example.com")));
 
-        Http.Response preflight = http.send("OPTIONS", "/api/auth/login", Map.of("Origin", "https://shop.example.com",
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type,x-client-id"),
+        Http.Response preflight = http.send(
+                "OPTIONS",
+                "/api/auth/login",
+                Map.of(
+                        "Origin",
+                        "https://shop.example.com",
+                        "Access-Control-Request-Method",
+                        "POST",
+                        "Access-Control-Request-Headers",
+                        "content-type,x-client-id"),
                 null);
-        Http.Response foreignPreflight = http.send("OPTIONS", "/api/auth/login", Map.of("Origin",
-                "https://evil.example.net", "Access-Control-Request-Method", "POST"), null);
-        Http.Response ownOrigin = http.send("POST", "/api/auth/register", Map.of("Origin", "https://shop.example.com"),
+        Http.Response foreignPreflight = http.send(
+                "OPTIONS",
+                "/api/auth/login",
+                Map.of("Origin", "https://evil.example.net", "Access-Control-Request-Method", "POST"),
+                null);
+        Http.Response ownOrigin = http.send(
+                "POST",
+                "/api/auth/register",
+                Map.of("Origin", "https://shop.example.com"),
                 Map.of("email", newEmail(), "password", PASSWORD, "client_id", app.clientId()));
         RegisteredApp other = newApp("Other browser app");
-        Http.Response otherApp = http.send("POST", "/api/auth/register", Map.of("Origin", "https://shop.example.com"),
+        Http.Response otherApp = http.send(
+                "POST",
+                "/api/auth/register",
+                Map.of("Origin", "https://shop.example.com"),
                 Map.of("email", newEmail(), "password", PASSWORD, "client_id", other.clientId()));
 
         assertThat(preflight.status()).isEqualTo(200);
@@ -183,12 +225,25 @@ class AppTokensIT extends ApiITSupport {
         registerIn(app, email);
         // The admin dashboard's page: Watchword's own origin, which the gateway forwards as such; the app lists no
         // origin of its own.
-        Map<String, String> ownOrigin = Map.of("Origin", "http://localhost:8080", "X-Forwarded-Proto", "http",
-                "X-Forwarded-Host", "localhost:8080", "X-Forwarded-Port", "8080");
+        Map<String, String> ownOrigin = Map.of(
+                "Origin",
+                "http://localhost:8080",
+                "X-Forwarded-Proto",
+                "http",
+                "X-Forwarded-Host",
+                "localhost:8080",
+                "X-Forwarded-Port",
+                "8080");
 
-        Http.Response login = http.send("POST", "/api/auth/login/", ownOrigin,
+        Http.Response login = http.send(
+                "POST",
+                "/api/auth/login/",
+                ownOrigin,
                 Map.of("email", email, "password", PASSWORD, "client_id", app.clientId()));
-        Http.Response foreign = http.send("POST", "/api/auth/login/", Map.of("Origin", "http://localhost:8081"),
+        Http.Response foreign = http.send(
+                "POST",
+                "/api/auth/login/",
+                Map.of("Origin", "http://localhost:8081"),
                 Map.of("email", email, "password", PASSWORD, "client_id", app.clientId()));
 
         assertThat(login.status()).as(login.body()).isEqualTo(200);
@@ -210,12 +265,18 @@ class AppTokensIT extends ApiITSupport {
         settings.putAll(changes);
         Http.Response changed = put("/api/admin/apps/" + app.appId() + "/settings", rootAdminToken(), settings);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> appDirectory.of(app.appId()).accessTokenLifetime()
-                .equals(Duration.ofMinutes(((Number) settings.get("access_token_minutes")).longValue()))
-                && appDirectory.of(app.appId()).passwordMinLength() == (Integer) settings.get("password_min_length")
-                && appDirectory.of(app.appId()).loginMethods().size() == ((List<?>) settings.get("login_methods")).size()
-                && appDirectory.of(app.appId()).requireVerifiedEmail() == (Boolean) settings.get("require_verified_email")
-                && appDirectory.of(app.appId()).corsOrigins().equals(settings.get("cors_origins")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> appDirectory
+                                .of(app.appId())
+                                .accessTokenLifetime()
+                                .equals(Duration.ofMinutes(((Number) settings.get("access_token_minutes")).longValue()))
+                        && appDirectory.of(app.appId()).passwordMinLength()
+                                == (Integer) settings.get("password_min_length")
+                        && appDirectory.of(app.appId()).loginMethods().size()
+                                == ((List<?>) settings.get("login_methods")).size()
+                        && appDirectory.of(app.appId()).requireVerifiedEmail()
+                                == (Boolean) settings.get("require_verified_email")
+                        && appDirectory.of(app.appId()).corsOrigins().equals(settings.get("cors_origins")));
     }
 
     private static String code(Http.Response response) {

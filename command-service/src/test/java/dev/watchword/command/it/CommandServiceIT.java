@@ -1,5 +1,7 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.secret.SealedSecret;
@@ -10,11 +12,6 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +22,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * command-service through its HTTP API against real PostgreSQL and a real (in-JVM, KRaft) Kafka broker.
@@ -38,7 +37,9 @@ class CommandServiceIT extends ApiITSupport {
 
     private long storedEvents(String userId, String type) {
         return jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE ?")
-                .params(userId, "%." + type).query(Long.class).single();
+                .params(userId, "%." + type)
+                .query(Long.class)
+                .single();
     }
 
     @Nested
@@ -51,13 +52,18 @@ class CommandServiceIT extends ApiITSupport {
 
             List<EventEnvelope> events = topic.awaitEvent(userId, "EmailVerificationRequested", KAFKA);
 
-            assertThat(events).extracting(EventEnvelope::type)
+            assertThat(events)
+                    .extracting(EventEnvelope::type)
                     .containsExactly("UserRegistered", "EmailVerificationRequested");
-            assertThat(events.getFirst().payload().get("email").asText()).isEqualTo(email.strip().toLowerCase());
+            assertThat(events.getFirst().payload().get("email").asText())
+                    .isEqualTo(email.strip().toLowerCase());
             // the Argon2id hash stays in the event store; the topic carries none (WithheldFields)
             assertThat(events.getFirst().payload().get("passwordHash").isNull()).isTrue();
-            UserRegistered stored = (UserRegistered) eventStore.readEvents(userId).next().getPayload();
-            assertThat(stored.passwordHash()).startsWith("$argon2id$").contains("m=19456,t=2,p=1")
+            UserRegistered stored =
+                    (UserRegistered) eventStore.readEvents(userId).next().getPayload();
+            assertThat(stored.passwordHash())
+                    .startsWith("$argon2id$")
+                    .contains("m=19456,t=2,p=1")
                     .doesNotContain(PASSWORD);
             String sealed = events.get(1).payload().get("encryptedToken").asText();
             String token = SealedSecret.withKey(SEALING_KEY).open(sealed, userId);
@@ -68,21 +74,26 @@ class CommandServiceIT extends ApiITSupport {
         void registerWhenAddressTakenThenSameAnswerAndOwnerToldByEvent() {
             String email = newEmail();
             Http.Response first = http.post("/api/auth/register/", Map.of("email", email, "password", PASSWORD));
-            Http.Response second = http.post("/api/users/register", Map.of("email", email.toUpperCase(),
-                    "password", "another password 1"));
+            Http.Response second = http.post(
+                    "/api/users/register", Map.of("email", email.toUpperCase(), "password", "another password 1"));
 
             assertThat(second.status()).isEqualTo(first.status()).isEqualTo(202);
             assertThat(second.body()).isEqualTo(first.body());
-            String owner = jdbc.sql("SELECT user_id FROM email_registry WHERE email = ?").param(email)
-                    .query(String.class).single();
+            String owner = jdbc.sql("SELECT user_id FROM email_registry WHERE email = ?")
+                    .param(email)
+                    .query(String.class)
+                    .single();
             assertThat(topic.awaitEvent(owner, "RegistrationAttemptedForTakenEmail", KAFKA))
-                    .extracting(EventEnvelope::type).containsOnlyOnce("UserRegistered");
+                    .extracting(EventEnvelope::type)
+                    .containsOnlyOnce("UserRegistered");
         }
 
         @Test
         void registerWhenFiftyConcurrentForOneAddressThenExactlyOneUser() throws Exception {
             String email = newEmail();
-            long before = jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+            long before = jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry")
+                    .query(Long.class)
+                    .single();
             List<Callable<Integer>> attempts = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 attempts.add(() -> http.post("/api/auth/register/", Map.of("email", email, "password", PASSWORD))
@@ -96,13 +107,15 @@ class CommandServiceIT extends ApiITSupport {
             }
 
             assertThat(statuses).containsOnly(202);
-            assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?").param(email)
-                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?")
+                            .param(email)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
             // The address is stored encrypted (crypto-shredding), so count the registrations since the start instead.
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM domainevententry
-                            WHERE payloadtype LIKE '%.UserRegistered' AND globalindex > ?""")
-                    .param(before).query(Long.class).single()).isEqualTo(1);
+                            WHERE payloadtype LIKE '%.UserRegistered' AND globalindex > ?""").param(before).query(Long.class).single()).isEqualTo(1);
         }
 
         @Test
@@ -115,8 +128,11 @@ class CommandServiceIT extends ApiITSupport {
             assertThat(response.contentType()).startsWith("application/problem+json");
             // The policy's own code, not bean validation's VALIDATION_FAILED: the documented contract.
             assertThat(response.json().get("code").asText()).isEqualTo("PASSWORD_TOO_SHORT");
-            assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?").param(email)
-                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?")
+                            .param(email)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
 
         @Test
@@ -126,8 +142,8 @@ class CommandServiceIT extends ApiITSupport {
             http.post("/api/auth/register/", Map.of("email", email, "password", longPassword));
 
             assertThat(login(email, longPassword).get("access").asText()).isNotBlank();
-            Http.Response truncated = http.post("/api/auth/login/", Map.of("email", email,
-                    "password", "p".repeat(100)));
+            Http.Response truncated =
+                    http.post("/api/auth/login/", Map.of("email", email, "password", "p".repeat(100)));
             assertThat(truncated.status()).isEqualTo(401);
         }
     }
@@ -164,13 +180,16 @@ class CommandServiceIT extends ApiITSupport {
         @Test
         void postWhenBodyTooLargeThenProblem413() {
             String email = newEmail();
-            Http.Response response = http.post("/api/auth/register/",
-                    Map.of("email", email, "password", "x".repeat(20_000)));
+            Http.Response response =
+                    http.post("/api/auth/register/", Map.of("email", email, "password", "x".repeat(20_000)));
 
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
-            assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?").param(email)
-                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?")
+                            .param(email)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
 
         @Test
@@ -192,8 +211,11 @@ class CommandServiceIT extends ApiITSupport {
 
             JsonNode tokens = login(email, PASSWORD);
 
-            Jws<Claims> jws = Jwts.parser().keyLocator(header -> jwksKey(((io.jsonwebtoken.ProtectedHeader) header).getKeyId()))
-                    .requireIssuer("http://localhost:8080").requireAudience("watchword").build()
+            Jws<Claims> jws = Jwts.parser()
+                    .keyLocator(header -> jwksKey(((io.jsonwebtoken.ProtectedHeader) header).getKeyId()))
+                    .requireIssuer("http://localhost:8080")
+                    .requireAudience("watchword")
+                    .build()
                     .parseSignedClaims(tokens.get("access").asText());
             assertThat(jws.getHeader().getType()).isEqualTo("at+jwt");
             assertThat(jws.getHeader().getAlgorithm()).isEqualTo("ES256");
@@ -201,8 +223,10 @@ class CommandServiceIT extends ApiITSupport {
             assertThat(jws.getPayload().get("sid", String.class)).isNotBlank();
             assertThat(jws.getPayload().get("roles", List.class)).containsExactly("user");
             assertThat(jws.getPayload().getId()).isNotBlank();
-            assertThat(Duration.between(jws.getPayload().getIssuedAt().toInstant(),
-                    jws.getPayload().getExpiration().toInstant())).isEqualTo(Duration.ofMinutes(5));
+            assertThat(Duration.between(
+                            jws.getPayload().getIssuedAt().toInstant(),
+                            jws.getPayload().getExpiration().toInstant()))
+                    .isEqualTo(Duration.ofMinutes(5));
             assertThat(tokens.get("refresh").asText()).startsWith(userId + ".");
             assertThat(tokens.get("expires_in").asLong()).isEqualTo(300);
         }
@@ -212,8 +236,10 @@ class CommandServiceIT extends ApiITSupport {
             String email = newEmail();
             String userId = register(email);
 
-            Http.Response wrongPassword = http.post("/api/auth/login/", Map.of("email", email, "password", "nope nope"));
-            Http.Response unknownEmail = http.post("/api/auth/login/", Map.of("email", newEmail(), "password", "nope nope"));
+            Http.Response wrongPassword =
+                    http.post("/api/auth/login/", Map.of("email", email, "password", "nope nope"));
+            Http.Response unknownEmail =
+                    http.post("/api/auth/login/", Map.of("email", newEmail(), "password", "nope nope"));
 
             assertThat(wrongPassword.status()).isEqualTo(unknownEmail.status()).isEqualTo(401);
             assertThat(wrongPassword.body()).isEqualTo(unknownEmail.body());
@@ -264,9 +290,13 @@ class CommandServiceIT extends ApiITSupport {
 
         @Test
         void refreshWhenTokenGarbageOrForeignThenGeneric401() {
-            assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", "garbage")).status()).isEqualTo(401);
+            assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", "garbage"))
+                            .status())
+                    .isEqualTo(401);
             String unknownUser = UUID.randomUUID() + "." + "A".repeat(43);
-            assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", unknownUser)).status()).isEqualTo(401);
+            assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", unknownUser))
+                            .status())
+                    .isEqualTo(401);
         }
 
         @Test
@@ -276,13 +306,22 @@ class CommandServiceIT extends ApiITSupport {
             String refresh = login(email, PASSWORD).get("refresh").asText();
 
             for (int i = 0; i < 25; i++) {
-                refresh = http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)).json().get("refresh").asText();
+                refresh = http.post("/api/auth/token/refresh/", Map.of("refresh", refresh))
+                        .json()
+                        .get("refresh")
+                        .asText();
             }
 
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                    jdbc.sql("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?").param(userId)
-                            .query(Long.class).single() > 0);
-            assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)).status()).isEqualTo(200);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?")
+                                    .param(userId)
+                                    .query(Long.class)
+                                    .single()
+                            > 0);
+            assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", refresh))
+                            .status())
+                    .isEqualTo(200);
         }
 
         private PublicKey jwksKey(String kid) {

@@ -1,12 +1,10 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
 import dev.watchword.command.password.HashingBulkhead;
 import dev.watchword.command.password.HashingSettings;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The checks of a password or an address through the public API: what a wrong current password costs a
@@ -30,15 +29,22 @@ class CredentialChecksIT extends ApiITSupport {
 
     @Value("${watchword.timing.floor}")
     Duration floor;
+
     @Autowired
     HashingBulkhead bulkhead;
+
     @Autowired
     HashingSettings hashing;
 
     private List<String> eventTypesOf(String userId) {
-        return jdbc.sql("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")
-                .param(userId).query(String.class).list().stream()
-                .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+        return jdbc
+                .sql("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")
+                .param(userId)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
     }
 
     private Duration timed(Supplier<Http.Response> request) {
@@ -59,15 +65,18 @@ class CredentialChecksIT extends ApiITSupport {
         String access = login(email, PASSWORD).get("access").asText();
         long ownerEvents = eventsOf(ownerId);
 
-        Http.Response taken = http.postWithBearer("/api/auth/email/change/", access,
-                Map.of("password", "guess guess", "new_email", owner));
-        Http.Response free = http.postWithBearer("/api/auth/email/change/", access,
-                Map.of("password", "guess guess", "new_email", newEmail()));
+        Http.Response taken = http.postWithBearer(
+                "/api/auth/email/change/", access, Map.of("password", "guess guess", "new_email", owner));
+        Http.Response free = http.postWithBearer(
+                "/api/auth/email/change/", access, Map.of("password", "guess guess", "new_email", newEmail()));
 
         assertThat(taken.status()).as(taken.body()).isEqualTo(free.status()).isEqualTo(403);
-        assertThat(taken.json().get("code").asText()).isEqualTo(free.json().get("code").asText())
+        assertThat(taken.json().get("code").asText())
+                .isEqualTo(free.json().get("code").asText())
                 .isEqualTo("CURRENT_PASSWORD_WRONG");
-        assertThat(eventsOf(ownerId)).as("the taken address's owner is not emailed").isEqualTo(ownerEvents);
+        assertThat(eventsOf(ownerId))
+                .as("the taken address's owner is not emailed")
+                .isEqualTo(ownerEvents);
     }
 
     @Test
@@ -78,15 +87,16 @@ class CredentialChecksIT extends ApiITSupport {
         String userId = register(email);
         String access = login(email, PASSWORD).get("access").asText();
 
-        Http.Response taken = http.postWithBearer("/api/auth/email/change/", access,
-                Map.of("password", PASSWORD, "new_email", owner));
-        Http.Response free = http.postWithBearer("/api/auth/email/change/", access,
-                Map.of("password", PASSWORD, "new_email", newEmail()));
+        Http.Response taken = http.postWithBearer(
+                "/api/auth/email/change/", access, Map.of("password", PASSWORD, "new_email", owner));
+        Http.Response free = http.postWithBearer(
+                "/api/auth/email/change/", access, Map.of("password", PASSWORD, "new_email", newEmail()));
 
         assertThat(taken.status()).isEqualTo(free.status()).isEqualTo(202);
         assertThat(taken.body()).isEqualTo(free.body());
         assertThat(eventTypesOf(ownerId)).endsWith("RegistrationAttemptedForTakenEmail");
-        assertThat(eventTypesOf(userId).stream().filter("EmailChangeRequested"::equals)).hasSize(1);
+        assertThat(eventTypesOf(userId).stream().filter("EmailChangeRequested"::equals))
+                .hasSize(1);
     }
 
     // --- a stolen access token guessing the current password ----------------------------------------------
@@ -100,28 +110,56 @@ class CredentialChecksIT extends ApiITSupport {
         String access = stolen.get("access").asText();
 
         List<Http.Response> answers = List.of(
-                http.postWithBearer("/api/auth/password/change/", access,
+                http.postWithBearer(
+                        "/api/auth/password/change/",
+                        access,
                         Map.of("current_password", "guess 1 guess", "new_password", NEW_PASSWORD)),
-                http.postWithBearer("/api/auth/email/change/", access,
+                http.postWithBearer(
+                        "/api/auth/email/change/",
+                        access,
                         Map.of("password", "guess 2 guess", "new_email", newEmail())),
-                http.postWithBearer("/api/auth/password/change/", access,
+                http.postWithBearer(
+                        "/api/auth/password/change/",
+                        access,
                         Map.of("current_password", "guess 3 guess", "new_password", NEW_PASSWORD)),
-                http.postWithBearer("/api/auth/password/change/", access,
+                http.postWithBearer(
+                        "/api/auth/password/change/",
+                        access,
                         Map.of("current_password", "guess 4 guess", "new_password", NEW_PASSWORD)),
-                http.postWithBearer("/api/auth/password/change/", access,
+                http.postWithBearer(
+                        "/api/auth/password/change/",
+                        access,
                         Map.of("current_password", "guess 5 guess", "new_password", NEW_PASSWORD)));
-        Http.Response sixth = http.postWithBearer("/api/auth/password/change/", access,
+        Http.Response sixth = http.postWithBearer(
+                "/api/auth/password/change/",
+                access,
                 Map.of("current_password", PASSWORD, "new_password", NEW_PASSWORD));
 
-        assertThat(answers).extracting(r -> r.json().get("code").asText()).containsExactly("CURRENT_PASSWORD_WRONG",
-                "CURRENT_PASSWORD_WRONG", "CURRENT_PASSWORD_WRONG", "CURRENT_PASSWORD_WRONG", "INVALID_TOKEN");
+        assertThat(answers)
+                .extracting(r -> r.json().get("code").asText())
+                .containsExactly(
+                        "CURRENT_PASSWORD_WRONG",
+                        "CURRENT_PASSWORD_WRONG",
+                        "CURRENT_PASSWORD_WRONG",
+                        "CURRENT_PASSWORD_WRONG",
+                        "INVALID_TOKEN");
         assertThat(sixth.status()).isEqualTo(401);
-        assertThat(eventTypesOf(userId).stream().filter("CurrentPasswordCheckFailed"::equals)).hasSize(5);
-        assertThat(eventTypesOf(userId)).contains("LoginLocked", "SessionRevoked").doesNotContain("PasswordChanged");
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", stolen.get("refresh").asText())).status())
+        assertThat(eventTypesOf(userId).stream().filter("CurrentPasswordCheckFailed"::equals))
+                .hasSize(5);
+        assertThat(eventTypesOf(userId))
+                .contains("LoginLocked", "SessionRevoked")
+                .doesNotContain("PasswordChanged");
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", stolen.get("refresh").asText()))
+                        .status())
                 .isEqualTo(401);
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", owners.get("refresh").asText())).status())
-                .as("the owner's other session lives on").isEqualTo(200);
+        assertThat(http.post(
+                                "/api/auth/token/refresh/",
+                                Map.of("refresh", owners.get("refresh").asText()))
+                        .status())
+                .as("the owner's other session lives on")
+                .isEqualTo(200);
     }
 
     // --- check first, hash last; the hashing bulkhead -----------------------------------------------------
@@ -151,8 +189,8 @@ class CredentialChecksIT extends ApiITSupport {
             holding.await();
             try {
                 login = http.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD));
-                reset = http.post("/api/auth/password/reset/confirm/",
-                        Map.of("token", wrongToken, "password", NEW_PASSWORD));
+                reset = http.post(
+                        "/api/auth/password/reset/confirm/", Map.of("token", wrongToken, "password", NEW_PASSWORD));
             } finally {
                 release.countDown();
             }
@@ -161,9 +199,12 @@ class CredentialChecksIT extends ApiITSupport {
         assertThat(login.status()).as(login.body()).isEqualTo(503);
         assertThat(login.json().get("code").asText()).isEqualTo("SERVER_BUSY");
         assertThat(login.header("Retry-After")).isEqualTo("1");
-        assertThat(reset.json().get("code").asText()).as("the token is checked before anything is hashed")
+        assertThat(reset.json().get("code").asText())
+                .as("the token is checked before anything is hashed")
                 .isEqualTo("INVALID_RESET_TOKEN");
-        assertThat(login(email, PASSWORD).get("access").asText()).as("the slots came back").isNotBlank();
+        assertThat(login(email, PASSWORD).get("access").asText())
+                .as("the slots came back")
+                .isNotBlank();
     }
 
     // --- new passwords: the policy's codes, not bean validation's ----------------------------------------
@@ -171,8 +212,8 @@ class CredentialChecksIT extends ApiITSupport {
     @Test
     void registerWhenPasswordSevenCharactersThenPasswordTooShort() {
         Http.Response response = http.post("/api/auth/register/", Map.of("email", newEmail(), "password", "abcdefg"));
-        Http.Response veryLong = http.post("/api/auth/register/",
-                Map.of("email", newEmail(), "password", "x".repeat(5000)));
+        Http.Response veryLong =
+                http.post("/api/auth/register/", Map.of("email", newEmail(), "password", "x".repeat(5000)));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("code").asText()).isEqualTo("PASSWORD_TOO_SHORT");
@@ -195,13 +236,17 @@ class CredentialChecksIT extends ApiITSupport {
         register(email);
         String access = login(email, PASSWORD).get("access").asText();
 
-        Http.Response shortOne = http.postWithBearer("/api/auth/password/change/", access,
-                Map.of("current_password", PASSWORD, "new_password", "abcdefg"));
-        Http.Response missing = http.postWithBearer("/api/auth/password/change/", access,
-                Map.of("current_password", PASSWORD));
-        Http.Response longOne = http.postWithBearer("/api/auth/password/change/", access,
+        Http.Response shortOne = http.postWithBearer(
+                "/api/auth/password/change/", access, Map.of("current_password", PASSWORD, "new_password", "abcdefg"));
+        Http.Response missing =
+                http.postWithBearer("/api/auth/password/change/", access, Map.of("current_password", PASSWORD));
+        Http.Response longOne = http.postWithBearer(
+                "/api/auth/password/change/",
+                access,
                 Map.of("current_password", PASSWORD, "new_password", "x".repeat(1025)));
-        Http.Response veryLong = http.postWithBearer("/api/auth/password/change/", access,
+        Http.Response veryLong = http.postWithBearer(
+                "/api/auth/password/change/",
+                access,
                 Map.of("current_password", PASSWORD, "new_password", "x".repeat(5000)));
 
         assertThat(shortOne.json().get("code").asText()).isEqualTo("PASSWORD_TOO_SHORT");
@@ -216,11 +261,11 @@ class CredentialChecksIT extends ApiITSupport {
         String userId = register(email);
         String token = userId + "." + "A".repeat(43);
 
-        Http.Response shortOne = http.post("/api/auth/password/reset/confirm/",
-                Map.of("token", token, "password", "abcdefg"));
+        Http.Response shortOne =
+                http.post("/api/auth/password/reset/confirm/", Map.of("token", token, "password", "abcdefg"));
         Http.Response missing = http.post("/api/auth/password/reset/confirm/", Map.of("token", token));
-        Http.Response longOne = http.post("/api/auth/password/reset/confirm/",
-                Map.of("token", token, "password", "x".repeat(1025)));
+        Http.Response longOne =
+                http.post("/api/auth/password/reset/confirm/", Map.of("token", token, "password", "x".repeat(1025)));
 
         assertThat(shortOne.json().get("code").asText()).as(shortOne.body()).isEqualTo("PASSWORD_TOO_SHORT");
         assertThat(missing.json().get("code").asText()).isEqualTo("PASSWORD_REQUIRED");
@@ -234,7 +279,8 @@ class CredentialChecksIT extends ApiITSupport {
         String email = newEmail();
         register(email);
 
-        Duration unknown = timed(() -> http.post("/api/auth/login/", Map.of("email", newEmail(), "password", PASSWORD)));
+        Duration unknown =
+                timed(() -> http.post("/api/auth/login/", Map.of("email", newEmail(), "password", PASSWORD)));
         Duration wrong = timed(() -> http.post("/api/auth/login/", Map.of("email", email, "password", "guess guess")));
 
         assertThat(floor).isPositive();
@@ -246,10 +292,17 @@ class CredentialChecksIT extends ApiITSupport {
     void otpVerifyWhenRequestUnknownOrCodeWrongThenAnswerTakesAtLeastTheFloor() {
         String email = newEmail();
         register(email);
-        String known = http.post("/api/auth/otp/", Map.of("email", email)).json().get("request_id").asText();
-        String decoy = http.post("/api/auth/otp/", Map.of("email", newEmail())).json().get("request_id").asText();
+        String known = http.post("/api/auth/otp/", Map.of("email", email))
+                .json()
+                .get("request_id")
+                .asText();
+        String decoy = http.post("/api/auth/otp/", Map.of("email", newEmail()))
+                .json()
+                .get("request_id")
+                .asText();
 
-        Duration unknown = timed(() -> http.post("/api/auth/otp/verify/", Map.of("request_id", decoy, "code", "000000")));
+        Duration unknown =
+                timed(() -> http.post("/api/auth/otp/verify/", Map.of("request_id", decoy, "code", "000000")));
         Duration wrong = timed(() -> http.post("/api/auth/otp/verify", Map.of("request_id", known, "code", "0000000")));
 
         assertThat(unknown).isGreaterThanOrEqualTo(floor);
@@ -264,10 +317,10 @@ class CredentialChecksIT extends ApiITSupport {
         register(email);
         String access = login(email, PASSWORD).get("access").asText();
 
-        Duration taken = timed(() -> http.postWithBearer("/api/auth/email/change/", access,
-                Map.of("password", PASSWORD, "new_email", owner)));
-        Duration free = timed(() -> http.postWithBearer("/api/auth/email/change", access,
-                Map.of("password", PASSWORD, "new_email", newEmail())));
+        Duration taken = timed(() -> http.postWithBearer(
+                "/api/auth/email/change/", access, Map.of("password", PASSWORD, "new_email", owner)));
+        Duration free = timed(() -> http.postWithBearer(
+                "/api/auth/email/change", access, Map.of("password", PASSWORD, "new_email", newEmail())));
 
         assertThat(taken).isGreaterThanOrEqualTo(floor);
         assertThat(free).isGreaterThanOrEqualTo(floor);

@@ -1,5 +1,8 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.command.erasure.PersonalDataEncryptionMigration;
 import dev.watchword.command.integrity.EventChainRecorder;
@@ -10,6 +13,12 @@ import dev.watchword.events.user.LoginFailureReason;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,16 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Erasure in an immutable log (crypto-shredding): personal fields are stored encrypted with the user's
@@ -40,14 +39,19 @@ class ErasureIT extends ApiITSupport {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     PersonalDataEncryptionMigration migration;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     PasswordHasher passwords;
 
@@ -65,8 +69,13 @@ class ErasureIT extends ApiITSupport {
         UserRegistered registered = (UserRegistered) readEvents(userId).getFirst();
         assertThat(registered.email()).isEqualTo(email);
         assertThat(registered.passwordHash()).startsWith("$argon2id$");
-        assertThat(topic.awaitEvent(userId, "UserRegistered", KAFKA).getFirst().payload().get("email").asText())
-                .as("published events carry the clear value for the services that need it").isEqualTo(email);
+        assertThat(topic.awaitEvent(userId, "UserRegistered", KAFKA)
+                        .getFirst()
+                        .payload()
+                        .get("email")
+                        .asText())
+                .as("published events carry the clear value for the services that need it")
+                .isEqualTo(email);
     }
 
     @Test
@@ -80,9 +89,15 @@ class ErasureIT extends ApiITSupport {
 
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
         assertThat(jdbc.sql("SELECT sealed_key IS NULL AND destroyed_at IS NOT NULL FROM personal_data_key "
-                + "WHERE user_id = ?").param(userId).query(Boolean.class).single()).isTrue();
+                                + "WHERE user_id = ?")
+                        .param(userId)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         List<String> after = storedPayloadsOf(userId);
-        assertThat(after.subList(0, before.size())).as("the earlier events, byte for byte").isEqualTo(before);
+        assertThat(after.subList(0, before.size()))
+                .as("the earlier events, byte for byte")
+                .isEqualTo(before);
         assertThat(after.getLast()).contains(userId).doesNotContain(email);
         List<UserEvent> read = readEvents(userId);
         assertThat(read.getFirst()).isInstanceOfSatisfying(UserRegistered.class, r -> {
@@ -92,12 +107,18 @@ class ErasureIT extends ApiITSupport {
         assertThat(read.getLast()).isInstanceOf(UserErased.class);
         assertThat(topic.awaitEvent(userId, "UserErased", KAFKA)).isNotEmpty();
 
-        assertThat(http.post("/api/auth/login", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(401);
+        assertThat(http.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
+                        .status())
+                .isEqualTo(401);
         Http.Response again = http.deleteWithBearer("/api/admin/users/" + userId, rootAdminToken());
         assertThat(again.status()).isEqualTo(404);
-        assertThat(register(email)).as("the address registers again, as a new user").isNotEqualTo(userId);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(verify().get("intact").asBoolean())
-                .as("the chain over the stored bytes").isTrue());
+        assertThat(register(email))
+                .as("the address registers again, as a new user")
+                .isNotEqualTo(userId);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(verify().get("intact").asBoolean())
+                        .as("the chain over the stored bytes")
+                        .isTrue());
     }
 
     @Test
@@ -108,12 +129,18 @@ class ErasureIT extends ApiITSupport {
         for (int i = 0; i < 12; i++) {
             login(email, PASSWORD);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?").param(userId)
-                .query(Long.class).single() > 0);
-        assertThat(tablesHolding(email)).as("only the registry of taken addresses holds it; the snapshot is encrypted")
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?")
+                                .param(userId)
+                                .query(Long.class)
+                                .single()
+                        > 0);
+        assertThat(tablesHolding(email))
+                .as("only the registry of taken addresses holds it; the snapshot is encrypted")
                 .containsExactly("email_registry.email");
-        assertThat(login(email, PASSWORD).get("access").asText()).as("and loads").isNotBlank();
+        assertThat(login(email, PASSWORD).get("access").asText())
+                .as("and loads")
+                .isNotBlank();
 
         // when the user is erased
         Http.Response deleted = http.deleteWithBearer("/api/admin/users/" + userId, rootAdminToken());
@@ -124,8 +151,12 @@ class ErasureIT extends ApiITSupport {
 
         // then no column of any table in the schema holds the address
         assertThat(tablesHolding(email)).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?").param(userId)
-                .query(Long.class).single()).as("none taken since").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?")
+                        .param(userId)
+                        .query(Long.class)
+                        .single())
+                .as("none taken since")
+                .isZero();
     }
 
     @Test
@@ -135,11 +166,14 @@ class ErasureIT extends ApiITSupport {
         String email = newEmail();
         Instant at = clock.instant();
         insertClear(userId, 0, new UserRegistered(userId, email, passwords.hash(PASSWORD), at, "default"));
-        insertClear(userId, 1, new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, "192.0.2.77", "old-agent", at));
-        jdbc.sql("INSERT INTO email_registry (app_id, email, user_id) VALUES ('default', ?, ?)").params(email, userId)
+        insertClear(
+                userId, 1, new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, "192.0.2.77", "old-agent", at));
+        jdbc.sql("INSERT INTO email_registry (app_id, email, user_id) VALUES ('default', ?, ?)")
+                .params(email, userId)
                 .update();
-        TrackingEventProcessor chain = processing.eventProcessor(EventChainRecorder.PROCESSING_GROUP,
-                TrackingEventProcessor.class).orElseThrow();
+        TrackingEventProcessor chain = processing
+                .eventProcessor(EventChainRecorder.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow();
         chain.shutDown();
         try {
             // when the one-time migration runs (Flyway runs it before Axon starts; here the chain is paused)
@@ -147,9 +181,13 @@ class ErasureIT extends ApiITSupport {
 
             // then exactly the clear events were rewritten, encrypted, and the chain's old head was recorded
             assertThat(rewritten).isEqualTo(2);
-            assertThat(storedPayloadsOf(userId)).noneSatisfy(p -> assertThat(p).contains(email))
+            assertThat(storedPayloadsOf(userId))
+                    .noneSatisfy(p -> assertThat(p).contains(email))
                     .noneSatisfy(p -> assertThat(p).contains("192.0.2.77"));
-            assertThat(jdbc.sql("SELECT count(*) FROM event_chain_rebase").query(Long.class).single()).isPositive();
+            assertThat(jdbc.sql("SELECT count(*) FROM event_chain_rebase")
+                            .query(Long.class)
+                            .single())
+                    .isPositive();
             Long second = transactions.execute(status -> encrypt());
             assertThat(second).as("a second run finds nothing").isZero();
         } finally {
@@ -162,9 +200,13 @@ class ErasureIT extends ApiITSupport {
         assertThat(login(email, PASSWORD).get("access").asText()).isNotBlank();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode verification = verify();
-            assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
-            assertThat(verification.get("verified").asLong()).isGreaterThanOrEqualTo(
-                    jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single());
+            assertThat(verification.get("intact").asBoolean())
+                    .as(verification.toString())
+                    .isTrue();
+            assertThat(verification.get("verified").asLong())
+                    .isGreaterThanOrEqualTo(jdbc.sql("SELECT count(*) FROM domainevententry")
+                            .query(Long.class)
+                            .single());
         });
     }
 
@@ -185,8 +227,13 @@ class ErasureIT extends ApiITSupport {
                         INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
                           payload, payloadrevision, payloadtype, "timestamp")
                         VALUES (?, ?, 'User', ?, convert_to('{}', 'UTF8'), ?, NULL, ?, ?)""")
-                .params(userId, sequence, UUID.randomUUID().toString(), EventCatalog.json().writeValueAsBytes(event),
-                        event.getClass().getName(), clock.instant().toString())
+                .params(
+                        userId,
+                        sequence,
+                        UUID.randomUUID().toString(),
+                        EventCatalog.json().writeValueAsBytes(event),
+                        event.getClass().getName(),
+                        clock.instant().toString())
                 .update();
     }
 
@@ -200,31 +247,44 @@ class ErasureIT extends ApiITSupport {
                         WHERE table_schema = current_schema()
                           AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'oid')
                         ORDER BY table_name, column_name""").query().listOfRows();
-        return columns.stream().filter(column -> {
-            String table = "\"" + column.get("table_name") + "\"";
-            String name = "\"" + column.get("column_name") + "\"";
-            String condition = switch ((String) column.get("data_type")) {
-                case "bytea" -> "position(convert_to(?, 'UTF8') in " + name + ") > 0";
-                case "oid" -> "position(convert_to(?, 'UTF8') in lo_get(" + name + ")) > 0";
-                default -> "strpos(" + name + "::text, ?) > 0";
-            };
-            return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + condition).param(text)
-                    .query(Long.class).single() > 0;
-        }).map(column -> column.get("table_name") + "." + column.get("column_name")).toList();
+        return columns.stream()
+                .filter(column -> {
+                    String table = "\"" + column.get("table_name") + "\"";
+                    String name = "\"" + column.get("column_name") + "\"";
+                    String condition = switch ((String) column.get("data_type")) {
+                        case "bytea" -> "position(convert_to(?, 'UTF8') in " + name + ") > 0";
+                        case "oid" -> "position(convert_to(?, 'UTF8') in lo_get(" + name + ")) > 0";
+                        default -> "strpos(" + name + "::text, ?) > 0";
+                    };
+                    return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + condition)
+                                    .param(text)
+                                    .query(Long.class)
+                                    .single()
+                            > 0;
+                })
+                .map(column -> column.get("table_name") + "." + column.get("column_name"))
+                .toList();
     }
 
     private List<String> storedPayloadsOf(String userId) {
         return jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ? "
-                + "ORDER BY sequencenumber").param(userId).query(String.class).list();
+                        + "ORDER BY sequencenumber")
+                .param(userId)
+                .query(String.class)
+                .list();
     }
 
     private List<UserEvent> readEvents(String userId) {
-        return eventStore.readEvents(userId).asStream().map(m -> (UserEvent) m.getPayload()).toList();
+        return eventStore
+                .readEvents(userId)
+                .asStream()
+                .map(m -> (UserEvent) m.getPayload())
+                .toList();
     }
 
     private JsonNode verify() {
-        Http.Response response = http.send("GET", "/internal/integrity/verify",
-                Map.of("Authorization", "Bearer " + OPERATOR_TOKEN), null);
+        Http.Response response = http.send(
+                "GET", "/internal/integrity/verify", Map.of("Authorization", "Bearer " + OPERATOR_TOKEN), null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

@@ -1,22 +1,21 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EnvelopeSignature;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.envelope.WithheldFields;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the event topic carries, read as a downstream service (or anyone with read access to the topic) would: no
@@ -37,26 +36,40 @@ class PublishedEventsIT extends ApiITSupport {
         String email = newEmail();
         String userId = register(email);
         String refresh = login(email, PASSWORD).get("refresh").asText();
-        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", refresh)).status()).isEqualTo(200);
-        assertThat(http.post("/api/auth/password/reset/", Map.of("email", email)).status()).isEqualTo(202);
+        assertThat(http.post("/api/auth/token/refresh/", Map.of("refresh", refresh))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post("/api/auth/password/reset/", Map.of("email", email))
+                        .status())
+                .isEqualTo(202);
         List<String> storedHashes = storedHashesOf(userId);
-        assertThat(storedHashes).as("the store keeps them").hasSizeGreaterThanOrEqualTo(4)
+        assertThat(storedHashes)
+                .as("the store keeps them")
+                .hasSizeGreaterThanOrEqualTo(4)
                 .anySatisfy(hash -> assertThat(hash).startsWith("$argon2id$"));
 
         // when the events reach the topic
         List<EventEnvelope> published = topic.awaitEvent(userId, "PasswordResetRequested", KAFKA);
 
         // then none of them, in any field or byte, carries a hash
-        String bytes = String.join("\n", topic.recordsOf(userId).stream()
-                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList());
+        String bytes = String.join(
+                "\n",
+                topic.recordsOf(userId).stream()
+                        .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                        .toList());
         assertThat(bytes).doesNotContain("$argon2id$");
         storedHashes.forEach(hash -> assertThat(bytes).doesNotContain(hash));
-        assertThat(published).extracting(EventEnvelope::type)
+        assertThat(published)
+                .extracting(EventEnvelope::type)
                 .contains("UserRegistered", "SessionStarted", "RefreshTokenRotated", "PasswordResetRequested");
-        assertThat(published).noneSatisfy(e -> assertThat(WithheldFields.anyIn(e.payload())).isTrue());
-        assertThat(published).filteredOn(e -> e.type().equals("PasswordResetRequested")).singleElement()
+        assertThat(published)
+                .noneSatisfy(e -> assertThat(WithheldFields.anyIn(e.payload())).isTrue());
+        assertThat(published)
+                .filteredOn(e -> e.type().equals("PasswordResetRequested"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.payload().get("encryptedToken").asText())
-                        .as("the sealed link token notification-service needs stays").isNotBlank());
+                        .as("the sealed link token notification-service needs stays")
+                        .isNotBlank());
     }
 
     @Test
@@ -69,15 +82,21 @@ class PublishedEventsIT extends ApiITSupport {
         assertThat(records).isNotEmpty().allSatisfy(record -> {
             Header header = record.headers().lastHeader(EnvelopeSignature.HEADER);
             assertThat(header).as("signature header").isNotNull();
-            assertThat(SIGNATURE.verifies(record.key(), record.value(), header.value())).isTrue();
+            assertThat(SIGNATURE.verifies(record.key(), record.value(), header.value()))
+                    .isTrue();
         });
     }
 
     /** Every hash field's value in the user's stored events, read back through the store (clear). */
     private List<String> storedHashesOf(String userId) {
-        return eventStore.readEvents(userId).asStream()
+        return eventStore
+                .readEvents(userId)
+                .asStream()
                 .map(message -> (JsonNode) EventCatalog.json().valueToTree(message.getPayload()))
                 .flatMap(payload -> WithheldFields.NAMES.stream().map(payload::get))
-                .filter(Objects::nonNull).filter(JsonNode::isTextual).map(JsonNode::asText).toList();
+                .filter(Objects::nonNull)
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText)
+                .toList();
     }
 }

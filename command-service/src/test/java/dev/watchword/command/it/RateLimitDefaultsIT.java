@@ -1,16 +1,10 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.watchword.command.it.RateLimitIT.Client;
 import dev.watchword.command.it.RateLimitIT.Response;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-
-import javax.sql.DataSource;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -25,40 +19,50 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Rate limits with the defaults an operator gets without configuring anything: trusted proxies (loopback only)
  * and what happens while the buckets' store does not answer. Its own schema, so that locking its bucket table
  * stops no other test's limits.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=${SPRING_DATASOURCE_URL:jdbc:postgresql://127.0.0.1:5432/postgres}",
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=",
-        "spring.datasource.hikari.schema=it_command_limit_defaults",
-        "spring.flyway.schemas=it_command_limit_defaults",
-        "spring.flyway.default-schema=it_command_limit_defaults",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "watchword.sealing-key=" + ApiITSupport.SEALING_KEY,
-        "watchword.rate-limits.store-timeout=1s",
-        "watchword.rate-limits.login.per-ip.capacity=3",
-        "watchword.rate-limits.login.per-ip.period=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=${SPRING_DATASOURCE_URL:jdbc:postgresql://127.0.0.1:5432/postgres}",
+            "spring.datasource.username=postgres",
+            "spring.datasource.password=",
+            "spring.datasource.hikari.schema=it_command_limit_defaults",
+            "spring.flyway.schemas=it_command_limit_defaults",
+            "spring.flyway.default-schema=it_command_limit_defaults",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "watchword.sealing-key=" + ApiITSupport.SEALING_KEY,
+            "watchword.rate-limits.store-timeout=1s",
+            "watchword.rate-limits.login.per-ip.capacity=3",
+            "watchword.rate-limits.login.per-ip.period=1h"
+        })
 @EmbeddedKafka(partitions = 1, topics = "watchword.events")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitDefaultsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
 
     /** The schema outlives a run, and this machine's own address keeps its bucket: every test starts empty. */
     @BeforeEach
     void emptyBuckets() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement delete = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement delete = connection.createStatement()) {
             delete.execute("DELETE FROM rate_limit_bucket");
         }
     }
@@ -70,8 +74,11 @@ class RateLimitDefaultsIT {
     }
 
     private static Response wrongLogin(Client client, String clientAddress) {
-        return client.post("/api/auth/login/", Map.of("email", "limits-" + UUID.randomUUID() + "@example.com",
-                "password", "not the password 1"), "X-Forwarded-For", clientAddress);
+        return client.post(
+                "/api/auth/login/",
+                Map.of("email", "limits-" + UUID.randomUUID() + "@example.com", "password", "not the password 1"),
+                "X-Forwarded-For",
+                clientAddress);
     }
 
     @Test
@@ -101,7 +108,8 @@ class RateLimitDefaultsIT {
         // A unique-local (fc00::/7) or RFC 1918 address of this machine: private, but not a configured proxy.
         Optional<InetAddress> privateAddress = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(NetworkInterface::inetAddresses)
-                .filter(a -> a.isSiteLocalAddress() || (a instanceof Inet6Address && (a.getAddress()[0] & 0xfe) == 0xfc))
+                .filter(a ->
+                        a.isSiteLocalAddress() || (a instanceof Inet6Address && (a.getAddress()[0] & 0xfe) == 0xfc))
                 .findFirst();
         assumeTrue(privateAddress.isPresent(), "this machine has no private address to connect from");
         Client fromPrivateNetwork = new Client(port, privateAddress.get(), privateAddress.get());

@@ -1,17 +1,9 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -23,8 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Abuse resistance through the real filter chain, against real PostgreSQL: rate limits with
@@ -33,38 +32,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from 127.0.0.1, the one trusted proxy here, and gives each request a client address of its own in
  * X-Forwarded-For unless a test is about one address.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=",
-        "spring.datasource.hikari.schema=it_command_limits",
-        "spring.flyway.schemas=it_command_limits",
-        "spring.flyway.default-schema=it_command_limits",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "watchword.sealing-key=" + ApiITSupport.SEALING_KEY,
-        "watchword.proxies.trusted=127.0.0.1/32",
-        "watchword.cors.allowed-origins=https://app.example.com",
-        "watchword.rate-limits.login.per-ip.capacity=5",
-        "watchword.rate-limits.login.per-ip.period=1h",
-        "watchword.rate-limits.login.per-email.capacity=3",
-        "watchword.rate-limits.login.per-email.period=1h",
-        "watchword.rate-limits.register.per-ip.capacity=3",
-        "watchword.rate-limits.register.per-ip.period=1h",
-        "watchword.rate-limits.register.per-email.capacity=2",
-        "watchword.rate-limits.register.per-email.period=1h",
-        "watchword.rate-limits.verification-resend.per-ip.capacity=2",
-        "watchword.rate-limits.verification-resend.per-ip.period=1h",
-        "watchword.rate-limits.verification-resend.per-email.capacity=100",
-        "watchword.rate-limits.password-reset.per-email.capacity=1",
-        "watchword.rate-limits.password-reset.per-email.period=1h",
-        "watchword.rate-limits.otp-verify.per-account.capacity=3",
-        "watchword.rate-limits.otp-verify.per-account.period=1h",
-        "watchword.rate-limits.password-change.per-account.capacity=2",
-        "watchword.rate-limits.password-change.per-account.period=1h",
-        "watchword.rate-limits.refresh.per-ip.capacity=2",
-        "watchword.rate-limits.refresh.per-ip.period=1h",
-        "watchword.rate-limits.password-reset-confirm.per-ip.capacity=2",
-        "watchword.rate-limits.password-reset-confirm.per-ip.period=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
+            "spring.datasource.username=postgres",
+            "spring.datasource.password=",
+            "spring.datasource.hikari.schema=it_command_limits",
+            "spring.flyway.schemas=it_command_limits",
+            "spring.flyway.default-schema=it_command_limits",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "watchword.sealing-key=" + ApiITSupport.SEALING_KEY,
+            "watchword.proxies.trusted=127.0.0.1/32",
+            "watchword.cors.allowed-origins=https://app.example.com",
+            "watchword.rate-limits.login.per-ip.capacity=5",
+            "watchword.rate-limits.login.per-ip.period=1h",
+            "watchword.rate-limits.login.per-email.capacity=3",
+            "watchword.rate-limits.login.per-email.period=1h",
+            "watchword.rate-limits.register.per-ip.capacity=3",
+            "watchword.rate-limits.register.per-ip.period=1h",
+            "watchword.rate-limits.register.per-email.capacity=2",
+            "watchword.rate-limits.register.per-email.period=1h",
+            "watchword.rate-limits.verification-resend.per-ip.capacity=2",
+            "watchword.rate-limits.verification-resend.per-ip.period=1h",
+            "watchword.rate-limits.verification-resend.per-email.capacity=100",
+            "watchword.rate-limits.password-reset.per-email.capacity=1",
+            "watchword.rate-limits.password-reset.per-email.period=1h",
+            "watchword.rate-limits.otp-verify.per-account.capacity=3",
+            "watchword.rate-limits.otp-verify.per-account.period=1h",
+            "watchword.rate-limits.password-change.per-account.capacity=2",
+            "watchword.rate-limits.password-change.per-account.period=1h",
+            "watchword.rate-limits.refresh.per-ip.capacity=2",
+            "watchword.rate-limits.refresh.per-ip.period=1h",
+            "watchword.rate-limits.password-reset-confirm.per-ip.capacity=2",
+            "watchword.rate-limits.password-reset-confirm.per-ip.period=1h"
+        })
 @EmbeddedKafka(partitions = 1, topics = "watchword.events")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitIT {
@@ -74,6 +76,7 @@ class RateLimitIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -95,28 +98,42 @@ class RateLimitIT {
     }
 
     private String register(String email) {
-        Response response = trustedProxy.post("/api/auth/register/", Map.of("email", email, "password", PASSWORD),
-                "X-Forwarded-For", newClientAddress());
+        Response response = trustedProxy.post(
+                "/api/auth/register/",
+                Map.of("email", email, "password", PASSWORD),
+                "X-Forwarded-For",
+                newClientAddress());
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return ownerOf(email);
     }
 
     private String ownerOf(String email) {
-        return jdbc.sql("SELECT user_id FROM email_registry WHERE email = ?").param(email).query(String.class).single();
+        return jdbc.sql("SELECT user_id FROM email_registry WHERE email = ?")
+                .param(email)
+                .query(String.class)
+                .single();
     }
 
     private long registered(String email) {
-        return jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?").param(email).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM email_registry WHERE email = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
     }
 
     private long storedEvents(String userId, String type) {
         return jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE ?")
-                .params(userId, "%." + type).query(Long.class).single();
+                .params(userId, "%." + type)
+                .query(Long.class)
+                .single();
     }
 
     private Response wrongLogin(String email) {
-        return trustedProxy.post("/api/auth/login/", Map.of("email", email, "password", "not the password 1"),
-                "X-Forwarded-For", newClientAddress());
+        return trustedProxy.post(
+                "/api/auth/login/",
+                Map.of("email", email, "password", "not the password 1"),
+                "X-Forwarded-For",
+                newClientAddress());
     }
 
     private static void assertRateLimited(Response response) {
@@ -141,8 +158,11 @@ class RateLimitIT {
                 allowed.add(wrongLogin(email).status());
             }
             Response limited = wrongLogin(email);
-            Response limitedEvenWithRightPassword = trustedProxy.post("/api/auth/login/",
-                    Map.of("email", email, "password", PASSWORD), "X-Forwarded-For", newClientAddress());
+            Response limitedEvenWithRightPassword = trustedProxy.post(
+                    "/api/auth/login/",
+                    Map.of("email", email, "password", PASSWORD),
+                    "X-Forwarded-For",
+                    newClientAddress());
 
             assertThat(allowed).containsOnly(401);
             assertRateLimited(limited);
@@ -170,19 +190,29 @@ class RateLimitIT {
             assertRateLimited(forUnknown);
             assertThat(forKnown.body()).isEqualTo(forUnknown.body());
             assertThat(Long.parseLong(forKnown.header("Retry-After")))
-                    .isCloseTo(Long.parseLong(forUnknown.header("Retry-After")), org.assertj.core.data.Offset.offset(2L));
+                    .isCloseTo(
+                            Long.parseLong(forUnknown.header("Retry-After")), org.assertj.core.data.Offset.offset(2L));
         }
 
         @Test
         void registerWhenAddressSpelledDifferentlyThenSameBucket() {
             String email = newEmail();
-            trustedProxy.post("/api/auth/register/", Map.of("email", email, "password", PASSWORD),
-                    "X-Forwarded-For", newClientAddress());
-            trustedProxy.post("/api/users/register", Map.of("email", " " + email.toUpperCase() + " ",
-                    "password", PASSWORD), "X-Forwarded-For", newClientAddress());
+            trustedProxy.post(
+                    "/api/auth/register/",
+                    Map.of("email", email, "password", PASSWORD),
+                    "X-Forwarded-For",
+                    newClientAddress());
+            trustedProxy.post(
+                    "/api/users/register",
+                    Map.of("email", " " + email.toUpperCase() + " ", "password", PASSWORD),
+                    "X-Forwarded-For",
+                    newClientAddress());
 
-            Response third = trustedProxy.post("/api/auth/register", Map.of("email", email.toUpperCase(),
-                    "password", PASSWORD), "X-Forwarded-For", newClientAddress());
+            Response third = trustedProxy.post(
+                    "/api/auth/register",
+                    Map.of("email", email.toUpperCase(), "password", PASSWORD),
+                    "X-Forwarded-For",
+                    newClientAddress());
 
             assertRateLimited(third);
         }
@@ -190,10 +220,11 @@ class RateLimitIT {
         @Test
         void passwordResetWhenOverLimitThenLimitedBeforeAnyController() {
             String email = newEmail();
-            trustedProxy.post("/api/auth/password/reset/", Map.of("email", email), "X-Forwarded-For", newClientAddress());
+            trustedProxy.post(
+                    "/api/auth/password/reset/", Map.of("email", email), "X-Forwarded-For", newClientAddress());
 
-            Response second = trustedProxy.post("/api/auth/password/reset", Map.of("email", email),
-                    "X-Forwarded-For", newClientAddress());
+            Response second = trustedProxy.post(
+                    "/api/auth/password/reset", Map.of("email", email), "X-Forwarded-For", newClientAddress());
 
             assertRateLimited(second);
         }
@@ -207,15 +238,26 @@ class RateLimitIT {
             String address = newClientAddress();
             List<Integer> allowed = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                allowed.add(trustedProxy.post("/api/auth/register/", Map.of("email", newEmail(), "password", PASSWORD),
-                        "X-Forwarded-For", address).status());
+                allowed.add(trustedProxy
+                        .post(
+                                "/api/auth/register/",
+                                Map.of("email", newEmail(), "password", PASSWORD),
+                                "X-Forwarded-For",
+                                address)
+                        .status());
             }
             String refusedEmail = newEmail();
-            Response limited = trustedProxy.post("/api/auth/register/",
-                    Map.of("email", refusedEmail, "password", PASSWORD), "X-Forwarded-For", address);
+            Response limited = trustedProxy.post(
+                    "/api/auth/register/",
+                    Map.of("email", refusedEmail, "password", PASSWORD),
+                    "X-Forwarded-For",
+                    address);
             String otherEmail = newEmail();
-            Response other = trustedProxy.post("/api/auth/register/",
-                    Map.of("email", otherEmail, "password", PASSWORD), "X-Forwarded-For", newClientAddress());
+            Response other = trustedProxy.post(
+                    "/api/auth/register/",
+                    Map.of("email", otherEmail, "password", PASSWORD),
+                    "X-Forwarded-For",
+                    newClientAddress());
 
             assertThat(allowed).containsOnly(202);
             assertRateLimited(limited);
@@ -231,13 +273,23 @@ class RateLimitIT {
             Client untrusted = new Client(port, InetAddress.getByName("127.0.0.2"));
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                statuses.add(untrusted.post("/api/auth/verify-email/resend/", Map.of("email", newEmail()),
-                        "X-Forwarded-For", newClientAddress()).status());
+                statuses.add(untrusted
+                        .post(
+                                "/api/auth/verify-email/resend/",
+                                Map.of("email", newEmail()),
+                                "X-Forwarded-For",
+                                newClientAddress())
+                        .status());
             }
             List<Integer> throughProxy = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                throughProxy.add(trustedProxy.post("/api/auth/verify-email/resend/", Map.of("email", newEmail()),
-                        "X-Forwarded-For", newClientAddress()).status());
+                throughProxy.add(trustedProxy
+                        .post(
+                                "/api/auth/verify-email/resend/",
+                                Map.of("email", newEmail()),
+                                "X-Forwarded-For",
+                                newClientAddress())
+                        .status());
             }
 
             assertThat(statuses.getLast()).isEqualTo(429);
@@ -249,15 +301,18 @@ class RateLimitIT {
     class PerAccount {
 
         private String requestCode(String email) {
-            Response requested = trustedProxy.post("/api/auth/otp/", Map.of("email", email),
-                    "X-Forwarded-For", newClientAddress());
+            Response requested =
+                    trustedProxy.post("/api/auth/otp/", Map.of("email", email), "X-Forwarded-For", newClientAddress());
             assertThat(requested.status()).as(requested.body()).isEqualTo(202);
             return requested.json().get("request_id").asText();
         }
 
         private Response guess(String requestId) {
-            return trustedProxy.post("/api/auth/otp/verify/", Map.of("request_id", requestId, "code", "000000"),
-                    "X-Forwarded-For", newClientAddress());
+            return trustedProxy.post(
+                    "/api/auth/otp/verify/",
+                    Map.of("request_id", requestId, "code", "000000"),
+                    "X-Forwarded-For",
+                    newClientAddress());
         }
 
         @Test
@@ -268,7 +323,9 @@ class RateLimitIT {
             String secondRequest = requestCode(email);
             String otherUsersRequest = requestCode(newEmailRegistered());
 
-            List<Integer> allowed = List.of(guess(firstRequest).status(), guess(firstRequest).status(),
+            List<Integer> allowed = List.of(
+                    guess(firstRequest).status(),
+                    guess(firstRequest).status(),
                     guess(secondRequest).status());
             Response limited = guess(secondRequest);
             Response otherAccount = guess(otherUsersRequest);
@@ -283,7 +340,8 @@ class RateLimitIT {
         void otpVerifyWhenRequestIdIsADecoyThenLimitedLikeARealOne() {
             String decoy = requestCode(newEmail());
 
-            List<Integer> allowed = List.of(guess(decoy).status(), guess(decoy).status(), guess(decoy).status());
+            List<Integer> allowed = List.of(
+                    guess(decoy).status(), guess(decoy).status(), guess(decoy).status());
             Response limited = guess(decoy);
 
             assertThat(allowed).doesNotContain(429);
@@ -294,19 +352,35 @@ class RateLimitIT {
         void passwordChangeWhenCurrentPasswordGuessedFromManyAddressesThenLimitedPerAccount() {
             String email = newEmail();
             register(email);
-            Response login = trustedProxy.post("/api/auth/login/", Map.of("email", email, "password", PASSWORD),
-                    "X-Forwarded-For", newClientAddress());
+            Response login = trustedProxy.post(
+                    "/api/auth/login/",
+                    Map.of("email", email, "password", PASSWORD),
+                    "X-Forwarded-For",
+                    newClientAddress());
             assertThat(login.status()).as(login.body()).isEqualTo(200);
             String access = login.json().get("access").asText();
-            Map<String, String> guess = Map.of("current_password", "a guess at it 1", "new_password", "quiet harbor violet 77");
+            Map<String, String> guess =
+                    Map.of("current_password", "a guess at it 1", "new_password", "quiet harbor violet 77");
 
             List<Integer> allowed = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                allowed.add(trustedProxy.post("/api/auth/password/change/", guess, "X-Forwarded-For", newClientAddress(),
-                        "Authorization", "Bearer " + access).status());
+                allowed.add(trustedProxy
+                        .post(
+                                "/api/auth/password/change/",
+                                guess,
+                                "X-Forwarded-For",
+                                newClientAddress(),
+                                "Authorization",
+                                "Bearer " + access)
+                        .status());
             }
-            Response limited = trustedProxy.post("/api/auth/password/change", guess,
-                    "X-Forwarded-For", newClientAddress(), "Authorization", "Bearer " + access);
+            Response limited = trustedProxy.post(
+                    "/api/auth/password/change",
+                    guess,
+                    "X-Forwarded-For",
+                    newClientAddress(),
+                    "Authorization",
+                    "Bearer " + access);
 
             assertThat(allowed).containsOnly(403);
             assertRateLimited(limited);
@@ -327,12 +401,13 @@ class RateLimitIT {
             String address = newClientAddress();
             List<Integer> allowed = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                allowed.add(trustedProxy.post("/api/auth/token/refresh/", Map.of("refresh", "guess-" + i),
-                        "X-Forwarded-For", address).status());
+                allowed.add(trustedProxy
+                        .post("/api/auth/token/refresh/", Map.of("refresh", "guess-" + i), "X-Forwarded-For", address)
+                        .status());
             }
 
-            Response limited = trustedProxy.post("/api/users/token/refresh", Map.of("refresh", "guess-3"),
-                    "X-Forwarded-For", address);
+            Response limited = trustedProxy.post(
+                    "/api/users/token/refresh", Map.of("refresh", "guess-3"), "X-Forwarded-For", address);
 
             assertThat(allowed).doesNotContain(429);
             assertRateLimited(limited);
@@ -343,12 +418,20 @@ class RateLimitIT {
             String address = newClientAddress();
             List<Integer> allowed = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                allowed.add(trustedProxy.post("/api/auth/password/reset/confirm/",
-                        Map.of("token", "guess-" + i, "password", PASSWORD), "X-Forwarded-For", address).status());
+                allowed.add(trustedProxy
+                        .post(
+                                "/api/auth/password/reset/confirm/",
+                                Map.of("token", "guess-" + i, "password", PASSWORD),
+                                "X-Forwarded-For",
+                                address)
+                        .status());
             }
 
-            Response limited = trustedProxy.post("/api/auth/password/reset/confirm",
-                    Map.of("token", "guess-3", "password", PASSWORD), "X-Forwarded-For", address);
+            Response limited = trustedProxy.post(
+                    "/api/auth/password/reset/confirm",
+                    Map.of("token", "guess-3", "password", PASSWORD),
+                    "X-Forwarded-For",
+                    address);
 
             assertThat(allowed).doesNotContain(429);
             assertRateLimited(limited);
@@ -369,25 +452,44 @@ class RateLimitIT {
             String local = "ceo" + UUID.randomUUID().toString().substring(0, 8);
             String withName = local + "<attacker-" + local + "@evil.example>";
 
-            Response response = trustedProxy.post("/api/auth/register/", Map.of("email", withName, "password", PASSWORD),
-                    "X-Forwarded-For", newClientAddress());
+            Response response = trustedProxy.post(
+                    "/api/auth/register/",
+                    Map.of("email", withName, "password", PASSWORD),
+                    "X-Forwarded-For",
+                    newClientAddress());
 
             assertInvalidAddress(response);
             assertThat(registered(withName)).isZero();
-            assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email LIKE ?").param("%" + local + "%")
-                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM email_registry WHERE email LIKE ?")
+                            .param("%" + local + "%")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
 
         @Test
         void requestsWhenAddressIsNotABareAddrSpecThen400WithTheSameCode() {
-            List<String> notBare = List.of("Ceo <ceo@example.com>", "ceo@example.com (Ceo)", "<ceo@example.com>",
-                    "\"ceo\"@example.com", "ceo@[192.0.2.1]", "ceo@example.com,other@example.com",
-                    "ceo\u0000@example.com", "ceo@exa mple.com");
+            List<String> notBare = List.of(
+                    "Ceo <ceo@example.com>",
+                    "ceo@example.com (Ceo)",
+                    "<ceo@example.com>",
+                    "\"ceo\"@example.com",
+                    "ceo@[192.0.2.1]",
+                    "ceo@example.com,other@example.com",
+                    "ceo\u0000@example.com",
+                    "ceo@exa mple.com");
             for (String address : notBare) {
-                for (String path : List.of("/api/auth/login/", "/api/auth/password/reset/", "/api/auth/magic-link/",
-                        "/api/auth/otp/", "/api/auth/verify-email/resend/")) {
-                    assertInvalidAddress(trustedProxy.post(path, Map.of("email", address, "password", PASSWORD),
-                            "X-Forwarded-For", newClientAddress()));
+                for (String path : List.of(
+                        "/api/auth/login/",
+                        "/api/auth/password/reset/",
+                        "/api/auth/magic-link/",
+                        "/api/auth/otp/",
+                        "/api/auth/verify-email/resend/")) {
+                    assertInvalidAddress(trustedProxy.post(
+                            path,
+                            Map.of("email", address, "password", PASSWORD),
+                            "X-Forwarded-For",
+                            newClientAddress()));
                 }
             }
         }
@@ -400,8 +502,11 @@ class RateLimitIT {
         void registerWhenPasswordCommonThen400AndNothingStored() {
             String email = newEmail();
 
-            Response response = trustedProxy.post("/api/auth/register/", Map.of("email", email, "password", "password1"),
-                    "X-Forwarded-For", newClientAddress());
+            Response response = trustedProxy.post(
+                    "/api/auth/register/",
+                    Map.of("email", email, "password", "password1"),
+                    "X-Forwarded-For",
+                    newClientAddress());
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -414,8 +519,11 @@ class RateLimitIT {
             String local = "grace" + UUID.randomUUID().toString().substring(0, 8);
             String email = local + "@example.com";
 
-            Response response = trustedProxy.post("/api/users/register/",
-                    Map.of("email", email, "password", "my " + local + " secret"), "X-Forwarded-For", newClientAddress());
+            Response response = trustedProxy.post(
+                    "/api/users/register/",
+                    Map.of("email", email, "password", "my " + local + " secret"),
+                    "X-Forwarded-For",
+                    newClientAddress());
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.json().get("code").asText()).isEqualTo("PASSWORD_CONTAINS_EMAIL");
@@ -430,21 +538,38 @@ class RateLimitIT {
         void answersWhenAuthEndpointsThenNeverCacheable() {
             String email = newEmail();
             List<Response> answers = List.of(
-                    trustedProxy.post("/api/auth/register/", Map.of("email", email, "password", PASSWORD),
-                            "X-Forwarded-For", newClientAddress()),
-                    trustedProxy.post("/api/auth/register/", Map.of("email", newEmail(), "password", "password1"),
-                            "X-Forwarded-For", newClientAddress()),
+                    trustedProxy.post(
+                            "/api/auth/register/",
+                            Map.of("email", email, "password", PASSWORD),
+                            "X-Forwarded-For",
+                            newClientAddress()),
+                    trustedProxy.post(
+                            "/api/auth/register/",
+                            Map.of("email", newEmail(), "password", "password1"),
+                            "X-Forwarded-For",
+                            newClientAddress()),
                     wrongLogin(email),
-                    trustedProxy.post("/api/auth/token/refresh/", Map.of("refresh", "garbage"),
-                            "X-Forwarded-For", newClientAddress()),
-                    trustedProxy.post("/api/auth/verify-email/", Map.of("token", "garbage"),
-                            "X-Forwarded-For", newClientAddress()),
-                    trustedProxy.post("/api/auth/verify-email/resend/", Map.of("email", email),
-                            "X-Forwarded-For", newClientAddress()));
+                    trustedProxy.post(
+                            "/api/auth/token/refresh/",
+                            Map.of("refresh", "garbage"),
+                            "X-Forwarded-For",
+                            newClientAddress()),
+                    trustedProxy.post(
+                            "/api/auth/verify-email/",
+                            Map.of("token", "garbage"),
+                            "X-Forwarded-For",
+                            newClientAddress()),
+                    trustedProxy.post(
+                            "/api/auth/verify-email/resend/",
+                            Map.of("email", email),
+                            "X-Forwarded-For",
+                            newClientAddress()));
 
             assertThat(answers).extracting(Response::status).doesNotContain(429, 500);
-            assertThat(answers).allSatisfy(answer ->
-                    assertThat(answer.header("Cache-Control")).as(answer.body()).contains("no-store"));
+            assertThat(answers)
+                    .allSatisfy(answer -> assertThat(answer.header("Cache-Control"))
+                            .as(answer.body())
+                            .contains("no-store"));
         }
 
         @Test
@@ -467,8 +592,13 @@ class RateLimitIT {
 
         @Test
         void postWhenOriginAllowedThenAnswerReadableByThatOrigin() {
-            Response response = trustedProxy.post("/api/auth/login/", Map.of("email", newEmail(), "password", "x"),
-                    "X-Forwarded-For", newClientAddress(), "Origin", "https://app.example.com");
+            Response response = trustedProxy.post(
+                    "/api/auth/login/",
+                    Map.of("email", newEmail(), "password", "x"),
+                    "X-Forwarded-For",
+                    newClientAddress(),
+                    "Origin",
+                    "https://app.example.com");
 
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
@@ -495,19 +625,23 @@ class RateLimitIT {
 
         Response post(String path, Object body, String... headers) {
             try {
-                return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers)
+                return send(HttpRequest.newBuilder(URI.create(base + path))
+                        .headers(headers)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         Response options(String path, String origin) {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Origin", origin)
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Origin", origin)
                     .header("Access-Control-Request-Method", "POST")
                     .header("Access-Control-Request-Headers", "content-type")
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .build());
         }
 
         private Response send(HttpRequest request) {
@@ -534,8 +668,11 @@ class RateLimitIT {
         }
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 }

@@ -1,15 +1,14 @@
 package dev.watchword.command.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Cookie mode of the refresh token through the HTTP API: asked for per request with
@@ -37,9 +36,12 @@ class RefreshCookieIT extends ApiITSupport {
 
     /** The value of the Set-Cookie for {@code name}, with its attributes. */
     private static String setCookie(Http.Response response, String name) {
-        return response.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
-                .flatMap(e -> e.getValue().stream()).filter(cookie -> cookie.startsWith(name + "="))
-                .findFirst().orElseThrow(() -> new AssertionError("no Set-Cookie " + name + " in " + response.headers()));
+        return response.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(e -> e.getValue().stream())
+                .filter(cookie -> cookie.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Set-Cookie " + name + " in " + response.headers()));
     }
 
     private static String valueOf(String setCookie) {
@@ -57,8 +59,14 @@ class RefreshCookieIT extends ApiITSupport {
         assertThat(login.json().has("refresh")).isFalse();
         assertThat(login.json().get("access").asText()).isNotBlank();
         String cookie = setCookie(login, DEFAULT_COOKIE);
-        assertThat(cookie).contains("; Path=/api/auth/token/", "; Secure", "; HttpOnly", "; SameSite=Strict",
-                "; Max-Age=" + appDirectory.of(null).refreshTokenLifetime().toSeconds());
+        assertThat(cookie)
+                .contains(
+                        "; Path=/api/auth/token/",
+                        "; Secure",
+                        "; HttpOnly",
+                        "; SameSite=Strict",
+                        "; Max-Age="
+                                + appDirectory.of(null).refreshTokenLifetime().toSeconds());
         assertThat(valueOf(cookie)).isNotBlank();
     }
 
@@ -74,7 +82,9 @@ class RefreshCookieIT extends ApiITSupport {
         assertThat(refreshed.json().has("refresh")).isFalse();
         String second = valueOf(setCookie(refreshed, DEFAULT_COOKIE));
         assertThat(second).isNotEqualTo(first);
-        assertThat(withCookie("/api/auth/token/refresh/", DEFAULT_COOKIE, second, true).status()).isEqualTo(200);
+        assertThat(withCookie("/api/auth/token/refresh/", DEFAULT_COOKIE, second, true)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -89,7 +99,9 @@ class RefreshCookieIT extends ApiITSupport {
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.json().get("code").asText()).isEqualTo("REFRESH_TOKEN_MISSING");
         assertThat(forged.headers().keySet()).noneMatch("Set-Cookie"::equalsIgnoreCase);
-        assertThat(withCookie("/api/auth/token/refresh/", DEFAULT_COOKIE, cookie, true).status()).isEqualTo(200);
+        assertThat(withCookie("/api/auth/token/refresh/", DEFAULT_COOKIE, cookie, true)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -109,11 +121,14 @@ class RefreshCookieIT extends ApiITSupport {
         Http.Response logout = withCookie("/api/auth/token/logout/", DEFAULT_COOKIE, cookie, true);
 
         assertThat(logout.status()).isEqualTo(204);
-        assertThat(setCookie(logout, DEFAULT_COOKIE)).startsWith(DEFAULT_COOKIE + "=;").contains("Max-Age=0",
-                "Path=/api/auth/token/");
+        assertThat(setCookie(logout, DEFAULT_COOKIE))
+                .startsWith(DEFAULT_COOKIE + "=;")
+                .contains("Max-Age=0", "Path=/api/auth/token/");
         Http.Response after = withCookie("/api/auth/token/refresh/", DEFAULT_COOKIE, cookie, true);
         assertThat(after.status()).isEqualTo(401);
-        assertThat(http.send("POST", "/api/auth/token/logout/", COOKIE_MODE, null).status()).isEqualTo(204);
+        assertThat(http.send("POST", "/api/auth/token/logout/", COOKIE_MODE, null)
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -136,11 +151,21 @@ class RefreshCookieIT extends ApiITSupport {
         registerIn(app, email);
         String appCookie = "__Secure-watchword-refresh-" + app.clientId();
 
-        Http.Response preflight = http.send("OPTIONS", "/api/auth/token/refresh/", Map.of(
-                "Origin", "https://shop.example.com", "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "content-type,x-client-id,x-watchword-refresh"), null);
-        Http.Response login = http.send("POST", "/api/auth/login/", Map.of("X-Watchword-Refresh", "cookie",
-                "Origin", "https://shop.example.com"),
+        Http.Response preflight = http.send(
+                "OPTIONS",
+                "/api/auth/token/refresh/",
+                Map.of(
+                        "Origin",
+                        "https://shop.example.com",
+                        "Access-Control-Request-Method",
+                        "POST",
+                        "Access-Control-Request-Headers",
+                        "content-type,x-client-id,x-watchword-refresh"),
+                null);
+        Http.Response login = http.send(
+                "POST",
+                "/api/auth/login/",
+                Map.of("X-Watchword-Refresh", "cookie", "Origin", "https://shop.example.com"),
                 Map.of("email", email, "password", PASSWORD, "client_id", app.clientId()));
 
         assertThat(preflight.status()).isEqualTo(200);
@@ -150,11 +175,21 @@ class RefreshCookieIT extends ApiITSupport {
         assertThat(login.header("Access-Control-Allow-Credentials")).isEqualTo("true");
         String cookie = setCookie(login, appCookie);
         assertThat(cookie).contains("; Max-Age=" + Duration.ofDays(7).toSeconds());
-        Http.Response refreshed = http.send("POST", "/api/auth/token/refresh/", Map.of("X-Watchword-Refresh",
-                "cookie", "X-Client-Id", app.clientId(), "Cookie", appCookie + "=" + valueOf(cookie)), null);
+        Http.Response refreshed = http.send(
+                "POST",
+                "/api/auth/token/refresh/",
+                Map.of(
+                        "X-Watchword-Refresh",
+                        "cookie",
+                        "X-Client-Id",
+                        app.clientId(),
+                        "Cookie",
+                        appCookie + "=" + valueOf(cookie)),
+                null);
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         JsonNode claims = claimsOf(refreshed.json().get("access").asText());
         assertThat(claims.get("client_id").asText()).isEqualTo(app.clientId());
-        assertThat(setCookie(refreshed, appCookie)).contains("; Max-Age=" + Duration.ofDays(7).toSeconds());
+        assertThat(setCookie(refreshed, appCookie))
+                .contains("; Max-Age=" + Duration.ofDays(7).toSeconds());
     }
 }

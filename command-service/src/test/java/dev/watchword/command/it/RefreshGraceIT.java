@@ -1,11 +1,10 @@
 package dev.watchword.command.it;
 
-import dev.watchword.events.envelope.EventEnvelope;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.watchword.events.envelope.EventEnvelope;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The racing-refresh grace window (RFC 9700 section 4.14.2) through the HTTP API: the token just replaced
@@ -31,11 +30,15 @@ class RefreshGraceIT extends ApiITSupport {
 
         assertThat(tab1.status()).isEqualTo(200);
         assertThat(tab2.status()).isEqualTo(200);
-        assertThat(tab2.json().get("refresh").asText()).isEqualTo(tab1.json().get("refresh").asText());
-        assertThat(tab2.json().get("access").asText()).isNotEqualTo(tab1.json().get("access").asText());
-        assertThat(topic.awaitEvent(userId, "RefreshTokenGraceUsed", KAFKA)).extracting(EventEnvelope::type)
+        assertThat(tab2.json().get("refresh").asText())
+                .isEqualTo(tab1.json().get("refresh").asText());
+        assertThat(tab2.json().get("access").asText())
+                .isNotEqualTo(tab1.json().get("access").asText());
+        assertThat(topic.awaitEvent(userId, "RefreshTokenGraceUsed", KAFKA))
+                .extracting(EventEnvelope::type)
                 .doesNotContain("RefreshTokenReuseDetected");
-        assertThat(refresh(tab2.json().get("refresh").asText(), BROWSER).status()).isEqualTo(200);
+        assertThat(refresh(tab2.json().get("refresh").asText(), BROWSER).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -51,6 +54,7 @@ class RefreshGraceIT extends ApiITSupport {
         assertThat(thief.status()).isEqualTo(401);
         assertThat(thief.json().get("code").asText()).isEqualTo("INVALID_REFRESH_TOKEN");
         assertThat(thief.body()).doesNotContain(owner.json().get("refresh").asText());
-        assertThat(refresh(owner.json().get("refresh").asText(), BROWSER).status()).isEqualTo(401);
+        assertThat(refresh(owner.json().get("refresh").asText(), BROWSER).status())
+                .isEqualTo(401);
     }
 }

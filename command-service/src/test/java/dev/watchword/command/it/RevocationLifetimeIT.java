@@ -1,17 +1,16 @@
 package dev.watchword.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventEnvelope;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * A revocation is remembered as long as the longest-lived access token of its session, even after the app
@@ -45,16 +44,23 @@ class RevocationLifetimeIT extends ApiITSupport {
         String userId = registerIn(app, email);
         Http.Response login = loginIn(app, email, PASSWORD);
         assertThat(login.status()).as(login.body()).isEqualTo(200);
-        Instant exp = Instant.ofEpochSecond(claimsOf(login.json().get("access").asText()).get("exp").asLong());
+        Instant exp = Instant.ofEpochSecond(
+                claimsOf(login.json().get("access").asText()).get("exp").asLong());
 
         accessTokenMinutes(app, 5);
-        Http.Response logout = http.post("/api/auth/logout/", Map.of("refresh", login.json().get("refresh").asText()));
+        Http.Response logout = http.post(
+                "/api/auth/logout/",
+                Map.of("refresh", login.json().get("refresh").asText()));
 
         assertThat(logout.status()).isEqualTo(204);
         JsonNode revoked = topic.awaitEvent(userId, "SessionRevoked", KAFKA).stream()
-                .filter(e -> e.type().equals("SessionRevoked")).map(EventEnvelope::payload).findFirst().orElseThrow();
+                .filter(e -> e.type().equals("SessionRevoked"))
+                .map(EventEnvelope::payload)
+                .findFirst()
+                .orElseThrow();
         Instant refusedUntil = Instant.parse(revoked.get("accessTokensExpireBy").asText());
-        assertThat(refusedUntil).isAfterOrEqualTo(exp)
+        assertThat(refusedUntil)
+                .isAfterOrEqualTo(exp)
                 .isAfter(Instant.parse(revoked.get("revokedAt").asText()).plus(Duration.ofMinutes(55)));
     }
 }

@@ -1,11 +1,10 @@
 package dev.watchword.command.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The public sign-in settings an SDK's form reads to offer exactly the app's login methods. */
 class SignInSettingsIT extends ApiITSupport {
@@ -15,8 +14,8 @@ class SignInSettingsIT extends ApiITSupport {
         RegisteredApp app = newApp("Settings shop");
 
         Http.Response byQuery = http.get("/api/auth/app-settings/?client_id=" + app.clientId());
-        Http.Response byHeader = http.send("GET", "/api/auth/app-settings", Map.of("X-Client-Id", app.clientId()),
-                null);
+        Http.Response byHeader =
+                http.send("GET", "/api/auth/app-settings", Map.of("X-Client-Id", app.clientId()), null);
 
         assertThat(byQuery.status()).isEqualTo(200);
         JsonNode settings = byQuery.json();

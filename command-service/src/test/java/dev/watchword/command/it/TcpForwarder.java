@@ -35,7 +35,8 @@ final class TcpForwarder implements AutoCloseable {
 
     private static void pipe(InputStream in, OutputStream out) {
         Thread.ofVirtual().start(() -> {
-            try (in; out) {
+            try (in;
+                    out) {
                 in.transferTo(out);
             } catch (IOException ignored) {
                 // either side closed

@@ -1,5 +1,11 @@
 package dev.watchword.command.password;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Set;
 import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 import me.gosimple.nbvcxz.resources.Dictionary;
 import org.junit.jupiter.api.Nested;
@@ -7,13 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PasswordPolicyTest {
 
@@ -50,8 +49,10 @@ class PasswordPolicyTest {
             // "e" + U+0301 is one character after NFC; seven of them and an emoji are 8 code points but 15 chars.
             String sevenAccentedE = "e\u0301".repeat(7);
             assertThat(codeOf(() -> policy.check(sevenAccentedE, EMAIL))).isEqualTo("PASSWORD_TOO_SHORT");
-            assertThat(codeOf(() -> policy.check("\uD83D\uDD11".repeat(7), EMAIL))).isEqualTo("PASSWORD_TOO_SHORT");
-            assertThatCode(() -> policy.check(sevenAccentedE + "\uD83D\uDD11", EMAIL)).doesNotThrowAnyException();
+            assertThat(codeOf(() -> policy.check("\uD83D\uDD11".repeat(7), EMAIL)))
+                    .isEqualTo("PASSWORD_TOO_SHORT");
+            assertThatCode(() -> policy.check(sevenAccentedE + "\uD83D\uDD11", EMAIL))
+                    .doesNotThrowAnyException();
         }
 
         @Test
@@ -60,7 +61,8 @@ class PasswordPolicyTest {
             String base = unit.repeat(1024 / unit.length() + 1);
             assertThatCode(() -> policy.check(base.substring(0, 1024), EMAIL)).doesNotThrowAnyException();
             assertThatCode(() -> policy.check(base.substring(0, 128), EMAIL)).doesNotThrowAnyException();
-            assertThat(codeOf(() -> policy.check(base.substring(0, 1025), EMAIL))).isEqualTo("PASSWORD_TOO_LONG");
+            assertThat(codeOf(() -> policy.check(base.substring(0, 1025), EMAIL)))
+                    .isEqualTo("PASSWORD_TOO_LONG");
         }
 
         @Test
@@ -85,8 +87,9 @@ class PasswordPolicyTest {
 
         @Test
         void checkWhenInTheListThenTooCommon() {
-            for (String common : new String[] {"password1", "12345678", "iloveyou", "trustno1", "password123",
-                    "correcthorsebatterystaple"}) {
+            for (String common : new String[] {
+                "password1", "12345678", "iloveyou", "trustno1", "password123", "correcthorsebatterystaple"
+            }) {
                 assertThat(codeOf(() -> policy.check(common, EMAIL))).as(common).isEqualTo("PASSWORD_TOO_COMMON");
             }
         }
@@ -100,17 +103,23 @@ class PasswordPolicyTest {
         @Test
         void commonPasswordsWhenLoadedThenAtLeastTheTopTenThousand() {
             Dictionary passwords = ConfigurationBuilder.getDefaultDictionaries().stream()
-                    .filter(d -> d.getDictionaryName().equals("passwords")).findFirst().orElseThrow();
+                    .filter(d -> d.getDictionaryName().equals("passwords"))
+                    .findFirst()
+                    .orElseThrow();
             Map<String, Integer> ranks = passwords.getDictonary();
-            assertThat(ranks.values().stream().filter(rank -> rank <= 10_000).count()).isGreaterThanOrEqualTo(10_000);
-            assertThat(ranks.entrySet().stream().filter(e -> e.getValue() <= 10_000).map(Map.Entry::getKey))
+            assertThat(ranks.values().stream().filter(rank -> rank <= 10_000).count())
+                    .isGreaterThanOrEqualTo(10_000);
+            assertThat(ranks.entrySet().stream()
+                            .filter(e -> e.getValue() <= 10_000)
+                            .map(Map.Entry::getKey))
                     .allMatch(COMMON::contains);
             assertThat(COMMON).hasSizeGreaterThanOrEqualTo(10_000);
         }
 
         @Test
         void checkWhenStrongPassphraseThenAccepted() {
-            assertThatCode(() -> policy.check("velvet cactus mirrors 41 otters", EMAIL)).doesNotThrowAnyException();
+            assertThatCode(() -> policy.check("velvet cactus mirrors 41 otters", EMAIL))
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -119,7 +128,8 @@ class PasswordPolicyTest {
 
         @Test
         void checkWhenContainsLocalPartIgnoringCaseThenContainsEmail() {
-            assertThat(codeOf(() -> policy.check("my-Ada.Lovelace-2024!", EMAIL))).isEqualTo("PASSWORD_CONTAINS_EMAIL");
+            assertThat(codeOf(() -> policy.check("my-Ada.Lovelace-2024!", EMAIL)))
+                    .isEqualTo("PASSWORD_CONTAINS_EMAIL");
         }
 
         @Test
@@ -130,7 +140,8 @@ class PasswordPolicyTest {
 
         @Test
         void checkWhenLocalPartShorterThanThreeThenNotAWordToRefuse() {
-            assertThatCode(() -> policy.check("jo jo banana split", "jo@example.com")).doesNotThrowAnyException();
+            assertThatCode(() -> policy.check("jo jo banana split", "jo@example.com"))
+                    .doesNotThrowAnyException();
         }
 
         @Test
@@ -157,7 +168,9 @@ class PasswordPolicyTest {
 
         private PasswordSettings bind(Map<String, Object> environment) {
             StandardEnvironment env = new StandardEnvironment();
-            env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+            env.getPropertySources()
+                    .addFirst(new SystemEnvironmentPropertySource(
+                            "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
             return Binder.get(env).bindOrCreate("watchword.passwords", PasswordSettings.class);
         }
     }

@@ -1,21 +1,22 @@
 package dev.watchword.command.ratelimit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.watchword.command.ratelimit.RateLimitSettings.Limit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RateLimitSettingsTest {
 
     private static RateLimitSettings bind(Map<String, Object> environment) {
         StandardEnvironment env = new StandardEnvironment();
-        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+        env.getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
         return Binder.get(env).bindOrCreate("watchword.rate-limits", RateLimitSettings.class);
     }
 
@@ -34,7 +35,9 @@ class RateLimitSettingsTest {
         for (RateLimitedAction action : RateLimitedAction.values()) {
             assertThat(settings.of(action).perIp()).as(action.key()).isNotNull();
             boolean namesSomeone = action.subject() != RateLimitedAction.Subject.NONE;
-            assertThat(settings.of(action).perSubject(action) != null).as(action.key()).isEqualTo(namesSomeone);
+            assertThat(settings.of(action).perSubject(action) != null)
+                    .as(action.key())
+                    .isEqualTo(namesSomeone);
         }
     }
 
@@ -60,10 +63,12 @@ class RateLimitSettingsTest {
     void ofPathWhenEndpointTakesASecretThenLimited() {
         assertThat(RateLimitedAction.ofPath("/api/auth/token/refresh/")).contains(RateLimitedAction.REFRESH);
         assertThat(RateLimitedAction.ofPath("/api/users/token/refresh")).contains(RateLimitedAction.REFRESH);
-        assertThat(RateLimitedAction.ofPath("/api/auth/password/reset/confirm")).contains(RateLimitedAction.PASSWORD_RESET_CONFIRM);
+        assertThat(RateLimitedAction.ofPath("/api/auth/password/reset/confirm"))
+                .contains(RateLimitedAction.PASSWORD_RESET_CONFIRM);
         assertThat(RateLimitedAction.ofPath("/api/auth/password/change/")).contains(RateLimitedAction.PASSWORD_CHANGE);
         assertThat(RateLimitedAction.ofPath("/api/auth/email/change")).contains(RateLimitedAction.EMAIL_CHANGE);
-        assertThat(RateLimitedAction.ofPath("/api/auth/email/change/confirm/")).contains(RateLimitedAction.EMAIL_CHANGE_CONFIRM);
+        assertThat(RateLimitedAction.ofPath("/api/auth/email/change/confirm/"))
+                .contains(RateLimitedAction.EMAIL_CHANGE_CONFIRM);
         assertThat(RateLimitedAction.ofPath("/api/auth/magic-link/login")).contains(RateLimitedAction.MAGIC_LINK_LOGIN);
         assertThat(RateLimitedAction.ofPath("/api/auth/verify-email/")).contains(RateLimitedAction.VERIFY_EMAIL);
         assertThat(RateLimitedAction.ofPath("/api/auth/logout")).contains(RateLimitedAction.LOGOUT);
@@ -72,8 +77,11 @@ class RateLimitSettingsTest {
 
     @Test
     void bindWhenOneEnvironmentVariableThenOnlyThatValueChanges() {
-        RateLimitSettings settings = bind(Map.of("WATCHWORD_RATELIMITS_LOGIN_PERIP_CAPACITY", "50",
-                "WATCHWORD_RATELIMITS_OTPREQUEST_PEREMAIL_PERIOD", "30m"));
+        RateLimitSettings settings = bind(Map.of(
+                "WATCHWORD_RATELIMITS_LOGIN_PERIP_CAPACITY",
+                "50",
+                "WATCHWORD_RATELIMITS_OTPREQUEST_PEREMAIL_PERIOD",
+                "30m"));
 
         assertThat(settings.login().perIp()).isEqualTo(new Limit(50, Duration.ofMinutes(1)));
         assertThat(settings.login().perEmail()).isEqualTo(new Limit(10, Duration.ofMinutes(1)));

@@ -1,15 +1,8 @@
 package dev.watchword.command.ratelimit;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +11,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two limiters with their own connections, as two instances of command-service would have, on one table of real
@@ -36,8 +35,8 @@ class SharedRateLimitStateIT {
         JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(URL, "postgres", ""));
         admin.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
         admin.sql("CREATE SCHEMA " + SCHEMA).update();
-        String migration = new ClassPathResource("db/migration/V4__rate_limits.sql")
-                .getContentAsString(StandardCharsets.UTF_8);
+        String migration =
+                new ClassPathResource("db/migration/V4__rate_limits.sql").getContentAsString(StandardCharsets.UTF_8);
         JdbcClient.create(instance()).sql(migration).update();
     }
 
@@ -57,7 +56,8 @@ class SharedRateLimitStateIT {
     }
 
     private static RateLimiter limiterOn(DataSource dataSource, String onStoreFailure) {
-        return new RateLimiter(RateLimitConfiguration.buckets(dataSource, Duration.ofSeconds(2)), settings(onStoreFailure));
+        return new RateLimiter(
+                RateLimitConfiguration.buckets(dataSource, Duration.ofSeconds(2)), settings(onStoreFailure));
     }
 
     @Test
@@ -72,35 +72,48 @@ class SharedRateLimitStateIT {
         Optional<Duration> fourth = second.consume(RateLimitedAction.LOGIN, "198.18.0.4", email);
 
         // 3 per hour refill one every 20 minutes
-        assertThat(fourth).hasValueSatisfying(wait ->
-                assertThat(wait).isGreaterThan(Duration.ofMinutes(19)).isLessThanOrEqualTo(Duration.ofMinutes(20)));
+        assertThat(fourth)
+                .hasValueSatisfying(wait -> assertThat(wait)
+                        .isGreaterThan(Duration.ofMinutes(19))
+                        .isLessThanOrEqualTo(Duration.ofMinutes(20)));
         JdbcClient table = JdbcClient.create(instance());
         assertThat(table.sql("SELECT count(*) FROM rate_limit_bucket WHERE id LIKE 'login:email:%'")
-                .query(Long.class).single()).isPositive();
-        assertThat(table.sql("SELECT count(*) FROM rate_limit_bucket WHERE id LIKE ?").param("%" + email.get() + "%")
-                .query(Long.class).single()).as("no address in clear").isZero();
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        assertThat(table.sql("SELECT count(*) FROM rate_limit_bucket WHERE id LIKE ?")
+                        .param("%" + email.get() + "%")
+                        .query(Long.class)
+                        .single())
+                .as("no address in clear")
+                .isZero();
     }
 
     @Test
     void consumeWhenStoreUnreachableThenLimitedInMemory() throws IOException {
-        DataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + closedPort()
-                + "/postgres?connectTimeout=1", "postgres", "");
+        DataSource nowhere = new DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:" + closedPort() + "/postgres?connectTimeout=1", "postgres", "");
         RateLimiter limiter = limiterOn(nowhere, "in-memory");
         Optional<String> email = Optional.of("a@example.com");
 
-        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.9", email)).isEmpty();
-        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.10", email)).isEmpty();
-        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.11", email)).isEmpty();
-        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.12", email)).isPresent();
+        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.9", email))
+                .isEmpty();
+        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.10", email))
+                .isEmpty();
+        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.11", email))
+                .isEmpty();
+        assertThat(limiter.consume(RateLimitedAction.LOGIN, "198.18.0.12", email))
+                .isPresent();
     }
 
     @Test
     void consumeWhenStoreUnreachableAndSetToRefuseThenRefused() throws IOException {
-        DataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + closedPort()
-                + "/postgres?connectTimeout=1", "postgres", "");
+        DataSource nowhere = new DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:" + closedPort() + "/postgres?connectTimeout=1", "postgres", "");
 
-        assertThatThrownBy(() -> limiterOn(nowhere, "refuse").consume(RateLimitedAction.LOGIN, "198.18.0.9",
-                Optional.of("a@example.com"))).isInstanceOf(RateLimitStoreUnavailable.class);
+        assertThatThrownBy(() -> limiterOn(nowhere, "refuse")
+                        .consume(RateLimitedAction.LOGIN, "198.18.0.9", Optional.of("a@example.com")))
+                .isInstanceOf(RateLimitStoreUnavailable.class);
     }
 
     private static int closedPort() throws IOException {

@@ -1,16 +1,15 @@
 package dev.watchword.command.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.watchword.command.problem.ProblemWriter;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CORS decisions of {@link SecurityConfiguration}; RateLimitIT checks them through the real filter chain. */
 class CorsConfigurationTest {
@@ -26,7 +25,8 @@ class CorsConfigurationTest {
         request.addHeader("Access-Control-Request-Method", "POST");
         request.addHeader("Access-Control-Request-Headers", "content-type");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        SecurityConfiguration.corsFilter(SecurityConfiguration.corsConfiguration(settings),
+        SecurityConfiguration.corsFilter(
+                        SecurityConfiguration.corsConfiguration(settings),
                         new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()))
                 .doFilter(request, response, new MockFilterChain());
         return response;
@@ -34,8 +34,8 @@ class CorsConfigurationTest {
 
     @Test
     void preflightWhenAllowlistEmptyThenRefusedWithoutCorsHeaders() throws Exception {
-        MockHttpServletResponse response = preflight(new CorsSettings(List.of(), Duration.ofHours(1)),
-                "https://app.example.com");
+        MockHttpServletResponse response =
+                preflight(new CorsSettings(List.of(), Duration.ofHours(1)), "https://app.example.com");
 
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getHeader("Access-Control-Allow-Origin")).isNull();
@@ -59,8 +59,8 @@ class CorsConfigurationTest {
 
     @Test
     void preflightWhenOriginNotListedThenRefusedWithOriginNotAllowedProblem() throws Exception {
-        MockHttpServletResponse response = preflight(new CorsSettings(List.of("https://app.example.com"),
-                Duration.ofHours(1)), "https://evil.example");
+        MockHttpServletResponse response = preflight(
+                new CorsSettings(List.of("https://app.example.com"), Duration.ofHours(1)), "https://evil.example");
 
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getHeader("Access-Control-Allow-Origin")).isNull();

@@ -1,11 +1,8 @@
 package dev.watchword.command.security;
 
-import dev.watchword.events.access.Permission;
-import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.security.access.prepost.PreAuthorize;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.watchword.events.access.Permission;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +10,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * A {@code @PreAuthorize} expression must be a compile-time constant, so it names permissions as literals rather than
@@ -28,7 +27,8 @@ class PreAuthorizePermissionsTest {
     @Test
     void preAuthorizeWhenExpressionNamesAuthorityThenKnownPermission() throws ClassNotFoundException {
         List<String> expressions = preAuthorizeExpressions();
-        List<String> known = Arrays.stream(Permission.values()).map(Permission::value).toList();
+        List<String> known =
+                Arrays.stream(Permission.values()).map(Permission::value).toList();
 
         List<String> named = new ArrayList<>();
         for (String expression : expressions) {
@@ -38,15 +38,20 @@ class PreAuthorizePermissionsTest {
             }
         }
 
-        assertThat(expressions).as("the admin controllers guard their writes with @PreAuthorize").isNotEmpty();
-        assertThat(named).as("every quoted authority in %s", expressions).isNotEmpty().allMatch(known::contains);
+        assertThat(expressions)
+                .as("the admin controllers guard their writes with @PreAuthorize")
+                .isNotEmpty();
+        assertThat(named)
+                .as("every quoted authority in %s", expressions)
+                .isNotEmpty()
+                .allMatch(known::contains);
     }
 
     private static List<String> preAuthorizeExpressions() throws ClassNotFoundException {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter((reader, factory) -> reader.getAnnotationMetadata()
-                .hasAnnotatedMethods(PreAuthorize.class.getName())
-                || reader.getAnnotationMetadata().hasAnnotation(PreAuthorize.class.getName()));
+        scanner.addIncludeFilter(
+                (reader, factory) -> reader.getAnnotationMetadata().hasAnnotatedMethods(PreAuthorize.class.getName())
+                        || reader.getAnnotationMetadata().hasAnnotation(PreAuthorize.class.getName()));
         List<String> expressions = new ArrayList<>();
         for (var candidate : scanner.findCandidateComponents("dev.watchword.command")) {
             Class<?> type = Class.forName(candidate.getBeanClassName());

@@ -1,14 +1,13 @@
 package dev.watchword.command.signingkey;
 
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** The rotation state machine as plain functions of stored lifecycles and a time. */
 class KeyScheduleTest {
@@ -36,7 +35,8 @@ class KeyScheduleTest {
 
             assertThat(key.stateAt(retires.minusMillis(1))).isEqualTo(KeyState.CURRENT);
             assertThat(key.stateAt(retires)).isEqualTo(KeyState.RETIRED);
-            assertThat(key.stateAt(retires.plus(Duration.ofMinutes(10)).minusMillis(1))).isEqualTo(KeyState.RETIRED);
+            assertThat(key.stateAt(retires.plus(Duration.ofMinutes(10)).minusMillis(1)))
+                    .isEqualTo(KeyState.RETIRED);
             assertThat(key.stateAt(retires.plus(Duration.ofMinutes(10)))).isEqualTo(KeyState.WITHDRAWN);
             assertThat(KeyState.WITHDRAWN.published()).isFalse();
         }
@@ -62,7 +62,8 @@ class KeyScheduleTest {
         void scheduledActivationWhenPeriodNotNearlyOverThenNothing() {
             List<KeyLifecycle> keys = List.of(new KeyLifecycle("a", T0, null, null));
 
-            assertThat(schedule.scheduledActivation(keys, T0.plus(Duration.ofDays(30)).minus(Duration.ofMinutes(11))))
+            assertThat(schedule.scheduledActivation(
+                            keys, T0.plus(Duration.ofDays(30)).minus(Duration.ofMinutes(11))))
                     .isEmpty();
         }
 
@@ -85,8 +86,8 @@ class KeyScheduleTest {
         @Test
         void scheduledActivationWhenSuccessorPendingThenNothing() {
             Instant due = T0.plus(Duration.ofDays(30));
-            List<KeyLifecycle> keys = List.of(new KeyLifecycle("a", T0, due, schedule.withdrawalOf(due)),
-                    new KeyLifecycle("b", due, null, null));
+            List<KeyLifecycle> keys = List.of(
+                    new KeyLifecycle("a", T0, due, schedule.withdrawalOf(due)), new KeyLifecycle("b", due, null, null));
 
             assertThat(schedule.scheduledActivation(keys, due.minusSeconds(60))).isEmpty();
         }
@@ -105,13 +106,16 @@ class KeyScheduleTest {
 
             assertThat(activates).isEqualTo(now.plus(Duration.ofMinutes(10)));
             assertThat(succession.successor()).isEqualTo(new KeyLifecycle("b", activates, null, null));
-            assertThat(succession.updated()).containsExactly(new KeyLifecycle("a", T0, activates,
-                    activates.plus(ACCESS_TOKEN).plus(settings.retirementMargin())));
+            assertThat(succession.updated())
+                    .containsExactly(new KeyLifecycle(
+                            "a", T0, activates, activates.plus(ACCESS_TOKEN).plus(settings.retirementMargin())));
             assertThat(succession.deleted()).isEmpty();
             List<KeyLifecycle> after = List.of(succession.updated().getFirst(), succession.successor());
             assertThat(KeySchedule.current(after, now)).map(KeyLifecycle::kid).contains("a");
             assertThat(KeySchedule.next(after, now)).map(KeyLifecycle::kid).contains("b");
-            assertThat(KeySchedule.current(after, activates)).map(KeyLifecycle::kid).contains("b");
+            assertThat(KeySchedule.current(after, activates))
+                    .map(KeyLifecycle::kid)
+                    .contains("b");
         }
 
         @Test

@@ -1,16 +1,16 @@
 package dev.watchword.command.signingkey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class KeySettingsTest {
 
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
     void defaultsWhenUnsetThenDocumentedValuesAndValid() {
@@ -27,7 +27,8 @@ class KeySettingsTest {
     void validateWhenPublishAheadWithinJwksMaxAgeThenInvalid() {
         KeySettings settings = new KeySettings(null, Duration.ofMinutes(5), null, null);
 
-        assertThat(validator.validate(settings)).extracting(v -> v.getPropertyPath().toString())
+        assertThat(validator.validate(settings))
+                .extracting(v -> v.getPropertyPath().toString())
                 .containsExactly("publishAheadLongerThanCaches");
     }
 }

@@ -1,12 +1,11 @@
 package dev.watchword.command.signingkey;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MasterKeyTest {
 
@@ -38,16 +37,19 @@ class MasterKeyTest {
         byte[] other = new byte[32];
         other[0] = 1;
 
-        assertThatThrownBy(() -> MasterKey.fromBase64(Base64.getEncoder().encodeToString(other)).open(sealed, "kid-1"))
+        assertThatThrownBy(() -> MasterKey.fromBase64(Base64.getEncoder().encodeToString(other))
+                        .open(sealed, "kid-1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void fromBase64WhenMissingOrShortThenUnusable() {
-        assertThatThrownBy(() -> MasterKey.fromBase64("")).isInstanceOf(UnusableMasterKey.class)
+        assertThatThrownBy(() -> MasterKey.fromBase64(""))
+                .isInstanceOf(UnusableMasterKey.class)
                 .hasMessageContaining("WATCHWORD_MASTER_KEY is not set");
         assertThatThrownBy(() -> MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[16])))
-                .isInstanceOf(UnusableMasterKey.class).hasMessageContaining("not 32");
+                .isInstanceOf(UnusableMasterKey.class)
+                .hasMessageContaining("not 32");
         assertThatThrownBy(() -> MasterKey.fromBase64("not base64!")).isInstanceOf(UnusableMasterKey.class);
     }
 }

@@ -1,31 +1,16 @@
 package dev.watchword.command.signingkey;
 
-import dev.watchword.command.issuing.AccessTokenIssuer;
-import dev.watchword.command.onetimesecret.OpaqueToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchword.command.issuing.AccessTokenIssuer;
 import dev.watchword.command.user.SessionGrant;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.ClassOrderer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestClassOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,27 +40,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Signing keys at rest and their rotation against real PostgreSQL, in a schema of its own that starts
  * at V1 with a key stored in the clear, as a database from before V3 holds it. Time is a clock the tests move,
  * so that the schedule is checked without waiting for it; the JWKS is read over HTTP as a verifier reads it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=" + SigningKeyRotationIT.URL,
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=",
-        "spring.datasource.hikari.schema=" + SigningKeyRotationIT.SCHEMA,
-        "spring.flyway.schemas=" + SigningKeyRotationIT.SCHEMA,
-        "spring.flyway.default-schema=" + SigningKeyRotationIT.SCHEMA,
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "watchword.sealing-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-        // Longer than any run of this class: the tests run maintenance themselves, at the times they choose.
-        "watchword.keys.refresh-interval=9m",
-        "WATCHWORD_OPERATOR_TOKEN=" + SigningKeyRotationIT.OPERATOR_TOKEN})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=" + SigningKeyRotationIT.URL,
+            "spring.datasource.username=postgres",
+            "spring.datasource.password=",
+            "spring.datasource.hikari.schema=" + SigningKeyRotationIT.SCHEMA,
+            "spring.flyway.schemas=" + SigningKeyRotationIT.SCHEMA,
+            "spring.flyway.default-schema=" + SigningKeyRotationIT.SCHEMA,
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "watchword.sealing-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            // Longer than any run of this class: the tests run maintenance themselves, at the times they choose.
+            "watchword.keys.refresh-interval=9m",
+            "WATCHWORD_OPERATOR_TOKEN=" + SigningKeyRotationIT.OPERATOR_TOKEN
+        })
 @EmbeddedKafka(partitions = 1, topics = "watchword.events")
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class SigningKeyRotationIT {
@@ -86,6 +86,7 @@ class SigningKeyRotationIT {
     private static final Duration PUBLISH_AHEAD = Duration.ofMinutes(10);
     /** The longest access token lifetime an app may choose: a retired key outlives every token it signed. */
     private static final Duration ACCESS_TOKEN = Duration.ofMinutes(60);
+
     private static final Duration MARGIN = Duration.ofMinutes(5);
 
     /** A key as V1 stored it: PKCS#8 in the clear. Written before the application context starts. */
@@ -93,16 +94,22 @@ class SigningKeyRotationIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SigningKeys keys;
+
     @Autowired
     KeyRotation rotation;
+
     @Autowired
     AccessTokenIssuer issuer;
+
     @Autowired
     MasterKey masterKey;
+
     @Autowired
     MovableClock clock;
 
@@ -124,13 +131,16 @@ class SigningKeyRotationIT {
             String kid = kidOf(LEGACY.getPublic());
 
             Map<String, Object> row = jdbc.sql("SELECT private_key, private_key_format FROM signing_key WHERE kid = ?")
-                    .param(kid).query().singleRow();
+                    .param(kid)
+                    .query()
+                    .singleRow();
 
             assertThat(row.get("private_key_format")).isEqualTo("a256gcm-v2");
             byte[] stored = (byte[]) row.get("private_key");
             assertThat(stored).isNotEqualTo(LEGACY.getPrivate().getEncoded());
             assertThat(parsesAsPkcs8(stored)).isFalse();
-            assertThat(masterKey.open(stored, associatedDataOf(kid))).isEqualTo(LEGACY.getPrivate().getEncoded());
+            assertThat(masterKey.open(stored, associatedDataOf(kid)))
+                    .isEqualTo(LEGACY.getPrivate().getEncoded());
             assertThat(keys.current().kid()).as("the migrated key still signs").isEqualTo(kid);
         }
 
@@ -138,13 +148,18 @@ class SigningKeyRotationIT {
         void rotateWhenKeyCreatedThenStoredOnlyEncryptedAndBoundToItsKid() {
             KeyLifecycle created = rotation.rotate(clock.instant(), false);
 
-            byte[] stored = jdbc.sql("SELECT private_key FROM signing_key WHERE kid = ? AND private_key_format = 'a256gcm-v2'")
-                    .param(created.kid()).query(byte[].class).single();
+            byte[] stored = jdbc.sql(
+                            "SELECT private_key FROM signing_key WHERE kid = ? AND private_key_format = 'a256gcm-v2'")
+                    .param(created.kid())
+                    .query(byte[].class)
+                    .single();
 
             assertThat(parsesAsPkcs8(stored)).isFalse();
-            assertThat(parsesAsPkcs8(masterKey.open(stored, associatedDataOf(created.kid())))).isTrue();
+            assertThat(parsesAsPkcs8(masterKey.open(stored, associatedDataOf(created.kid()))))
+                    .isTrue();
             assertThatThrownBy(() -> masterKey.open(stored, created.kid()))
-                    .as("bound to more than its kid").isInstanceOf(IllegalArgumentException.class);
+                    .as("bound to more than its kid")
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> masterKey.open(stored, associatedDataOf(kidOf(LEGACY.getPublic()))))
                     .isInstanceOf(IllegalArgumentException.class);
         }
@@ -162,8 +177,11 @@ class SigningKeyRotationIT {
                             INSERT INTO signing_key (kid, algorithm, private_key, private_key_format, public_key,
                                                      created_at, activates_at)
                             VALUES (?, 'ES256', ?, 'pkcs8', ?, now(), now())""")
-                    .params(kidOf(planted.getPublic()), planted.getPrivate().getEncoded(),
-                            planted.getPublic().getEncoded()).update())
+                            .params(
+                                    kidOf(planted.getPublic()),
+                                    planted.getPrivate().getEncoded(),
+                                    planted.getPublic().getEncoded())
+                            .update())
                     .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
             keys.refresh();
             assertThat(keys.ring().find(kidOf(planted.getPublic()))).isEmpty();
@@ -176,20 +194,27 @@ class SigningKeyRotationIT {
             rotation.rotate(clock.instant(), false);
             keys.refresh();
             Map<String, Object> row = jdbc.sql("SELECT retires_at, withdraws_at FROM signing_key WHERE kid = ?")
-                    .param(retired).query().singleRow();
+                    .param(retired)
+                    .query()
+                    .singleRow();
             try {
                 // when someone with write access to the table cancels its retirement, to keep it signing
                 jdbc.sql("UPDATE signing_key SET retires_at = NULL, withdraws_at = NULL WHERE kid = ?")
-                        .param(retired).update();
+                        .param(retired)
+                        .update();
 
                 // then its seal no longer opens and no instance believes the row: the ring stays as it was
-                assertThatThrownBy(() -> keys.refresh()).isInstanceOf(UnusableMasterKey.class)
+                assertThatThrownBy(() -> keys.refresh())
+                        .isInstanceOf(UnusableMasterKey.class)
                         .hasMessageContaining(retired);
-                assertThat(keys.ring().entries()).filteredOn(e -> e.key().kid().equals(retired)).singleElement()
+                assertThat(keys.ring().entries())
+                        .filteredOn(e -> e.key().kid().equals(retired))
+                        .singleElement()
                         .satisfies(e -> assertThat(e.lifecycle().retiresAt()).isNotNull());
             } finally {
                 jdbc.sql("UPDATE signing_key SET retires_at = ?, withdraws_at = ? WHERE kid = ?")
-                        .params(row.get("retires_at"), row.get("withdraws_at"), retired).update();
+                        .params(row.get("retires_at"), row.get("withdraws_at"), retired)
+                        .update();
             }
             keys.refresh();
             assertThat(keys.ring().entries()).hasSizeGreaterThanOrEqualTo(2);
@@ -219,15 +244,26 @@ class SigningKeyRotationIT {
             String next = rotated.get("kid").asText();
             assertThat(rotated.get("state").asText()).isEqualTo("next");
             Instant activates = Instant.parse(rotated.get("activates_at").asText());
-            assertThat(activates).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MICROS).plus(PUBLISH_AHEAD));
+            assertThat(activates)
+                    .isEqualTo(clock.instant().truncatedTo(ChronoUnit.MICROS).plus(PUBLISH_AHEAD));
             assertThat(jwksKids()).containsExactly(before, next);
             assertThat(keys.current().kid()).isEqualTo(before);
 
             // given a token signed just before the successor takes over
             clock.set(activates.minusSeconds(1));
-            String token = issuer.issue(new SessionGrant(UUID.randomUUID().toString(), "sid", List.of("user"), List.of(), 0,
-                    "default", "default", java.time.Duration.ofMinutes(5)),
-                    dev.watchword.command.onetimesecret.OpaqueToken.issueFor(UUID.randomUUID().toString())).access();
+            String token = issuer.issue(
+                            new SessionGrant(
+                                    UUID.randomUUID().toString(),
+                                    "sid",
+                                    List.of("user"),
+                                    List.of(),
+                                    0,
+                                    "default",
+                                    "default",
+                                    java.time.Duration.ofMinutes(5)),
+                            dev.watchword.command.onetimesecret.OpaqueToken.issueFor(
+                                    UUID.randomUUID().toString()))
+                    .access();
             assertThat(kidOfToken(token)).isEqualTo(before);
 
             // when the successor takes over, on time and without a reload
@@ -238,7 +274,8 @@ class SigningKeyRotationIT {
             assertThat(jwksKids()).containsExactly(next, before);
             assertThat(verify(token)).isEqualTo("sid");
 
-            // and the retired key is published until every token it signed has expired (whatever lifetime its app chose), then withdrawn
+            // and the retired key is published until every token it signed has expired (whatever lifetime its app
+            // chose), then withdrawn
             Instant withdrawn = activates.plus(ACCESS_TOKEN).plus(MARGIN);
             clock.set(withdrawn.minusSeconds(1));
             assertThat(jwksKids()).contains(before);
@@ -262,8 +299,11 @@ class SigningKeyRotationIT {
 
         @Test
         void maintainWhenRotationPeriodNearlyOverThenSuccessorPublishedAheadOfItsTurn() {
-            Instant activated = jdbc.sql("SELECT activates_at FROM signing_key WHERE kid = ?").param(before)
-                    .query(Timestamp.class).single().toInstant();
+            Instant activated = jdbc.sql("SELECT activates_at FROM signing_key WHERE kid = ?")
+                    .param(before)
+                    .query(Timestamp.class)
+                    .single()
+                    .toInstant();
             Instant due = activated.plus(Duration.ofDays(30));
 
             clock.set(due.minus(PUBLISH_AHEAD).minusSeconds(1));
@@ -284,9 +324,19 @@ class SigningKeyRotationIT {
 
         @Test
         void rotateWhenImmediateThenSuccessorSignsAndOldKeyLeavesJwksAtOnce() throws Exception {
-            String token = issuer.issue(new SessionGrant(UUID.randomUUID().toString(), "sid", List.of("user"), List.of(), 0,
-                    "default", "default", java.time.Duration.ofMinutes(5)),
-                    dev.watchword.command.onetimesecret.OpaqueToken.issueFor(UUID.randomUUID().toString())).access();
+            String token = issuer.issue(
+                            new SessionGrant(
+                                    UUID.randomUUID().toString(),
+                                    "sid",
+                                    List.of("user"),
+                                    List.of(),
+                                    0,
+                                    "default",
+                                    "default",
+                                    java.time.Duration.ofMinutes(5)),
+                            dev.watchword.command.onetimesecret.OpaqueToken.issueFor(
+                                    UUID.randomUUID().toString()))
+                    .access();
 
             JsonNode rotated = postRotate("?immediate=true", OPERATOR_TOKEN);
 
@@ -296,7 +346,8 @@ class SigningKeyRotationIT {
             assertThat(jwksKids()).containsExactly(successor);
             assertThat(keys.publicKeyFor(before)).isEmpty();
             assertThat(storedKids()).doesNotContain(before);
-            assertThatThrownBy(() -> verify(token)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> verify(token))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(before);
         }
 
@@ -307,7 +358,8 @@ class SigningKeyRotationIT {
 
             assertThat(missing.statusCode()).isEqualTo(401);
             assertThat(wrong.statusCode()).isEqualTo(401);
-            assertThat(new ObjectMapper().readTree(wrong.body()).get("code").asText()).isEqualTo("INVALID_OPERATOR_TOKEN");
+            assertThat(new ObjectMapper().readTree(wrong.body()).get("code").asText())
+                    .isEqualTo("INVALID_OPERATOR_TOKEN");
             assertThat(jwksKids()).containsExactly(before);
         }
     }
@@ -331,8 +383,9 @@ class SigningKeyRotationIT {
 
     private JsonNode jwks() throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/.well-known/jwks.json")).build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/.well-known/jwks.json"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return new ObjectMapper().readTree(response.body());
@@ -341,7 +394,9 @@ class SigningKeyRotationIT {
 
     private List<String> jwksKids() {
         try {
-            return StreamSupport.stream(jwks().get("keys").spliterator(), false).map(k -> k.get("kid").asText()).toList();
+            return StreamSupport.stream(jwks().get("keys").spliterator(), false)
+                    .map(k -> k.get("kid").asText())
+                    .toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -352,12 +407,17 @@ class SigningKeyRotationIT {
         JsonNode set = jwks();
         String kid = kidOfToken(token);
         JsonNode member = StreamSupport.stream(set.get("keys").spliterator(), false)
-                .filter(k -> k.get("kid").asText().equals(kid)).findFirst()
+                .filter(k -> k.get("kid").asText().equals(kid))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("kid " + kid + " is not in the JWKS"));
         Jwk<?> jwk = Jwks.parser().build().parse(member.toString());
-        return Jwts.parser().clock(() -> Date.from(clock.instant()))
-                .verifyWith((PublicKey) jwk.toKey()).build()
-                .parseSignedClaims(token).getPayload().get("sid", String.class);
+        return Jwts.parser()
+                .clock(() -> Date.from(clock.instant()))
+                .verifyWith((PublicKey) jwk.toKey())
+                .build()
+                .parseSignedClaims(token)
+                .getPayload()
+                .get("sid", String.class);
     }
 
     private static String kidOfToken(String token) {
@@ -371,11 +431,18 @@ class SigningKeyRotationIT {
 
     /** What a stored key's seal is bound to: its row's kid, algorithm and lifecycle. */
     private String associatedDataOf(String kid) {
-        KeyLifecycle lifecycle = jdbc.sql("SELECT kid, activates_at, retires_at, withdraws_at FROM signing_key WHERE kid = ?")
-                .param(kid).query((rs, n) -> new KeyLifecycle(rs.getString("kid"),
+        KeyLifecycle lifecycle = jdbc.sql(
+                        "SELECT kid, activates_at, retires_at, withdraws_at FROM signing_key WHERE kid = ?")
+                .param(kid)
+                .query((rs, n) -> new KeyLifecycle(
+                        rs.getString("kid"),
                         rs.getTimestamp("activates_at").toInstant(),
-                        rs.getTimestamp("retires_at") == null ? null : rs.getTimestamp("retires_at").toInstant(),
-                        rs.getTimestamp("withdraws_at") == null ? null : rs.getTimestamp("withdraws_at").toInstant()))
+                        rs.getTimestamp("retires_at") == null
+                                ? null
+                                : rs.getTimestamp("retires_at").toInstant(),
+                        rs.getTimestamp("withdraws_at") == null
+                                ? null
+                                : rs.getTimestamp("withdraws_at").toInstant()))
                 .single();
         return SigningKeyStore.associatedData("ES256", lifecycle);
     }
@@ -394,7 +461,8 @@ class SigningKeyRotationIT {
     }
 
     private static String kidOf(PublicKey key) {
-        PublicJwk<?> jwk = Jwks.builder().key((ECPublicKey) key).idFromThumbprint().build();
+        PublicJwk<?> jwk =
+                Jwks.builder().key((ECPublicKey) key).idFromThumbprint().build();
         return jwk.getId();
     }
 
@@ -402,13 +470,19 @@ class SigningKeyRotationIT {
     private static KeyPair legacyKeyInV1Schema() {
         try (Connection connection = DriverManager.getConnection(URL, "postgres", "")) {
             connection.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            Flyway.configure().dataSource(URL, "postgres", "").schemas(SCHEMA).defaultSchema(SCHEMA).target("1")
-                    .load().migrate();
+            Flyway.configure()
+                    .dataSource(URL, "postgres", "")
+                    .schemas(SCHEMA)
+                    .defaultSchema(SCHEMA)
+                    .target("1")
+                    .load()
+                    .migrate();
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCHEMA
-                    + ".signing_key (kid, algorithm, private_key, public_key, created_at) VALUES (?, 'ES256', ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + SCHEMA
+                            + ".signing_key (kid, algorithm, private_key, public_key, created_at) VALUES (?, 'ES256', ?, ?, ?)")) {
                 insert.setString(1, kidOf(pair.getPublic()));
                 insert.setBytes(2, pair.getPrivate().getEncoded());
                 insert.setBytes(3, pair.getPublic().getEncoded());

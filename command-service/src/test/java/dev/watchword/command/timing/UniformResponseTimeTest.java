@@ -1,16 +1,15 @@
 package dev.watchword.command.timing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class UniformResponseTimeTest {
 
@@ -39,8 +38,16 @@ class UniformResponseTimeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/auth/login", "/api/auth/login/", "/api/users/token/", "/api/auth/otp/verify",
-            "/api/auth/otp/verify/", "/api/auth/email/change", "/api/auth/email/change/"})
+    @ValueSource(
+            strings = {
+                "/api/auth/login",
+                "/api/auth/login/",
+                "/api/users/token/",
+                "/api/auth/otp/verify",
+                "/api/auth/otp/verify/",
+                "/api/auth/email/change",
+                "/api/auth/email/change/"
+            })
     void loginCodeVerifyAndEmailChangeWhenRequestedThenHeldBack(String path) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setServletPath(path);

@@ -1,6 +1,6 @@
 package dev.watchword.command.user;
 
-import dev.watchword.events.access.Permission;
+import static dev.watchword.command.user.UserFixtures.violation;
 
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.user.AdministrationCommand.AssignRole;
@@ -10,6 +10,7 @@ import dev.watchword.command.user.AdministrationCommand.EndSessionByAdmin;
 import dev.watchword.command.user.AdministrationCommand.ForceLogout;
 import dev.watchword.command.user.AdministrationCommand.RevokeRole;
 import dev.watchword.command.user.PasswordLoginCommand.Login;
+import dev.watchword.events.access.Permission;
 import dev.watchword.events.user.LoginFailed;
 import dev.watchword.events.user.LoginFailureReason;
 import dev.watchword.events.user.LoginMethod;
@@ -22,17 +23,14 @@ import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static dev.watchword.command.user.UserFixtures.violation;
 
 /**
  * {@link Administration}'s rules, through the aggregate: the acting admin's checks, roles and authorization
@@ -60,7 +58,8 @@ class AdministrationTest {
     }
 
     private static SessionStarted started(String sessionId) {
-        return new SessionStarted(USER, sessionId, "r-" + sessionId, "192.0.2.1", "ua", T0, T0.plus(Duration.ofDays(1)));
+        return new SessionStarted(
+                USER, sessionId, "r-" + sessionId, "192.0.2.1", "ua", T0, T0.plus(Duration.ofDays(1)));
     }
 
     @Nested
@@ -70,9 +69,16 @@ class AdministrationTest {
         void assignWhenNotHeldThenAssignedAndNextLoginCarriesPermissions() {
             fixture.given(registered(), new RoleAssigned(USER, "admin", ADMIN, T0))
                     .when(new Login(USER, "pw", "s1", "r1", "192.0.2.1", "ua", T0.plusSeconds(5)))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1",
-                            List.of("admin", "user"), UserFixtures.APP.permissionsOf(java.util.Set.of("admin")), 1, "default",
-                            "default", UserFixtures.APP.accessTokenLifetime(), T0.plusSeconds(5).plus(ACCESS))));
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(
+                            USER,
+                            "s1",
+                            List.of("admin", "user"),
+                            UserFixtures.APP.permissionsOf(java.util.Set.of("admin")),
+                            1,
+                            "default",
+                            "default",
+                            UserFixtures.APP.accessTokenLifetime(),
+                            T0.plusSeconds(5).plus(ACCESS))));
         }
 
         @Test
@@ -100,7 +106,10 @@ class AdministrationTest {
 
         @Test
         void authorizeWhenTokenVersionOlderThanRoleRevocationThenStale() {
-            fixture.given(registered(), started("s1"), new RoleAssigned(USER, "admin", ADMIN, T0),
+            fixture.given(
+                            registered(),
+                            started("s1"),
+                            new RoleAssigned(USER, "admin", ADMIN, T0),
                             new RoleRevoked(USER, "admin", "admin-2", T0))
                     .when(new AuthorizeActor(USER, "s1", 1, Permission.USERS_WRITE.value(), T0.plusSeconds(1)))
                     .expectException(violation(UserRuleViolation.staleAuthorization()));
@@ -129,10 +138,19 @@ class AdministrationTest {
         void disableWhenEnabledThenDisabledAndEverySessionEnds() {
             fixture.given(registered(), started("s1"), started("s2"))
                     .when(new DisableUser(USER, ADMIN, T0.plusSeconds(5)))
-                    .expectEvents(new UserDisabled(USER, ADMIN, T0.plusSeconds(5)),
-                            new SessionRevoked(USER, "s1", SessionRevocationReason.USER_DISABLED, T0.plusSeconds(5),
+                    .expectEvents(
+                            new UserDisabled(USER, ADMIN, T0.plusSeconds(5)),
+                            new SessionRevoked(
+                                    USER,
+                                    "s1",
+                                    SessionRevocationReason.USER_DISABLED,
+                                    T0.plusSeconds(5),
                                     T0.plusSeconds(5).plus(ACCESS)),
-                            new SessionRevoked(USER, "s2", SessionRevocationReason.USER_DISABLED, T0.plusSeconds(5),
+                            new SessionRevoked(
+                                    USER,
+                                    "s2",
+                                    SessionRevocationReason.USER_DISABLED,
+                                    T0.plusSeconds(5),
                                     T0.plusSeconds(5).plus(ACCESS)));
         }
 
@@ -140,7 +158,8 @@ class AdministrationTest {
         void loginWhenDisabledThenRefusedEvenWithTheRightPassword() {
             fixture.given(registered(), new UserDisabled(USER, ADMIN, T0))
                     .when(new Login(USER, "pw", "s1", "r1", "192.0.2.1", "ua", T0.plusSeconds(5)))
-                    .expectEvents(new LoginFailed(USER, LoginFailureReason.DISABLED, "192.0.2.1", "ua", T0.plusSeconds(5)))
+                    .expectEvents(
+                            new LoginFailed(USER, LoginFailureReason.DISABLED, "192.0.2.1", "ua", T0.plusSeconds(5)))
                     .expectResultMessagePayload(new LoginOutcome.Rejected());
         }
 
@@ -148,16 +167,28 @@ class AdministrationTest {
         void loginWhenEnabledAgainThenAllowed() {
             fixture.given(registered(), new UserDisabled(USER, ADMIN, T0), new UserEnabled(USER, ADMIN, T0))
                     .when(new Login(USER, "pw", "s1", "r1", "192.0.2.1", "ua", T0.plusSeconds(5)))
-                    .expectEvents(new LoginSucceeded(USER, "s1", "192.0.2.1", "ua", T0.plusSeconds(5), LoginMethod.PASSWORD),
-                            new SessionStarted(USER, "s1", "r1", "192.0.2.1", "ua", T0.plusSeconds(5),
-                                    T0.plusSeconds(5).plus(Duration.ofDays(1)), T0.plusSeconds(5).plus(ACCESS)));
+                    .expectEvents(
+                            new LoginSucceeded(USER, "s1", "192.0.2.1", "ua", T0.plusSeconds(5), LoginMethod.PASSWORD),
+                            new SessionStarted(
+                                    USER,
+                                    "s1",
+                                    "r1",
+                                    "192.0.2.1",
+                                    "ua",
+                                    T0.plusSeconds(5),
+                                    T0.plusSeconds(5).plus(Duration.ofDays(1)),
+                                    T0.plusSeconds(5).plus(ACCESS)));
         }
 
         @Test
         void forceLogoutWhenSessionsLiveThenAllEnd() {
             fixture.given(registered(), started("s1"))
                     .when(new ForceLogout(USER, ADMIN, T0.plusSeconds(5)))
-                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.FORCED_LOGOUT, T0.plusSeconds(5),
+                    .expectEvents(new SessionRevoked(
+                            USER,
+                            "s1",
+                            SessionRevocationReason.FORCED_LOGOUT,
+                            T0.plusSeconds(5),
                             T0.plusSeconds(5).plus(ACCESS)));
         }
     }
@@ -169,8 +200,12 @@ class AdministrationTest {
         void endSessionWhenLiveThenOnlyThatSessionRevokedByAdmin() {
             fixture.given(registered(), started("s1"), started("s2"))
                     .when(new EndSessionByAdmin(USER, "s2", ADMIN, T0.plusSeconds(5)))
-                    .expectEvents(new SessionRevoked(USER, "s2", SessionRevocationReason.REVOKED_BY_ADMIN,
-                            T0.plusSeconds(5), T0.plusSeconds(5).plus(ACCESS)));
+                    .expectEvents(new SessionRevoked(
+                            USER,
+                            "s2",
+                            SessionRevocationReason.REVOKED_BY_ADMIN,
+                            T0.plusSeconds(5),
+                            T0.plusSeconds(5).plus(ACCESS)));
         }
 
         @Test
@@ -183,8 +218,14 @@ class AdministrationTest {
 
         @Test
         void endSessionWhenAlreadyEndedThenNotFound() {
-            fixture.given(registered(), started("s1"),
-                            new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0.plusSeconds(1),
+            fixture.given(
+                            registered(),
+                            started("s1"),
+                            new SessionRevoked(
+                                    USER,
+                                    "s1",
+                                    SessionRevocationReason.LOGOUT,
+                                    T0.plusSeconds(1),
                                     T0.plusSeconds(1).plus(ACCESS)))
                     .when(new EndSessionByAdmin(USER, "s1", ADMIN, T0.plusSeconds(5)))
                     .expectNoEvents()

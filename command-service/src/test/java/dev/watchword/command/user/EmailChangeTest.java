@@ -1,5 +1,7 @@
 package dev.watchword.command.user;
 
+import static dev.watchword.command.user.UserFixtures.violation;
+
 import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.user.EmailChangeCommand.ConfirmEmailChange;
@@ -11,16 +13,13 @@ import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.LoginFailureReason;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
-import static dev.watchword.command.user.UserFixtures.violation;
 
 /**
  * {@link EmailChange}'s rules, through the aggregate: asked for with the current password (counted like
@@ -51,8 +50,8 @@ class EmailChangeTest {
         return new SessionStarted(USER, sessionId, "r-" + sessionId, IP, "ua", T0, T0.plus(Duration.ofDays(1)));
     }
 
-    private static CurrentPasswordCheckFailed checkFailed(CredentialChange change, LoginFailureReason reason,
-                                                          int attempt, long second) {
+    private static CurrentPasswordCheckFailed checkFailed(
+            CredentialChange change, LoginFailureReason reason, int attempt, long second) {
         return new CurrentPasswordCheckFailed(USER, "s1", change, reason, attempt, IP, "ua", T0.plusSeconds(second));
     }
 
@@ -66,18 +65,18 @@ class EmailChangeTest {
         @Test
         void requestWhenPasswordRightThenChangeRequestedButNotApplied() {
             fixture.given(registered(), started("s1"))
-                    .when(new RequestEmailChange(USER, "s1", "old password", "ada@example.org", false, link("c1", 600),
-                            IP, "ua", T0))
-                    .expectEvents(new EmailChangeRequested(USER, EMAIL, "ada@example.org", "c1", "sealed-c1", T0,
-                            T0.plusSeconds(600)))
+                    .when(new RequestEmailChange(
+                            USER, "s1", "old password", "ada@example.org", false, link("c1", 600), IP, "ua", T0))
+                    .expectEvents(new EmailChangeRequested(
+                            USER, EMAIL, "ada@example.org", "c1", "sealed-c1", T0, T0.plusSeconds(600)))
                     .expectResultMessagePayload(CurrentPasswordOutcome.ACCEPTED);
         }
 
         @Test
         void requestWhenPasswordRightAndAddressTakenThenNoChangeRequested() {
             fixture.given(registered(), started("s1"))
-                    .when(new RequestEmailChange(USER, "s1", "old password", "bob@example.org", true, link("c1", 600),
-                            IP, "ua", T0))
+                    .when(new RequestEmailChange(
+                            USER, "s1", "old password", "bob@example.org", true, link("c1", 600), IP, "ua", T0))
                     .expectNoEvents()
                     .expectResultMessagePayload(CurrentPasswordOutcome.ACCEPTED);
         }
@@ -85,8 +84,8 @@ class EmailChangeTest {
         @Test
         void requestWhenPasswordWrongAndAddressTakenThenFailureRecordedLikeForAFreeAddress() {
             fixture.given(registered(), started("s1"))
-                    .when(new RequestEmailChange(USER, "s1", "guess", "bob@example.org", true, link("c1", 600),
-                            IP, "ua", T0.plusSeconds(5)))
+                    .when(new RequestEmailChange(
+                            USER, "s1", "guess", "bob@example.org", true, link("c1", 600), IP, "ua", T0.plusSeconds(5)))
                     .expectEvents(checkFailed(CredentialChange.EMAIL, LoginFailureReason.WRONG_PASSWORD, 1, 5))
                     .expectResultMessagePayload(CurrentPasswordOutcome.WRONG);
         }
@@ -94,8 +93,16 @@ class EmailChangeTest {
         @Test
         void requestWhenPasswordWrongThenFailureRecordedAndNoChangeRequested() {
             fixture.given(registered(), started("s1"))
-                    .when(new RequestEmailChange(USER, "s1", "guess", "ada@example.org", false, link("c1", 600),
-                            IP, "ua", T0.plusSeconds(5)))
+                    .when(new RequestEmailChange(
+                            USER,
+                            "s1",
+                            "guess",
+                            "ada@example.org",
+                            false,
+                            link("c1", 600),
+                            IP,
+                            "ua",
+                            T0.plusSeconds(5)))
                     .expectEvents(checkFailed(CredentialChange.EMAIL, LoginFailureReason.WRONG_PASSWORD, 1, 5))
                     .expectResultMessagePayload(CurrentPasswordOutcome.WRONG);
         }
@@ -103,8 +110,8 @@ class EmailChangeTest {
         @Test
         void requestWhenPasswordRightAndNewAddressIsTheCurrentOneThenRejected() {
             fixture.given(registered(), started("s1"))
-                    .when(new RequestEmailChange(USER, "s1", "old password", EMAIL, false, link("c1", 600), IP, "ua",
-                            T0))
+                    .when(new RequestEmailChange(
+                            USER, "s1", "old password", EMAIL, false, link("c1", 600), IP, "ua", T0))
                     .expectNoEvents()
                     .expectException(violation(ProblemCode.SAME_EMAIL));
         }
@@ -115,8 +122,10 @@ class EmailChangeTest {
 
         @Test
         void confirmWhenLinkValidThenEmailChanged() {
-            fixture.given(registered(), new EmailChangeRequested(USER, EMAIL, "ada@example.org", "c1", "s", T0,
-                            T0.plusSeconds(600)))
+            fixture.given(
+                            registered(),
+                            new EmailChangeRequested(
+                                    USER, EMAIL, "ada@example.org", "c1", "s", T0, T0.plusSeconds(600)))
                     .when(new ConfirmEmailChange(USER, "c1", T0.plusSeconds(10)))
                     .expectEvents(new EmailChanged(USER, EMAIL, "ada@example.org", T0.plusSeconds(10)));
         }

@@ -1,5 +1,9 @@
 package dev.watchword.command.user;
 
+import static dev.watchword.command.user.UserFixtures.ACCESS_LIFETIME;
+import static dev.watchword.command.user.UserFixtures.REFRESH_LIFETIME;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.command.user.PasswordLoginCommand.Login;
 import dev.watchword.events.user.LoginFailed;
@@ -9,19 +13,14 @@ import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static dev.watchword.command.user.UserFixtures.ACCESS_LIFETIME;
-import static dev.watchword.command.user.UserFixtures.REFRESH_LIFETIME;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link PasswordLogin}'s rules, through the aggregate: a session for the right password, a recorded failure for a
@@ -52,7 +51,14 @@ class PasswordLoginTest {
     }
 
     private static SessionStarted sessionStarted(String sessionId, String refreshHash) {
-        return new SessionStarted(USER, sessionId, refreshHash, "192.0.2.1", "test", T0, T0.plus(REFRESH_LIFETIME),
+        return new SessionStarted(
+                USER,
+                sessionId,
+                refreshHash,
+                "192.0.2.1",
+                "test",
+                T0,
+                T0.plus(REFRESH_LIFETIME),
                 T0.plus(ACCESS_LIFETIME));
     }
 
@@ -63,9 +69,18 @@ class PasswordLoginTest {
         void loginWhenPasswordRightThenSessionStarted() {
             fixture.given(registered())
                     .when(new Login(USER, "correct horse", "s1", "r1", "192.0.2.1", "test", T0))
-                    .expectEvents(new LoginSucceeded(USER, "s1", "192.0.2.1", "test", T0, LoginMethod.PASSWORD),
+                    .expectEvents(
+                            new LoginSucceeded(USER, "s1", "192.0.2.1", "test", T0, LoginMethod.PASSWORD),
                             sessionStarted("s1", "r1"))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME,
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(
+                            USER,
+                            "s1",
+                            List.of("user"),
+                            List.of(),
+                            0,
+                            "default",
+                            "default",
+                            ACCESS_LIFETIME,
                             T0.plus(ACCESS_LIFETIME))));
         }
 
@@ -96,13 +111,24 @@ class PasswordLoginTest {
         void loginWhenThresholdReachedFromOneAddressThenThatAddressLocked() {
             fixture.given(registered(), wrong(IP, 1), wrong(IP, 2))
                     .when(new Login(USER, "guess", "s1", "r1", IP, "ua", T0.plusSeconds(3)))
-                    .expectEvents(wrong(IP, 3),
-                            new LoginLocked(USER, EMAIL, IP, 3, T0.plusSeconds(3), T0.plusSeconds(3).plusSeconds(60)));
+                    .expectEvents(
+                            wrong(IP, 3),
+                            new LoginLocked(
+                                    USER,
+                                    EMAIL,
+                                    IP,
+                                    3,
+                                    T0.plusSeconds(3),
+                                    T0.plusSeconds(3).plusSeconds(60)));
         }
 
         @Test
         void loginWhenLockedAddressEvenWithRightPasswordThenRefused() {
-            fixture.given(registered(), wrong(IP, 1), wrong(IP, 2), wrong(IP, 3),
+            fixture.given(
+                            registered(),
+                            wrong(IP, 1),
+                            wrong(IP, 2),
+                            wrong(IP, 3),
                             new LoginLocked(USER, EMAIL, IP, 3, T0.plusSeconds(3), T0.plusSeconds(63)))
                     .when(new Login(USER, PASSWORD, "s1", "r1", IP, "ua", T0.plusSeconds(10)))
                     .expectEvents(new LoginFailed(USER, LoginFailureReason.LOCKED, IP, "ua", T0.plusSeconds(10)))
@@ -111,10 +137,22 @@ class PasswordLoginTest {
 
         @Test
         void loginWhenAnotherAddressIsLockedThenOwnerStillGetsIn() {
-            fixture.given(registered(), wrong(IP, 1), wrong(IP, 2), wrong(IP, 3),
+            fixture.given(
+                            registered(),
+                            wrong(IP, 1),
+                            wrong(IP, 2),
+                            wrong(IP, 3),
                             new LoginLocked(USER, EMAIL, IP, 3, T0.plusSeconds(3), T0.plusSeconds(63)))
                     .when(new Login(USER, PASSWORD, "s1", "r1", "203.0.113.5", "ua", T0.plusSeconds(10)))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", UserFixtures.APP.accessTokenLifetime(),
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(
+                            USER,
+                            "s1",
+                            List.of("user"),
+                            List.of(),
+                            0,
+                            "default",
+                            "default",
+                            UserFixtures.APP.accessTokenLifetime(),
                             T0.plusSeconds(10).plus(ACCESS_LIFETIME))));
         }
 
@@ -126,7 +164,8 @@ class PasswordLoginTest {
             }
             fixture.given(given)
                     .when(new Login(USER, PASSWORD, "s1", "r1", "203.0.113.5", "ua", T0.plusSeconds(10)))
-                    .expectEvents(new LoginFailed(USER, LoginFailureReason.LOCKED, "203.0.113.5", "ua", T0.plusSeconds(10)))
+                    .expectEvents(
+                            new LoginFailed(USER, LoginFailureReason.LOCKED, "203.0.113.5", "ua", T0.plusSeconds(10)))
                     .expectResultMessagePayload(new LoginOutcome.Rejected());
         }
     }

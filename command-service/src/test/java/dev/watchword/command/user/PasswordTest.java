@@ -1,5 +1,8 @@
 package dev.watchword.command.user;
 
+import static dev.watchword.command.user.UserFixtures.violation;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.user.PasswordCommand.ChangePassword;
@@ -17,19 +20,15 @@ import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static dev.watchword.command.user.UserFixtures.violation;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link Password}'s rules, through the aggregate: a reset by link, a change with the current password, and the
@@ -68,8 +67,8 @@ class PasswordTest {
         return new SessionStarted(USER, sessionId, "r-" + sessionId, IP, "ua", T0, T0.plus(Duration.ofDays(1)));
     }
 
-    private static CurrentPasswordCheckFailed checkFailed(CredentialChange change, LoginFailureReason reason,
-                                                          int attempt, long second) {
+    private static CurrentPasswordCheckFailed checkFailed(
+            CredentialChange change, LoginFailureReason reason, int attempt, long second) {
         return new CurrentPasswordCheckFailed(USER, "s1", change, reason, attempt, IP, "ua", T0.plusSeconds(second));
     }
 
@@ -78,20 +77,39 @@ class PasswordTest {
 
         @Test
         void resetWhenTokenValidThenPasswordChangedAndEverySessionRevoked() {
-            fixture.given(registered(), started("s1"), started("s2"),
+            fixture.given(
+                            registered(),
+                            started("s1"),
+                            started("s2"),
                             new PasswordResetRequested(USER, EMAIL, "t1", "sealed", IP, T0, T0.plusSeconds(1800)))
                     .when(new ResetPassword(USER, "t1", "new password", IP, T0.plusSeconds(60)))
-                    .expectEvents(new EmailVerified(USER, EMAIL, T0.plusSeconds(60)), new PasswordChanged(USER, EMAIL, "hash-of-new password", PasswordChangeReason.RESET, IP,
+                    .expectEvents(
+                            new EmailVerified(USER, EMAIL, T0.plusSeconds(60)),
+                            new PasswordChanged(
+                                    USER,
+                                    EMAIL,
+                                    "hash-of-new password",
+                                    PasswordChangeReason.RESET,
+                                    IP,
                                     T0.plusSeconds(60)),
-                            new SessionRevoked(USER, "s1", SessionRevocationReason.PASSWORD_RESET, T0.plusSeconds(60),
+                            new SessionRevoked(
+                                    USER,
+                                    "s1",
+                                    SessionRevocationReason.PASSWORD_RESET,
+                                    T0.plusSeconds(60),
                                     T0.plusSeconds(60).plus(ACCESS)),
-                            new SessionRevoked(USER, "s2", SessionRevocationReason.PASSWORD_RESET, T0.plusSeconds(60),
+                            new SessionRevoked(
+                                    USER,
+                                    "s2",
+                                    SessionRevocationReason.PASSWORD_RESET,
+                                    T0.plusSeconds(60),
                                     T0.plusSeconds(60).plus(ACCESS)));
         }
 
         @Test
         void resetWhenOlderTokenAfterNewerIssuedThenRejected() {
-            fixture.given(registered(),
+            fixture.given(
+                            registered(),
                             new PasswordResetRequested(USER, EMAIL, "t1", "s", IP, T0, T0.plusSeconds(1800)),
                             new PasswordResetRequested(USER, EMAIL, "t2", "s", IP, T0, T0.plusSeconds(1800)))
                     .when(new ResetPassword(USER, "t1", "new", IP, T0.plusSeconds(60)))
@@ -102,12 +120,15 @@ class PasswordTest {
 
         @Test
         void resetWhenTokenUsedOrExpiredThenRejected() {
-            fixture.given(registered(),
+            fixture.given(
+                            registered(),
                             new PasswordResetRequested(USER, EMAIL, "t1", "s", IP, T0, T0.plusSeconds(1800)),
                             new PasswordChanged(USER, EMAIL, "hash-of-x", PasswordChangeReason.RESET, IP, T0))
                     .when(new ResetPassword(USER, "t1", "y", IP, T0.plusSeconds(60)))
                     .expectException(violation(ProblemCode.INVALID_RESET_TOKEN));
-            fixture.given(registered(), new PasswordResetRequested(USER, EMAIL, "t1", "s", IP, T0, T0.plusSeconds(1800)))
+            fixture.given(
+                            registered(),
+                            new PasswordResetRequested(USER, EMAIL, "t1", "s", IP, T0, T0.plusSeconds(1800)))
                     .when(new ResetPassword(USER, "t1", "y", IP, T0.plusSeconds(1800)))
                     .expectException(violation(ProblemCode.INVALID_RESET_TOKEN));
         }
@@ -120,9 +141,14 @@ class PasswordTest {
         void changeWhenCurrentPasswordRightThenChangedAndOthersEndedOnRequest() {
             fixture.given(registered(), started("s1"), started("s2"))
                     .when(new ChangePassword(USER, "s1", "old password", "new", true, IP, "ua", T0.plusSeconds(5)))
-                    .expectEvents(new PasswordChanged(USER, EMAIL, "hash-of-new", PasswordChangeReason.CHANGE, IP,
-                                    T0.plusSeconds(5)),
-                            new SessionRevoked(USER, "s2", SessionRevocationReason.PASSWORD_CHANGED, T0.plusSeconds(5),
+                    .expectEvents(
+                            new PasswordChanged(
+                                    USER, EMAIL, "hash-of-new", PasswordChangeReason.CHANGE, IP, T0.plusSeconds(5)),
+                            new SessionRevoked(
+                                    USER,
+                                    "s2",
+                                    SessionRevocationReason.PASSWORD_CHANGED,
+                                    T0.plusSeconds(5),
                                     T0.plusSeconds(5).plus(ACCESS)))
                     .expectResultMessagePayload(CurrentPasswordOutcome.ACCEPTED);
             assertThat(hashed).containsExactly("new");
@@ -140,20 +166,29 @@ class PasswordTest {
         @Test
         void changeWhenCurrentPasswordWrongAsOftenAsTheLockoutThresholdThenAddressLockedAndSessionEnded() {
             // UserFixtures.POLICY: lockout threshold 3
-            fixture.given(registered(), started("s1"),
+            fixture.given(
+                            registered(),
+                            started("s1"),
                             checkFailed(CredentialChange.PASSWORD, LoginFailureReason.WRONG_PASSWORD, 1, 1),
                             checkFailed(CredentialChange.EMAIL, LoginFailureReason.WRONG_PASSWORD, 2, 2))
                     .when(new ChangePassword(USER, "s1", "guess", "new", false, IP, "ua", T0.plusSeconds(3)))
-                    .expectEvents(checkFailed(CredentialChange.PASSWORD, LoginFailureReason.WRONG_PASSWORD, 3, 3),
+                    .expectEvents(
+                            checkFailed(CredentialChange.PASSWORD, LoginFailureReason.WRONG_PASSWORD, 3, 3),
                             new LoginLocked(USER, EMAIL, IP, 3, T0.plusSeconds(3), T0.plusSeconds(63)),
-                            new SessionRevoked(USER, "s1", SessionRevocationReason.CURRENT_PASSWORD_FAILURES,
-                                    T0.plusSeconds(3), T0.plusSeconds(3).plus(ACCESS)))
+                            new SessionRevoked(
+                                    USER,
+                                    "s1",
+                                    SessionRevocationReason.CURRENT_PASSWORD_FAILURES,
+                                    T0.plusSeconds(3),
+                                    T0.plusSeconds(3).plus(ACCESS)))
                     .expectResultMessagePayload(CurrentPasswordOutcome.SESSION_ENDED);
         }
 
         @Test
         void changeWhenAddressLockedOutThenRefusedUncheckedEvenWithRightPassword() {
-            fixture.given(registered(), started("s1"),
+            fixture.given(
+                            registered(),
+                            started("s1"),
                             new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, IP, "ua", T0),
                             new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, IP, "ua", T0),
                             new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, IP, "ua", T0),
@@ -166,11 +201,28 @@ class PasswordTest {
 
         @Test
         void changeWhenWrongCurrentPasswordsInOtherSessionsThenThisSessionCountsOnlyItsOwn() {
-            fixture.given(registered(), started("s1"), started("s2"),
-                            new CurrentPasswordCheckFailed(USER, "s2", CredentialChange.PASSWORD,
-                                    LoginFailureReason.WRONG_PASSWORD, 1, "198.51.100.7", "ua", T0.plusSeconds(1)),
-                            new CurrentPasswordCheckFailed(USER, "s2", CredentialChange.PASSWORD,
-                                    LoginFailureReason.WRONG_PASSWORD, 2, "198.51.100.7", "ua", T0.plusSeconds(2)))
+            fixture.given(
+                            registered(),
+                            started("s1"),
+                            started("s2"),
+                            new CurrentPasswordCheckFailed(
+                                    USER,
+                                    "s2",
+                                    CredentialChange.PASSWORD,
+                                    LoginFailureReason.WRONG_PASSWORD,
+                                    1,
+                                    "198.51.100.7",
+                                    "ua",
+                                    T0.plusSeconds(1)),
+                            new CurrentPasswordCheckFailed(
+                                    USER,
+                                    "s2",
+                                    CredentialChange.PASSWORD,
+                                    LoginFailureReason.WRONG_PASSWORD,
+                                    2,
+                                    "198.51.100.7",
+                                    "ua",
+                                    T0.plusSeconds(2)))
                     .when(new ChangePassword(USER, "s1", "guess", "new", false, IP, "ua", T0.plusSeconds(5)))
                     .expectEvents(checkFailed(CredentialChange.PASSWORD, LoginFailureReason.WRONG_PASSWORD, 1, 5))
                     .expectResultMessagePayload(CurrentPasswordOutcome.WRONG);
@@ -178,7 +230,9 @@ class PasswordTest {
 
         @Test
         void changeWhenCallerSessionRevokedThenRejected() {
-            fixture.given(registered(), started("s1"),
+            fixture.given(
+                            registered(),
+                            started("s1"),
                             new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0, T0.plus(ACCESS)))
                     .when(new ChangePassword(USER, "s1", "old password", "new", false, IP, "ua", T0.plusSeconds(5)))
                     .expectNoEvents()

@@ -1,5 +1,7 @@
 package dev.watchword.command.user;
 
+import static dev.watchword.command.user.UserFixtures.violation;
+
 import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.user.PasswordlessCommand.LoginWithEmailOtp;
@@ -12,18 +14,15 @@ import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.MagicLinkRequested;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static dev.watchword.command.user.UserFixtures.violation;
 
 /**
  * {@link Passwordless}'s rules, through the aggregate: magic links and email codes. What the first of them does for
@@ -58,13 +57,25 @@ class PasswordlessTest {
         @Test
         void magicLinkWhenValidThenSessionStartedOnceOnly() {
             // A verified address: the first proof of an unverified one is PreAccountTakeoverTest's.
-            fixture.given(registered(), new EmailVerified(USER, EMAIL, T0),
+            fixture.given(
+                            registered(),
+                            new EmailVerified(USER, EMAIL, T0),
                             new MagicLinkRequested(USER, EMAIL, "m1", "s", IP, T0, T0.plusSeconds(600)))
                     .when(new LoginWithMagicLink(USER, "m1", "s9", "r9", IP, "ua", T0.plusSeconds(30)))
-                    .expectEvents(new LoginSucceeded(USER, "s9", IP, "ua", T0.plusSeconds(30), LoginMethod.MAGIC_LINK),
-                            new SessionStarted(USER, "s9", "r9", IP, "ua", T0.plusSeconds(30),
-                                    T0.plusSeconds(30).plus(Duration.ofDays(1)), T0.plusSeconds(30).plus(ACCESS)));
-            fixture.given(registered(), new MagicLinkRequested(USER, EMAIL, "m1", "s", IP, T0, T0.plusSeconds(600)),
+                    .expectEvents(
+                            new LoginSucceeded(USER, "s9", IP, "ua", T0.plusSeconds(30), LoginMethod.MAGIC_LINK),
+                            new SessionStarted(
+                                    USER,
+                                    "s9",
+                                    "r9",
+                                    IP,
+                                    "ua",
+                                    T0.plusSeconds(30),
+                                    T0.plusSeconds(30).plus(Duration.ofDays(1)),
+                                    T0.plusSeconds(30).plus(ACCESS)));
+            fixture.given(
+                            registered(),
+                            new MagicLinkRequested(USER, EMAIL, "m1", "s", IP, T0, T0.plusSeconds(600)),
                             new LoginSucceeded(USER, "s9", IP, "ua", T0.plusSeconds(30), LoginMethod.MAGIC_LINK))
                     .when(new LoginWithMagicLink(USER, "m1", "s10", "r10", IP, "ua", T0.plusSeconds(40)))
                     .expectException(violation(ProblemCode.INVALID_LOGIN_LINK));
@@ -76,7 +87,8 @@ class PasswordlessTest {
 
         @Test
         void otpWhenWrongFiveTimesThenRightCodeNoLongerWorks() {
-            List<Object> given = new ArrayList<>(List.of(registered(),
+            List<Object> given = new ArrayList<>(List.of(
+                    registered(),
                     new EmailOtpRequested(USER, EMAIL, "q1", "h-123456", "s", IP, T0, T0.plusSeconds(600))));
             for (int attempt = 1; attempt <= 5; attempt++) {
                 given.add(new EmailOtpFailed(USER, "q1", attempt, IP, "ua", T0.plusSeconds(attempt)));
@@ -89,7 +101,8 @@ class PasswordlessTest {
 
         @Test
         void otpWhenWrongCodeThenFailureRecordedWithAttempt() {
-            fixture.given(registered(),
+            fixture.given(
+                            registered(),
                             new EmailOtpRequested(USER, EMAIL, "q1", "h-123456", "s", IP, T0, T0.plusSeconds(600)),
                             new EmailOtpFailed(USER, "q1", 1, IP, "ua", T0.plusSeconds(1)))
                     .when(new LoginWithEmailOtp(USER, "q1", "h-000000", "s1", "r1", IP, "ua", T0.plusSeconds(30)))
@@ -98,7 +111,8 @@ class PasswordlessTest {
 
         @Test
         void otpWhenCodeOfAnotherRequestThenRejected() {
-            fixture.given(registered(),
+            fixture.given(
+                            registered(),
                             new EmailOtpRequested(USER, EMAIL, "q1", "h-123456", "s", IP, T0, T0.plusSeconds(600)))
                     .when(new LoginWithEmailOtp(USER, "q2", "h-123456", "s1", "r1", IP, "ua", T0.plusSeconds(30)))
                     .expectNoEvents()
@@ -107,12 +121,22 @@ class PasswordlessTest {
 
         @Test
         void otpWhenRightThenSessionStarted() {
-            fixture.given(registered(), new EmailVerified(USER, EMAIL, T0),
+            fixture.given(
+                            registered(),
+                            new EmailVerified(USER, EMAIL, T0),
                             new EmailOtpRequested(USER, EMAIL, "q1", "h-123456", "s", IP, T0, T0.plusSeconds(600)))
                     .when(new LoginWithEmailOtp(USER, "q1", "h-123456", "s1", "r1", IP, "ua", T0.plusSeconds(30)))
-                    .expectEvents(new LoginSucceeded(USER, "s1", IP, "ua", T0.plusSeconds(30), LoginMethod.EMAIL_OTP),
-                            new SessionStarted(USER, "s1", "r1", IP, "ua", T0.plusSeconds(30),
-                                    T0.plusSeconds(30).plus(Duration.ofDays(1)), T0.plusSeconds(30).plus(ACCESS)));
+                    .expectEvents(
+                            new LoginSucceeded(USER, "s1", IP, "ua", T0.plusSeconds(30), LoginMethod.EMAIL_OTP),
+                            new SessionStarted(
+                                    USER,
+                                    "s1",
+                                    "r1",
+                                    IP,
+                                    "ua",
+                                    T0.plusSeconds(30),
+                                    T0.plusSeconds(30).plus(Duration.ofDays(1)),
+                                    T0.plusSeconds(30).plus(ACCESS)));
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.watchword.command.user;
 
+import static dev.watchword.command.user.UserFixtures.violation;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.user.EmailChangeCommand.ConfirmEmailChange;
@@ -25,19 +28,15 @@ import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static dev.watchword.command.user.UserFixtures.violation;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pre-account takeover (OWASP ASVS 5.0 V6.4): someone registers an address that is not theirs with a password
@@ -78,8 +77,8 @@ class PreAccountTakeoverTest {
     }
 
     private static SessionStarted started(String sessionId, String ip) {
-        return new SessionStarted(USER, sessionId, "r-" + sessionId, ip, "ua", T0.plusSeconds(60),
-                T0.plus(Duration.ofDays(1)));
+        return new SessionStarted(
+                USER, sessionId, "r-" + sessionId, ip, "ua", T0.plusSeconds(60), T0.plus(Duration.ofDays(1)));
     }
 
     private static SessionRevoked revoked(String sessionId) {
@@ -91,44 +90,76 @@ class PreAccountTakeoverTest {
 
         @Test
         void verifyEmailWhenRegisteredWithPasswordThenPasswordRemovedAndEarlierSessionsRevoked() {
-            fixture.given(registeredByAttacker(), verificationLink(), started("s1", ATTACKER_IP),
+            fixture.given(
+                            registeredByAttacker(),
+                            verificationLink(),
+                            started("s1", ATTACKER_IP),
                             started("s2", ATTACKER_IP))
                     .when(new VerifyEmail(USER, "v1", PROOF))
-                    .expectEvents(new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
-                            revoked("s1"), revoked("s2"));
+                    .expectEvents(
+                            new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordRemoved(USER, PROOF),
+                            revoked("s1"),
+                            revoked("s2"));
         }
 
         @Test
         void loginWithMagicLinkWhenAddressUnverifiedThenVerifiedPasswordRemovedAndOnlyTheNewSessionLives() {
-            fixture.given(registeredByAttacker(), verificationLink(), started("s1", ATTACKER_IP),
+            fixture.given(
+                            registeredByAttacker(),
+                            verificationLink(),
+                            started("s1", ATTACKER_IP),
                             new MagicLinkRequested(USER, EMAIL, "m1", "sealed", OWNER_IP, T0, PROOF.plusSeconds(600)))
                     .when(new LoginWithMagicLink(USER, "m1", "s9", "r9", OWNER_IP, "ua", PROOF))
-                    .expectEvents(new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
+                    .expectEvents(
+                            new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordRemoved(USER, PROOF),
                             revoked("s1"),
                             new LoginSucceeded(USER, "s9", OWNER_IP, "ua", PROOF, LoginMethod.MAGIC_LINK),
-                            new SessionStarted(USER, "s9", "r9", OWNER_IP, "ua", PROOF,
-                                    PROOF.plus(UserFixtures.APP.refreshTokenLifetime()), PROOF.plus(ACCESS)));
+                            new SessionStarted(
+                                    USER,
+                                    "s9",
+                                    "r9",
+                                    OWNER_IP,
+                                    "ua",
+                                    PROOF,
+                                    PROOF.plus(UserFixtures.APP.refreshTokenLifetime()),
+                                    PROOF.plus(ACCESS)));
         }
 
         @Test
         void loginWithEmailOtpWhenAddressUnverifiedThenVerifiedPasswordRemovedAndOnlyTheNewSessionLives() {
-            fixture.given(registeredByAttacker(), started("s1", ATTACKER_IP),
-                            new EmailOtpRequested(USER, EMAIL, "q1", "h-123456", "sealed", OWNER_IP, T0,
-                                    PROOF.plusSeconds(600)))
+            fixture.given(
+                            registeredByAttacker(),
+                            started("s1", ATTACKER_IP),
+                            new EmailOtpRequested(
+                                    USER, EMAIL, "q1", "h-123456", "sealed", OWNER_IP, T0, PROOF.plusSeconds(600)))
                     .when(new LoginWithEmailOtp(USER, "q1", "h-123456", "s9", "r9", OWNER_IP, "ua", PROOF))
-                    .expectEvents(new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
+                    .expectEvents(
+                            new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordRemoved(USER, PROOF),
                             revoked("s1"),
                             new LoginSucceeded(USER, "s9", OWNER_IP, "ua", PROOF, LoginMethod.EMAIL_OTP),
-                            new SessionStarted(USER, "s9", "r9", OWNER_IP, "ua", PROOF,
-                                    PROOF.plus(UserFixtures.APP.refreshTokenLifetime()), PROOF.plus(ACCESS)));
+                            new SessionStarted(
+                                    USER,
+                                    "s9",
+                                    "r9",
+                                    OWNER_IP,
+                                    "ua",
+                                    PROOF,
+                                    PROOF.plus(UserFixtures.APP.refreshTokenLifetime()),
+                                    PROOF.plus(ACCESS)));
         }
 
         @Test
         void loginWhenPasswordRemovedThenAttackersPasswordRejectedLikeAWrongOne() {
-            fixture.given(registeredByAttacker(), new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF))
+            fixture.given(
+                            registeredByAttacker(),
+                            new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordRemoved(USER, PROOF))
                     .when(new Login(USER, "attacker's password", "s3", "r3", ATTACKER_IP, "ua", PROOF.plusSeconds(5)))
-                    .expectEvents(new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, ATTACKER_IP, "ua",
-                            PROOF.plusSeconds(5)))
+                    .expectEvents(new LoginFailed(
+                            USER, LoginFailureReason.WRONG_PASSWORD, ATTACKER_IP, "ua", PROOF.plusSeconds(5)))
                     .expectResultMessagePayload(new LoginOutcome.Rejected());
             // Still checked against a hash (PasswordHasher's decoy for a missing one), so it takes as long.
             assertThat(hashesChecked).containsExactly("null");
@@ -136,23 +167,50 @@ class PreAccountTakeoverTest {
 
         @Test
         void resetPasswordWhenAddressUnverifiedThenVerifiedAndAttackersPendingEmailChangeCancelled() {
-            fixture.given(registeredByAttacker(), started("s1", ATTACKER_IP),
-                            new EmailChangeRequested(USER, EMAIL, "attacker@example.net", "c1", "sealed", T0,
+            fixture.given(
+                            registeredByAttacker(),
+                            started("s1", ATTACKER_IP),
+                            new EmailChangeRequested(
+                                    USER,
+                                    EMAIL,
+                                    "attacker@example.net",
+                                    "c1",
+                                    "sealed",
+                                    T0,
                                     T0.plus(Duration.ofDays(1))),
-                            new PasswordResetRequested(USER, EMAIL, "t1", "sealed", OWNER_IP, T0, PROOF.plusSeconds(60)))
+                            new PasswordResetRequested(
+                                    USER, EMAIL, "t1", "sealed", OWNER_IP, T0, PROOF.plusSeconds(60)))
                     .when(new ResetPassword(USER, "t1", "owner's password", OWNER_IP, PROOF))
-                    .expectEvents(new EmailVerified(USER, EMAIL, PROOF),
-                            new PasswordChanged(USER, EMAIL, "hash-of-owner's password", PasswordChangeReason.RESET,
-                                    OWNER_IP, PROOF),
-                            new SessionRevoked(USER, "s1", SessionRevocationReason.PASSWORD_RESET, PROOF,
-                                    PROOF.plus(ACCESS)));
+                    .expectEvents(
+                            new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordChanged(
+                                    USER,
+                                    EMAIL,
+                                    "hash-of-owner's password",
+                                    PasswordChangeReason.RESET,
+                                    OWNER_IP,
+                                    PROOF),
+                            new SessionRevoked(
+                                    USER, "s1", SessionRevocationReason.PASSWORD_RESET, PROOF, PROOF.plus(ACCESS)));
 
-            fixture.given(registeredByAttacker(),
-                            new EmailChangeRequested(USER, EMAIL, "attacker@example.net", "c1", "sealed", T0,
+            fixture.given(
+                            registeredByAttacker(),
+                            new EmailChangeRequested(
+                                    USER,
+                                    EMAIL,
+                                    "attacker@example.net",
+                                    "c1",
+                                    "sealed",
+                                    T0,
                                     T0.plus(Duration.ofDays(1))),
                             new EmailVerified(USER, EMAIL, PROOF),
-                            new PasswordChanged(USER, EMAIL, "hash-of-owner's password", PasswordChangeReason.RESET,
-                                    OWNER_IP, PROOF))
+                            new PasswordChanged(
+                                    USER,
+                                    EMAIL,
+                                    "hash-of-owner's password",
+                                    PasswordChangeReason.RESET,
+                                    OWNER_IP,
+                                    PROOF))
                     .when(new ConfirmEmailChange(USER, "c1", PROOF.plusSeconds(5)))
                     .expectNoEvents()
                     .expectException(violation(ProblemCode.INVALID_EMAIL_CHANGE_TOKEN));
@@ -160,8 +218,17 @@ class PreAccountTakeoverTest {
 
         @Test
         void confirmEmailChangeWhenRequestedBeforeOwnerProvedMailboxThenRejected() {
-            fixture.given(registeredByAttacker(), verificationLink(), started("s1", ATTACKER_IP),
-                            new EmailChangeRequested(USER, EMAIL, "attacker@example.net", "c1", "sealed", T0,
+            fixture.given(
+                            registeredByAttacker(),
+                            verificationLink(),
+                            started("s1", ATTACKER_IP),
+                            new EmailChangeRequested(
+                                    USER,
+                                    EMAIL,
+                                    "attacker@example.net",
+                                    "c1",
+                                    "sealed",
+                                    T0,
                                     T0.plus(Duration.ofDays(1))),
                             new EmailVerified(USER, EMAIL, PROOF))
                     .when(new ConfirmEmailChange(USER, "c1", PROOF.plusSeconds(5)))
@@ -175,41 +242,74 @@ class PreAccountTakeoverTest {
 
         @Test
         void verifyEmailWhenOwnerSignedInBeforeThenOwnSessionEndsAndPasswordRemoved() {
-            fixture.given(new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0), verificationLink(),
+            fixture.given(
+                            new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0),
+                            verificationLink(),
                             started("s1", OWNER_IP))
                     .when(new VerifyEmail(USER, "v1", PROOF))
-                    .expectEvents(new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
-                            revoked("s1"));
+                    .expectEvents(
+                            new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF), revoked("s1"));
         }
 
         @Test
         void resetPasswordWhenPasswordRemovedThenOwnerSetsOneAndSignsInWithIt() {
-            fixture.given(new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0),
-                            new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
-                            new PasswordResetRequested(USER, EMAIL, "t1", "sealed", OWNER_IP, PROOF,
-                                    PROOF.plusSeconds(1800)))
+            fixture.given(
+                            new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0),
+                            new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordRemoved(USER, PROOF),
+                            new PasswordResetRequested(
+                                    USER, EMAIL, "t1", "sealed", OWNER_IP, PROOF, PROOF.plusSeconds(1800)))
                     .when(new ResetPassword(USER, "t1", "new password", OWNER_IP, PROOF.plusSeconds(60)))
-                    .expectEvents(new PasswordChanged(USER, EMAIL, "hash-of-new password", PasswordChangeReason.RESET,
-                            OWNER_IP, PROOF.plusSeconds(60)));
+                    .expectEvents(new PasswordChanged(
+                            USER,
+                            EMAIL,
+                            "hash-of-new password",
+                            PasswordChangeReason.RESET,
+                            OWNER_IP,
+                            PROOF.plusSeconds(60)));
 
-            fixture.given(new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0),
-                            new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
-                            new PasswordChanged(USER, EMAIL, "hash-of-new password", PasswordChangeReason.RESET,
-                                    OWNER_IP, PROOF.plusSeconds(60)))
+            fixture.given(
+                            new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0),
+                            new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordRemoved(USER, PROOF),
+                            new PasswordChanged(
+                                    USER,
+                                    EMAIL,
+                                    "hash-of-new password",
+                                    PasswordChangeReason.RESET,
+                                    OWNER_IP,
+                                    PROOF.plusSeconds(60)))
                     .when(new Login(USER, "new password", "s2", "r2", OWNER_IP, "ua", PROOF.plusSeconds(90)))
-                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(USER, "s2",
-                            List.of("user"), List.of(), 0, "default", "default", ACCESS,
+                    .expectResultMessagePayload(new LoginOutcome.Granted(new SessionGrant(
+                            USER,
+                            "s2",
+                            List.of("user"),
+                            List.of(),
+                            0,
+                            "default",
+                            "default",
+                            ACCESS,
                             PROOF.plusSeconds(90).plus(ACCESS))));
         }
 
         @Test
         void verifyEmailWhenPasswordChosenWithItThenEarlierOneDroppedAndTheNewOneSet() {
-            fixture.given(new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0), verificationLink(),
+            fixture.given(
+                            new UserRegistered(USER, EMAIL, "hash-of-owner's password", T0),
+                            verificationLink(),
                             started("s1", OWNER_IP))
                     .when(new VerifyEmail(USER, "v1", "new password", OWNER_IP, PROOF))
-                    .expectEvents(new EmailVerified(USER, EMAIL, PROOF), new PasswordRemoved(USER, PROOF),
-                            revoked("s1"), new PasswordChanged(USER, EMAIL, "hash-of-new password",
-                                    PasswordChangeReason.VERIFICATION, OWNER_IP, PROOF));
+                    .expectEvents(
+                            new EmailVerified(USER, EMAIL, PROOF),
+                            new PasswordRemoved(USER, PROOF),
+                            revoked("s1"),
+                            new PasswordChanged(
+                                    USER,
+                                    EMAIL,
+                                    "hash-of-new password",
+                                    PasswordChangeReason.VERIFICATION,
+                                    OWNER_IP,
+                                    PROOF));
         }
 
         @Test
@@ -223,7 +323,8 @@ class PreAccountTakeoverTest {
         @Test
         void verifyEmailCommandWhenPrintedThenPasswordHidden() {
             assertThat(new VerifyEmail(USER, "v1", "new password", OWNER_IP, PROOF).toString())
-                    .doesNotContain("new password").doesNotContain("v1");
+                    .doesNotContain("new password")
+                    .doesNotContain("v1");
         }
 
         @Test
@@ -239,13 +340,23 @@ class PreAccountTakeoverTest {
 
         @Test
         void loginWithMagicLinkWhenAddressVerifiedThenOtherSessionsAndPasswordKept() {
-            fixture.given(registeredByAttacker(), new EmailVerified(USER, EMAIL, T0.plusSeconds(30)),
+            fixture.given(
+                            registeredByAttacker(),
+                            new EmailVerified(USER, EMAIL, T0.plusSeconds(30)),
                             started("s1", OWNER_IP),
                             new MagicLinkRequested(USER, EMAIL, "m1", "sealed", OWNER_IP, T0, PROOF.plusSeconds(600)))
                     .when(new LoginWithMagicLink(USER, "m1", "s9", "r9", OWNER_IP, "ua", PROOF))
-                    .expectEvents(new LoginSucceeded(USER, "s9", OWNER_IP, "ua", PROOF, LoginMethod.MAGIC_LINK),
-                            new SessionStarted(USER, "s9", "r9", OWNER_IP, "ua", PROOF,
-                                    PROOF.plus(UserFixtures.APP.refreshTokenLifetime()), PROOF.plus(ACCESS)));
+                    .expectEvents(
+                            new LoginSucceeded(USER, "s9", OWNER_IP, "ua", PROOF, LoginMethod.MAGIC_LINK),
+                            new SessionStarted(
+                                    USER,
+                                    "s9",
+                                    "r9",
+                                    OWNER_IP,
+                                    "ua",
+                                    PROOF,
+                                    PROOF.plus(UserFixtures.APP.refreshTokenLifetime()),
+                                    PROOF.plus(ACCESS)));
         }
     }
 }

@@ -7,13 +7,12 @@ import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.user.EmailVerificationRequested;
 import dev.watchword.events.user.RegistrationAttemptedForTakenEmail;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
 
 /** {@link Registration}'s rules, through the aggregate: given events, a command, the events it leads to. */
 class RegistrationTest {
@@ -52,7 +51,9 @@ class RegistrationTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterUser(USER, EMAIL, HASH, link, T0, DefaultApp.APP_ID))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new UserRegistered(USER, EMAIL, HASH, T0, DefaultApp.APP_ID), verificationRequested("h1", T0.plusSeconds(86_400)));
+                    .expectEvents(
+                            new UserRegistered(USER, EMAIL, HASH, T0, DefaultApp.APP_ID),
+                            verificationRequested("h1", T0.plusSeconds(86_400)));
         }
     }
 
@@ -63,8 +64,8 @@ class RegistrationTest {
         void noteWhenAddressTakenThenOwnerIsToldByEvent() {
             fixture.given(registered())
                     .when(new NoteRegistrationAttempt(USER, "198.51.100.7", T0.plusSeconds(5)))
-                    .expectEvents(new RegistrationAttemptedForTakenEmail(USER, EMAIL, "198.51.100.7",
-                            T0.plusSeconds(5)));
+                    .expectEvents(
+                            new RegistrationAttemptedForTakenEmail(USER, EMAIL, "198.51.100.7", T0.plusSeconds(5)));
         }
     }
 }

@@ -1,16 +1,16 @@
 package dev.watchword.command.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SessionSettingsTest {
 
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     private static SessionSettings withGrace(Duration grace) {
         return new SessionSettings(grace, Duration.ofHours(12), 5, Duration.ofMinutes(1), Duration.ofHours(1), 100);
@@ -24,9 +24,11 @@ class SessionSettingsTest {
 
     @Test
     void validateWhenGraceLongerThanThirtySecondsOrNegativeThenInvalid() {
-        assertThat(validator.validate(withGrace(Duration.ofSeconds(31)))).extracting(v -> v.getPropertyPath().toString())
+        assertThat(validator.validate(withGrace(Duration.ofSeconds(31))))
+                .extracting(v -> v.getPropertyPath().toString())
                 .containsExactly("refreshGraceShort");
-        assertThat(validator.validate(withGrace(Duration.ofSeconds(-1)))).extracting(v -> v.getPropertyPath().toString())
+        assertThat(validator.validate(withGrace(Duration.ofSeconds(-1))))
+                .extracting(v -> v.getPropertyPath().toString())
                 .containsExactly("refreshGraceShort");
     }
 }

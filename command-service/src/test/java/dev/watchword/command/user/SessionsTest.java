@@ -1,5 +1,7 @@
 package dev.watchword.command.user;
 
+import static dev.watchword.command.user.UserFixtures.violation;
+
 import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.command.appdirectory.AppPolicy;
 import dev.watchword.command.problem.ProblemCode;
@@ -18,19 +20,16 @@ import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserRegistered;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-
-import static dev.watchword.command.user.UserFixtures.violation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Sessions}' rules, through the aggregate: refresh with rotation, reuse detection and the grace window of a
@@ -61,8 +60,16 @@ class SessionsTest {
 
     /** {@link UserFixtures#APP}, with the access token lifetime of now. */
     private AppPolicy app() {
-        return new AppPolicy(DefaultApp.APP_ID, DefaultApp.CLIENT_ID, EnumSet.allOf(LoginMethod.class), false,
-                accessLifetime, REFRESH_LIFETIME, 8, List.of(), Map.of());
+        return new AppPolicy(
+                DefaultApp.APP_ID,
+                DefaultApp.CLIENT_ID,
+                EnumSet.allOf(LoginMethod.class),
+                false,
+                accessLifetime,
+                REFRESH_LIFETIME,
+                8,
+                List.of(),
+                Map.of());
     }
 
     private static UserRegistered registered() {
@@ -70,7 +77,14 @@ class SessionsTest {
     }
 
     private static SessionStarted sessionStarted(String sessionId, String refreshHash) {
-        return new SessionStarted(USER, sessionId, refreshHash, "192.0.2.1", "test", T0, T0.plus(REFRESH_LIFETIME),
+        return new SessionStarted(
+                USER,
+                sessionId,
+                refreshHash,
+                "192.0.2.1",
+                "test",
+                T0,
+                T0.plus(REFRESH_LIFETIME),
                 T0.plus(ACCESS_LIFETIME));
     }
 
@@ -79,12 +93,20 @@ class SessionsTest {
     }
 
     private static SessionStarted startedWithHourLongToken() {
-        return new SessionStarted(USER, "s1", "r1", IP, BROWSER, T0, T0.plus(REFRESH_LIFETIME),
-                T0.plus(Duration.ofMinutes(60)));
+        return new SessionStarted(
+                USER, "s1", "r1", IP, BROWSER, T0, T0.plus(REFRESH_LIFETIME), T0.plus(Duration.ofMinutes(60)));
     }
 
     private static RefreshTokenRotated rotatedBy(String ip, String userAgent) {
-        return new RefreshTokenRotated(USER, "s1", "r1", "r2", ROTATED, T0.plus(REFRESH_LIFETIME), ip, userAgent,
+        return new RefreshTokenRotated(
+                USER,
+                "s1",
+                "r1",
+                "r2",
+                ROTATED,
+                T0.plus(REFRESH_LIFETIME),
+                ip,
+                userAgent,
                 ROTATED.plus(Duration.ofMinutes(5)));
     }
 
@@ -95,43 +117,99 @@ class SessionsTest {
         void refreshWhenCurrentTokenThenRotated() {
             fixture.given(registered(), sessionStarted("s1", "r1"))
                     .when(new RefreshSession(USER, "r1", "r2", "192.0.2.1", "test", T0.plusSeconds(60)))
-                    .expectEvents(new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60),
-                            T0.plus(REFRESH_LIFETIME), "192.0.2.1", "test", T0.plusSeconds(60).plus(ACCESS_LIFETIME)))
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME,
+                    .expectEvents(new RefreshTokenRotated(
+                            USER,
+                            "s1",
+                            "r1",
+                            "r2",
+                            T0.plusSeconds(60),
+                            T0.plus(REFRESH_LIFETIME),
+                            "192.0.2.1",
+                            "test",
+                            T0.plusSeconds(60).plus(ACCESS_LIFETIME)))
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(
+                            USER,
+                            "s1",
+                            List.of("user"),
+                            List.of(),
+                            0,
+                            "default",
+                            "default",
+                            ACCESS_LIFETIME,
                             T0.plusSeconds(60).plus(ACCESS_LIFETIME))));
         }
 
         @Test
         void refreshWhenRotatedTokenReplayedAfterGraceThenReuseDetectedAndSessionRevoked() {
-            fixture.given(registered(), sessionStarted("s1", "r1"),
-                            new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)))
+            fixture.given(
+                            registered(),
+                            sessionStarted("s1", "r1"),
+                            new RefreshTokenRotated(
+                                    USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)))
                     .when(new RefreshSession(USER, "r1", "r2", "198.51.100.9", "evil", T0.plusSeconds(120)))
-                    .expectEvents(new RefreshTokenReuseDetected(USER, "s1", "198.51.100.9", "evil", T0.plusSeconds(120)),
-                            new SessionRevoked(USER, "s1", SessionRevocationReason.REFRESH_TOKEN_REUSE, T0.plusSeconds(120),
+                    .expectEvents(
+                            new RefreshTokenReuseDetected(USER, "s1", "198.51.100.9", "evil", T0.plusSeconds(120)),
+                            new SessionRevoked(
+                                    USER,
+                                    "s1",
+                                    SessionRevocationReason.REFRESH_TOKEN_REUSE,
+                                    T0.plusSeconds(120),
                                     T0.plusSeconds(120).plus(ACCESS_LIFETIME)))
                     .expectResultMessagePayload(new RefreshOutcome.Rejected());
         }
 
         @Test
         void refreshWhenRotatedTokenRacesWithinGraceFromSameClientThenSameSuccessorAndGraceUseRecorded() {
-            fixture.given(registered(), sessionStarted("s1", "r1"),
-                            new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME),
-                                    "192.0.2.1", "test", T0.plusSeconds(60).plus(ACCESS_LIFETIME)))
+            fixture.given(
+                            registered(),
+                            sessionStarted("s1", "r1"),
+                            new RefreshTokenRotated(
+                                    USER,
+                                    "s1",
+                                    "r1",
+                                    "r2",
+                                    T0.plusSeconds(60),
+                                    T0.plus(REFRESH_LIFETIME),
+                                    "192.0.2.1",
+                                    "test",
+                                    T0.plusSeconds(60).plus(ACCESS_LIFETIME)))
                     .when(new RefreshSession(USER, "r1", "r2", "192.0.2.1", "test", T0.plusSeconds(62)))
-                    .expectEvents(new RefreshTokenGraceUsed(USER, "s1", "192.0.2.1", "test", T0.plusSeconds(62),
+                    .expectEvents(new RefreshTokenGraceUsed(
+                            USER,
+                            "s1",
+                            "192.0.2.1",
+                            "test",
+                            T0.plusSeconds(62),
                             T0.plusSeconds(62).plus(ACCESS_LIFETIME)))
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1", List.of("user"), List.of(), 0, "default", "default", ACCESS_LIFETIME,
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(
+                            USER,
+                            "s1",
+                            List.of("user"),
+                            List.of(),
+                            0,
+                            "default",
+                            "default",
+                            ACCESS_LIFETIME,
                             T0.plusSeconds(62).plus(ACCESS_LIFETIME))));
         }
 
         @Test
         void refreshWhenOlderTokenReplayedThenReuseDetected() {
-            fixture.given(registered(), sessionStarted("s1", "r1"),
-                            new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)),
-                            new RefreshTokenRotated(USER, "s1", "r2", "r3", T0.plusSeconds(61), T0.plus(REFRESH_LIFETIME)))
+            fixture.given(
+                            registered(),
+                            sessionStarted("s1", "r1"),
+                            new RefreshTokenRotated(
+                                    USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(REFRESH_LIFETIME)),
+                            new RefreshTokenRotated(
+                                    USER, "s1", "r2", "r3", T0.plusSeconds(61), T0.plus(REFRESH_LIFETIME)))
                     .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(62)))
-                    .expectEvents(new RefreshTokenReuseDetected(USER, "s1", null, null, T0.plusSeconds(62)),
-                            new SessionRevoked(USER, "s1", SessionRevocationReason.REFRESH_TOKEN_REUSE, T0.plusSeconds(62),
+                    .expectEvents(
+                            new RefreshTokenReuseDetected(USER, "s1", null, null, T0.plusSeconds(62)),
+                            new SessionRevoked(
+                                    USER,
+                                    "s1",
+                                    SessionRevocationReason.REFRESH_TOKEN_REUSE,
+                                    T0.plusSeconds(62),
                                     T0.plusSeconds(62).plus(ACCESS_LIFETIME)));
         }
 
@@ -153,7 +231,9 @@ class SessionsTest {
 
         @Test
         void refreshWhenSessionRevokedThenRejected() {
-            fixture.given(registered(), sessionStarted("s1", "r1"),
+            fixture.given(
+                            registered(),
+                            sessionStarted("s1", "r1"),
                             new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0, T0.plusSeconds(300)))
                     .when(new RefreshSession(USER, "r1", "r2", T0.plusSeconds(60)))
                     .expectNoEvents()
@@ -162,10 +242,15 @@ class SessionsTest {
 
         @Test
         void refreshWhenSessionExpiredThenRejected() {
-            fixture.given(registered(), sessionStarted("s1", "r1"),
-                            new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(39_600), T0.plus(REFRESH_LIFETIME)),
-                            new RefreshTokenRotated(USER, "s1", "r2", "r3", T0.plusSeconds(79_200), T0.plus(REFRESH_LIFETIME)))
-                    .when(new RefreshSession(USER, "r3", "r4", T0.plus(REFRESH_LIFETIME).plusSeconds(1)))
+            fixture.given(
+                            registered(),
+                            sessionStarted("s1", "r1"),
+                            new RefreshTokenRotated(
+                                    USER, "s1", "r1", "r2", T0.plusSeconds(39_600), T0.plus(REFRESH_LIFETIME)),
+                            new RefreshTokenRotated(
+                                    USER, "s1", "r2", "r3", T0.plusSeconds(79_200), T0.plus(REFRESH_LIFETIME)))
+                    .when(new RefreshSession(
+                            USER, "r3", "r4", T0.plus(REFRESH_LIFETIME).plusSeconds(1)))
                     .expectNoEvents()
                     .expectException(violation(ProblemCode.INVALID_REFRESH_TOKEN));
         }
@@ -178,8 +263,8 @@ class SessionsTest {
         void revokeWhenTokenCurrentThenSessionRevokedUntilAccessTokensExpire() {
             fixture.given(registered(), sessionStarted("s1", "r1"))
                     .when(new RevokeSession(USER, "r1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60)))
-                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60),
-                            T0.plusSeconds(360)));
+                    .expectEvents(new SessionRevoked(
+                            USER, "s1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60), T0.plusSeconds(360)));
         }
 
         @Test
@@ -197,15 +282,21 @@ class SessionsTest {
         @Test
         void revokeByIdWhenOwnLiveSessionThenRevoked() {
             fixture.given(registered(), started("s1"), started("s2"))
-                    .when(new RevokeSessionById(USER, "s1", "s2", SessionRevocationReason.REVOKED_BY_USER, T0.plusSeconds(5)))
-                    .expectEvents(new SessionRevoked(USER, "s2", SessionRevocationReason.REVOKED_BY_USER,
-                            T0.plusSeconds(5), T0.plusSeconds(5).plus(ACCESS_LIFETIME)));
+                    .when(new RevokeSessionById(
+                            USER, "s1", "s2", SessionRevocationReason.REVOKED_BY_USER, T0.plusSeconds(5)))
+                    .expectEvents(new SessionRevoked(
+                            USER,
+                            "s2",
+                            SessionRevocationReason.REVOKED_BY_USER,
+                            T0.plusSeconds(5),
+                            T0.plusSeconds(5).plus(ACCESS_LIFETIME)));
         }
 
         @Test
         void revokeByIdWhenUnknownSessionThenNotFound() {
             fixture.given(registered(), started("s1"))
-                    .when(new RevokeSessionById(USER, "s1", "other", SessionRevocationReason.REVOKED_BY_USER, T0.plusSeconds(5)))
+                    .when(new RevokeSessionById(
+                            USER, "s1", "other", SessionRevocationReason.REVOKED_BY_USER, T0.plusSeconds(5)))
                     .expectNoEvents()
                     .expectException(violation(ProblemCode.SESSION_NOT_FOUND));
         }
@@ -218,10 +309,19 @@ class SessionsTest {
         void revokeAllWhenCalledThenEveryLiveSessionEnds() {
             fixture.given(registered(), started("s1"), started("s2"))
                     .when(new RevokeAllSessions(USER, "s2", T0.plusSeconds(5)))
-                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT_EVERYWHERE,
-                                    T0.plusSeconds(5), T0.plusSeconds(5).plus(ACCESS_LIFETIME)),
-                            new SessionRevoked(USER, "s2", SessionRevocationReason.LOGOUT_EVERYWHERE,
-                                    T0.plusSeconds(5), T0.plusSeconds(5).plus(ACCESS_LIFETIME)));
+                    .expectEvents(
+                            new SessionRevoked(
+                                    USER,
+                                    "s1",
+                                    SessionRevocationReason.LOGOUT_EVERYWHERE,
+                                    T0.plusSeconds(5),
+                                    T0.plusSeconds(5).plus(ACCESS_LIFETIME)),
+                            new SessionRevoked(
+                                    USER,
+                                    "s2",
+                                    SessionRevocationReason.LOGOUT_EVERYWHERE,
+                                    T0.plusSeconds(5),
+                                    T0.plusSeconds(5).plus(ACCESS_LIFETIME)));
         }
     }
 
@@ -240,7 +340,11 @@ class SessionsTest {
 
             fixture.given(registered(), startedWithHourLongToken())
                     .when(new RevokeSession(USER, "r1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60)))
-                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60),
+                    .expectEvents(new SessionRevoked(
+                            USER,
+                            "s1",
+                            SessionRevocationReason.LOGOUT,
+                            T0.plusSeconds(60),
                             T0.plus(Duration.ofMinutes(60))));
         }
 
@@ -248,21 +352,44 @@ class SessionsTest {
         void loginWhenLifetimeIsAnHourThenSessionRemembersTheTokensExpiry() {
             fixture.given(registered())
                     .when(new Login(USER, "pw", "s1", "r1", IP, BROWSER, T0))
-                    .expectEvents(new LoginSucceeded(USER, "s1", IP, BROWSER, T0, LoginMethod.PASSWORD),
+                    .expectEvents(
+                            new LoginSucceeded(USER, "s1", IP, BROWSER, T0, LoginMethod.PASSWORD),
                             startedWithHourLongToken());
         }
 
         @Test
         void revokeAllSessionsWhenTokenFromARefreshOutlivesTheNewLifetimeThenRefusedUntilItExpires() {
             accessLifetime = Duration.ofMinutes(5);
-            RefreshTokenRotated hourLongRefresh = new RefreshTokenRotated(USER, "s1", "r1", "r2", ROTATED,
-                    T0.plus(REFRESH_LIFETIME), IP, BROWSER, ROTATED.plus(Duration.ofMinutes(60)));
+            RefreshTokenRotated hourLongRefresh = new RefreshTokenRotated(
+                    USER,
+                    "s1",
+                    "r1",
+                    "r2",
+                    ROTATED,
+                    T0.plus(REFRESH_LIFETIME),
+                    IP,
+                    BROWSER,
+                    ROTATED.plus(Duration.ofMinutes(60)));
 
-            fixture.given(registered(), new SessionStarted(USER, "s1", "r1", IP, BROWSER, T0,
-                            T0.plus(REFRESH_LIFETIME), T0.plus(Duration.ofMinutes(5))), hourLongRefresh)
+            fixture.given(
+                            registered(),
+                            new SessionStarted(
+                                    USER,
+                                    "s1",
+                                    "r1",
+                                    IP,
+                                    BROWSER,
+                                    T0,
+                                    T0.plus(REFRESH_LIFETIME),
+                                    T0.plus(Duration.ofMinutes(5))),
+                            hourLongRefresh)
                     .when(new RevokeAllSessions(USER, "s1", ROTATED.plusSeconds(60)))
-                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT_EVERYWHERE,
-                            ROTATED.plusSeconds(60), ROTATED.plus(Duration.ofMinutes(60))));
+                    .expectEvents(new SessionRevoked(
+                            USER,
+                            "s1",
+                            SessionRevocationReason.LOGOUT_EVERYWHERE,
+                            ROTATED.plusSeconds(60),
+                            ROTATED.plus(Duration.ofMinutes(60))));
         }
 
         @Test
@@ -271,7 +398,11 @@ class SessionsTest {
 
             fixture.given(registered(), startedWithHourLongToken())
                     .when(new RevokeSession(USER, "r1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60)))
-                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT, T0.plusSeconds(60),
+                    .expectEvents(new SessionRevoked(
+                            USER,
+                            "s1",
+                            SessionRevocationReason.LOGOUT,
+                            T0.plusSeconds(60),
                             T0.plusSeconds(60).plus(Duration.ofMinutes(90))));
         }
     }
@@ -291,10 +422,22 @@ class SessionsTest {
 
             fixture.given(registered(), startedWithHourLongToken(), rotatedBy(IP, BROWSER))
                     .when(new RefreshSession(USER, "r1", "r2", IP, BROWSER, ROTATED.plusSeconds(2)))
-                    .expectEvents(new RefreshTokenGraceUsed(USER, "s1", IP, BROWSER, ROTATED.plusSeconds(2),
+                    .expectEvents(new RefreshTokenGraceUsed(
+                            USER,
+                            "s1",
+                            IP,
+                            BROWSER,
+                            ROTATED.plusSeconds(2),
                             ROTATED.plusSeconds(2).plus(Duration.ofMinutes(5))))
-                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(USER, "s1",
-                            List.of("user"), List.of(), 0, "default", "default", Duration.ofMinutes(5),
+                    .expectResultMessagePayload(new RefreshOutcome.Granted(new SessionGrant(
+                            USER,
+                            "s1",
+                            List.of("user"),
+                            List.of(),
+                            0,
+                            "default",
+                            "default",
+                            Duration.ofMinutes(5),
                             ROTATED.plusSeconds(2).plus(Duration.ofMinutes(5)))));
         }
 
@@ -305,8 +448,13 @@ class SessionsTest {
 
             fixture.given(registered(), startedWithHourLongToken(), rotatedBy(IP, BROWSER))
                     .when(new RefreshSession(USER, "r1", "r2", "198.51.100.9", BROWSER, at))
-                    .expectEvents(new RefreshTokenReuseDetected(USER, "s1", "198.51.100.9", BROWSER, at),
-                            new SessionRevoked(USER, "s1", SessionRevocationReason.REFRESH_TOKEN_REUSE, at,
+                    .expectEvents(
+                            new RefreshTokenReuseDetected(USER, "s1", "198.51.100.9", BROWSER, at),
+                            new SessionRevoked(
+                                    USER,
+                                    "s1",
+                                    SessionRevocationReason.REFRESH_TOKEN_REUSE,
+                                    at,
                                     T0.plus(Duration.ofMinutes(60))))
                     .expectResultMessagePayload(new RefreshOutcome.Rejected());
         }
@@ -318,20 +466,41 @@ class SessionsTest {
 
             fixture.given(registered(), startedWithHourLongToken(), rotatedBy(IP, BROWSER))
                     .when(new RefreshSession(USER, "r1", "r2", IP, "curl/8", at))
-                    .expectEvents(new RefreshTokenReuseDetected(USER, "s1", IP, "curl/8", at),
-                            new SessionRevoked(USER, "s1", SessionRevocationReason.REFRESH_TOKEN_REUSE, at,
+                    .expectEvents(
+                            new RefreshTokenReuseDetected(USER, "s1", IP, "curl/8", at),
+                            new SessionRevoked(
+                                    USER,
+                                    "s1",
+                                    SessionRevocationReason.REFRESH_TOKEN_REUSE,
+                                    at,
                                     T0.plus(Duration.ofMinutes(60))))
                     .expectResultMessagePayload(new RefreshOutcome.Rejected());
         }
 
         @Test
         void refreshWhenSameClientRacesAgainAfterGraceUseThenSessionStillRefreshes() {
-            fixture.given(registered(), startedWithHourLongToken(), rotatedBy(IP, BROWSER),
-                            new RefreshTokenGraceUsed(USER, "s1", IP, BROWSER, ROTATED.plusSeconds(1),
+            fixture.given(
+                            registered(),
+                            startedWithHourLongToken(),
+                            rotatedBy(IP, BROWSER),
+                            new RefreshTokenGraceUsed(
+                                    USER,
+                                    "s1",
+                                    IP,
+                                    BROWSER,
+                                    ROTATED.plusSeconds(1),
                                     ROTATED.plusSeconds(1).plus(Duration.ofMinutes(60))))
                     .when(new RefreshSession(USER, "r2", "r3", IP, BROWSER, ROTATED.plusSeconds(30)))
-                    .expectEvents(new RefreshTokenRotated(USER, "s1", "r2", "r3", ROTATED.plusSeconds(30),
-                            T0.plus(REFRESH_LIFETIME), IP, BROWSER, ROTATED.plusSeconds(30).plus(Duration.ofMinutes(60))));
+                    .expectEvents(new RefreshTokenRotated(
+                            USER,
+                            "s1",
+                            "r2",
+                            "r3",
+                            ROTATED.plusSeconds(30),
+                            T0.plus(REFRESH_LIFETIME),
+                            IP,
+                            BROWSER,
+                            ROTATED.plusSeconds(30).plus(Duration.ofMinutes(60))));
         }
 
         @Test
@@ -339,13 +508,27 @@ class SessionsTest {
             accessLifetime = Duration.ofMinutes(5);
             Instant graceAt = ROTATED.plusSeconds(1);
 
-            fixture.given(registered(), new SessionStarted(USER, "s1", "r1", IP, BROWSER, T0,
-                            T0.plus(REFRESH_LIFETIME), T0.plus(Duration.ofMinutes(5))), rotatedBy(IP, BROWSER),
-                            new RefreshTokenGraceUsed(USER, "s1", IP, BROWSER, graceAt,
-                                    graceAt.plus(Duration.ofMinutes(60))))
+            fixture.given(
+                            registered(),
+                            new SessionStarted(
+                                    USER,
+                                    "s1",
+                                    "r1",
+                                    IP,
+                                    BROWSER,
+                                    T0,
+                                    T0.plus(REFRESH_LIFETIME),
+                                    T0.plus(Duration.ofMinutes(5))),
+                            rotatedBy(IP, BROWSER),
+                            new RefreshTokenGraceUsed(
+                                    USER, "s1", IP, BROWSER, graceAt, graceAt.plus(Duration.ofMinutes(60))))
                     .when(new RevokeSession(USER, "r2", SessionRevocationReason.LOGOUT, graceAt.plusSeconds(10)))
-                    .expectEvents(new SessionRevoked(USER, "s1", SessionRevocationReason.LOGOUT,
-                            graceAt.plusSeconds(10), graceAt.plus(Duration.ofMinutes(60))));
+                    .expectEvents(new SessionRevoked(
+                            USER,
+                            "s1",
+                            SessionRevocationReason.LOGOUT,
+                            graceAt.plusSeconds(10),
+                            graceAt.plus(Duration.ofMinutes(60))));
         }
     }
 }

@@ -5,14 +5,13 @@ import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.problem.RuleViolation;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.user.LoginMethod;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 
 /** What the user aggregate's tests share: the app and the account policy of their users, and broken rules. */
 final class UserFixtures {
@@ -21,14 +20,28 @@ final class UserFixtures {
     static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
     static final Duration GRACE = Duration.ofSeconds(5);
     /** The app of the users in these tests: every login method, no verified email needed. */
-    static final AppPolicy APP = new AppPolicy(DefaultApp.APP_ID, DefaultApp.CLIENT_ID,
-            EnumSet.allOf(LoginMethod.class), false, ACCESS_LIFETIME, REFRESH_LIFETIME, 8, List.of(), Map.of());
+    static final AppPolicy APP = new AppPolicy(
+            DefaultApp.APP_ID,
+            DefaultApp.CLIENT_ID,
+            EnumSet.allOf(LoginMethod.class),
+            false,
+            ACCESS_LIFETIME,
+            REFRESH_LIFETIME,
+            8,
+            List.of(),
+            Map.of());
     /** Lockout after 3 wrong passwords from one address, hard lockout after 7 from anywhere. */
-    static final AccountPolicy POLICY = new AccountPolicy(ACCESS_LIFETIME, REFRESH_LIFETIME, GRACE,
-            Duration.ofHours(12), 3, Duration.ofMinutes(1), Duration.ofHours(1), 7);
+    static final AccountPolicy POLICY = new AccountPolicy(
+            ACCESS_LIFETIME,
+            REFRESH_LIFETIME,
+            GRACE,
+            Duration.ofHours(12),
+            3,
+            Duration.ofMinutes(1),
+            Duration.ofHours(1),
+            7);
 
-    private UserFixtures() {
-    }
+    private UserFixtures() {}
 
     /** The broken rule {@code code}, for {@code expectException}. */
     static Matcher<RuleViolation> violation(ProblemCode code) {
@@ -59,8 +72,11 @@ final class UserFixtures {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a RuleViolation with code ").appendValue(expected.code())
-                        .appendText(" and detail ").appendValue(expected.getMessage());
+                description
+                        .appendText("a RuleViolation with code ")
+                        .appendValue(expected.code())
+                        .appendText(" and detail ")
+                        .appendValue(expected.getMessage());
             }
         };
     }

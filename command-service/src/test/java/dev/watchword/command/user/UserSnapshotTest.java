@@ -1,5 +1,7 @@
 package dev.watchword.command.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchword.events.envelope.EventCatalog;
@@ -21,10 +23,6 @@ import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -32,8 +30,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
 
 /**
  * The aggregate's snapshot as Jackson writes it (the serializer of {@code AxonConfiguration}, before
@@ -47,7 +46,8 @@ class UserSnapshotTest {
     private static final String IP = "192.0.2.1";
 
     private final ObjectMapper mapper = EventCatalog.json().copy();
-    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+    private final JacksonSerializer serializer =
+            JacksonSerializer.builder().objectMapper(mapper).build();
 
     /** A user with something in every part of its state: roles, pending secrets, throttle, sessions. */
     private static User userWithHistory() {
@@ -58,22 +58,36 @@ class UserSnapshotTest {
                 new EmailVerificationRequested(USER, "ada@example.com", "v1", "sealed-v1", T0, T0.plusSeconds(600)),
                 new PasswordResetRequested(USER, "ada@example.com", "t1", "sealed-t1", IP, T0, T0.plusSeconds(600)),
                 new MagicLinkRequested(USER, "ada@example.com", "m1", "sealed-m1", IP, T0, T0.plusSeconds(600)),
-                new EmailChangeRequested(USER, "ada@example.com", "ada@example.org", "c1", "sealed-c1", T0,
-                        T0.plusSeconds(600)),
-                new EmailOtpRequested(USER, "ada@example.com", "q1", "h-123456", "sealed-q1", IP, T0,
-                        T0.plusSeconds(600)),
+                new EmailChangeRequested(
+                        USER, "ada@example.com", "ada@example.org", "c1", "sealed-c1", T0, T0.plusSeconds(600)),
+                new EmailOtpRequested(
+                        USER, "ada@example.com", "q1", "h-123456", "sealed-q1", IP, T0, T0.plusSeconds(600)),
                 new EmailOtpFailed(USER, "q1", 1, IP, "ua", T0),
-                new SessionStarted(USER, "s1", "r1", IP, "ua", T0, T0.plus(Duration.ofDays(1)),
-                        T0.plus(Duration.ofMinutes(5))),
+                new SessionStarted(
+                        USER, "s1", "r1", IP, "ua", T0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofMinutes(5))),
                 new SessionStarted(USER, "s2", "r-s2", IP, "ua", T0, T0.plus(Duration.ofDays(1))),
-                new RefreshTokenRotated(USER, "s1", "r1", "r2", T0.plusSeconds(60), T0.plus(Duration.ofDays(1)), IP,
-                        "ua", T0.plusSeconds(60).plus(Duration.ofMinutes(5))),
-                new SessionRevoked(USER, "s2", SessionRevocationReason.LOGOUT, T0.plusSeconds(70),
-                        T0.plusSeconds(370)),
+                new RefreshTokenRotated(
+                        USER,
+                        "s1",
+                        "r1",
+                        "r2",
+                        T0.plusSeconds(60),
+                        T0.plus(Duration.ofDays(1)),
+                        IP,
+                        "ua",
+                        T0.plusSeconds(60).plus(Duration.ofMinutes(5))),
+                new SessionRevoked(USER, "s2", SessionRevocationReason.LOGOUT, T0.plusSeconds(70), T0.plusSeconds(370)),
                 new LoginFailed(USER, LoginFailureReason.WRONG_PASSWORD, IP, "ua", T0.plusSeconds(80)),
                 new LoginLocked(USER, "ada@example.com", IP, 1, T0.plusSeconds(80), T0.plusSeconds(140)),
-                new CurrentPasswordCheckFailed(USER, "s1", CredentialChange.PASSWORD,
-                        LoginFailureReason.WRONG_PASSWORD, 1, IP, "ua", T0.plusSeconds(90)));
+                new CurrentPasswordCheckFailed(
+                        USER,
+                        "s1",
+                        CredentialChange.PASSWORD,
+                        LoginFailureReason.WRONG_PASSWORD,
+                        1,
+                        IP,
+                        "ua",
+                        T0.plusSeconds(90)));
         history.forEach(user::on);
         return user;
     }
@@ -86,9 +100,13 @@ class UserSnapshotTest {
 
         assertThat(tree(serializer.serialize(read, String.class))).isEqualTo(tree(snapshot));
         JsonNode state = tree(snapshot).get("state");
-        assertThat(state.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(UserState.class.getRecordComponents()).map(RecordComponent::getName).toList());
-        assertThat(state.get("sessions").get("s1").get("previousTokenHash").asText()).isEqualTo("r1");
+        assertThat(state.properties())
+                .extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(UserState.class.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .toList());
+        assertThat(state.get("sessions").get("s1").get("previousTokenHash").asText())
+                .isEqualTo("r1");
         assertThat(state.get("throttle").get("consecutiveTotal").asInt()).isEqualTo(2);
         assertThat(state.get("roles")).extracting(JsonNode::asText).containsExactly("admin", "user");
     }

@@ -1,5 +1,7 @@
 package dev.watchword.command.user;
 
+import static dev.watchword.command.user.UserFixtures.violation;
+
 import dev.watchword.command.appdirectory.AppPolicies;
 import dev.watchword.command.problem.ProblemCode;
 import dev.watchword.command.user.VerificationCommand.RequestEmailVerification;
@@ -8,15 +10,12 @@ import dev.watchword.events.user.EmailVerificationRequested;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.PasswordRemoved;
 import dev.watchword.events.user.UserRegistered;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
-import static dev.watchword.command.user.UserFixtures.violation;
 
 /**
  * {@link Verification}'s rules, through the aggregate. What the first proof of the mailbox takes away from whoever
@@ -55,7 +54,8 @@ class VerificationTest {
         void verifyWhenTokenMatchesThenEmailVerifiedAndPasswordSetBeforeRemoved() {
             fixture.given(registered(), verificationRequested("h1", T0.plusSeconds(60)))
                     .when(new VerifyEmail(USER, "h1", T0.plusSeconds(30)))
-                    .expectEvents(new EmailVerified(USER, EMAIL, T0.plusSeconds(30)),
+                    .expectEvents(
+                            new EmailVerified(USER, EMAIL, T0.plusSeconds(30)),
                             new PasswordRemoved(USER, T0.plusSeconds(30)));
         }
 
@@ -69,7 +69,9 @@ class VerificationTest {
 
         @Test
         void verifyWhenTokenSupersededThenRejected() {
-            fixture.given(registered(), verificationRequested("h1", T0.plusSeconds(600)),
+            fixture.given(
+                            registered(),
+                            verificationRequested("h1", T0.plusSeconds(600)),
                             verificationRequested("h2", T0.plusSeconds(600)))
                     .when(new VerifyEmail(USER, "h1", T0.plusSeconds(30)))
                     .expectNoEvents()
@@ -78,7 +80,9 @@ class VerificationTest {
 
         @Test
         void verifyWhenTokenUsedTwiceThenSecondRejected() {
-            fixture.given(registered(), verificationRequested("h1", T0.plusSeconds(600)),
+            fixture.given(
+                            registered(),
+                            verificationRequested("h1", T0.plusSeconds(600)),
                             new EmailVerified(USER, EMAIL, T0.plusSeconds(10)))
                     .when(new VerifyEmail(USER, "h1", T0.plusSeconds(30)))
                     .expectNoEvents()

@@ -1,7 +1,6 @@
 package dev.watchword.events.access;
 
 import dev.watchword.events.app.DefaultApp;
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -39,14 +38,19 @@ public enum BuiltInRole {
     public Set<Permission> permissionsIn(String appId) {
         return switch (this) {
             case USER -> Collections.unmodifiableSet(EnumSet.noneOf(Permission.class));
-            case ADMIN -> Collections.unmodifiableSet(DefaultApp.APP_ID.equals(appId)
-                    ? EnumSet.allOf(Permission.class) : EnumSet.copyOf(Permission.withinOneApp()));
+            case ADMIN ->
+                Collections.unmodifiableSet(
+                        DefaultApp.APP_ID.equals(appId)
+                                ? EnumSet.allOf(Permission.class)
+                                : EnumSet.copyOf(Permission.withinOneApp()));
         };
     }
 
     /** The built-in role of this name, empty for a custom role's name or any other string. */
     public static Optional<BuiltInRole> named(String roleName) {
-        return Arrays.stream(values()).filter(role -> role.roleName.equals(roleName)).findFirst();
+        return Arrays.stream(values())
+                .filter(role -> role.roleName.equals(roleName))
+                .findFirst();
     }
 
     /**

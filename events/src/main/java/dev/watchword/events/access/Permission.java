@@ -54,7 +54,9 @@ public enum Permission {
 
     /** The permission whose {@link #value()} this is, empty for any other string. */
     public static Optional<Permission> of(String value) {
-        return Arrays.stream(values()).filter(permission -> permission.value.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(permission -> permission.value.equals(value))
+                .findFirst();
     }
 
     /**

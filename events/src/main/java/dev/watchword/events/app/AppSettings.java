@@ -15,7 +15,12 @@ import java.util.List;
  * @param linkBaseUrl             where links in this app's emails point
  * @param senderName              the display name of this app's emails
  */
-public record AppSettings(List<String> loginMethods, boolean requireVerifiedEmail, int accessTokenMinutes,
-                          int refreshTokenDays, int passwordMinLength, List<String> corsOrigins, String linkBaseUrl,
-                          String senderName) {
-}
+public record AppSettings(
+        List<String> loginMethods,
+        boolean requireVerifiedEmail,
+        int accessTokenMinutes,
+        int refreshTokenDays,
+        int passwordMinLength,
+        List<String> corsOrigins,
+        String linkBaseUrl,
+        String senderName) {}

@@ -7,6 +7,5 @@ import java.time.Instant;
  *
  * @param clientId the public identifier browsers and mobile apps send (through the SDK); not a secret
  */
-public record ClientAppRegistered(String appId, String name, String clientId, String registeredBy,
-                                  Instant registeredAt) implements ClientAppEvent {
-}
+public record ClientAppRegistered(String appId, String name, String clientId, String registeredBy, Instant registeredAt)
+        implements ClientAppEvent {}

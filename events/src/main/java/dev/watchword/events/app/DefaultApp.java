@@ -13,8 +13,7 @@ public final class DefaultApp {
     /** The client id that names the default app; sending none means the same. */
     public static final String CLIENT_ID = "default";
 
-    private DefaultApp() {
-    }
+    private DefaultApp() {}
 
     /** {@code appId} as recorded, or the default app for events recorded before there were apps. */
     public static String orDefault(String appId) {

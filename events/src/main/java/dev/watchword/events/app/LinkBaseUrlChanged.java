@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param linkBaseUrl         where they point now
  * @param changedBy           the actor: a user id (the platform operator or an app admin)
  */
-public record LinkBaseUrlChanged(String appId, String previousLinkBaseUrl, String linkBaseUrl, String changedBy,
-                                 Instant changedAt) implements ClientAppEvent {
-}
+public record LinkBaseUrlChanged(
+        String appId, String previousLinkBaseUrl, String linkBaseUrl, String changedBy, Instant changedAt)
+        implements ClientAppEvent {}

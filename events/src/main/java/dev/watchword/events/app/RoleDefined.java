@@ -9,6 +9,5 @@ import java.util.List;
  *
  * @param permissions the permissions the role carries, each one its definer held
  */
-public record RoleDefined(String appId, String role, List<String> permissions, String definedBy,
-                          Instant definedAt) implements ClientAppEvent {
-}
+public record RoleDefined(String appId, String role, List<String> permissions, String definedBy, Instant definedAt)
+        implements ClientAppEvent {}

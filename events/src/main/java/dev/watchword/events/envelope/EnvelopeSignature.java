@@ -1,12 +1,12 @@
 package dev.watchword.events.envelope;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The authenticity of a record on the event topic: HMAC-SHA-256 (RFC 2104) under a key that command-service
@@ -44,7 +44,8 @@ public final class EnvelopeSignature {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(base64Key.trim().replace('-', '+').replace('_', '/'));
+            bytes = Base64.getDecoder()
+                    .decode(base64Key.trim().replace('-', '+').replace('_', '/'));
         } catch (IllegalArgumentException notBase64) {
             throw new IllegalArgumentException(VARIABLE + " is not base64");
         }
@@ -61,7 +62,9 @@ public final class EnvelopeSignature {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             byte[] keyBytes = recordKey == null ? null : recordKey.getBytes(StandardCharsets.UTF_8);
-            mac.update(ByteBuffer.allocate(4).putInt(keyBytes == null ? -1 : keyBytes.length).array());
+            mac.update(ByteBuffer.allocate(4)
+                    .putInt(keyBytes == null ? -1 : keyBytes.length)
+                    .array());
             if (keyBytes != null) {
                 mac.update(keyBytes);
             }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.platform.PlatformEvent;
 import dev.watchword.events.user.UserEvent;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +31,8 @@ public final class EventCatalog {
     /** Every sealed interface of events: one per kind of aggregate (stream) in the log. */
     private static final List<Class<?>> ROOTS = List.of(UserEvent.class, ClientAppEvent.class, PlatformEvent.class);
 
-    private static final List<Class<?>> TYPES = ROOTS.stream().flatMap(EventCatalog::recordsPermittedBy).toList();
+    private static final List<Class<?>> TYPES =
+            ROOTS.stream().flatMap(EventCatalog::recordsPermittedBy).toList();
 
     private static final Map<String, Class<?>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
@@ -43,8 +43,7 @@ public final class EventCatalog {
             // Evolution adds optional fields: an older reader must not choke on a newer event.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private EventCatalog() {
-    }
+    private EventCatalog() {}
 
     /** The mapper every service uses for envelopes and payloads: ISO-8601 instants, unknown fields ignored. */
     public static ObjectMapper json() {
@@ -67,10 +66,22 @@ public final class EventCatalog {
         return type.getSimpleName();
     }
 
-    public static EventEnvelope wrap(String eventId, Object payload, String aggregateId, long sequenceNumber,
-                                     long globalIndex, Instant occurredAt) {
-        return new EventEnvelope(eventId, nameOf(payload.getClass()), null, aggregateId, sequenceNumber,
-                globalIndex, occurredAt, JSON.valueToTree(payload));
+    public static EventEnvelope wrap(
+            String eventId,
+            Object payload,
+            String aggregateId,
+            long sequenceNumber,
+            long globalIndex,
+            Instant occurredAt) {
+        return new EventEnvelope(
+                eventId,
+                nameOf(payload.getClass()),
+                null,
+                aggregateId,
+                sequenceNumber,
+                globalIndex,
+                occurredAt,
+                JSON.valueToTree(payload));
     }
 
     /** The payload as its record, or empty for a type this reader does not know (a newer producer's). */

@@ -1,7 +1,6 @@
 package dev.watchword.events.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 
 /**
@@ -15,6 +14,12 @@ import java.time.Instant;
  * @param globalIndex    position of the event in the whole store
  * @param payload        the event record as JSON
  */
-public record EventEnvelope(String eventId, String type, String revision, String aggregateId,
-                            long sequenceNumber, long globalIndex, Instant occurredAt, JsonNode payload) {
-}
+public record EventEnvelope(
+        String eventId,
+        String type,
+        String revision,
+        String aggregateId,
+        long sequenceNumber,
+        long globalIndex,
+        Instant occurredAt,
+        JsonNode payload) {}

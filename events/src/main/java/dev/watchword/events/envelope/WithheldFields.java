@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchword.events.sensitive.Secret;
 import dev.watchword.events.sensitive.SensitiveFields;
-
 import java.util.Set;
 
 /**
@@ -25,18 +24,25 @@ public final class WithheldFields {
     /** Withheld from every event type that has them: the fields marked {@link Secret} and not published. */
     public static final Set<String> NAMES = SensitiveFields.withheld();
 
-    private WithheldFields() {
-    }
+    private WithheldFields() {}
 
     /** The envelope as it may be published: every withheld field that holds a value set to {@code null}. */
     public static EventEnvelope withheldFrom(EventEnvelope envelope) {
-        if (!(envelope.payload() instanceof ObjectNode payload) || NAMES.stream().noneMatch(payload::hasNonNull)) {
+        if (!(envelope.payload() instanceof ObjectNode payload)
+                || NAMES.stream().noneMatch(payload::hasNonNull)) {
             return envelope;
         }
         ObjectNode published = payload.deepCopy();
         NAMES.stream().filter(published::has).forEach(published::putNull);
-        return new EventEnvelope(envelope.eventId(), envelope.type(), envelope.revision(), envelope.aggregateId(),
-                envelope.sequenceNumber(), envelope.globalIndex(), envelope.occurredAt(), published);
+        return new EventEnvelope(
+                envelope.eventId(),
+                envelope.type(),
+                envelope.revision(),
+                envelope.aggregateId(),
+                envelope.sequenceNumber(),
+                envelope.globalIndex(),
+                envelope.occurredAt(),
+                published);
     }
 
     /** Whether the payload holds a value in any withheld field. */

@@ -16,8 +16,7 @@ public final class EmailLinks {
     public static final String MAGIC_LINK = "/magic-link";
     public static final String CONFIRM_EMAIL_CHANGE = "/confirm-email-change";
 
-    private EmailLinks() {
-    }
+    private EmailLinks() {}
 
     /** @param publicUrl the configured public origin, never a request's Host header */
     public static String link(String publicUrl, String page, String token) {

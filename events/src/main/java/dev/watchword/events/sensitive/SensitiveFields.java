@@ -1,7 +1,6 @@
 package dev.watchword.events.sensitive;
 
 import dev.watchword.events.envelope.EventCatalog;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -17,8 +16,7 @@ import java.util.stream.Stream;
  */
 public final class SensitiveFields {
 
-    private SensitiveFields() {
-    }
+    private SensitiveFields() {}
 
     /** The {@link Personal} fields of the event types that are {@code kind}s ({@code UserEvent}). */
     public static Set<String> personalIn(Class<?> kind) {
@@ -35,8 +33,8 @@ public final class SensitiveFields {
         return namesOf(EventCatalog.types().stream(), Secret.class, secret -> !secret.published());
     }
 
-    private static <A extends Annotation> Set<String> namesOf(Stream<Class<?>> types, Class<A> marker,
-                                                              Predicate<A> which) {
+    private static <A extends Annotation> Set<String> namesOf(
+            Stream<Class<?>> types, Class<A> marker, Predicate<A> which) {
         return types.flatMap(SensitiveFields::componentsOf)
                 .filter(component -> {
                     A annotation = component.getAnnotation(marker);
@@ -48,8 +46,9 @@ public final class SensitiveFields {
 
     /** The record's components, and those of the records among them ({@code AppSettings} in its event). */
     static Stream<RecordComponent> componentsOf(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).flatMap(component -> component.getType().isRecord()
-                ? Stream.concat(Stream.of(component), componentsOf(component.getType()))
-                : Stream.of(component));
+        return Arrays.stream(record.getRecordComponents())
+                .flatMap(component -> component.getType().isRecord()
+                        ? Stream.concat(Stream.of(component), componentsOf(component.getType()))
+                        : Stream.of(component));
     }
 }

@@ -1,7 +1,6 @@
 package dev.watchword.events.user;
 
 import dev.watchword.events.sensitive.Personal;
-
 import java.time.Instant;
 
 /**
@@ -14,7 +13,13 @@ import java.time.Instant;
  *                and the password was not even checked
  * @param attempt wrong current passwords in this session so far, counting from 1
  */
-public record CurrentPasswordCheckFailed(String userId, String sessionId, CredentialChange change,
-                                         LoginFailureReason reason, int attempt, @Personal String ipAddress,
-                                         @Personal String userAgent, Instant failedAt) implements UserEvent {
-}
+public record CurrentPasswordCheckFailed(
+        String userId,
+        String sessionId,
+        CredentialChange change,
+        LoginFailureReason reason,
+        int attempt,
+        @Personal String ipAddress,
+        @Personal String userAgent,
+        Instant failedAt)
+        implements UserEvent {}

@@ -2,7 +2,6 @@ package dev.watchword.events.user;
 
 import dev.watchword.events.sensitive.Personal;
 import dev.watchword.events.sensitive.Secret;
-
 import java.time.Instant;
 
 /**
@@ -12,7 +11,12 @@ import java.time.Instant;
  * @param email    the current address; personal data
  * @param newEmail the requested address, normalized; personal data
  */
-public record EmailChangeRequested(String userId, @Personal String email, @Personal String newEmail,
-                                   @Secret String tokenHash, @Secret(published = true) String encryptedToken,
-                                   Instant requestedAt, Instant expiresAt) implements UserEvent {
-}
+public record EmailChangeRequested(
+        String userId,
+        @Personal String email,
+        @Personal String newEmail,
+        @Secret String tokenHash,
+        @Secret(published = true) String encryptedToken,
+        Instant requestedAt,
+        Instant expiresAt)
+        implements UserEvent {}

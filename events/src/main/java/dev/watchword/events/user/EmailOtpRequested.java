@@ -2,7 +2,6 @@ package dev.watchword.events.user;
 
 import dev.watchword.events.sensitive.Personal;
 import dev.watchword.events.sensitive.Secret;
-
 import java.time.Instant;
 
 /**
@@ -12,7 +11,13 @@ import java.time.Instant;
  *                      brute-forced offline
  * @param encryptedCode the code sealed for notification-service
  */
-public record EmailOtpRequested(String userId, @Personal String email, String requestId, @Secret String codeHash,
-                                @Secret(published = true) String encryptedCode, @Personal String ipAddress,
-                                Instant requestedAt, Instant expiresAt) implements UserEvent {
-}
+public record EmailOtpRequested(
+        String userId,
+        @Personal String email,
+        String requestId,
+        @Secret String codeHash,
+        @Secret(published = true) String encryptedCode,
+        @Personal String ipAddress,
+        Instant requestedAt,
+        Instant expiresAt)
+        implements UserEvent {}

@@ -2,7 +2,6 @@ package dev.watchword.events.user;
 
 import dev.watchword.events.sensitive.Personal;
 import dev.watchword.events.sensitive.Secret;
-
 import java.time.Instant;
 
 /**
@@ -12,7 +11,11 @@ import java.time.Instant;
  * @param encryptedToken the link token sealed (AES-256-GCM) for notification-service, the one reader that
  *                       must see it to put it in the email; never the plain token
  */
-public record EmailVerificationRequested(String userId, @Personal String email, @Secret String tokenHash,
-                                         @Secret(published = true) String encryptedToken, Instant requestedAt,
-                                         Instant expiresAt) implements UserEvent {
-}
+public record EmailVerificationRequested(
+        String userId,
+        @Personal String email,
+        @Secret String tokenHash,
+        @Secret(published = true) String encryptedToken,
+        Instant requestedAt,
+        Instant expiresAt)
+        implements UserEvent {}

@@ -1,7 +1,6 @@
 package dev.watchword.events.user;
 
 import dev.watchword.events.sensitive.Personal;
-
 import java.time.Instant;
 
 /**
@@ -10,6 +9,11 @@ import java.time.Instant;
  * from one address cannot lock the owner out from another (OWASP ASVS 5.0 V6.1.1, NIST SP 800-63B-4
  * section 3.2.2). The owner is told by email.
  */
-public record LoginLocked(String userId, @Personal String email, @Personal String ipAddress, int consecutiveFailures,
-                          Instant lockedAt, Instant lockedUntil) implements UserEvent {
-}
+public record LoginLocked(
+        String userId,
+        @Personal String email,
+        @Personal String ipAddress,
+        int consecutiveFailures,
+        Instant lockedAt,
+        Instant lockedUntil)
+        implements UserEvent {}

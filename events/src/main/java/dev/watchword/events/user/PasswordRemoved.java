@@ -8,5 +8,4 @@ import java.time.Instant;
  * V6.4). The owner sets a new one through a password reset; until then password login fails like a wrong
  * password.
  */
-public record PasswordRemoved(String userId, Instant removedAt) implements UserEvent {
-}
+public record PasswordRemoved(String userId, Instant removedAt) implements UserEvent {}

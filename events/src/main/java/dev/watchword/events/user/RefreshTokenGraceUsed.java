@@ -1,7 +1,6 @@
 package dev.watchword.events.user;
 
 import dev.watchword.events.sensitive.Personal;
-
 import java.time.Instant;
 
 /**
@@ -12,7 +11,11 @@ import java.time.Instant;
  *
  * @param accessTokensExpireBy when the access token issued for this use expires
  */
-public record RefreshTokenGraceUsed(String userId, String sessionId, @Personal String ipAddress,
-                                    @Personal String userAgent, Instant usedAt, Instant accessTokensExpireBy)
-        implements UserEvent {
-}
+public record RefreshTokenGraceUsed(
+        String userId,
+        String sessionId,
+        @Personal String ipAddress,
+        @Personal String userAgent,
+        Instant usedAt,
+        Instant accessTokensExpireBy)
+        implements UserEvent {}

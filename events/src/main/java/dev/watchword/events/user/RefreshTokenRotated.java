@@ -2,7 +2,6 @@ package dev.watchword.events.user;
 
 import dev.watchword.events.sensitive.Personal;
 import dev.watchword.events.sensitive.Secret;
-
 import java.time.Instant;
 
 /**
@@ -14,14 +13,26 @@ import java.time.Instant;
  * @param userAgent            the same client's user agent; {@code null} as above
  * @param accessTokensExpireBy when the access token issued with this rotation expires; {@code null} as above
  */
-public record RefreshTokenRotated(String userId, String sessionId, @Secret String previousTokenHash,
-                                  @Secret String refreshTokenHash, Instant rotatedAt, Instant expiresAt,
-                                  @Personal String ipAddress, @Personal String userAgent, Instant accessTokensExpireBy)
+public record RefreshTokenRotated(
+        String userId,
+        String sessionId,
+        @Secret String previousTokenHash,
+        @Secret String refreshTokenHash,
+        Instant rotatedAt,
+        Instant expiresAt,
+        @Personal String ipAddress,
+        @Personal String userAgent,
+        Instant accessTokensExpireBy)
         implements UserEvent {
 
     /** A rotation without client or access token expiry (as stored before they were recorded). */
-    public RefreshTokenRotated(String userId, String sessionId, String previousTokenHash, String refreshTokenHash,
-                               Instant rotatedAt, Instant expiresAt) {
+    public RefreshTokenRotated(
+            String userId,
+            String sessionId,
+            String previousTokenHash,
+            String refreshTokenHash,
+            Instant rotatedAt,
+            Instant expiresAt) {
         this(userId, sessionId, previousTokenHash, refreshTokenHash, rotatedAt, expiresAt, null, null, null);
     }
 }

@@ -2,7 +2,6 @@ package dev.watchword.events.user;
 
 import dev.watchword.events.sensitive.Personal;
 import dev.watchword.events.sensitive.Secret;
-
 import java.time.Instant;
 
 /**
@@ -12,13 +11,26 @@ import java.time.Instant;
  *                             remembered at least until then, even if the app has shortened the lifetime since.
  *                             {@code null} in events stored before it was recorded
  */
-public record SessionStarted(String userId, String sessionId, @Secret String refreshTokenHash,
-                             @Personal String ipAddress, @Personal String userAgent, Instant startedAt,
-                             Instant expiresAt, Instant accessTokensExpireBy) implements UserEvent {
+public record SessionStarted(
+        String userId,
+        String sessionId,
+        @Secret String refreshTokenHash,
+        @Personal String ipAddress,
+        @Personal String userAgent,
+        Instant startedAt,
+        Instant expiresAt,
+        Instant accessTokensExpireBy)
+        implements UserEvent {
 
     /** A start whose access token expiry is not known (as stored before it was recorded). */
-    public SessionStarted(String userId, String sessionId, String refreshTokenHash, String ipAddress,
-                          String userAgent, Instant startedAt, Instant expiresAt) {
+    public SessionStarted(
+            String userId,
+            String sessionId,
+            String refreshTokenHash,
+            String ipAddress,
+            String userAgent,
+            Instant startedAt,
+            Instant expiresAt) {
         this(userId, sessionId, refreshTokenHash, ipAddress, userAgent, startedAt, expiresAt, null);
     }
 }

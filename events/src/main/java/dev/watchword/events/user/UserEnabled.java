@@ -2,5 +2,4 @@ package dev.watchword.events.user;
 
 import java.time.Instant;
 
-public record UserEnabled(String userId, String enabledBy, Instant enabledAt) implements UserEvent {
-}
+public record UserEnabled(String userId, String enabledBy, Instant enabledAt) implements UserEvent {}

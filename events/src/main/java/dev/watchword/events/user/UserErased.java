@@ -10,5 +10,4 @@ import java.time.Instant;
  *
  * @param erasedBy who deleted the account: an admin's user id, {@code apikey:<key id>}, or the user's own id
  */
-public record UserErased(String userId, String erasedBy, Instant erasedAt) implements UserEvent {
-}
+public record UserErased(String userId, String erasedBy, Instant erasedAt) implements UserEvent {}

@@ -2,7 +2,6 @@ package dev.watchword.events.user;
 
 import dev.watchword.events.sensitive.Personal;
 import dev.watchword.events.sensitive.SensitiveFields;
-
 import java.util.Set;
 
 /**
@@ -14,11 +13,33 @@ import java.util.Set;
  * and {@link UserErased} destroys that key. Published events carry them in clear for the services that need them;
  * after erasure they are {@code null}.
  */
-public sealed interface UserEvent permits UserRegistered, RegistrationAttemptedForTakenEmail,
-        EmailVerificationRequested, EmailVerified, LoginSucceeded, LoginFailed, SessionStarted,
-        RefreshTokenRotated, SessionRevoked, PasswordResetRequested, PasswordChanged, EmailChangeRequested,
-        EmailChanged, MagicLinkRequested, EmailOtpRequested, EmailOtpFailed, RefreshTokenReuseDetected, LoginLocked, RoleAssigned, RoleRevoked, UserDisabled,
-        UserEnabled, UserErased, CurrentPasswordCheckFailed, RefreshTokenGraceUsed, PasswordRemoved {
+public sealed interface UserEvent
+        permits UserRegistered,
+                RegistrationAttemptedForTakenEmail,
+                EmailVerificationRequested,
+                EmailVerified,
+                LoginSucceeded,
+                LoginFailed,
+                SessionStarted,
+                RefreshTokenRotated,
+                SessionRevoked,
+                PasswordResetRequested,
+                PasswordChanged,
+                EmailChangeRequested,
+                EmailChanged,
+                MagicLinkRequested,
+                EmailOtpRequested,
+                EmailOtpFailed,
+                RefreshTokenReuseDetected,
+                LoginLocked,
+                RoleAssigned,
+                RoleRevoked,
+                UserDisabled,
+                UserEnabled,
+                UserErased,
+                CurrentPasswordCheckFailed,
+                RefreshTokenGraceUsed,
+                PasswordRemoved {
 
     /**
      * The names of the fields that hold personal data or a credential, in every event type of this interface: those

@@ -3,7 +3,6 @@ package dev.watchword.events.user;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.events.sensitive.Personal;
 import dev.watchword.events.sensitive.Secret;
-
 import java.time.Instant;
 
 /**
@@ -15,8 +14,13 @@ import java.time.Instant;
  * @param appId        the client app the user belongs to; {@code null} in events recorded before client apps
  *                     existed, which all belong to {@link DefaultApp}
  */
-public record UserRegistered(String userId, @Personal String email, @Personal @Secret String passwordHash,
-                             Instant registeredAt, String appId) implements UserEvent {
+public record UserRegistered(
+        String userId,
+        @Personal String email,
+        @Personal @Secret String passwordHash,
+        Instant registeredAt,
+        String appId)
+        implements UserEvent {
 
     /** A user of the {@link DefaultApp}. */
     public UserRegistered(String userId, String email, String passwordHash, Instant registeredAt) {

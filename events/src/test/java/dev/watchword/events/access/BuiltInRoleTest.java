@@ -1,26 +1,33 @@
 package dev.watchword.events.access;
 
-import dev.watchword.events.app.DefaultApp;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.watchword.events.app.DefaultApp;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The built-in roles as both services defined them by hand before they were declared once here. */
 class BuiltInRoleTest {
 
     @Test
     void permissionsInWhenAdminOfDefaultAppThenEveryPermissionInOrder() {
-        assertThat(values(BuiltInRole.ADMIN.permissionsIn(DefaultApp.APP_ID))).containsExactly("users:read",
-                "users:write", "roles:write", "settings:write", "keys:write", "audit:read", "apps:write");
+        assertThat(values(BuiltInRole.ADMIN.permissionsIn(DefaultApp.APP_ID)))
+                .containsExactly(
+                        "users:read",
+                        "users:write",
+                        "roles:write",
+                        "settings:write",
+                        "keys:write",
+                        "audit:read",
+                        "apps:write");
     }
 
     @Test
     void permissionsInWhenAdminOfAnotherAppThenAllButAppsWrite() {
-        assertThat(values(BuiltInRole.ADMIN.permissionsIn("app-1"))).containsExactly("users:read", "users:write",
-                "roles:write", "settings:write", "keys:write", "audit:read");
+        assertThat(values(BuiltInRole.ADMIN.permissionsIn("app-1")))
+                .containsExactly(
+                        "users:read", "users:write", "roles:write", "settings:write", "keys:write", "audit:read");
     }
 
     @Test
@@ -31,8 +38,8 @@ class BuiltInRoleTest {
 
     @Test
     void apiKeyPermissionsWhenAskedThenAppAdminsButKeysWrite() {
-        assertThat(values(BuiltInRole.apiKeyPermissions())).containsExactly("users:read", "users:write",
-                "roles:write", "settings:write", "audit:read");
+        assertThat(values(BuiltInRole.apiKeyPermissions()))
+                .containsExactly("users:read", "users:write", "roles:write", "settings:write", "audit:read");
     }
 
     @Test

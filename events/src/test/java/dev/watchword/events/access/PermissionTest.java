@@ -1,17 +1,23 @@
 package dev.watchword.events.access;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PermissionTest {
 
     @Test
     void valueWhenEveryPermissionThenWireNameOfTheLog() {
-        assertThat(Arrays.stream(Permission.values()).map(Permission::value)).containsExactly("users:read",
-                "users:write", "roles:write", "settings:write", "keys:write", "audit:read", "apps:write");
+        assertThat(Arrays.stream(Permission.values()).map(Permission::value))
+                .containsExactly(
+                        "users:read",
+                        "users:write",
+                        "roles:write",
+                        "settings:write",
+                        "keys:write",
+                        "audit:read",
+                        "apps:write");
     }
 
     @Test
@@ -24,7 +30,8 @@ class PermissionTest {
 
     @Test
     void withinOneAppWhenAskedThenAllButThePlatformWideOne() {
-        assertThat(Permission.withinOneApp()).doesNotContain(Permission.APPS_WRITE)
+        assertThat(Permission.withinOneApp())
+                .doesNotContain(Permission.APPS_WRITE)
                 .hasSize(Permission.values().length - 1);
         assertThat(Arrays.stream(Permission.values()).filter(Permission::platformWide))
                 .containsExactly(Permission.APPS_WRITE);

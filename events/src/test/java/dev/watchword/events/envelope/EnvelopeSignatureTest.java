@@ -1,11 +1,10 @@
 package dev.watchword.events.envelope;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class EnvelopeSignatureTest {
 
@@ -17,7 +16,8 @@ class EnvelopeSignatureTest {
 
     @Test
     void verifiesWhenSignedWithSameKeyThenTrue() {
-        assertThat(signature.verifies("user-1", VALUE, signature.sign("user-1", VALUE))).isTrue();
+        assertThat(signature.verifies("user-1", VALUE, signature.sign("user-1", VALUE)))
+                .isTrue();
         assertThat(signature.sign("user-1", VALUE)).hasSize(32);
     }
 
@@ -30,7 +30,8 @@ class EnvelopeSignatureTest {
         assertThat(signature.verifies("user-1", altered, tag)).isFalse();
         assertThat(signature.verifies("user-2", VALUE, tag)).isFalse();
         assertThat(signature.verifies(null, VALUE, tag)).isFalse();
-        assertThat(EnvelopeSignature.withKey(OTHER_KEY).verifies("user-1", VALUE, tag)).isFalse();
+        assertThat(EnvelopeSignature.withKey(OTHER_KEY).verifies("user-1", VALUE, tag))
+                .isFalse();
     }
 
     @Test
@@ -41,9 +42,11 @@ class EnvelopeSignatureTest {
 
     @Test
     void withKeyWhenMissingOrShortThenRejected() {
-        assertThatThrownBy(() -> EnvelopeSignature.withKey(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> EnvelopeSignature.withKey(" "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(EnvelopeSignature.VARIABLE);
-        assertThatThrownBy(() -> EnvelopeSignature.withKey("AAECAwQFBgc=")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EnvelopeSignature.withKey("AAECAwQFBgc="))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EnvelopeSignature.withKey("not base64!")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,7 +1,6 @@
 package dev.watchword.gateway.cors;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -22,27 +21,26 @@ import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 @Configuration(proxyBeanMethods = false)
 class PreflightRouting {
 
-	/**
-	 * The gateway's routes once more, for preflights only and ahead of Spring MVC's own mapping of them (order 3),
-	 * handing each to its route instead of to the preflight handler. Every other request is left to that mapping.
-	 */
-	@Bean
-	RouterFunctionMapping preflightRouterFunctionMapping() {
-		RouterFunctionMapping mapping = new RouterFunctionMapping() {
+    /**
+     * The gateway's routes once more, for preflights only and ahead of Spring MVC's own mapping of them (order 3),
+     * handing each to its route instead of to the preflight handler. Every other request is left to that mapping.
+     */
+    @Bean
+    RouterFunctionMapping preflightRouterFunctionMapping() {
+        RouterFunctionMapping mapping = new RouterFunctionMapping() {
 
-			@Override
-			protected Object getHandlerInternal(HttpServletRequest request) throws Exception {
-				return CorsUtils.isPreFlightRequest(request) ? super.getHandlerInternal(request) : null;
-			}
+            @Override
+            protected Object getHandlerInternal(HttpServletRequest request) throws Exception {
+                return CorsUtils.isPreFlightRequest(request) ? super.getHandlerInternal(request) : null;
+            }
 
-			@Override
-			protected HandlerExecutionChain getCorsHandlerExecutionChain(HttpServletRequest request,
-					HandlerExecutionChain chain, CorsConfiguration config) {
-				return chain;
-			}
-		};
-		mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return mapping;
-	}
-
+            @Override
+            protected HandlerExecutionChain getCorsHandlerExecutionChain(
+                    HttpServletRequest request, HandlerExecutionChain chain, CorsConfiguration config) {
+                return chain;
+            }
+        };
+        mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return mapping;
+    }
 }

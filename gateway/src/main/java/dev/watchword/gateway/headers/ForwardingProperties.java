@@ -1,7 +1,6 @@
 package dev.watchword.gateway.headers;
 
 import java.util.regex.Pattern;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("watchword.gateway.forwarding")
 public record ForwardingProperties(@DefaultValue("") String trustedProxies) {
 
-	boolean isTrusted(String remoteAddress) {
-		return !trustedProxies.isBlank() && remoteAddress != null
-				&& Pattern.compile(trustedProxies).matcher(remoteAddress).matches();
-	}
-
+    boolean isTrusted(String remoteAddress) {
+        return !trustedProxies.isBlank()
+                && remoteAddress != null
+                && Pattern.compile(trustedProxies).matcher(remoteAddress).matches();
+    }
 }

@@ -1,10 +1,5 @@
 package dev.watchword.gateway.headers;
 
-import java.io.IOException;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +7,10 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Puts the same security headers on every response, proxied or not. An upstream's own values for these headers
@@ -19,47 +18,46 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  */
 class SecurityHeadersFilter implements Filter {
 
-	/** Two years, with subdomains: the HSTS preload list's minimum. Browsers ignore it over plain HTTP. */
-	static final Map<String, String> HEADERS = Map.of(
-			"Strict-Transport-Security", "max-age=63072000; includeSubDomains",
-			"X-Content-Type-Options", "nosniff",
-			"Referrer-Policy", "no-referrer");
+    /** Two years, with subdomains: the HSTS preload list's minimum. Browsers ignore it over plain HTTP. */
+    static final Map<String, String> HEADERS = Map.of(
+            "Strict-Transport-Security", "max-age=63072000; includeSubDomains",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
 
-	private static final Set<String> MANAGED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private static final Set<String> MANAGED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
-	static {
-		MANAGED.addAll(HEADERS.keySet());
-	}
+    static {
+        MANAGED.addAll(HEADERS.keySet());
+    }
 
-	@Override
-	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-			throws IOException, ServletException {
-		if (!(response instanceof HttpServletResponse http)) {
-			chain.doFilter(request, response);
-			return;
-		}
-		HEADERS.forEach(http::setHeader);
-		chain.doFilter(request, new HttpServletResponseWrapper(http) {
-			@Override
-			public void setHeader(String name, String value) {
-				if (!MANAGED.contains(name)) {
-					super.setHeader(name, value);
-				}
-			}
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(response instanceof HttpServletResponse http)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HEADERS.forEach(http::setHeader);
+        chain.doFilter(request, new HttpServletResponseWrapper(http) {
+            @Override
+            public void setHeader(String name, String value) {
+                if (!MANAGED.contains(name)) {
+                    super.setHeader(name, value);
+                }
+            }
 
-			@Override
-			public void addHeader(String name, String value) {
-				if (!MANAGED.contains(name)) {
-					super.addHeader(name, value);
-				}
-			}
+            @Override
+            public void addHeader(String name, String value) {
+                if (!MANAGED.contains(name)) {
+                    super.addHeader(name, value);
+                }
+            }
 
-			@Override
-			public void reset() {
-				super.reset();
-				HEADERS.forEach(super::setHeader);
-			}
-		});
-	}
-
+            @Override
+            public void reset() {
+                super.reset();
+                HEADERS.forEach(super::setHeader);
+            }
+        });
+    }
 }

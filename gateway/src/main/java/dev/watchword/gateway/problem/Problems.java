@@ -1,7 +1,6 @@
 package dev.watchword.gateway.problem;
 
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,27 +13,29 @@ import org.springframework.http.ResponseEntity;
  */
 final class Problems {
 
-	private Problems() {
-	}
+    private Problems() {}
 
-	static ResponseEntity<ProblemDetail> of(HttpStatus status, String detail, String path) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(status.getReasonPhrase());
-		problem.setProperty("code", status.name());
-		if (path != null) {
-			problem.setInstance(URI.create(path.replace(" ", "%20")));
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
+    static ResponseEntity<ProblemDetail> of(HttpStatus status, String detail, String path) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", status.name());
+        if (path != null) {
+            problem.setInstance(URI.create(path.replace(" ", "%20")));
+        }
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
 
-	static String detailFor(HttpStatus status) {
-		return switch (status) {
-			case NOT_FOUND -> "No resource at this path.";
-			case SERVICE_UNAVAILABLE -> "The service behind this path is unavailable; try again shortly.";
-			case GATEWAY_TIMEOUT -> "The service behind this path did not answer in time.";
-			default -> status.is5xxServerError() ? "The gateway could not handle the request."
-					: "The request could not be handled.";
-		};
-	}
-
+    static String detailFor(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "No resource at this path.";
+            case SERVICE_UNAVAILABLE -> "The service behind this path is unavailable; try again shortly.";
+            case GATEWAY_TIMEOUT -> "The service behind this path did not answer in time.";
+            default ->
+                status.is5xxServerError()
+                        ? "The gateway could not handle the request."
+                        : "The request could not be handled.";
+        };
+    }
 }

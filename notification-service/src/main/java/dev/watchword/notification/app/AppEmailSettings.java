@@ -11,7 +11,8 @@ public record AppEmailSettings(String linkBaseUrl, String senderName) {
 
     /** These settings, with each one that is missing taken from {@code fallback}. */
     public AppEmailSettings orElse(AppEmailSettings fallback) {
-        return new AppEmailSettings(linkBaseUrl == null ? fallback.linkBaseUrl() : linkBaseUrl,
+        return new AppEmailSettings(
+                linkBaseUrl == null ? fallback.linkBaseUrl() : linkBaseUrl,
                 senderName == null ? fallback.senderName() : senderName);
     }
 }

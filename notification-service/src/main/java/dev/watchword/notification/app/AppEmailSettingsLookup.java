@@ -1,10 +1,9 @@
 package dev.watchword.notification.app;
 
 import dev.watchword.events.app.DefaultApp;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /** Which app's settings an email to a user honours: those of the app the user registered with. */
 @Component
@@ -28,7 +27,9 @@ public class AppEmailSettingsLookup {
                           left join app_email_settings s on s.app_id = u.app_id
                          where u.user_id = ?""")
                 .param(userId)
-                .query((rs, row) -> new UserApp(rs.getString("app_id"), rs.getBoolean("known"),
+                .query((rs, row) -> new UserApp(
+                        rs.getString("app_id"),
+                        rs.getBoolean("known"),
                         new AppEmailSettings(rs.getString("link_base_url"), rs.getString("sender_name"))))
                 .optional()
                 .flatMap(UserApp::settings);

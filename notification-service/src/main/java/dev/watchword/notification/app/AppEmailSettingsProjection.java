@@ -3,10 +3,9 @@ package dev.watchword.notification.app;
 import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.envelope.EventEnvelope;
+import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /** Builds {@code app_email_settings}: the link base URL and sender name each client app's emails use. */
 @Component

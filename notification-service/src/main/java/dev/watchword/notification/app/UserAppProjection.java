@@ -7,10 +7,9 @@ import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Builds {@code user_app}: the client app each user belongs to, which decides the settings of its emails, and for
@@ -44,20 +43,26 @@ public class UserAppProjection {
     /** The address the app's announcements to its admins go to; a user's events arrive in order (one key). */
     public void on(EmailChanged event) {
         if (event.email() != null) {
-            jdbc.sql("update user_app set email = ? where user_id = ?").params(event.email(), event.userId()).update();
+            jdbc.sql("update user_app set email = ? where user_id = ?")
+                    .params(event.email(), event.userId())
+                    .update();
         }
     }
 
     /** Admins of the app are told when its link base URL moves; see {@code LinkBaseUrlChangedEmail}. */
     public void on(RoleAssigned event) {
         if (BuiltInRole.ADMIN.roleName().equals(event.role())) {
-            jdbc.sql("update user_app set admin = true where user_id = ?").param(event.userId()).update();
+            jdbc.sql("update user_app set admin = true where user_id = ?")
+                    .param(event.userId())
+                    .update();
         }
     }
 
     public void on(RoleRevoked event) {
         if (BuiltInRole.ADMIN.roleName().equals(event.role())) {
-            jdbc.sql("update user_app set admin = false where user_id = ?").param(event.userId()).update();
+            jdbc.sql("update user_app set admin = false where user_id = ?")
+                    .param(event.userId())
+                    .update();
         }
     }
 
@@ -69,8 +74,7 @@ public class UserAppProjection {
                 .list();
     }
 
-    public record AppAdmin(String userId, String email) {
-    }
+    public record AppAdmin(String userId, String email) {}
 
     /**
      * An erased user gets no more email, so which app its emails honour no longer matters. A
@@ -78,8 +82,6 @@ public class UserAppProjection {
      * an erased user.
      */
     public void on(EventEnvelope envelope, UserErased event) {
-        jdbc.sql("delete from user_app where user_id = ?")
-                .param(event.userId())
-                .update();
+        jdbc.sql("delete from user_app where user_id = ?").param(event.userId()).update();
     }
 }

@@ -15,12 +15,19 @@ import org.springframework.stereotype.Component;
 class EmailChangeConfirmationEmail extends TemplatedEmail<EmailChangeRequested> {
 
     EmailChangeConfirmationEmail(MailTemplates templates, OneTimeSecrets secrets) {
-        super(templates, of(EmailChangeRequested.class)
-                .sentTo(EmailChangeRequested::newEmail)
-                .expiringAt(EmailChangeRequested::expiresAt)
-                .with("link", (event, app) -> secrets.link(app.linkBaseUrl(), EmailLinks.CONFIRM_EMAIL_CHANGE,
-                        event.encryptedToken(), event.userId()))
-                .template("email-change-confirmation")
-                .subject("Confirm your new email address"));
+        super(
+                templates,
+                of(EmailChangeRequested.class)
+                        .sentTo(EmailChangeRequested::newEmail)
+                        .expiringAt(EmailChangeRequested::expiresAt)
+                        .with(
+                                "link",
+                                (event, app) -> secrets.link(
+                                        app.linkBaseUrl(),
+                                        EmailLinks.CONFIRM_EMAIL_CHANGE,
+                                        event.encryptedToken(),
+                                        event.userId()))
+                        .template("email-change-confirmation")
+                        .subject("Confirm your new email address"));
     }
 }

@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 class EmailChangedEmail extends TemplatedEmail<EmailChanged> {
 
     EmailChangedEmail(MailTemplates templates) {
-        super(templates, of(EmailChanged.class)
-                .sentTo(EmailChanged::previousEmail)
-                .with("newEmail", EmailChanged::email)
-                .with("changedAt", event -> EmailTimes.format(event.changedAt()))
-                .template("email-changed")
-                .subject("Your email address was changed"));
+        super(
+                templates,
+                of(EmailChanged.class)
+                        .sentTo(EmailChanged::previousEmail)
+                        .with("newEmail", EmailChanged::email)
+                        .with("changedAt", event -> EmailTimes.format(event.changedAt()))
+                        .template("email-changed")
+                        .subject("Your email address was changed"));
     }
 }

@@ -2,10 +2,9 @@ package dev.watchword.notification.erasure;
 
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserErased;
+import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /** The {@code erased_user} table: the users erased so far, whose later events call for nothing. */
 @Component
@@ -30,9 +29,10 @@ public class ErasedUsers {
                         insert into erased_user (user_id, event_id, erased_at)
                         values (:userId, :eventId, :erasedAt)
                         on conflict do nothing""")
-                .param("userId", event.userId())
-                .param("eventId", envelope.eventId())
-                .param("erasedAt", event.erasedAt() == null ? null : Timestamp.from(event.erasedAt()))
-                .update() == 1;
+                        .param("userId", event.userId())
+                        .param("eventId", envelope.eventId())
+                        .param("erasedAt", event.erasedAt() == null ? null : Timestamp.from(event.erasedAt()))
+                        .update()
+                == 1;
     }
 }

@@ -36,14 +36,19 @@ public class WhenUserErasedThenForgetUser {
     @Transactional
     public void on(EventEnvelope envelope, UserErased event) {
         if (!erasedUsers.recordIfAbsent(envelope, event)) {
-            log.info("Event {} ({}) was delivered again; its user is erased already", envelope.eventId(),
+            log.info(
+                    "Event {} ({}) was delivered again; its user is erased already",
+                    envelope.eventId(),
                     envelope.type());
             return;
         }
         userApps.on(envelope, event);
         int cancelled = outbox.forgetUser(event.userId());
         // Ids and counts only: nothing that would name the person.
-        log.info("Event {} ({}): user's emails forgotten, {} still pending cancelled", envelope.eventId(),
-                envelope.type(), cancelled);
+        log.info(
+                "Event {} ({}): user's emails forgotten, {} still pending cancelled",
+                envelope.eventId(),
+                envelope.type(),
+                cancelled);
     }
 }

@@ -2,12 +2,12 @@ package dev.watchword.notification.eventstream;
 
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.LinkBaseUrlChanged;
-import dev.watchword.events.user.EmailChanged;
-import dev.watchword.events.user.RoleAssigned;
-import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.envelope.WithheldFields;
+import dev.watchword.events.user.EmailChanged;
+import dev.watchword.events.user.RoleAssigned;
+import dev.watchword.events.user.RoleRevoked;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
@@ -16,13 +16,12 @@ import dev.watchword.notification.app.UserAppProjection;
 import dev.watchword.notification.erasure.ErasedUsers;
 import dev.watchword.notification.erasure.WhenUserErasedThenForgetUser;
 import dev.watchword.notification.mail.MailOutbox;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Reads the event topic, user and client app events alike: it records which app each user belongs to and
@@ -42,8 +41,13 @@ class EventStreamListener {
     private final WhenUserErasedThenForgetUser erasure;
     private final SignedRecords signedRecords;
 
-    EventStreamListener(UserAppProjection userApps, AppEmailSettingsProjection appEmailSettings, MailOutbox outbox,
-                        ErasedUsers erasedUsers, WhenUserErasedThenForgetUser erasure, SignedRecords signedRecords) {
+    EventStreamListener(
+            UserAppProjection userApps,
+            AppEmailSettingsProjection appEmailSettings,
+            MailOutbox outbox,
+            ErasedUsers erasedUsers,
+            WhenUserErasedThenForgetUser erasure,
+            SignedRecords signedRecords) {
         this.userApps = userApps;
         this.appEmailSettings = appEmailSettings;
         this.outbox = outbox;
@@ -71,13 +75,17 @@ class EventStreamListener {
         } catch (IllegalArgumentException e) {
             // Redelivering bytes that do not parse cannot help; stopping the partition would block every
             // later email. Logged with its position so it can be inspected.
-            log.error("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            log.error(
+                    "Skipping unreadable record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
             return;
         }
         if (event.isEmpty()) {
-            log.debug("Skipping event {} of a type this service does not know: {}", envelope.eventId(),
-                    envelope.type());
+            log.debug(
+                    "Skipping event {} of a type this service does not know: {}", envelope.eventId(), envelope.type());
             return;
         }
         if (event.get() instanceof UserErased erased) {
@@ -98,10 +106,10 @@ class EventStreamListener {
             case RoleRevoked revoked -> userApps.on(revoked);
             case AppSettingsChanged changed -> appEmailSettings.on(envelope, changed);
             // Addressed to every admin of the app, not to one address the event holds: one row per admin.
-            case LinkBaseUrlChanged changed -> userApps.adminsOf(changed.appId()).forEach(admin ->
-                    outbox.enqueueTo(envelope, changed, admin.userId(), admin.email()));
-            default -> {
-            }
+            case LinkBaseUrlChanged changed ->
+                userApps.adminsOf(changed.appId())
+                        .forEach(admin -> outbox.enqueueTo(envelope, changed, admin.userId(), admin.email()));
+            default -> {}
         }
         // After the projections: a UserRegistered that someday calls for an email finds the user's app known.
         outbox.enqueue(envelope, event.get());

@@ -29,10 +29,14 @@ class SignedRecords {
 
     SignedRecords(EventStreamProperties properties, MeterRegistry meters) {
         this.signature = EnvelopeSignature.withKey(properties.signingKey());
-        this.unsigned = Counter.builder(METRIC).tag("reason", "unsigned")
-                .description("Event records skipped for want of a valid signature").register(meters);
-        this.badlySigned = Counter.builder(METRIC).tag("reason", "bad-signature")
-                .description("Event records skipped for want of a valid signature").register(meters);
+        this.unsigned = Counter.builder(METRIC)
+                .tag("reason", "unsigned")
+                .description("Event records skipped for want of a valid signature")
+                .register(meters);
+        this.badlySigned = Counter.builder(METRIC)
+                .tag("reason", "bad-signature")
+                .description("Event records skipped for want of a valid signature")
+                .register(meters);
     }
 
     /** Whether the record carries a valid signature; logs and counts it when not. */
@@ -46,7 +50,10 @@ class SignedRecords {
         }
         if (!signature.verifies(record.key(), record.value(), header.value())) {
             badlySigned.increment();
-            log.warn("Skipping record {}-{}@{}: its signature does not verify", record.topic(), record.partition(),
+            log.warn(
+                    "Skipping record {}-{}@{}: its signature does not verify",
+                    record.topic(),
+                    record.partition(),
                     record.offset());
             return false;
         }

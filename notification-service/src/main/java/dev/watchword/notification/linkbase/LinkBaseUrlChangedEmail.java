@@ -18,13 +18,15 @@ import org.springframework.stereotype.Component;
 class LinkBaseUrlChangedEmail extends TemplatedEmail<LinkBaseUrlChanged> {
 
     LinkBaseUrlChangedEmail(MailTemplates templates) {
-        super(templates, of(LinkBaseUrlChanged.class)
-                .sentTo(event -> null)
-                .with("previousLinkBaseUrl", LinkBaseUrlChanged::previousLinkBaseUrl)
-                .with("linkBaseUrl", LinkBaseUrlChanged::linkBaseUrl)
-                .with("changedBy", LinkBaseUrlChanged::changedBy)
-                .with("changedAt", event -> EmailTimes.format(event.changedAt()))
-                .template("link-base-url-changed")
-                .subject("Your app's email links now point to a new address"));
+        super(
+                templates,
+                of(LinkBaseUrlChanged.class)
+                        .sentTo(event -> null)
+                        .with("previousLinkBaseUrl", LinkBaseUrlChanged::previousLinkBaseUrl)
+                        .with("linkBaseUrl", LinkBaseUrlChanged::linkBaseUrl)
+                        .with("changedBy", LinkBaseUrlChanged::changedBy)
+                        .with("changedAt", event -> EmailTimes.format(event.changedAt()))
+                        .template("link-base-url-changed")
+                        .subject("Your app's email links now point to a new address"));
     }
 }

@@ -15,14 +15,16 @@ import org.springframework.stereotype.Component;
 class LoginLockedEmail extends TemplatedEmail<LoginLocked> {
 
     LoginLockedEmail(MailTemplates templates) {
-        super(templates, of(LoginLocked.class)
-                .sentTo(LoginLocked::email)
-                .with("failures", LoginLocked::consecutiveFailures)
-                .with("ipAddress", LoginLocked::ipAddress)
-                .with("lockedAt", event -> EmailTimes.format(event.lockedAt()))
-                .with("lockedUntil", event -> EmailTimes.format(event.lockedUntil()))
-                .with("linkBaseUrl", (event, app) -> app.linkBaseUrl())
-                .template("login-locked")
-                .subject("Sign-in attempts blocked"));
+        super(
+                templates,
+                of(LoginLocked.class)
+                        .sentTo(LoginLocked::email)
+                        .with("failures", LoginLocked::consecutiveFailures)
+                        .with("ipAddress", LoginLocked::ipAddress)
+                        .with("lockedAt", event -> EmailTimes.format(event.lockedAt()))
+                        .with("lockedUntil", event -> EmailTimes.format(event.lockedUntil()))
+                        .with("linkBaseUrl", (event, app) -> app.linkBaseUrl())
+                        .template("login-locked")
+                        .subject("Sign-in attempts blocked"));
     }
 }

@@ -17,14 +17,21 @@ import org.springframework.stereotype.Component;
 class MagicLinkEmail extends TemplatedEmail<MagicLinkRequested> {
 
     MagicLinkEmail(MailTemplates templates, OneTimeSecrets secrets) {
-        super(templates, of(MagicLinkRequested.class)
-                .sentTo(MagicLinkRequested::email)
-                .expiringAt(MagicLinkRequested::expiresAt)
-                .with("link", (event, app) -> secrets.link(app.linkBaseUrl(), EmailLinks.MAGIC_LINK,
-                        event.encryptedToken(), event.userId()))
-                .with("validFor", event -> EmailTimes.lengthBetween(event.requestedAt(), event.expiresAt()))
-                .with("ipAddress", MagicLinkRequested::ipAddress)
-                .template("magic-link")
-                .subject("Your sign-in link"));
+        super(
+                templates,
+                of(MagicLinkRequested.class)
+                        .sentTo(MagicLinkRequested::email)
+                        .expiringAt(MagicLinkRequested::expiresAt)
+                        .with(
+                                "link",
+                                (event, app) -> secrets.link(
+                                        app.linkBaseUrl(),
+                                        EmailLinks.MAGIC_LINK,
+                                        event.encryptedToken(),
+                                        event.userId()))
+                        .with("validFor", event -> EmailTimes.lengthBetween(event.requestedAt(), event.expiresAt()))
+                        .with("ipAddress", MagicLinkRequested::ipAddress)
+                        .template("magic-link")
+                        .subject("Your sign-in link"));
     }
 }

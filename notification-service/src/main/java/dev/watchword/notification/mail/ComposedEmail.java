@@ -5,5 +5,4 @@ package dev.watchword.notification.mail;
  *
  * @param senderName the From display name, {@code null} for the sender address alone
  */
-public record ComposedEmail(String senderName, String subject, String text, String html) {
-}
+public record ComposedEmail(String senderName, String subject, String text, String html) {}

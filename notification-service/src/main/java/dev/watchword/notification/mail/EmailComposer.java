@@ -1,7 +1,6 @@
 package dev.watchword.notification.mail;
 
 import dev.watchword.notification.app.AppEmailSettings;
-
 import java.time.Instant;
 import java.util.Optional;
 

@@ -6,34 +6,37 @@ import dev.watchword.events.user.UserEvent;
 import dev.watchword.notification.app.AppEmailSettings;
 import dev.watchword.notification.app.AppEmailSettingsLookup;
 import dev.watchword.notification.token.OneTimeSecretProperties;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /** The use cases' {@link EmailComposer}s, looked up by the wire name of the event that triggers them. */
 @Component
 class EmailComposers {
 
     /** What the outbox keeps of an event when it arrives. */
-    record Addressing(String recipient, Instant expiresAt) {
-    }
+    record Addressing(String recipient, Instant expiresAt) {}
 
     private final Map<String, EmailComposer<?>> byEventType;
     private final AppEmailSettingsLookup apps;
     /** The default app's: the service's configuration, as before there were client apps. */
     private final AppEmailSettings defaultApp;
 
-    EmailComposers(List<EmailComposer<?>> composers, AppEmailSettingsLookup apps, OneTimeSecretProperties links,
-                   OutgoingMailProperties mail) {
-        this.byEventType = composers.stream().collect(Collectors.toUnmodifiableMap(
-                composer -> EventCatalog.nameOf(composer.eventType()), Function.identity()));
+    EmailComposers(
+            List<EmailComposer<?>> composers,
+            AppEmailSettingsLookup apps,
+            OneTimeSecretProperties links,
+            OutgoingMailProperties mail) {
+        this.byEventType = composers.stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        composer -> EventCatalog.nameOf(composer.eventType()), Function.identity()));
         this.apps = apps;
-        this.defaultApp = new AppEmailSettings(links.publicUrl().toString(), mail.fromAddress().getPersonal());
+        this.defaultApp = new AppEmailSettings(
+                links.publicUrl().toString(), mail.fromAddress().getPersonal());
     }
 
     /** Empty when no email belongs to this event. */
@@ -71,12 +74,15 @@ class EmailComposers {
             // Every email is about one user today; one that is not would be the platform's own.
             return defaultApp;
         }
-        return apps.ofUser(userEvent.userId()).map(app -> app.orElse(defaultApp)).orElse(defaultApp);
+        return apps.ofUser(userEvent.userId())
+                .map(app -> app.orElse(defaultApp))
+                .orElse(defaultApp);
     }
 
     private static <E> Addressing address(EmailComposer<E> composer, Object event) {
         E typed = composer.eventType().cast(event);
-        return new Addressing(composer.recipient(typed), composer.expiresAt(typed).orElse(null));
+        return new Addressing(
+                composer.recipient(typed), composer.expiresAt(typed).orElse(null));
     }
 
     private static <E> E read(EmailComposer<E> composer, String payload) {

@@ -12,11 +12,11 @@ import java.util.Locale;
  */
 public final class EmailTimes {
 
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private EmailTimes() {
-    }
+    private EmailTimes() {}
 
     /** @return e.g. {@code 3 May 2025, 14:32 UTC}, or {@code null} for {@code null} (templates skip it) */
     public static String format(Instant instant) {

@@ -34,23 +34,33 @@ public class MailOutbox {
      */
     @Transactional
     public boolean enqueue(EventEnvelope envelope, Object event) {
-        return composers.address(event)
+        return composers
+                .address(event)
                 .map(addressing -> {
                     if (addressing.recipient() == null || addressing.recipient().isBlank()) {
                         // This is how the events of an erased user read: their personal fields are null
                         // for good, also when the log is republished, so it is expected and not worth more than a
                         // debug line. Retrying cannot add an address; blocking the partition would stop every other
                         // email.
-                        log.debug("Event {} ({}) has no recipient address (its user erased); no email queued",
-                                envelope.eventId(), envelope.type());
+                        log.debug(
+                                "Event {} ({}) has no recipient address (its user erased); no email queued",
+                                envelope.eventId(),
+                                envelope.type());
                         return false;
                     }
                     String userId = event instanceof UserEvent userEvent ? userEvent.userId() : null;
-                    boolean queued = repository.insertIfAbsent(envelope.eventId(), EventCatalog.nameOf(event.getClass()),
-                            userId, addressing.recipient(), envelope.payload().toString(), addressing.expiresAt());
+                    boolean queued = repository.insertIfAbsent(
+                            envelope.eventId(),
+                            EventCatalog.nameOf(event.getClass()),
+                            userId,
+                            addressing.recipient(),
+                            envelope.payload().toString(),
+                            addressing.expiresAt());
                     if (!queued) {
-                        log.info("Event {} ({}) was delivered again; its email is queued already",
-                                envelope.eventId(), envelope.type());
+                        log.info(
+                                "Event {} ({}) was delivered again; its email is queued already",
+                                envelope.eventId(),
+                                envelope.type());
                     }
                     return queued;
                 })
@@ -69,11 +79,19 @@ public class MailOutbox {
         if (recipient == null || recipient.isBlank()) {
             return false;
         }
-        boolean queued = repository.insertIfAbsent(envelope.eventId() + "/" + userId,
-                EventCatalog.nameOf(event.getClass()), userId, recipient, envelope.payload().toString(), null);
+        boolean queued = repository.insertIfAbsent(
+                envelope.eventId() + "/" + userId,
+                EventCatalog.nameOf(event.getClass()),
+                userId,
+                recipient,
+                envelope.payload().toString(),
+                null);
         if (!queued) {
-            log.info("Event {} ({}) was delivered again; its email to {} is queued already", envelope.eventId(),
-                    envelope.type(), userId);
+            log.info(
+                    "Event {} ({}) was delivered again; its email to {} is queued already",
+                    envelope.eventId(),
+                    envelope.type(),
+                    userId);
         }
         return queued;
     }

@@ -1,14 +1,13 @@
 package dev.watchword.notification.mail;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Renders the two parts of an email from {@code templates/mail/<name>.html} and {@code <name>.txt}. A
@@ -32,8 +31,8 @@ public class MailTemplates {
     public ComposedEmail render(String name, String senderName, String subject, Map<String, Object> variables) {
         Context context = new Context(Locale.ENGLISH, variables);
         context.setVariable("subject", subject);
-        return new ComposedEmail(senderName, subject, engine.process(name + ".txt", context),
-                engine.process(name + ".html", context));
+        return new ComposedEmail(
+                senderName, subject, engine.process(name + ".txt", context), engine.process(name + ".html", context));
     }
 
     private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

@@ -1,15 +1,14 @@
 package dev.watchword.notification.mail;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Keeps the outbox from becoming an archive of addresses and sealed links (OWASP ASVS 5.0 V14.2.7): a row done with

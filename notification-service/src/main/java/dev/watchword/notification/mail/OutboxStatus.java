@@ -12,6 +12,5 @@ import java.time.Instant;
  * @param cancelled          emails dropped unsent because their user was erased
  * @param oldestPendingSince when the oldest pending email was queued; {@code null} when none is pending
  */
-public record OutboxStatus(long pending, long failing, long sent, long expired, long cancelled,
-                           Instant oldestPendingSince) {
-}
+public record OutboxStatus(
+        long pending, long failing, long sent, long expired, long cancelled, Instant oldestPendingSince) {}

@@ -8,6 +8,5 @@ import java.time.Instant;
  * @param payload  the triggering event's JSON exactly as it came off the topic; any secret in it is still sealed
  * @param attempts failed attempts so far
  */
-public record OutgoingEmail(String eventId, String eventType, String recipient, String payload,
-                            Instant expiresAt, int attempts) {
-}
+public record OutgoingEmail(
+        String eventId, String eventType, String recipient, String payload, Instant expiresAt, int attempts) {}

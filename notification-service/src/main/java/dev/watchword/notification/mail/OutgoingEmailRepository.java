@@ -1,12 +1,11 @@
 package dev.watchword.notification.mail;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code outgoing_email} table: the mail outbox. */
 @Repository
@@ -19,20 +18,21 @@ class OutgoingEmailRepository {
     }
 
     /** @return false when a row for this event exists already, i.e. the event was redelivered */
-    boolean insertIfAbsent(String eventId, String eventType, String userId, String recipient, String payload,
-                           Instant expiresAt) {
+    boolean insertIfAbsent(
+            String eventId, String eventType, String userId, String recipient, String payload, Instant expiresAt) {
         return jdbc.sql("""
                         insert into outgoing_email (event_id, event_type, user_id, recipient, payload, expires_at)
                         values (:eventId, :eventType, :userId, :recipient, cast(:payload as jsonb), :expiresAt)
                         on conflict (event_id) do nothing
                         """)
-                .param("eventId", eventId)
-                .param("eventType", eventType)
-                .param("userId", userId)
-                .param("recipient", recipient)
-                .param("payload", payload)
-                .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
-                .update() == 1;
+                        .param("eventId", eventId)
+                        .param("eventType", eventType)
+                        .param("userId", userId)
+                        .param("recipient", recipient)
+                        .param("payload", payload)
+                        .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
+                        .update()
+                == 1;
     }
 
     /**
@@ -50,9 +50,13 @@ class OutgoingEmailRepository {
                         """)
                 .query((rs, row) -> {
                     Timestamp expiresAt = rs.getTimestamp("expires_at");
-                    return new OutgoingEmail(rs.getString("event_id"), rs.getString("event_type"),
-                            rs.getString("recipient"), rs.getString("payload"),
-                            expiresAt == null ? null : expiresAt.toInstant(), rs.getInt("attempts"));
+                    return new OutgoingEmail(
+                            rs.getString("event_id"),
+                            rs.getString("event_type"),
+                            rs.getString("recipient"),
+                            rs.getString("payload"),
+                            expiresAt == null ? null : expiresAt.toInstant(),
+                            rs.getInt("attempts"));
                 })
                 .optional();
     }
@@ -95,16 +99,12 @@ class OutgoingEmailRepository {
         int cancelled = jdbc.sql("""
                         update outgoing_email set status = 'CANCELLED'
                          where user_id = :userId and status = 'PENDING'
-                        """)
-                .param("userId", userId)
-                .update();
+                        """).param("userId", userId).update();
         jdbc.sql("""
                         update outgoing_email
                            set recipient = null, payload = '{}'::jsonb, last_error = null
                          where user_id = :userId
-                        """)
-                .param("userId", userId)
-                .update();
+                        """).param("userId", userId).update();
         return cancelled;
     }
 
@@ -120,8 +120,13 @@ class OutgoingEmailRepository {
                         """)
                 .query((rs, row) -> {
                     Timestamp oldest = rs.getTimestamp("oldest_pending");
-                    return new OutboxStatus(rs.getLong("pending"), rs.getLong("failing"), rs.getLong("sent"),
-                            rs.getLong("expired"), rs.getLong("cancelled"), oldest == null ? null : oldest.toInstant());
+                    return new OutboxStatus(
+                            rs.getLong("pending"),
+                            rs.getLong("failing"),
+                            rs.getLong("sent"),
+                            rs.getLong("expired"),
+                            rs.getLong("cancelled"),
+                            oldest == null ? null : oldest.toInstant());
                 })
                 .single();
     }

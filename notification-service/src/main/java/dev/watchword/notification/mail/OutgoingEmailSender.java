@@ -1,14 +1,13 @@
 package dev.watchword.notification.mail;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Drains the outbox: every {@code poll-interval}, claims due emails one by one, sends each over SMTP and
@@ -33,8 +32,13 @@ class OutgoingEmailSender implements SchedulingConfigurer {
     private final RetryBackoff backoff;
     private final Clock clock;
 
-    OutgoingEmailSender(OutgoingEmailRepository repository, EmailComposers composers, SmtpMailer mailer,
-                        TransactionTemplate transaction, OutgoingMailProperties properties, Clock clock) {
+    OutgoingEmailSender(
+            OutgoingEmailRepository repository,
+            EmailComposers composers,
+            SmtpMailer mailer,
+            TransactionTemplate transaction,
+            OutgoingMailProperties properties,
+            Clock clock) {
         this.repository = repository;
         this.composers = composers;
         this.mailer = mailer;
@@ -64,17 +68,23 @@ class OutgoingEmailSender implements SchedulingConfigurer {
     }
 
     private boolean sendNext() {
-        return repository.claimNextDue().map(email -> {
-            send(email);
-            return true;
-        }).orElse(false);
+        return repository
+                .claimNextDue()
+                .map(email -> {
+                    send(email);
+                    return true;
+                })
+                .orElse(false);
     }
 
     private void send(OutgoingEmail email) {
         if (email.expiresAt() != null && !clock.instant().isBefore(email.expiresAt())) {
             repository.markExpired(email.eventId());
-            log.info("Email for event {} ({}) expired at {} before it could be sent; not sending it",
-                    email.eventId(), email.eventType(), email.expiresAt());
+            log.info(
+                    "Email for event {} ({}) expired at {} before it could be sent; not sending it",
+                    email.eventId(),
+                    email.eventType(),
+                    email.expiresAt());
             return;
         }
         try {
@@ -86,8 +96,13 @@ class OutgoingEmailSender implements SchedulingConfigurer {
             Duration retryAfter = backoff.delayAfter(attempts);
             repository.markFailed(email.eventId(), attempts, retryAfter, describe(e));
             // Only ids and the exception: the rendered body holds a link token or sign-in code (ASVS 4.0.3 V7.1.1).
-            log.warn("Email for event {} ({}) not sent, attempt {}, next attempt in {}: {}",
-                    email.eventId(), email.eventType(), attempts, retryAfter, describe(e));
+            log.warn(
+                    "Email for event {} ({}) not sent, attempt {}, next attempt in {}: {}",
+                    email.eventId(),
+                    email.eventType(),
+                    attempts,
+                    retryAfter,
+                    describe(e));
             return;
         }
         repository.markSent(email.eventId());
@@ -95,10 +110,14 @@ class OutgoingEmailSender implements SchedulingConfigurer {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+        StringBuilder text =
+                new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
         Throwable cause = e.getCause();
         for (int depth = 0; cause != null && depth < 3; depth++, cause = cause.getCause()) {
-            text.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+            text.append(" <- ")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(cause.getMessage());
         }
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
     }

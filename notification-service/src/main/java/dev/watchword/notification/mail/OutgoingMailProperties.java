@@ -6,11 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * How outgoing email is addressed and how the outbox is drained.
@@ -23,7 +22,9 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("watchword.mail")
 public record OutgoingMailProperties(
-        @DefaultValue("Watchword <no-reply@watchword.local>") @NotBlank String from,
+        @DefaultValue("Watchword <no-reply@watchword.local>") @NotBlank
+        String from,
+
         @DefaultValue @Valid @NotNull Outbox outbox) {
 
     /** @throws IllegalArgumentException when {@code from} is not an RFC 5322 address */

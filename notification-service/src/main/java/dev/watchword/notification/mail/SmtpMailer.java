@@ -7,14 +7,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.stereotype.Component;
-
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.regex.Pattern;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
 
 /** Hands one composed email to the SMTP relay configured under {@code spring.mail.*}. */
 @Component
@@ -91,7 +90,9 @@ class SmtpMailer {
     private InternetAddress from(String senderName) throws UnsupportedEncodingException {
         InternetAddress from = new InternetAddress();
         from.setAddress(fromAddress);
-        String displayName = senderName == null ? "" : LINE_BREAKING.matcher(senderName).replaceAll(" ").strip();
+        String displayName = senderName == null
+                ? ""
+                : LINE_BREAKING.matcher(senderName).replaceAll(" ").strip();
         if (!displayName.isEmpty()) {
             from.setPersonal(displayName, StandardCharsets.UTF_8.name());
         }

@@ -1,7 +1,6 @@
 package dev.watchword.notification.mail;
 
 import dev.watchword.notification.app.AppEmailSettings;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,8 +80,7 @@ public abstract class TemplatedEmail<E> implements EmailComposer<E> {
         return templates.render(template, app.senderName(), subject, values);
     }
 
-    private record Variable<E>(String name, BiFunction<E, AppEmailSettings, ?> value) {
-    }
+    private record Variable<E>(String name, BiFunction<E, AppEmailSettings, ?> value) {}
 
     /** What differs from one email to the next; read once, by the {@link TemplatedEmail} constructor. */
     protected static final class Definition<E> {

@@ -16,15 +16,17 @@ import org.springframework.stereotype.Component;
 class PasswordChangedEmail extends TemplatedEmail<PasswordChanged> {
 
     PasswordChangedEmail(MailTemplates templates) {
-        super(templates, of(PasswordChanged.class)
-                .sentTo(PasswordChanged::email)
-                .with("reset", event -> event.reason() == PasswordChangeReason.RESET)
-                .with("verification", event -> event.reason() == PasswordChangeReason.VERIFICATION)
-                .with("emailedLink", event -> event.reason() != PasswordChangeReason.CHANGE)
-                .with("changedAt", event -> EmailTimes.format(event.changedAt()))
-                .with("ipAddress", PasswordChanged::ipAddress)
-                .with("linkBaseUrl", (event, app) -> app.linkBaseUrl())
-                .template("password-changed")
-                .subject("Your password was changed"));
+        super(
+                templates,
+                of(PasswordChanged.class)
+                        .sentTo(PasswordChanged::email)
+                        .with("reset", event -> event.reason() == PasswordChangeReason.RESET)
+                        .with("verification", event -> event.reason() == PasswordChangeReason.VERIFICATION)
+                        .with("emailedLink", event -> event.reason() != PasswordChangeReason.CHANGE)
+                        .with("changedAt", event -> EmailTimes.format(event.changedAt()))
+                        .with("ipAddress", PasswordChanged::ipAddress)
+                        .with("linkBaseUrl", (event, app) -> app.linkBaseUrl())
+                        .template("password-changed")
+                        .subject("Your password was changed"));
     }
 }

@@ -15,13 +15,20 @@ import org.springframework.stereotype.Component;
 class PasswordResetEmail extends TemplatedEmail<PasswordResetRequested> {
 
     PasswordResetEmail(MailTemplates templates, OneTimeSecrets secrets) {
-        super(templates, of(PasswordResetRequested.class)
-                .sentTo(PasswordResetRequested::email)
-                .expiringAt(PasswordResetRequested::expiresAt)
-                .with("link", (event, app) -> secrets.link(app.linkBaseUrl(), EmailLinks.RESET_PASSWORD,
-                        event.encryptedToken(), event.userId()))
-                .with("ipAddress", PasswordResetRequested::ipAddress)
-                .template("password-reset")
-                .subject("Reset your password"));
+        super(
+                templates,
+                of(PasswordResetRequested.class)
+                        .sentTo(PasswordResetRequested::email)
+                        .expiringAt(PasswordResetRequested::expiresAt)
+                        .with(
+                                "link",
+                                (event, app) -> secrets.link(
+                                        app.linkBaseUrl(),
+                                        EmailLinks.RESET_PASSWORD,
+                                        event.encryptedToken(),
+                                        event.userId()))
+                        .with("ipAddress", PasswordResetRequested::ipAddress)
+                        .template("password-reset")
+                        .subject("Reset your password"));
     }
 }

@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 class TakenAddressEmail extends TemplatedEmail<RegistrationAttemptedForTakenEmail> {
 
     TakenAddressEmail(MailTemplates templates) {
-        super(templates, of(RegistrationAttemptedForTakenEmail.class)
-                .sentTo(RegistrationAttemptedForTakenEmail::email)
-                .with("attemptedAt", event -> EmailTimes.format(event.attemptedAt()))
-                .with("ipAddress", RegistrationAttemptedForTakenEmail::ipAddress)
-                .template("taken-address")
-                .subject("Someone tried to register with your address"));
+        super(
+                templates,
+                of(RegistrationAttemptedForTakenEmail.class)
+                        .sentTo(RegistrationAttemptedForTakenEmail::email)
+                        .with("attemptedAt", event -> EmailTimes.format(event.attemptedAt()))
+                        .with("ipAddress", RegistrationAttemptedForTakenEmail::ipAddress)
+                        .template("taken-address")
+                        .subject("Someone tried to register with your address"));
     }
 }

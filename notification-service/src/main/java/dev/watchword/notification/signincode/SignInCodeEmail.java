@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
 class SignInCodeEmail extends TemplatedEmail<EmailOtpRequested> {
 
     SignInCodeEmail(MailTemplates templates, OneTimeSecrets secrets) {
-        super(templates, of(EmailOtpRequested.class)
-                .sentTo(EmailOtpRequested::email)
-                .expiringAt(EmailOtpRequested::expiresAt)
-                .with("code", event -> secrets.open(event.encryptedCode(), event.userId()))
-                .with("validFor", event -> EmailTimes.lengthBetween(event.requestedAt(), event.expiresAt()))
-                .with("ipAddress", EmailOtpRequested::ipAddress)
-                .template("sign-in-code")
-                .subject("Your sign-in code"));
+        super(
+                templates,
+                of(EmailOtpRequested.class)
+                        .sentTo(EmailOtpRequested::email)
+                        .expiringAt(EmailOtpRequested::expiresAt)
+                        .with("code", event -> secrets.open(event.encryptedCode(), event.userId()))
+                        .with("validFor", event -> EmailTimes.lengthBetween(event.requestedAt(), event.expiresAt()))
+                        .with("ipAddress", EmailOtpRequested::ipAddress)
+                        .template("sign-in-code")
+                        .subject("Your sign-in code"));
     }
 }

@@ -2,11 +2,10 @@ package dev.watchword.notification.token;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.net.URI;
 
 /**
  * What the emails that carry a one-time secret (a link token, a sign-in code) need. Same keys as

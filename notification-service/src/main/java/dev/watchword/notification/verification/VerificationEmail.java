@@ -16,12 +16,19 @@ import org.springframework.stereotype.Component;
 class VerificationEmail extends TemplatedEmail<EmailVerificationRequested> {
 
     VerificationEmail(MailTemplates templates, OneTimeSecrets secrets) {
-        super(templates, of(EmailVerificationRequested.class)
-                .sentTo(EmailVerificationRequested::email)
-                .expiringAt(EmailVerificationRequested::expiresAt)
-                .with("link", (event, app) -> secrets.link(app.linkBaseUrl(), EmailLinks.VERIFY_EMAIL,
-                        event.encryptedToken(), event.userId()))
-                .template("verification")
-                .subject("Confirm your email address"));
+        super(
+                templates,
+                of(EmailVerificationRequested.class)
+                        .sentTo(EmailVerificationRequested::email)
+                        .expiringAt(EmailVerificationRequested::expiresAt)
+                        .with(
+                                "link",
+                                (event, app) -> secrets.link(
+                                        app.linkBaseUrl(),
+                                        EmailLinks.VERIFY_EMAIL,
+                                        event.encryptedToken(),
+                                        event.userId()))
+                        .template("verification")
+                        .subject("Confirm your email address"));
     }
 }

@@ -1,25 +1,23 @@
 package dev.watchword.notification.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class SmtpMailerTest {
 
     private static final String FROM = "Watchword <no-reply@watchword.local>";
 
-    private final SmtpMailer mailer = new SmtpMailer(new JavaMailSenderImpl(),
-            new OutgoingMailProperties(FROM, null));
+    private final SmtpMailer mailer = new SmtpMailer(new JavaMailSenderImpl(), new OutgoingMailProperties(FROM, null));
 
     @Test
     void messageIdOfWhenUuidEventIdThenDerivedFromIt() {
@@ -65,7 +63,8 @@ class SmtpMailerTest {
         String written = written(message);
 
         // then: neither a header of its own nor a folded line that a lenient relay might read as one
-        assertThat(written).contains("\r\nFrom: \"Acme Bcc: victim@example.com\" <no-reply@watchword.local>\r\n")
+        assertThat(written)
+                .contains("\r\nFrom: \"Acme Bcc: victim@example.com\" <no-reply@watchword.local>\r\n")
                 .doesNotContainIgnoringCase("Bcc: victim@example.com\r\n");
         assertThat(message.getHeader("Bcc")).isNull();
         assertThat(from(message).getAddress()).isEqualTo("no-reply@watchword.local");
@@ -89,12 +88,17 @@ class SmtpMailerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ceo<attacker@evil.example>", "Ceo <attacker@evil.example>",
-            "attacker@evil.example (ceo@bank.example)", "ceo@bank.example, attacker@evil.example",
-            "\"ceo\" <attacker@evil.example>"})
+    @ValueSource(
+            strings = {
+                "ceo<attacker@evil.example>",
+                "Ceo <attacker@evil.example>",
+                "attacker@evil.example (ceo@bank.example)",
+                "ceo@bank.example, attacker@evil.example",
+                "\"ceo\" <attacker@evil.example>"
+            })
     void messageWhenRecipientIsNotABareAddressThenNothingToSend(String recipient) {
-        assertThatThrownBy(() -> mailer.message("event-1", recipient,
-                new ComposedEmail("Watchword", "Subject", "text", "<p>html</p>")))
+        assertThatThrownBy(() -> mailer.message(
+                        "event-1", recipient, new ComposedEmail("Watchword", "Subject", "text", "<p>html</p>")))
                 .isInstanceOf(MailPreparationException.class);
     }
 
@@ -108,16 +112,16 @@ class SmtpMailerTest {
     }
 
     private MimeMessage message(String senderName) throws Exception {
-        MimeMessage message = mailer.message("event-1", "alice@example.com",
-                new ComposedEmail(senderName, "Subject", "text", "<p>html</p>"));
+        MimeMessage message = mailer.message(
+                "event-1", "alice@example.com", new ComposedEmail(senderName, "Subject", "text", "<p>html</p>"));
         message.saveChanges();
         return message;
     }
 
     /** The From address as a mail client reads it back from the written message. */
     private static InternetAddress from(MimeMessage message) throws Exception {
-        MimeMessage read = new MimeMessage(null,
-                new java.io.ByteArrayInputStream(written(message).getBytes(StandardCharsets.UTF_8)));
+        MimeMessage read = new MimeMessage(
+                null, new java.io.ByteArrayInputStream(written(message).getBytes(StandardCharsets.UTF_8)));
         assertThat(read.getFrom()).hasSize(1);
         return (InternetAddress) read.getFrom()[0];
     }

@@ -1,8 +1,6 @@
 package dev.watchword.notification.mail;
 
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,8 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * V5 on rows an earlier version wrote: the outbox rows of events published with credential hashes lose the hashes
@@ -20,13 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WithheldCredentialHashesMigrationIT {
 
-    private static final String URL = System.getenv().getOrDefault("SPRING_DATASOURCE_URL",
-            "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private final String schema = "it_notification_v4_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String URL =
+            System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private final String schema =
+            "it_notification_v4_" + UUID.randomUUID().toString().substring(0, 8);
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
         }
     }
@@ -35,7 +36,8 @@ class WithheldCredentialHashesMigrationIT {
     void migrateWhenOutboxRowsHoldHashesThenNulledAndRestKept() throws SQLException {
         // given
         flyway("4").migrate();
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("set search_path to " + schema);
             statement.execute("""
                     insert into outgoing_email (event_id, event_type, recipient, payload, status, user_id) values
@@ -53,19 +55,27 @@ class WithheldCredentialHashesMigrationIT {
         flyway(null).migrate();
 
         // then
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("set search_path to " + schema);
             assertThat(text(statement, "select payload::text from outgoing_email where event_id = 'e-1'"))
-                    .doesNotContain("argon2id").contains("\"passwordHash\": null").contains("a@example.com");
+                    .doesNotContain("argon2id")
+                    .contains("\"passwordHash\": null")
+                    .contains("a@example.com");
             assertThat(text(statement, "select payload::text from outgoing_email where event_id = 'e-2'"))
-                    .doesNotContain("dG9rZW4taGFzaA").contains("\"tokenHash\": null").contains("c2VhbGVk");
+                    .doesNotContain("dG9rZW4taGFzaA")
+                    .contains("\"tokenHash\": null")
+                    .contains("c2VhbGVk");
             assertThat(text(statement, "select payload::text from outgoing_email where event_id = 'e-3'"))
                     .isEqualTo("{\"email\": \"c@example.com\", \"userId\": \"u-3\"}");
         }
     }
 
     private Flyway flyway(String target) {
-        var configuration = Flyway.configure().dataSource(URL, "postgres", "").schemas(schema).defaultSchema(schema)
+        var configuration = Flyway.configure()
+                .dataSource(URL, "postgres", "")
+                .schemas(schema)
+                .defaultSchema(schema)
                 .locations("classpath:db/migration");
         if (target != null) {
             configuration.target(target);

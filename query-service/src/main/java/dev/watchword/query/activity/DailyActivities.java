@@ -1,9 +1,6 @@
 package dev.watchword.query.activity;
 
 import dev.watchword.query.appscope.AdminScope;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code daily_activity} and {@code daily_active_user} tables, always within the caller's {@link AdminScope}.
@@ -35,17 +34,23 @@ public class DailyActivities {
      */
     public List<DailyActivity> findDailyActivities(AdminScope scope, String appId, LocalDate from, LocalDate to) {
         Where where = where(scope, appId);
-        Map<LocalDate, DailyActivity> stored = jdbc.sql("select day, sum(registrations) as registrations,"
+        Map<LocalDate, DailyActivity> stored = jdbc
+                .sql("select day, sum(registrations) as registrations,"
                         + " sum(logins) as logins, sum(failed_logins) as failed_logins, sum(lockouts) as lockouts,"
                         + " sum(active_users) as active_users from daily_activity"
                         + " where day between :from and :to and " + where.sql() + " group by day")
                 .params(where.params())
                 .param("from", from)
                 .param("to", to)
-                .query((row, n) -> new DailyActivity(row.getObject("day", LocalDate.class),
-                        row.getLong("registrations"), row.getLong("logins"), row.getLong("failed_logins"),
-                        row.getLong("lockouts"), row.getLong("active_users")))
-                .list().stream()
+                .query((row, n) -> new DailyActivity(
+                        row.getObject("day", LocalDate.class),
+                        row.getLong("registrations"),
+                        row.getLong("logins"),
+                        row.getLong("failed_logins"),
+                        row.getLong("lockouts"),
+                        row.getLong("active_users")))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(DailyActivity::day, Function.identity()));
         return from.datesUntil(to.plusDays(1))
                 .map(day -> stored.getOrDefault(day, DailyActivity.none(day)))
@@ -79,6 +84,5 @@ public class DailyActivities {
         return new Where(String.join(" and ", conditions), params);
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 }

@@ -12,8 +12,8 @@ import java.time.LocalDate;
  * @param lockouts      {@code LoginLocked}
  * @param activeUsers   distinct users with a {@code LoginSucceeded}
  */
-public record DailyActivity(LocalDate day, long registrations, long logins, long failedLogins, long lockouts,
-                            long activeUsers) {
+public record DailyActivity(
+        LocalDate day, long registrations, long logins, long failedLogins, long lockouts, long activeUsers) {
 
     public static DailyActivity none(LocalDate day) {
         return new DailyActivity(day, 0, 0, 0, 0, 0);

@@ -2,16 +2,9 @@ package dev.watchword.query.activity;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.watchword.query.appscope.AdminScope;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
-import dev.watchword.query.appscope.AdminScope;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,6 +12,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Activity figures for admins. Both need {@code audit:read} (enforced in {@code AdminSecurityConfiguration}):
@@ -57,15 +56,21 @@ class DailyActivityController {
             throw malformed("from must not be after to, and the range may span at most " + MAX_DAYS + " days.");
         }
         String appId = appOf(scope, app);
-        return new DailyActivityPage(appId, first, last, activities.findDailyActivities(scope, appId, first, last)
-                .stream()
-                .map(DailyActivityResponse::of).toList());
+        return new DailyActivityPage(
+                appId,
+                first,
+                last,
+                activities.findDailyActivities(scope, appId, first, last).stream()
+                        .map(DailyActivityResponse::of)
+                        .toList());
     }
 
     /** {@code month} is {@code YYYY-MM}; the default is the current month. */
     @GetMapping("/api/admin/activity/monthly")
-    MonthlyActiveUsers countMonthlyActiveUsers(AdminScope scope, @RequestParam(required = false) String app,
-                                               @RequestParam(required = false) String month) {
+    MonthlyActiveUsers countMonthlyActiveUsers(
+            AdminScope scope,
+            @RequestParam(required = false) String app,
+            @RequestParam(required = false) String month) {
         YearMonth yearMonth;
         try {
             yearMonth = month == null || month.isBlank() ? YearMonth.from(today()) : YearMonth.parse(month.strip());
@@ -73,8 +78,8 @@ class DailyActivityController {
             throw malformed("month must be YYYY-MM.");
         }
         String appId = appOf(scope, app);
-        return new MonthlyActiveUsers(appId, yearMonth.toString(),
-                activities.countMonthlyActiveUsers(scope, appId, yearMonth));
+        return new MonthlyActiveUsers(
+                appId, yearMonth.toString(), activities.countMonthlyActiveUsers(scope, appId, yearMonth));
     }
 
     /** The app counted: the one asked for, else the caller's own, else ({@code null}) every app. */
@@ -87,25 +92,30 @@ class DailyActivityController {
     }
 
     private static ErrorResponseException malformed(String detail) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, detail), null);
+        return new ErrorResponseException(
+                HttpStatus.BAD_REQUEST,
+                Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, detail),
+                null);
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record DailyActivityPage(String app, LocalDate from, LocalDate to, List<DailyActivityResponse> items) {
-    }
+    record DailyActivityPage(String app, LocalDate from, LocalDate to, List<DailyActivityResponse> items) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record DailyActivityResponse(LocalDate day, long registrations, long logins, long failedLogins, long lockouts,
-                                 long activeUsers) {
+    record DailyActivityResponse(
+            LocalDate day, long registrations, long logins, long failedLogins, long lockouts, long activeUsers) {
 
         static DailyActivityResponse of(DailyActivity activity) {
-            return new DailyActivityResponse(activity.day(), activity.registrations(), activity.logins(),
-                    activity.failedLogins(), activity.lockouts(), activity.activeUsers());
+            return new DailyActivityResponse(
+                    activity.day(),
+                    activity.registrations(),
+                    activity.logins(),
+                    activity.failedLogins(),
+                    activity.lockouts(),
+                    activity.activeUsers());
         }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record MonthlyActiveUsers(String app, String month, long activeUsers) {
-    }
+    record MonthlyActiveUsers(String app, String month, long activeUsers) {}
 }

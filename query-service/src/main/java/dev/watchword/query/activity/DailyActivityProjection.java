@@ -6,15 +6,14 @@ import dev.watchword.events.user.LoginLocked;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
+import dev.watchword.query.appscope.UserApps;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.eventstream.ReadModel;
-import dev.watchword.query.appscope.UserApps;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Counts events into {@code daily_activity}. The listener calls this once per event id, so a plain increment
@@ -23,7 +22,9 @@ import java.time.ZoneOffset;
  * the app of the user.
  */
 @Component
-@ReadModel(tables = {"daily_activity", "daily_active_user", "user_app"}, reads = "user_app")
+@ReadModel(
+        tables = {"daily_activity", "daily_active_user", "user_app"},
+        reads = "user_app")
 class DailyActivityProjection implements Projection {
 
     private final JdbcClient jdbc;
@@ -38,7 +39,7 @@ class DailyActivityProjection implements Projection {
     public void project(EventEnvelope envelope, UserEvent event) {
         switch (event) {
             case UserRegistered e ->
-                    increment(Counter.REGISTRATIONS, e.appIdOrDefault(), day(e.registeredAt(), envelope));
+                increment(Counter.REGISTRATIONS, e.appIdOrDefault(), day(e.registeredAt(), envelope));
             case LoginSucceeded e -> {
                 String appId = userApps.appOf(e.userId());
                 LocalDate day = day(e.succeededAt(), envelope);
@@ -49,11 +50,9 @@ class DailyActivityProjection implements Projection {
             }
             // Every reason counts, EMAIL_NOT_VERIFIED included: the password was tried and the login refused.
             case LoginFailed e ->
-                    increment(Counter.FAILED_LOGINS, userApps.appOf(e.userId()), day(e.failedAt(), envelope));
-            case LoginLocked e ->
-                    increment(Counter.LOCKOUTS, userApps.appOf(e.userId()), day(e.lockedAt(), envelope));
-            default -> {
-            }
+                increment(Counter.FAILED_LOGINS, userApps.appOf(e.userId()), day(e.failedAt(), envelope));
+            case LoginLocked e -> increment(Counter.LOCKOUTS, userApps.appOf(e.userId()), day(e.lockedAt(), envelope));
+            default -> {}
         }
     }
 
@@ -61,10 +60,11 @@ class DailyActivityProjection implements Projection {
         return jdbc.sql("""
                         insert into daily_active_user (app_id, day, user_id) values (:appId, :day, :userId)
                         on conflict do nothing""")
-                .param("appId", appId)
-                .param("day", day)
-                .param("userId", userId)
-                .update() == 1;
+                        .param("appId", appId)
+                        .param("day", day)
+                        .param("userId", userId)
+                        .update()
+                == 1;
     }
 
     private void increment(Counter counter, String appId, LocalDate day) {

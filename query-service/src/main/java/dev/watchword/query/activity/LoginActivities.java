@@ -1,13 +1,12 @@
 package dev.watchword.query.activity;
 
-import dev.watchword.query.paging.PageRequest;
 import dev.watchword.query.appscope.AdminScope;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
+import dev.watchword.query.paging.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code login_activity} table, always within the caller's {@link AdminScope}. */
 @Repository
@@ -40,12 +39,16 @@ public class LoginActivities {
                 .single();
     }
 
-
-
     private static LoginActivity map(ResultSet row, int rowNumber) throws SQLException {
-        return new LoginActivity(row.getString("event_id"), row.getString("user_id"), row.getString("type"),
-                row.getTimestamp("occurred_at").toInstant(), row.getString("ip_address"),
-                row.getString("user_agent"), row.getString("method"), row.getString("reason"),
+        return new LoginActivity(
+                row.getString("event_id"),
+                row.getString("user_id"),
+                row.getString("type"),
+                row.getTimestamp("occurred_at").toInstant(),
+                row.getString("ip_address"),
+                row.getString("user_agent"),
+                row.getString("method"),
+                row.getString("reason"),
                 row.getString("session_id"));
     }
 }

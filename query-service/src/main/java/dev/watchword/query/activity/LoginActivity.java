@@ -13,8 +13,16 @@ import java.time.Instant;
  * @param reason    the {@code LoginFailureReason} of a failed login, else {@code null}
  * @param sessionId the session of a successful login or of a reused refresh token, else {@code null}
  */
-public record LoginActivity(String eventId, String userId, String type, Instant occurredAt, String ipAddress,
-                            String userAgent, String method, String reason, String sessionId) {
+public record LoginActivity(
+        String eventId,
+        String userId,
+        String type,
+        Instant occurredAt,
+        String ipAddress,
+        String userAgent,
+        String method,
+        String reason,
+        String sessionId) {
 
     public static final String LOGIN_SUCCEEDED = "login_succeeded";
     public static final String LOGIN_FAILED = "login_failed";

@@ -1,8 +1,8 @@
 package dev.watchword.query.activity;
 
+import dev.watchword.query.appscope.AdminScope;
 import dev.watchword.query.paging.Page;
 import dev.watchword.query.paging.PageRequest;
-import dev.watchword.query.appscope.AdminScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,11 +23,17 @@ class LoginActivityController {
     }
 
     @GetMapping("/api/admin/users/{id}/logins")
-    Page<LoginActivityResponse> findLoginActivities(AdminScope scope, @PathVariable String id,
-                                                    @RequestParam(required = false) Integer page,
-                                                    @RequestParam(required = false) Integer size) {
+    Page<LoginActivityResponse> findLoginActivities(
+            AdminScope scope,
+            @PathVariable String id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        return Page.of(activities.findLoginActivities(scope, id, request).stream().map(LoginActivityResponse::of)
-                        .toList(), request, activities.countLoginActivities(scope, id));
+        return Page.of(
+                activities.findLoginActivities(scope, id, request).stream()
+                        .map(LoginActivityResponse::of)
+                        .toList(),
+                request,
+                activities.countLoginActivities(scope, id));
     }
 }

@@ -7,13 +7,12 @@ import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
+import dev.watchword.query.appscope.UserApps;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.eventstream.ReadModel;
-import dev.watchword.query.appscope.UserApps;
+import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /**
  * One {@code login_activity} row per login event, keyed by the event id, so a redelivery adds nothing. The row
@@ -21,7 +20,9 @@ import java.sql.Timestamp;
  * rows stay, so the history and its counts stay complete.
  */
 @Component
-@ReadModel(tables = {"login_activity", "user_app"}, reads = "user_app")
+@ReadModel(
+        tables = {"login_activity", "user_app"},
+        reads = "user_app")
 class LoginActivityProjection implements Projection {
 
     private final JdbcClient jdbc;
@@ -41,16 +42,50 @@ class LoginActivityProjection implements Projection {
             return;
         }
         LoginActivity activity = switch (event) {
-            case LoginSucceeded e -> new LoginActivity(envelope.eventId(), e.userId(), LoginActivity.LOGIN_SUCCEEDED,
-                    e.succeededAt(), e.ipAddress(), e.userAgent(), e.methodOrDefault().name(), null, e.sessionId());
-            case LoginFailed e -> new LoginActivity(envelope.eventId(), e.userId(), LoginActivity.LOGIN_FAILED,
-                    e.failedAt(), e.ipAddress(), e.userAgent(), null,
-                    e.reason() == null ? null : e.reason().name(), null);
-            case LoginLocked e -> new LoginActivity(envelope.eventId(), e.userId(), LoginActivity.LOGIN_LOCKED,
-                    e.lockedAt(), e.ipAddress(), null, null, null, null);
-            case RefreshTokenReuseDetected e -> new LoginActivity(envelope.eventId(), e.userId(),
-                    LoginActivity.REFRESH_TOKEN_REUSE_DETECTED, e.detectedAt(), e.ipAddress(), e.userAgent(), null,
-                    null, e.sessionId());
+            case LoginSucceeded e ->
+                new LoginActivity(
+                        envelope.eventId(),
+                        e.userId(),
+                        LoginActivity.LOGIN_SUCCEEDED,
+                        e.succeededAt(),
+                        e.ipAddress(),
+                        e.userAgent(),
+                        e.methodOrDefault().name(),
+                        null,
+                        e.sessionId());
+            case LoginFailed e ->
+                new LoginActivity(
+                        envelope.eventId(),
+                        e.userId(),
+                        LoginActivity.LOGIN_FAILED,
+                        e.failedAt(),
+                        e.ipAddress(),
+                        e.userAgent(),
+                        null,
+                        e.reason() == null ? null : e.reason().name(),
+                        null);
+            case LoginLocked e ->
+                new LoginActivity(
+                        envelope.eventId(),
+                        e.userId(),
+                        LoginActivity.LOGIN_LOCKED,
+                        e.lockedAt(),
+                        e.ipAddress(),
+                        null,
+                        null,
+                        null,
+                        null);
+            case RefreshTokenReuseDetected e ->
+                new LoginActivity(
+                        envelope.eventId(),
+                        e.userId(),
+                        LoginActivity.REFRESH_TOKEN_REUSE_DETECTED,
+                        e.detectedAt(),
+                        e.ipAddress(),
+                        e.userAgent(),
+                        null,
+                        null,
+                        e.sessionId());
             default -> null;
         };
         if (activity == null || activity.userId() == null) {

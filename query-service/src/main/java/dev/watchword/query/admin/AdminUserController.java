@@ -1,15 +1,14 @@
 package dev.watchword.query.admin;
 
+import dev.watchword.query.appscope.AdminScope;
 import dev.watchword.query.paging.Page;
 import dev.watchword.query.paging.PageRequest;
-import dev.watchword.query.appscope.AdminScope;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.Instant;
 
 /**
  * The admin's view of the accounts. Needs {@code users:read}, enforced with every other admin rule in
@@ -32,31 +31,42 @@ class AdminUserController {
 
     /** Instants are ISO-8601 ({@code 2026-01-31T00:00:00Z}); a {@code _from} is inclusive, a {@code _to} exclusive. */
     @GetMapping("/api/admin/users")
-    Page<AdminUserResponse> findAdminUserRows(AdminScope scope,
-                                              @RequestParam(required = false) Integer page,
-                                              @RequestParam(required = false) Integer size,
-                                              @RequestParam(required = false) String status,
-                                              @RequestParam(required = false) String role,
-                                              @RequestParam(required = false) String verified,
-                                              @RequestParam(required = false) String q,
-                                              @RequestParam(name = "created_from", required = false) Instant createdFrom,
-                                              @RequestParam(name = "created_to", required = false) Instant createdTo,
-                                              @RequestParam(name = "last_login_from", required = false)
-                                              Instant lastLoginFrom,
-                                              @RequestParam(name = "last_login_to", required = false)
-                                              Instant lastLoginTo,
-                                              @RequestParam(required = false) String app) {
+    Page<AdminUserResponse> findAdminUserRows(
+            AdminScope scope,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String verified,
+            @RequestParam(required = false) String q,
+            @RequestParam(name = "created_from", required = false) Instant createdFrom,
+            @RequestParam(name = "created_to", required = false) Instant createdTo,
+            @RequestParam(name = "last_login_from", required = false) Instant lastLoginFrom,
+            @RequestParam(name = "last_login_to", required = false) Instant lastLoginTo,
+            @RequestParam(required = false) String app) {
         PageRequest request = PageRequest.of(page, size);
-        AdminUserFilter filter = new AdminUserFilter(app, status, role, AdminUserFilter.verified(verified), q,
-                createdFrom, createdTo, lastLoginFrom, lastLoginTo);
-        return Page.of(rows.findAdminUserRows(scope, filter, request).stream().map(AdminUserResponse::of).toList(),
-                request, rows.countAdminUserRows(scope, filter));
+        AdminUserFilter filter = new AdminUserFilter(
+                app,
+                status,
+                role,
+                AdminUserFilter.verified(verified),
+                q,
+                createdFrom,
+                createdTo,
+                lastLoginFrom,
+                lastLoginTo);
+        return Page.of(
+                rows.findAdminUserRows(scope, filter, request).stream()
+                        .map(AdminUserResponse::of)
+                        .toList(),
+                request,
+                rows.countAdminUserRows(scope, filter));
     }
 
     @GetMapping("/api/admin/users/{id}")
     AdminUserDetailResponse getAdminUserById(AdminScope scope, @PathVariable String id) {
         AdminUserRow row = rows.getAdminUserRowById(scope, id).orElseThrow(UserNotFound::new);
-        return AdminUserDetailResponse.of(row, details.findLiveSessions(id, clock.instant()),
-                details.findRecentActivity(row.appId(), id));
+        return AdminUserDetailResponse.of(
+                row, details.findLiveSessions(id, clock.instant()), details.findRecentActivity(row.appId(), id));
     }
 }

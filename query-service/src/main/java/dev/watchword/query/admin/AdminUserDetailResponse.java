@@ -2,7 +2,6 @@ package dev.watchword.query.admin;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -11,13 +10,30 @@ import java.util.List;
  * {@code recent_activity}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record AdminUserDetailResponse(String id, String appId, String email, String status, boolean emailVerified,
-                               List<String> roles, Instant createdAt, Instant lastLoginAt, List<Session> sessions,
-                               List<Activity> recentActivity) {
+record AdminUserDetailResponse(
+        String id,
+        String appId,
+        String email,
+        String status,
+        boolean emailVerified,
+        List<String> roles,
+        Instant createdAt,
+        Instant lastLoginAt,
+        List<Session> sessions,
+        List<Activity> recentActivity) {
 
     static AdminUserDetailResponse of(AdminUserRow row, List<Session> sessions, List<Activity> recentActivity) {
-        return new AdminUserDetailResponse(row.id(), row.appId(), row.email(), row.status(), row.emailVerified(),
-                row.roles(), row.createdAt(), row.lastLoginAt(), sessions, recentActivity);
+        return new AdminUserDetailResponse(
+                row.id(),
+                row.appId(),
+                row.email(),
+                row.status(),
+                row.emailVerified(),
+                row.roles(),
+                row.createdAt(),
+                row.lastLoginAt(),
+                sessions,
+                recentActivity);
     }
 
     /**
@@ -27,9 +43,14 @@ record AdminUserDetailResponse(String id, String appId, String email, String sta
      * @param loginMethod {@code PASSWORD}, {@code MAGIC_LINK} or {@code EMAIL_OTP}, when known
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Session(String id, String device, String ipAddress, String loginMethod, Instant createdAt,
-                   Instant lastUsedAt, Instant expiresAt) {
-    }
+    record Session(
+            String id,
+            String device,
+            String ipAddress,
+            String loginMethod,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant expiresAt) {}
 
     /**
      * An entry of the login history.
@@ -40,7 +61,6 @@ record AdminUserDetailResponse(String id, String appId, String email, String sta
      * @param reason why a login failed, else {@code null}
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Activity(Instant occurredAt, String type, String ipAddress, String userAgent, String method,
-                    String reason) {
-    }
+    record Activity(
+            Instant occurredAt, String type, String ipAddress, String userAgent, String method, String reason) {}
 }

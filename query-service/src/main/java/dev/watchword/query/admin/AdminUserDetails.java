@@ -1,11 +1,10 @@
 package dev.watchword.query.admin;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * What the detail view of one account adds to its {@link AdminUserRow}: its live sessions (the
@@ -34,9 +33,13 @@ class AdminUserDetails {
                         order by created_at desc, session_id""")
                 .param("userId", userId)
                 .param("now", Timestamp.from(now))
-                .query((row, n) -> new AdminUserDetailResponse.Session(row.getString("session_id"),
-                        row.getString("device"), row.getString("ip_address"), row.getString("login_method"),
-                        instant(row.getTimestamp("created_at")), instant(row.getTimestamp("last_used_at")),
+                .query((row, n) -> new AdminUserDetailResponse.Session(
+                        row.getString("session_id"),
+                        row.getString("device"),
+                        row.getString("ip_address"),
+                        row.getString("login_method"),
+                        instant(row.getTimestamp("created_at")),
+                        instant(row.getTimestamp("last_used_at")),
                         instant(row.getTimestamp("expires_at"))))
                 .list();
     }
@@ -49,9 +52,13 @@ class AdminUserDetails {
                 .param("appId", appId)
                 .param("userId", userId)
                 .param("limit", RECENT_ACTIVITY)
-                .query((row, n) -> new AdminUserDetailResponse.Activity(instant(row.getTimestamp("occurred_at")),
-                        row.getString("type"), row.getString("ip_address"), row.getString("user_agent"),
-                        row.getString("method"), row.getString("reason")))
+                .query((row, n) -> new AdminUserDetailResponse.Activity(
+                        instant(row.getTimestamp("occurred_at")),
+                        row.getString("type"),
+                        row.getString("ip_address"),
+                        row.getString("user_agent"),
+                        row.getString("method"),
+                        row.getString("reason")))
                 .list();
     }
 

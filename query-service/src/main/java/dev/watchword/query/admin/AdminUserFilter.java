@@ -2,10 +2,9 @@ package dev.watchword.query.admin;
 
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
-
-import java.time.Instant;
 
 /**
  * The filters of {@code GET /api/admin/users}; every one is optional ({@code null}) and they combine with AND.
@@ -21,8 +20,16 @@ import java.time.Instant;
  * @param lastLoginFrom last logged in at or after (inclusive)
  * @param lastLoginTo   last logged in before (exclusive)
  */
-record AdminUserFilter(String appId, String status, String role, Boolean emailVerified, String emailContains,
-                       Instant createdFrom, Instant createdTo, Instant lastLoginFrom, Instant lastLoginTo) {
+record AdminUserFilter(
+        String appId,
+        String status,
+        String role,
+        Boolean emailVerified,
+        String emailContains,
+        Instant createdFrom,
+        Instant createdTo,
+        Instant lastLoginFrom,
+        Instant lastLoginTo) {
 
     /** {@code verified} as the query string carries it; {@code null} when absent. */
     static Boolean verified(String value) {
@@ -37,7 +44,9 @@ record AdminUserFilter(String appId, String status, String role, Boolean emailVe
     }
 
     AdminUserFilter {
-        if (status != null && !status.equals(AdminUserRow.ACTIVE) && !status.equals(AdminUserRow.DISABLED)
+        if (status != null
+                && !status.equals(AdminUserRow.ACTIVE)
+                && !status.equals(AdminUserRow.DISABLED)
                 && !status.equals(AdminUserRow.ERASED)) {
             throw malformed("status must be active, disabled or erased.");
         }
@@ -55,7 +64,9 @@ record AdminUserFilter(String appId, String status, String role, Boolean emailVe
     }
 
     private static ErrorResponseException malformed(String detail) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, detail), null);
+        return new ErrorResponseException(
+                HttpStatus.BAD_REQUEST,
+                Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, detail),
+                null);
     }
 }

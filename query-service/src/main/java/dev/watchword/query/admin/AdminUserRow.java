@@ -13,8 +13,15 @@ import java.util.List;
  * @param roles       the roles held, {@code user} from registration on
  * @param lastLoginAt the latest {@code LoginSucceeded}, {@code null} before the first login
  */
-public record AdminUserRow(String id, String appId, String email, String status, boolean emailVerified,
-                           List<String> roles, Instant createdAt, Instant lastLoginAt) {
+public record AdminUserRow(
+        String id,
+        String appId,
+        String email,
+        String status,
+        boolean emailVerified,
+        List<String> roles,
+        Instant createdAt,
+        Instant lastLoginAt) {
 
     public static final String ACTIVE = "active";
     public static final String DISABLED = "disabled";

@@ -13,10 +13,9 @@ import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.eventstream.ReadModel;
+import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /**
  * Builds {@link AdminUserRow} from the user's events. Events of one user share a Kafka key and so arrive in
@@ -49,8 +48,7 @@ class AdminUserRowProjection implements Projection {
             case UserDisabled disabled -> status(disabled.userId(), AdminUserRow.DISABLED);
             case UserEnabled enabled -> status(enabled.userId(), AdminUserRow.ACTIVE);
             case UserErased erased -> on(erased);
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -1,10 +1,7 @@
 package dev.watchword.query.admin;
 
-import dev.watchword.query.paging.PageRequest;
 import dev.watchword.query.appscope.AdminScope;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
+import dev.watchword.query.paging.PageRequest;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code admin_user_row} table, always within the caller's {@link AdminScope}. */
 @Repository
@@ -95,8 +94,8 @@ public class AdminUserRows {
         return new Where(String.join(" and ", conditions), params);
     }
 
-    private static void range(List<String> conditions, Map<String, Object> params, String column, Instant from,
-                              Instant to) {
+    private static void range(
+            List<String> conditions, Map<String, Object> params, String column, Instant from, Instant to) {
         if (from != null) {
             conditions.add(column + " >= :" + column + "_from");
             params.put(column + "_from", Timestamp.from(from));
@@ -108,9 +107,15 @@ public class AdminUserRows {
     }
 
     private static AdminUserRow map(ResultSet row, int rowNumber) throws SQLException {
-        return new AdminUserRow(row.getString("user_id"), row.getString("app_id"), row.getString("email"),
-                row.getString("status"), row.getBoolean("email_verified"), roles(row.getArray("roles")),
-                row.getTimestamp("created_at").toInstant(), instantOrNull(row.getTimestamp("last_login_at")));
+        return new AdminUserRow(
+                row.getString("user_id"),
+                row.getString("app_id"),
+                row.getString("email"),
+                row.getString("status"),
+                row.getBoolean("email_verified"),
+                roles(row.getArray("roles")),
+                row.getTimestamp("created_at").toInstant(),
+                instantOrNull(row.getTimestamp("last_login_at")));
     }
 
     private static List<String> roles(Array array) throws SQLException {
@@ -121,6 +126,5 @@ public class AdminUserRows {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 }

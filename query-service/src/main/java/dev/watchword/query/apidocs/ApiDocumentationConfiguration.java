@@ -35,16 +35,27 @@ class ApiDocumentationConfiguration {
                         key's app). Another app's user, app or audit entry answers exactly like an unknown id \
                         (the same 404 problem), and lists leave it out."""))
                 .components(new Components()
-                        .addSecuritySchemes(ACCESS_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("An access token (ES256, typ at+jwt) issued by command-service."))
-                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("wwk_<keyId>_<secret>")
-                                .description("An app's API key, on /api/admin/** only."))
-                        .addSecuritySchemes(CLIENT, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("basic")
-                                .description("Token introspection: a configured client (id and secret), or an "
-                                        + "app's client id and one of its API keys, which sees only its own "
-                                        + "app's tokens active.")));
+                        .addSecuritySchemes(
+                                ACCESS_TOKEN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An access token (ES256, typ at+jwt) issued by command-service."))
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("wwk_<keyId>_<secret>")
+                                        .description("An app's API key, on /api/admin/** only."))
+                        .addSecuritySchemes(
+                                CLIENT,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("Token introspection: a configured client (id and secret), or an "
+                                                + "app's client id and one of its API keys, which sees only its own "
+                                                + "app's tokens active.")));
     }
 }

@@ -1,9 +1,8 @@
 package dev.watchword.query.apikey;
 
+import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
-
-import java.util.List;
 
 /**
  * A request authenticated by an app's API key. It holds the permissions of the app's built-in {@code admin} role

@@ -2,12 +2,11 @@ package dev.watchword.query.apikey;
 
 import dev.watchword.events.access.BuiltInRole;
 import dev.watchword.events.access.Permission;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * Authenticates {@code Authorization: Bearer wwk_...} on the admin API as the app whose working key it is. An
@@ -21,8 +20,8 @@ import java.util.List;
 @Component
 public class ApiKeyAuthenticator {
 
-    private static final List<String> API_KEY_PERMISSIONS = BuiltInRole.apiKeyPermissions().stream()
-            .map(Permission::value).toList();
+    private static final List<String> API_KEY_PERMISSIONS =
+            BuiltInRole.apiKeyPermissions().stream().map(Permission::value).toList();
 
     private final ApiKeyCredentials credentials;
     private final Clock clock;
@@ -33,7 +32,8 @@ public class ApiKeyAuthenticator {
     }
 
     public ApiKeyAuthentication authenticate(BearerTokenAuthenticationToken bearer) {
-        return credentials.findWorkingKey(bearer.getToken(), clock.instant())
+        return credentials
+                .findWorkingKey(bearer.getToken(), clock.instant())
                 .map(app -> new ApiKeyAuthentication(app, API_KEY_PERMISSIONS))
                 .orElseThrow(() -> new InvalidBearerTokenException("Unknown, revoked or expired API key"));
     }

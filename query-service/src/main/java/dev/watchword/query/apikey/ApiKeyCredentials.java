@@ -1,8 +1,5 @@
 package dev.watchword.query.apikey;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Recognizes the API keys of client apps, by the SHA-256 that {@code ApiKeyIssued.keyHash} carries and
@@ -56,8 +55,8 @@ public class ApiKeyCredentials {
                 .param("hash", hashOf(key))
                 .param("keyId", format.group(1))
                 .param("now", Timestamp.from(now))
-                .query((row, n) -> new AppApiKey(row.getString("app_id"), row.getString("key_id"),
-                        row.getString("client_id")))
+                .query((row, n) ->
+                        new AppApiKey(row.getString("app_id"), row.getString("key_id"), row.getString("client_id")))
                 .optional();
     }
 

@@ -9,5 +9,4 @@ import dev.watchword.query.appscope.AppPrincipal;
  * @param keyId    the key's id (the 8 characters after {@code wwk_}); not a secret
  * @param clientId the app's public client id
  */
-public record AppApiKey(String appId, String keyId, String clientId) implements AppPrincipal {
-}
+public record AppApiKey(String appId, String keyId, String clientId) implements AppPrincipal {}

@@ -11,8 +11,15 @@ import java.time.Instant;
  * @param validUntil the end of the grace period of {@code ApiKeyRetired}, else {@code null}
  * @param revokedAt  when {@code ApiKeyRevoked} stopped it, else {@code null}
  */
-public record ApiKeyRow(String appId, String keyId, String prefix, String issuedBy, Instant issuedAt, String status,
-                        Instant validUntil, Instant revokedAt) {
+public record ApiKeyRow(
+        String appId,
+        String keyId,
+        String prefix,
+        String issuedBy,
+        Instant issuedAt,
+        String status,
+        Instant validUntil,
+        Instant revokedAt) {
 
     public static final String ACTIVE = "active";
     public static final String RETIRING = "retiring";

@@ -7,10 +7,9 @@ import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.eventstream.ClientAppProjection;
 import dev.watchword.query.eventstream.ReadModel;
+import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /**
  * Builds {@link ApiKeyRow} from the key events. {@code ApiKeyIssued.keyHash} is stored too, for this service
@@ -33,8 +32,7 @@ class ApiKeyRowProjection implements ClientAppProjection {
             case ApiKeyIssued issued -> on(issued);
             case ApiKeyRetired retired -> on(retired);
             case ApiKeyRevoked revoked -> on(revoked);
-            default -> {
-            }
+            default -> {}
         }
     }
 

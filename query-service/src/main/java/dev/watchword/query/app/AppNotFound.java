@@ -9,7 +9,9 @@ import org.springframework.web.ErrorResponseException;
 class AppNotFound extends ErrorResponseException {
 
     AppNotFound() {
-        super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, ProblemCode.APP_NOT_FOUND,
-                "No app with this id."), null);
+        super(
+                HttpStatus.NOT_FOUND,
+                Problems.of(HttpStatus.NOT_FOUND, ProblemCode.APP_NOT_FOUND, "No app with this id."),
+                null);
     }
 }

@@ -1,14 +1,13 @@
 package dev.watchword.query.app;
 
+import dev.watchword.query.appscope.AdminScope;
 import dev.watchword.query.paging.Page;
 import dev.watchword.query.paging.PageRequest;
-import dev.watchword.query.appscope.AdminScope;
+import java.time.Clock;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
 
 /**
  * The admin's view of the client apps. Both need {@code apps:write}, {@code settings:write} or {@code keys:write},
@@ -32,11 +31,16 @@ class ClientAppController {
 
     /** Newest registration first. */
     @GetMapping("/api/admin/apps")
-    Page<ClientAppResponse> findClientAppRows(AdminScope scope,
-                                              @RequestParam(required = false) Integer page,
-                                              @RequestParam(required = false) Integer size) {
+    Page<ClientAppResponse> findClientAppRows(
+            AdminScope scope,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        return Page.of(apps.findClientAppRows(scope, request).stream().map(ClientAppResponse::of).toList(), request,
+        return Page.of(
+                apps.findClientAppRows(scope, request).stream()
+                        .map(ClientAppResponse::of)
+                        .toList(),
+                request,
                 apps.countClientAppRows(scope));
     }
 

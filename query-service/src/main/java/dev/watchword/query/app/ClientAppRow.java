@@ -12,14 +12,27 @@ import java.util.List;
  * @param settingsChangedAt when, {@code null} before the first
  * @param updatedAt         the latest change to the app itself (registration or settings), not to its keys
  */
-public record ClientAppRow(String appId, String name, String clientId, String registeredBy, Instant registeredAt,
-                           Settings settings, String settingsChangedBy, Instant settingsChangedAt,
-                           Instant updatedAt) {
+public record ClientAppRow(
+        String appId,
+        String name,
+        String clientId,
+        String registeredBy,
+        Instant registeredAt,
+        Settings settings,
+        String settingsChangedBy,
+        Instant settingsChangedAt,
+        Instant updatedAt) {
 
     /** The app's login settings, whole; the fields of the event's {@code AppSettings}. */
-    public record Settings(List<String> loginMethods, boolean requireVerifiedEmail, int accessTokenMinutes,
-                           int refreshTokenDays, int passwordMinLength, List<String> corsOrigins,
-                           String linkBaseUrl, String senderName) {
+    public record Settings(
+            List<String> loginMethods,
+            boolean requireVerifiedEmail,
+            int accessTokenMinutes,
+            int refreshTokenDays,
+            int passwordMinLength,
+            List<String> corsOrigins,
+            String linkBaseUrl,
+            String senderName) {
 
         public Settings {
             loginMethods = loginMethods == null ? null : List.copyOf(loginMethods);

@@ -7,11 +7,10 @@ import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.eventstream.ClientAppProjection;
 import dev.watchword.query.eventstream.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Builds {@link ClientAppRow} from the app's events. Events of one app share a Kafka key and so arrive in order,
@@ -32,8 +31,7 @@ class ClientAppRowProjection implements ClientAppProjection {
         switch (event) {
             case ClientAppRegistered registered -> on(registered);
             case AppSettingsChanged changed -> on(changed);
-            default -> {
-            }
+            default -> {}
         }
     }
 

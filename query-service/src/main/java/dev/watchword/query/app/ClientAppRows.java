@@ -1,10 +1,7 @@
 package dev.watchword.query.app;
 
-import dev.watchword.query.paging.PageRequest;
 import dev.watchword.query.appscope.AdminScope;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
+import dev.watchword.query.paging.PageRequest;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +10,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code client_app_row} table, always within the caller's {@link AdminScope}. */
 @Repository
@@ -58,19 +57,28 @@ class ClientAppRows {
                 .single();
     }
 
-
-
     private static ClientAppRow map(ResultSet row, int rowNumber) throws SQLException {
         // settings_changed_at is set by every AppSettingsChanged, so it tells whether there are settings at all.
-        ClientAppRow.Settings settings = row.getTimestamp("settings_changed_at") == null ? null
-                : new ClientAppRow.Settings(strings(row.getArray("login_methods")),
-                row.getBoolean("require_verified_email"), row.getInt("access_token_minutes"),
-                row.getInt("refresh_token_days"), row.getInt("password_min_length"),
-                strings(row.getArray("cors_origins")), row.getString("link_base_url"),
-                row.getString("sender_name"));
-        return new ClientAppRow(row.getString("app_id"), row.getString("name"), row.getString("client_id"),
-                row.getString("registered_by"), row.getTimestamp("registered_at").toInstant(), settings,
-                row.getString("settings_changed_by"), instantOrNull(row.getTimestamp("settings_changed_at")),
+        ClientAppRow.Settings settings = row.getTimestamp("settings_changed_at") == null
+                ? null
+                : new ClientAppRow.Settings(
+                        strings(row.getArray("login_methods")),
+                        row.getBoolean("require_verified_email"),
+                        row.getInt("access_token_minutes"),
+                        row.getInt("refresh_token_days"),
+                        row.getInt("password_min_length"),
+                        strings(row.getArray("cors_origins")),
+                        row.getString("link_base_url"),
+                        row.getString("sender_name"));
+        return new ClientAppRow(
+                row.getString("app_id"),
+                row.getString("name"),
+                row.getString("client_id"),
+                row.getString("registered_by"),
+                row.getTimestamp("registered_at").toInstant(),
+                settings,
+                row.getString("settings_changed_by"),
+                instantOrNull(row.getTimestamp("settings_changed_at")),
                 row.getTimestamp("updated_at").toInstant());
     }
 

@@ -4,14 +4,13 @@ import dev.watchword.events.access.Permission;
 import dev.watchword.events.app.DefaultApp;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
-
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Whose data an admin request may read. A caller holding {@code apps:write} (the platform operator,
@@ -55,7 +54,8 @@ public record AdminScope(String appId) {
         }
         if (principal instanceof Jwt token) {
             String tenant = TokenApp.of(token).orElseThrow(AdminScope::forbidden);
-            boolean operator = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+            boolean operator = authentication.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
                     .anyMatch(Permission.APPS_WRITE.value()::equals);
             return operator && DefaultApp.APP_ID.equals(tenant) ? PLATFORM_WIDE : ofApp(tenant);
         }
@@ -63,8 +63,10 @@ public record AdminScope(String appId) {
     }
 
     private static ErrorResponseException forbidden() {
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
-                ProblemCode.FORBIDDEN, "This token does not allow this request."), null);
+        return new ErrorResponseException(
+                HttpStatus.FORBIDDEN,
+                Problems.of(HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, "This token does not allow this request."),
+                null);
     }
 
     public boolean isPlatformWide() {

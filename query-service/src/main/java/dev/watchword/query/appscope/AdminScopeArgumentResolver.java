@@ -16,8 +16,11 @@ class AdminScopeArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public AdminScope resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                      NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public AdminScope resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         return AdminScope.of(SecurityContextHolder.getContext().getAuthentication());
     }
 }

@@ -2,15 +2,13 @@ package dev.watchword.query.appscope;
 
 import dev.watchword.accesstoken.AccessTokenRules;
 import dev.watchword.events.app.DefaultApp;
-import org.springframework.security.oauth2.jwt.Jwt;
-
 import java.util.Optional;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The app an access token was issued for. */
 public final class TokenApp {
 
-    private TokenApp() {
-    }
+    private TokenApp() {}
 
     /**
      * The token's {@code tenant}, or the default app for a token issued before apps were applied to tokens (it
@@ -21,7 +19,6 @@ public final class TokenApp {
         if (claim == null) {
             return Optional.of(DefaultApp.APP_ID);
         }
-        return claim instanceof String tenant && !tenant.isBlank() ? Optional.of(tenant)
-                : Optional.empty();
+        return claim instanceof String tenant && !tenant.isBlank() ? Optional.of(tenant) : Optional.empty();
     }
 }

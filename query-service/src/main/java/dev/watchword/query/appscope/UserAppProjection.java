@@ -4,9 +4,8 @@ import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.EnvelopeProjection;
 import dev.watchword.query.eventstream.ReadModel;
-import org.springframework.stereotype.Component;
-
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * Records each user's app from {@code UserRegistered}. An {@link EnvelopeProjection} (idempotent on its own key,

@@ -3,10 +3,6 @@ package dev.watchword.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchword.query.appscope.AdminScope;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code audit_entry} table, always in ascending position and within the caller's {@link AdminScope}. */
 @Repository
@@ -54,10 +53,11 @@ class AuditEntries {
     void streamAuditEntries(AdminScope scope, AuditFilter filter, Consumer<AuditEntry> sink) {
         Where where = where(scope, filter);
         JdbcClient cursor = JdbcClient.create(exports.cursor());
-        exports.readOnly().executeWithoutResult(status -> cursor
-                .sql("select " + COLUMNS + " from audit_entry where " + where.sql() + " order by position")
-                .params(where.params())
-                .query((RowCallbackHandler) row -> sink.accept(map(row, row.getRow()))));
+        exports.readOnly()
+                .executeWithoutResult(status -> cursor.sql(
+                                "select " + COLUMNS + " from audit_entry where " + where.sql() + " order by position")
+                        .params(where.params())
+                        .query((RowCallbackHandler) row -> sink.accept(map(row, row.getRow()))));
     }
 
     /** Only fixed fragments go into the SQL; every value the caller sent is a bind parameter. */
@@ -98,16 +98,22 @@ class AuditEntries {
 
     private AuditEntry map(ResultSet row, int rowNumber) throws SQLException {
         try {
-            return new AuditEntry(row.getLong("position"), row.getString("event_id"), row.getString("type"),
-                    row.getString("aggregate_id"), row.getLong("sequence_number"),
-                    row.getTimestamp("occurred_at").toInstant(), row.getString("app_id"), row.getString("actor"),
-                    row.getString("ip_address"), json.readTree(row.getString("payload")));
+            return new AuditEntry(
+                    row.getLong("position"),
+                    row.getString("event_id"),
+                    row.getString("type"),
+                    row.getString("aggregate_id"),
+                    row.getLong("sequence_number"),
+                    row.getTimestamp("occurred_at").toInstant(),
+                    row.getString("app_id"),
+                    row.getString("actor"),
+                    row.getString("ip_address"),
+                    json.readTree(row.getString("payload")));
         } catch (JsonProcessingException e) {
             // PostgreSQL validated it as jsonb on the way in.
             throw new IllegalStateException("Unreadable payload of audit entry " + row.getString("event_id"), e);
         }
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 }

@@ -1,7 +1,6 @@
 package dev.watchword.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 
 /**
@@ -15,8 +14,17 @@ import java.time.Instant;
  * @param ipAddress   the event's {@code ipAddress}, when it has one
  * @param payload     the payload as published, hashes and sealed tokens included (see {@link RedactedPayload})
  */
-public record AuditEntry(long position, String eventId, String type, String aggregateId, long sequence,
-                         Instant occurredAt, String appId, String actor, String ipAddress, JsonNode payload) {
+public record AuditEntry(
+        long position,
+        String eventId,
+        String type,
+        String aggregateId,
+        long sequence,
+        Instant occurredAt,
+        String appId,
+        String actor,
+        String ipAddress,
+        JsonNode payload) {
 
     public static final String DEFAULT_APP = "default";
     /** The actor of events that name nobody: automations and events of types this version does not know. */

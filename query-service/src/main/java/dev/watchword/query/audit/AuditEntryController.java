@@ -3,11 +3,17 @@ package dev.watchword.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.watchword.query.problem.ProblemCode;
-import dev.watchword.query.problem.Problems;
 import dev.watchword.query.appscope.AdminScope;
 import dev.watchword.query.appscope.AppPrincipal;
+import dev.watchword.query.problem.ProblemCode;
+import dev.watchword.query.problem.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -19,13 +25,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.security.Principal;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The audit trail for auditors: every event, in the order of the store. Needs {@code audit:read},
@@ -45,6 +44,7 @@ class AuditEntryController {
     static final int DEFAULT_LIMIT = 100;
     /** A larger {@code limit} is lowered to this. */
     static final int MAX_LIMIT = 1000;
+
     static final String NDJSON = "application/x-ndjson";
 
     private static final Logger log = LoggerFactory.getLogger(AuditEntryController.class);
@@ -65,23 +65,27 @@ class AuditEntryController {
      * added, and the next page starts at its {@code next_after}.
      */
     @GetMapping("/api/admin/audit")
-    AuditPage findAuditEntries(AdminScope scope,
-                               @RequestParam(required = false) Long after,
-                               @RequestParam(required = false) Integer limit,
-                               @RequestParam(required = false) String aggregate,
-                               @RequestParam(required = false) List<String> type,
-                               @RequestParam(required = false) String actor,
-                               @RequestParam(required = false) String app,
-                               @RequestParam(required = false) Instant from,
-                               @RequestParam(required = false) Instant to) {
+    AuditPage findAuditEntries(
+            AdminScope scope,
+            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String aggregate,
+            @RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String app,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
         int size = limit == null ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
         if (size < 1) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
-                    ProblemCode.MALFORMED_REQUEST, "limit must be at least 1."), null);
+            throw new ErrorResponseException(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, "limit must be at least 1."),
+                    null);
         }
         AuditFilter filter = new AuditFilter(aggregate, type, actor, app, from, to);
         return AuditPage.of(entries.findAuditEntries(scope, filter, after == null ? -1 : after, size).stream()
-                .map(AuditEntryResponse::of).toList());
+                .map(AuditEntryResponse::of)
+                .toList());
     }
 
     /**
@@ -96,14 +100,17 @@ class AuditEntryController {
      * connections however many are asked for.
      */
     @GetMapping("/api/admin/audit/export")
-    void exportAuditEntries(AdminScope scope, Principal caller,
-                            @RequestParam(required = false) String aggregate,
-                            @RequestParam(required = false) List<String> type,
-                            @RequestParam(required = false) String actor,
-                            @RequestParam(required = false) String app,
-                            @RequestParam(required = false) Instant from,
-                            @RequestParam(required = false) Instant to,
-                            HttpServletResponse response) throws IOException {
+    void exportAuditEntries(
+            AdminScope scope,
+            Principal caller,
+            @RequestParam(required = false) String aggregate,
+            @RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String app,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            HttpServletResponse response)
+            throws IOException {
         AuditFilter filter = new AuditFilter(aggregate, type, actor, app, from, to);
         try (AuditExportSlots.Slot slot = slots.acquire(callerOf(caller))) {
             export(scope, filter, response);
@@ -125,8 +132,12 @@ class AuditEntryController {
     private void export(AdminScope scope, AuditFilter filter, HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(NDJSON);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("watchword-audit.jsonl").build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("watchword-audit.jsonl")
+                        .build()
+                        .toString());
         OutputStream body = response.getOutputStream();
         try {
             entries.streamAuditEntries(scope, filter, entry -> writeLine(body, AuditEntryResponse.of(entry)));

@@ -6,17 +6,16 @@ import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
+import dev.watchword.query.appscope.UserApps;
 import dev.watchword.query.eventstream.EnvelopeProjection;
 import dev.watchword.query.eventstream.ReadModel;
-import dev.watchword.query.appscope.UserApps;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * One {@code audit_entry} row per event received, of every type, keyed by the event id: a redelivery adds
@@ -28,8 +27,10 @@ import java.util.function.UnaryOperator;
  * recorded after that arrives without personal data already (the listener sees to it).
  */
 @Component
-@ReadModel(tables = "audit_entry", notReplayable = "the source of every replay: this service's copy of the log, "
-        + "filled from the Kafka topic (republish the log to fill it in)")
+@ReadModel(
+        tables = "audit_entry",
+        notReplayable = "the source of every replay: this service's copy of the log, "
+                + "filled from the Kafka topic (republish the log to fill it in)")
 class AuditEntryProjection implements EnvelopeProjection {
 
     /**
@@ -38,8 +39,18 @@ class AuditEntryProjection implements EnvelopeProjection {
      * key) that erased, never the erased user (OWASP ASVS 5.0 V16.2.1: who did it); V10 corrects entries recorded
      * before {@code erasedBy} was read.
      */
-    static final List<String> ACTOR_FIELDS = List.of("assignedBy", "revokedBy", "disabledBy", "enabledBy",
-            "requestedBy", "registeredBy", "issuedBy", "retiredBy", "changedBy", "definedBy", "erasedBy");
+    static final List<String> ACTOR_FIELDS = List.of(
+            "assignedBy",
+            "revokedBy",
+            "disabledBy",
+            "enabledBy",
+            "requestedBy",
+            "registeredBy",
+            "issuedBy",
+            "retiredBy",
+            "changedBy",
+            "definedBy",
+            "erasedBy");
 
     private final JdbcClient jdbc;
     private final UserApps userApps;
@@ -97,8 +108,8 @@ class AuditEntryProjection implements EnvelopeProjection {
      * @param appOfUser  the app of a user (by id): a user's events belong to it. A user's events always follow
      *                   their {@code UserRegistered}, so it is known by then.
      */
-    static AuditEntry entryOf(EventEnvelope envelope, Object event, Instant receivedAt,
-                              UnaryOperator<String> appOfUser) {
+    static AuditEntry entryOf(
+            EventEnvelope envelope, Object event, Instant receivedAt, UnaryOperator<String> appOfUser) {
         JsonNode payload = envelope.payload();
         String appId = switch (event) {
             case ClientAppEvent appEvent when appEvent.appId() != null -> appEvent.appId();
@@ -106,9 +117,17 @@ class AuditEntryProjection implements EnvelopeProjection {
             case UserEvent userEvent when userEvent.userId() != null -> appOfUser.apply(userEvent.userId());
             case null, default -> AuditEntry.DEFAULT_APP;
         };
-        return new AuditEntry(envelope.globalIndex(), envelope.eventId(), envelope.type(), envelope.aggregateId(),
-                envelope.sequenceNumber(), envelope.occurredAt() != null ? envelope.occurredAt() : receivedAt,
-                appId, actorOf(payload, event), text(payload, "ipAddress"), payload);
+        return new AuditEntry(
+                envelope.globalIndex(),
+                envelope.eventId(),
+                envelope.type(),
+                envelope.aggregateId(),
+                envelope.sequenceNumber(),
+                envelope.occurredAt() != null ? envelope.occurredAt() : receivedAt,
+                appId,
+                actorOf(payload, event),
+                text(payload, "ipAddress"),
+                payload);
     }
 
     private static String actorOf(JsonNode payload, Object event) {

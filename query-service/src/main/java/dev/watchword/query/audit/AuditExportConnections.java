@@ -2,14 +2,13 @@ package dev.watchword.query.audit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
-import java.sql.SQLException;
 
 /**
  * The connections of audit exports: a pool of their own, {@link AuditExportProperties#maxConcurrent()} connections
@@ -43,8 +42,9 @@ class AuditExportConnections implements DisposableBean {
         config.setReadOnly(true);
         // No connection at start: the database may still be starting, and most instances never export.
         config.setInitializationFailTimeout(-1);
-        config.setConnectionInitSql("set statement_timeout = " + properties.statementTimeout().toMillis()
-                + "; set idle_in_transaction_session_timeout = " + properties.idleTimeout().toMillis());
+        config.setConnectionInitSql("set statement_timeout = "
+                + properties.statementTimeout().toMillis() + "; set idle_in_transaction_session_timeout = "
+                + properties.idleTimeout().toMillis());
         this.pool = new HikariDataSource(config);
         this.cursor = new JdbcTemplate(pool);
         this.cursor.setFetchSize(FETCH_SIZE);

@@ -2,11 +2,10 @@ package dev.watchword.query.audit;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Limits of {@code GET /api/admin/audit/export}, which holds a database connection for as long as its client reads:
@@ -25,8 +24,8 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.audit.export")
-public record AuditExportProperties(@DefaultValue("2") @Min(1) int maxConcurrent,
-                                    @DefaultValue("1m") @NotNull Duration statementTimeout,
-                                    @DefaultValue("1m") @NotNull Duration idleTimeout,
-                                    @DefaultValue("30s") @NotNull Duration retryAfter) {
-}
+public record AuditExportProperties(
+        @DefaultValue("2") @Min(1) int maxConcurrent,
+        @DefaultValue("1m") @NotNull Duration statementTimeout,
+        @DefaultValue("1m") @NotNull Duration idleTimeout,
+        @DefaultValue("30s") @NotNull Duration retryAfter) {}

@@ -2,15 +2,14 @@ package dev.watchword.query.audit;
 
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Who may start an export now: one at a time per caller, {@link AuditExportProperties#maxConcurrent()} in all on
@@ -38,12 +37,16 @@ class AuditExportSlots {
      */
     Slot acquire(String caller) {
         if (!exporting.add(caller)) {
-            throw refused(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.RATE_LIMITED,
+            throw refused(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    ProblemCode.RATE_LIMITED,
                     "An export of yours is still running; try again when it has finished.");
         }
         if (!slots.tryAcquire()) {
             exporting.remove(caller);
-            throw refused(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.SERVICE_UNAVAILABLE,
+            throw refused(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemCode.SERVICE_UNAVAILABLE,
                     "Too many exports are running; try again later.");
         }
         AtomicBoolean open = new AtomicBoolean(true);

@@ -2,11 +2,10 @@ package dev.watchword.query.audit;
 
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
-
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The filters of the audit trail; every one is optional ({@code null}) and they combine with AND.
@@ -25,14 +24,24 @@ record AuditFilter(String aggregateId, List<String> types, String actor, String 
         actor = blankToNull(actor);
         appId = blankToNull(appId);
         // Spring splits "a,b" into two values; a repeated parameter gives the same list.
-        types = types == null ? null : types.stream().map(AuditFilter::blankToNull)
-                .filter(type -> type != null).distinct().toList();
+        types = types == null
+                ? null
+                : types.stream()
+                        .map(AuditFilter::blankToNull)
+                        .filter(type -> type != null)
+                        .distinct()
+                        .toList();
         if (types != null && types.isEmpty()) {
             types = null;
         }
         if (from != null && to != null && from.isAfter(to)) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
-                    ProblemCode.MALFORMED_REQUEST, "A range must not end before it starts."), null);
+            throw new ErrorResponseException(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            ProblemCode.MALFORMED_REQUEST,
+                            "A range must not end before it starts."),
+                    null);
         }
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.watchword.events.sensitive.Secret;
 import dev.watchword.events.sensitive.SensitiveFields;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +19,7 @@ final class RedactedPayload {
     /** The fields the event records mark {@link Secret}, published or not. */
     static final Set<String> FIELDS = SensitiveFields.secrets();
 
-    private RedactedPayload() {
-    }
+    private RedactedPayload() {}
 
     /** A redacted copy; the stored payload is left as it is. A field that is {@code null} stays {@code null}. */
     static JsonNode of(JsonNode payload) {

@@ -8,11 +8,10 @@ import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.eventstream.ReadModel;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.time.Instant;
 
 /**
  * Keeps {@code authorization_version} and the in-memory {@link AuthorizationVersions} in step with the stream.
@@ -39,8 +38,7 @@ class AuthorizationVersionProjection implements Projection {
             case RoleRevoked revoked -> increment(revoked.userId(), null, revoked.revokedAt());
             case UserDisabled disabled -> increment(disabled.userId(), true, disabled.disabledAt());
             case UserEnabled enabled -> increment(enabled.userId(), false, enabled.enabledAt());
-            default -> {
-            }
+            default -> {}
         }
     }
 

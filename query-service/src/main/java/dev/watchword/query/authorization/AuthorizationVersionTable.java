@@ -1,11 +1,10 @@
 package dev.watchword.query.authorization;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code authorization_version} table, the durable copy of {@link AuthorizationVersions}. */
 @Repository
@@ -51,6 +50,5 @@ class AuthorizationVersionTable {
         return new Entry(row.getString("user_id"), row.getLong("version"), row.getBoolean("disabled"));
     }
 
-    record Entry(String userId, long version, boolean disabled) {
-    }
+    record Entry(String userId, long version, boolean disabled) {}
 }

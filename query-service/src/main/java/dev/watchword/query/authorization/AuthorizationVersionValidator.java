@@ -1,14 +1,13 @@
 package dev.watchword.query.authorization;
 
 import dev.watchword.accesstoken.AccessTokenRules;
+import java.util.OptionalLong;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
-
-import java.util.OptionalLong;
 
 /**
  * Where permissions matter (the admin API), refuses a token whose {@code authz_ver} is lower than the user's
@@ -21,10 +20,10 @@ import java.util.OptionalLong;
 @Component
 public class AuthorizationVersionValidator implements OAuth2TokenValidator<Jwt> {
 
-    private static final OAuth2Error STALE = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "The authorization of this token is out of date", null);
-    private static final OAuth2Error MALFORMED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "The authz_ver claim must be a non-negative integer", null);
+    private static final OAuth2Error STALE =
+            new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The authorization of this token is out of date", null);
+    private static final OAuth2Error MALFORMED =
+            new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The authz_ver claim must be a non-negative integer", null);
 
     private final AuthorizationVersions versions;
 
@@ -38,7 +37,8 @@ public class AuthorizationVersionValidator implements OAuth2TokenValidator<Jwt> 
         if (tokenVersion.isEmpty()) {
             return OAuth2TokenValidatorResult.failure(MALFORMED);
         }
-        return versions.isCurrent(token.getSubject(), tokenVersion.getAsLong()) ? OAuth2TokenValidatorResult.success()
+        return versions.isCurrent(token.getSubject(), tokenVersion.getAsLong())
+                ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(STALE);
     }
 }

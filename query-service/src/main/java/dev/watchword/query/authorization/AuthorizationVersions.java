@@ -20,7 +20,9 @@ public class AuthorizationVersions {
 
     /** Idempotent and monotonic: a state older than the one held (a lower version) changes nothing. */
     public void update(String userId, long version, boolean disabled) {
-        byUser.merge(userId, new State(version, disabled),
+        byUser.merge(
+                userId,
+                new State(version, disabled),
                 (held, arriving) -> arriving.version() >= held.version() ? arriving : held);
     }
 
@@ -42,6 +44,5 @@ public class AuthorizationVersions {
         return byUser.size();
     }
 
-    private record State(long version, boolean disabled) {
-    }
+    private record State(long version, boolean disabled) {}
 }

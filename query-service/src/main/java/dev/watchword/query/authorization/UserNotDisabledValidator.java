@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserNotDisabledValidator implements OAuth2TokenValidator<Jwt> {
 
-    private static final OAuth2Error DISABLED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "The account of this token is disabled", null);
+    private static final OAuth2Error DISABLED =
+            new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The account of this token is disabled", null);
 
     private final AuthorizationVersions versions;
 
@@ -27,7 +27,8 @@ public class UserNotDisabledValidator implements OAuth2TokenValidator<Jwt> {
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
         String userId = token.getSubject();
-        return userId != null && versions.isDisabled(userId) ? OAuth2TokenValidatorResult.failure(DISABLED)
+        return userId != null && versions.isDisabled(userId)
+                ? OAuth2TokenValidatorResult.failure(DISABLED)
                 : OAuth2TokenValidatorResult.success();
     }
 }

@@ -1,7 +1,6 @@
 package dev.watchword.query.eventstream;
 
 import dev.watchword.events.envelope.EventEnvelope;
-
 import java.util.Optional;
 
 /**

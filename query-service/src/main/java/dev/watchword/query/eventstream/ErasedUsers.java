@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code erased_user} table: the users whose {@link UserErased} was received (crypto-shredding).
@@ -40,10 +39,11 @@ class ErasedUsers {
 
     /** Whether the aggregate is a user that was erased; user events are keyed by their user. */
     boolean isErased(String aggregateId) {
-        return aggregateId != null && jdbc.sql("select exists (select 1 from erased_user where user_id = :userId)")
-                .param("userId", aggregateId)
-                .query(Boolean.class)
-                .single();
+        return aggregateId != null
+                && jdbc.sql("select exists (select 1 from erased_user where user_id = :userId)")
+                        .param("userId", aggregateId)
+                        .query(Boolean.class)
+                        .single();
     }
 
     /**
@@ -56,7 +56,14 @@ class ErasedUsers {
         }
         ObjectNode erased = payload.deepCopy();
         UserEvent.PERSONAL_FIELDS.stream().filter(erased::has).forEach(erased::putNull);
-        return new EventEnvelope(envelope.eventId(), envelope.type(), envelope.revision(), envelope.aggregateId(),
-                envelope.sequenceNumber(), envelope.globalIndex(), envelope.occurredAt(), erased);
+        return new EventEnvelope(
+                envelope.eventId(),
+                envelope.type(),
+                envelope.revision(),
+                envelope.aggregateId(),
+                envelope.sequenceNumber(),
+                envelope.globalIndex(),
+                envelope.occurredAt(),
+                erased);
     }
 }

@@ -1,5 +1,6 @@
 package dev.watchword.query.eventstream;
 
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -7,8 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
-
-import java.util.Map;
 
 /**
  * What happens when applying an event throws. Unreadable messages never get here (the listener skips them),
@@ -25,19 +24,24 @@ class EventStreamErrorHandling {
     @Bean
     DefaultErrorHandler eventStreamErrorHandler(EventStreamProperties properties) {
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, failure) -> log.error("Gave up on {}-{}@{}", record.topic(), record.partition(),
-                        record.offset(), failure),
+                (record, failure) ->
+                        log.error("Gave up on {}-{}@{}", record.topic(), record.partition(), record.offset(), failure),
                 backOff(properties.retry()));
         // The default classification would give up at once on e.g. ClassCastException: retry everything.
         handler.setClassifications(Map.of(), true);
-        handler.setRetryListeners((record, failure, attempt) -> log.warn("Attempt {} at {}-{}@{} failed: {}",
-                attempt, record.topic(), record.partition(), record.offset(),
+        handler.setRetryListeners((record, failure, attempt) -> log.warn(
+                "Attempt {} at {}-{}@{} failed: {}",
+                attempt,
+                record.topic(),
+                record.partition(),
+                record.offset(),
                 NestedExceptionUtils.getMostSpecificCause(failure).toString()));
         return handler;
     }
 
     static ExponentialBackOff backOff(EventStreamProperties.Retry retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         // Stated, not inherited: an event is retried until the database is back, never dropped.
         backOff.setMaxElapsedTime(Long.MAX_VALUE);

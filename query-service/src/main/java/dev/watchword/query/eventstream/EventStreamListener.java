@@ -6,16 +6,15 @@ import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.envelope.WithheldFields;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The only way this service learns of events: the Kafka topic, never a call to command-service.
@@ -46,10 +45,14 @@ class EventStreamListener {
     private final TransactionTemplate transaction;
     private final SignedRecords signedRecords;
 
-    EventStreamListener(ProcessedEvents processedEvents, ErasedUsers erasedUsers, List<Projection> projections,
-                        List<ClientAppProjection> clientAppProjections,
-                        List<EnvelopeProjection> envelopeProjections, TransactionTemplate transaction,
-                        SignedRecords signedRecords) {
+    EventStreamListener(
+            ProcessedEvents processedEvents,
+            ErasedUsers erasedUsers,
+            List<Projection> projections,
+            List<ClientAppProjection> clientAppProjections,
+            List<EnvelopeProjection> envelopeProjections,
+            TransactionTemplate transaction,
+            SignedRecords signedRecords) {
         this.processedEvents = processedEvents;
         this.erasedUsers = erasedUsers;
         this.projections = projections;
@@ -85,7 +88,7 @@ class EventStreamListener {
             switch (event.get()) {
                 case UserEvent userEvent -> projections.forEach(projection -> projection.project(envelope, userEvent));
                 case ClientAppEvent appEvent ->
-                        clientAppProjections.forEach(projection -> projection.project(envelope, appEvent));
+                    clientAppProjections.forEach(projection -> projection.project(envelope, appEvent));
                 default -> throw new IllegalStateException("Not a projected type: " + envelope.type());
             }
         });
@@ -140,6 +143,5 @@ class EventStreamListener {
     }
 
     /** @param event a {@link UserEvent} or a {@link ClientAppEvent}, empty for a type this version does not know */
-    private record Readable(EventEnvelope envelope, Optional<Object> event) {
-    }
+    private record Readable(EventEnvelope envelope, Optional<Object> event) {}
 }

@@ -4,11 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Where the events come from and how a failing one is retried.
@@ -22,9 +21,10 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.events")
-public record EventStreamProperties(@NotBlank @DefaultValue("watchword.events") String topic,
-                                    @NotNull @Valid @DefaultValue Retry retry,
-                                    @NotBlank String signingKey) {
+public record EventStreamProperties(
+        @NotBlank @DefaultValue("watchword.events") String topic,
+        @NotNull @Valid @DefaultValue Retry retry,
+        @NotBlank String signingKey) {
 
     @Override
     public String toString() {
@@ -39,8 +39,8 @@ public record EventStreamProperties(@NotBlank @DefaultValue("watchword.events") 
      * @param maxInterval     longest wait between two attempts. The default is 30 seconds, well below Kafka's
      *                        {@code max.poll.interval.ms} (5 minutes), so the consumer keeps its partitions.
      */
-    public record Retry(@NotNull @DefaultValue("1s") Duration initialInterval,
-                        @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
-                        @NotNull @DefaultValue("30s") Duration maxInterval) {
-    }
+    public record Retry(
+            @NotNull @DefaultValue("1s") Duration initialInterval,
+            @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
+            @NotNull @DefaultValue("30s") Duration maxInterval) {}
 }

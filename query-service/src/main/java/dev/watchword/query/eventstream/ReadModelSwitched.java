@@ -9,5 +9,4 @@ import java.util.List;
  * @param readModel the read model's name, e.g. {@code user_profile}
  * @param tables    the tables that were swapped
  */
-public record ReadModelSwitched(String readModel, List<String> tables) {
-}
+public record ReadModelSwitched(String readModel, List<String> tables) {}

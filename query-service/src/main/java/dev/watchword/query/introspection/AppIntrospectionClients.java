@@ -1,13 +1,12 @@
 package dev.watchword.query.introspection;
 
 import dev.watchword.query.apikey.ApiKeyCredentials;
+import java.time.Clock;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
 
 /**
  * Client apps' backends as introspection clients: HTTP Basic with the app's client id as the user name and
@@ -31,7 +30,8 @@ class AppIntrospectionClients {
         return keys.findWorkingKey(key, clock.instant())
                 .filter(app -> app.clientId().equals(clientId))
                 .map(app -> UsernamePasswordAuthenticationToken.authenticated(
-                        new IntrospectionClient(app.clientId(), app.appId()), null,
+                        new IntrospectionClient(app.clientId(), app.appId()),
+                        null,
                         AuthorityUtils.createAuthorityList(IntrospectionClient.AUTHORITY)))
                 .orElseThrow(() -> new BadCredentialsException("Unknown client or wrong secret"));
     }

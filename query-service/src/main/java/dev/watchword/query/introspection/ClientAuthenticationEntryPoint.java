@@ -5,6 +5,7 @@ import dev.watchword.query.problem.ProblemWriter;
 import dev.watchword.query.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -12,8 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
 
 /**
  * 401 for missing or wrong client credentials at the introspection endpoint (RFC 7662 section 2.3, RFC 6749
@@ -39,7 +38,8 @@ class ClientAuthenticationEntryPoint implements AuthenticationEntryPoint {
         log.debug("Refused client at {} {}: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemCode.INVALID_CLIENT,
-                "Client authentication is required."));
+        problems.write(
+                response,
+                Problems.of(HttpStatus.UNAUTHORIZED, ProblemCode.INVALID_CLIENT, "Client authentication is required."));
     }
 }

@@ -1,16 +1,15 @@
 package dev.watchword.query.introspection;
 
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.stereotype.Component;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks HTTP Basic client credentials against the configured clients.
@@ -57,7 +56,9 @@ class IntrospectionClients {
         if (match == null) {
             throw new BadCredentialsException("Unknown client or wrong secret");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(IntrospectionClient.global(match.clientId()), null,
+        return UsernamePasswordAuthenticationToken.authenticated(
+                IntrospectionClient.global(match.clientId()),
+                null,
                 AuthorityUtils.createAuthorityList(IntrospectionClient.AUTHORITY));
     }
 
@@ -81,6 +82,5 @@ class IntrospectionClients {
         }
     }
 
-    private record Digests(String clientId, byte[] id, byte[] secret) {
-    }
+    private record Digests(String clientId, byte[] id, byte[] secret) {}
 }

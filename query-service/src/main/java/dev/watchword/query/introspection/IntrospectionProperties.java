@@ -1,11 +1,10 @@
 package dev.watchword.query.introspection;
 
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.util.List;
 
 /**
  * Who may call the token introspection endpoint (RFC 7662 section 2.1 requires client authentication, so

@@ -23,9 +23,12 @@ class IntrospectionSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain introspectionFilterChain(HttpSecurity http, IntrospectionClients clients,
-                                                 AppIntrospectionClients apps,
-                                                 ClientAuthenticationEntryPoint unauthorized) throws Exception {
+    SecurityFilterChain introspectionFilterChain(
+            HttpSecurity http,
+            IntrospectionClients clients,
+            AppIntrospectionClients apps,
+            ClientAuthenticationEntryPoint unauthorized)
+            throws Exception {
         AuthenticationManager configuredThenApps = basic -> {
             try {
                 return clients.authenticate(basic);
@@ -33,8 +36,7 @@ class IntrospectionSecurityConfiguration {
                 return apps.authenticate(basic);
             }
         };
-        return http
-                .securityMatcher(TokenIntrospectionController.PATH)
+        return http.securityMatcher(TokenIntrospectionController.PATH)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(IntrospectionClient.AUTHORITY))
                 .authenticationManager(configuredThenApps)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))

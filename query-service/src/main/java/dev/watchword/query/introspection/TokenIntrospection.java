@@ -4,11 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.watchword.accesstoken.AccessTokenRules;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-
 import java.time.Instant;
 import java.util.List;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 
 /**
  * An introspection response (RFC 7662 section 2.2). Absent members are left out, so an inactive token is
@@ -24,9 +23,20 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record TokenIntrospection(boolean active, String sub, String sid, List<String> roles, Long exp, Long iat,
-                          Long nbf, String iss, List<String> aud, String jti, String tokenType, String clientId,
-                          String tenant) {
+record TokenIntrospection(
+        boolean active,
+        String sub,
+        String sid,
+        List<String> roles,
+        Long exp,
+        Long iat,
+        Long nbf,
+        String iss,
+        List<String> aud,
+        String jti,
+        String tokenType,
+        String clientId,
+        String tenant) {
 
     static final TokenIntrospection INACTIVE =
             new TokenIntrospection(false, null, null, null, null, null, null, null, null, null, null, null, null);
@@ -34,11 +44,20 @@ record TokenIntrospection(boolean active, String sub, String sid, List<String> r
     private static final String BEARER = "Bearer";
 
     static TokenIntrospection active(Jwt token, String tenant) {
-        return new TokenIntrospection(true, token.getSubject(), token.getClaimAsString(AccessTokenRules.SESSION_ID),
-                token.getClaimAsStringList(AccessTokenRules.ROLES), epochSeconds(token.getExpiresAt()),
-                epochSeconds(token.getIssuedAt()), epochSeconds(token.getNotBefore()),
-                token.getClaimAsString(JwtClaimNames.ISS), token.getAudience(), token.getId(), BEARER,
-                token.getClaimAsString(AccessTokenRules.CLIENT_ID), tenant);
+        return new TokenIntrospection(
+                true,
+                token.getSubject(),
+                token.getClaimAsString(AccessTokenRules.SESSION_ID),
+                token.getClaimAsStringList(AccessTokenRules.ROLES),
+                epochSeconds(token.getExpiresAt()),
+                epochSeconds(token.getIssuedAt()),
+                epochSeconds(token.getNotBefore()),
+                token.getClaimAsString(JwtClaimNames.ISS),
+                token.getAudience(),
+                token.getId(),
+                BEARER,
+                token.getClaimAsString(AccessTokenRules.CLIENT_ID),
+                tenant);
     }
 
     /** RFC 7662 section 2.2: times are NumericDate, seconds since the epoch. */

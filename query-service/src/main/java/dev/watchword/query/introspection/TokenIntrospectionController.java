@@ -1,8 +1,8 @@
 package dev.watchword.query.introspection;
 
+import dev.watchword.query.appscope.TokenApp;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.Problems;
-import dev.watchword.query.appscope.TokenApp;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,20 +52,28 @@ class TokenIntrospectionController {
      * which only saves a search and which this service, knowing one kind of token, ignores.
      */
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<TokenIntrospection> introspect(@AuthenticationPrincipal IntrospectionClient client,
-                                                  @RequestParam("token") String token,
-                                                  @RequestParam(name = "token_type_hint", required = false)
-                                                  String tokenTypeHint,
-                                                  HttpServletRequest request) {
+    ResponseEntity<TokenIntrospection> introspect(
+            @AuthenticationPrincipal IntrospectionClient client,
+            @RequestParam("token") String token,
+            @RequestParam(name = "token_type_hint", required = false) String tokenTypeHint,
+            HttpServletRequest request) {
         if (client == null) {
             // Only the introspection filter chain authenticates an IntrospectionClient; never answer anyone else.
-            throw new ErrorResponseException(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED,
-                    ProblemCode.INVALID_CLIENT, "Client authentication is required."), null);
+            throw new ErrorResponseException(
+                    HttpStatus.UNAUTHORIZED,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED, ProblemCode.INVALID_CLIENT, "Client authentication is required."),
+                    null);
         }
         if (request.getQueryString() != null) {
             // The token belongs in the body: a URI ends up in access logs (RFC 6750 section 5.3).
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
-                    ProblemCode.MALFORMED_REQUEST, "Send the token in the request body."), null);
+            throw new ErrorResponseException(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            ProblemCode.MALFORMED_REQUEST,
+                            "Send the token in the request body."),
+                    null);
         }
         // RFC 7662 section 2.2 / RFC 6749 section 5.1: a statement about a token must not be cached.
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(introspect(client, token));

@@ -24,8 +24,11 @@ public record PageRequest(int page, int size) {
         int number = page == null ? 1 : page;
         int perPage = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
         if (number < 1 || perPage < 1) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
-                    ProblemCode.MALFORMED_REQUEST, "page and size must be at least 1."), null);
+            throw new ErrorResponseException(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, "page and size must be at least 1."),
+                    null);
         }
         return new PageRequest(number, perPage);
     }

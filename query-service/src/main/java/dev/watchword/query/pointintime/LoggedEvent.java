@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param actor      who did it, as the audit trail recorded it
  * @param event      the payload as its record, {@code null} for a type this version does not know
  */
-record LoggedEvent(long position, Instant occurredAt, String actor, Object event) {
-}
+record LoggedEvent(long position, Instant occurredAt, String actor, Object event) {}

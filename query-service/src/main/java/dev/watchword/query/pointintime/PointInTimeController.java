@@ -2,14 +2,13 @@ package dev.watchword.query.pointintime;
 
 import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.query.appscope.AdminScope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Answers about the past computed from the log, not from the current read models: what a user looked
@@ -45,9 +44,15 @@ class PointInTimeController {
     @GetMapping("/api/admin/users/{id}/roles/{role}/history")
     List<RoleChange> findRoleChanges(AdminScope scope, @PathVariable String id, @PathVariable String role) {
         List<RoleChange> changes = new ArrayList<>();
-        log.streamRoleEvents(scope, id, role, event -> changes.add(new RoleChange(
-                event.event() instanceof RoleAssigned ? RoleChange.ASSIGNED : RoleChange.REVOKED,
-                event.actor(), event.occurredAt(), event.position())));
+        log.streamRoleEvents(
+                scope,
+                id,
+                role,
+                event -> changes.add(new RoleChange(
+                        event.event() instanceof RoleAssigned ? RoleChange.ASSIGNED : RoleChange.REVOKED,
+                        event.actor(),
+                        event.occurredAt(),
+                        event.position())));
         if (changes.isEmpty() && !log.hasEvents(scope, id)) {
             throw new UserNotFound();
         }

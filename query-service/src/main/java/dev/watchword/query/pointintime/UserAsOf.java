@@ -14,15 +14,22 @@ import java.util.List;
  * @param sessions      the sessions live then: started, not revoked and not expired
  * @param eventsApplied how many of the user's events were read to get here
  */
-record UserAsOf(String id, Instant asOf, boolean exists, String email, String status, boolean emailVerified,
-                List<String> roles, List<Session> sessions, long eventsApplied) {
+record UserAsOf(
+        String id,
+        Instant asOf,
+        boolean exists,
+        String email,
+        String status,
+        boolean emailVerified,
+        List<String> roles,
+        List<Session> sessions,
+        long eventsApplied) {
 
     static final String ACTIVE = "active";
     static final String DISABLED = "disabled";
     static final String ERASED = "erased";
 
     /** @param revokedAt always {@code null} for a live session; kept so the shape matches the session list */
-    record Session(String id, Instant startedAt, String ipAddress, String device, Instant expiresAt,
-                   Instant revokedAt) {
-    }
+    record Session(
+            String id, Instant startedAt, String ipAddress, String device, Instant expiresAt, Instant revokedAt) {}
 }

@@ -12,7 +12,6 @@ import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,19 +76,23 @@ final class UserAsOfFold {
             case RoleRevoked e -> roles.remove(e.role());
             case UserDisabled e -> disabled = true;
             case UserEnabled e -> disabled = false;
-            case SessionStarted e -> sessions.put(e.sessionId(), new UserAsOf.Session(e.sessionId(), e.startedAt(),
-                    e.ipAddress(), e.userAgent(), e.expiresAt(), null));
-            case RefreshTokenRotated e -> sessions.computeIfPresent(e.sessionId(), (id, session) ->
-                    new UserAsOf.Session(id, session.startedAt(), session.ipAddress(), session.device(),
-                            e.expiresAt(), null));
+            case SessionStarted e ->
+                sessions.put(
+                        e.sessionId(),
+                        new UserAsOf.Session(
+                                e.sessionId(), e.startedAt(), e.ipAddress(), e.userAgent(), e.expiresAt(), null));
+            case RefreshTokenRotated e ->
+                sessions.computeIfPresent(
+                        e.sessionId(),
+                        (id, session) -> new UserAsOf.Session(
+                                id, session.startedAt(), session.ipAddress(), session.device(), e.expiresAt(), null));
             case SessionRevoked e -> sessions.remove(e.sessionId());
             case UserErased e -> {
                 erased = true;
                 email = null;
                 sessions.clear();
             }
-            case null, default -> {
-            }
+            case null, default -> {}
         }
     }
 
@@ -104,10 +107,26 @@ final class UserAsOfFold {
             }
         }
         if (erased) {
-            return new UserAsOf(userId, asOf, true, null, UserAsOf.ERASED, emailVerified, List.copyOf(roles),
-                    List.of(), eventsApplied);
+            return new UserAsOf(
+                    userId,
+                    asOf,
+                    true,
+                    null,
+                    UserAsOf.ERASED,
+                    emailVerified,
+                    List.copyOf(roles),
+                    List.of(),
+                    eventsApplied);
         }
-        return new UserAsOf(userId, asOf, true, email, disabled ? UserAsOf.DISABLED : UserAsOf.ACTIVE,
-                emailVerified, List.copyOf(roles), List.copyOf(live), eventsApplied);
+        return new UserAsOf(
+                userId,
+                asOf,
+                true,
+                email,
+                disabled ? UserAsOf.DISABLED : UserAsOf.ACTIVE,
+                emailVerified,
+                List.copyOf(roles),
+                List.copyOf(live),
+                eventsApplied);
     }
 }

@@ -3,19 +3,18 @@ package dev.watchword.query.pointintime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.query.appscope.AdminScope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
  * One user's events from {@code audit_entry}, in ascending position, read a fetch at a time (index
@@ -80,19 +79,19 @@ class UserEventLog {
                 .query((RowCallbackHandler) row -> sink.accept(map(row))));
     }
 
-
-
     private static LoggedEvent map(ResultSet row) throws SQLException {
         String type = row.getString("type");
-        Object event = EventCatalog.typeNamed(type).map(eventType -> {
-            try {
-                return EventCatalog.json().readValue(row.getString("payload"), eventType);
-            } catch (JsonProcessingException | SQLException e) {
-                throw new IllegalStateException("Unreadable " + type + " at position " + position(row), e);
-            }
-        }).orElse(null);
-        return new LoggedEvent(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
-                row.getString("actor"), event);
+        Object event = EventCatalog.typeNamed(type)
+                .map(eventType -> {
+                    try {
+                        return EventCatalog.json().readValue(row.getString("payload"), eventType);
+                    } catch (JsonProcessingException | SQLException e) {
+                        throw new IllegalStateException("Unreadable " + type + " at position " + position(row), e);
+                    }
+                })
+                .orElse(null);
+        return new LoggedEvent(
+                row.getLong("position"), row.getTimestamp("occurred_at").toInstant(), row.getString("actor"), event);
     }
 
     private static String position(ResultSet row) {

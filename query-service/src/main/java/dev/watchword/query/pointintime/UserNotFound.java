@@ -9,7 +9,9 @@ import org.springframework.web.ErrorResponseException;
 class UserNotFound extends ErrorResponseException {
 
     UserNotFound() {
-        super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, ProblemCode.USER_NOT_FOUND,
-                "No user with this id."), null);
+        super(
+                HttpStatus.NOT_FOUND,
+                Problems.of(HttpStatus.NOT_FOUND, ProblemCode.USER_NOT_FOUND, "No user with this id."),
+                null);
     }
 }

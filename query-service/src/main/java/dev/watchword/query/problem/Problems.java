@@ -9,8 +9,7 @@ public final class Problems {
 
     static final String CODE = "code";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, ProblemCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -26,7 +25,10 @@ public final class Problems {
     /** Adds the generic code of the problem's status unless a more specific one is already there. */
     static ProblemDetail withCode(ProblemDetail problem) {
         if (problem.getProperties() == null || !problem.getProperties().containsKey(CODE)) {
-            problem.setProperty(CODE, ProblemCode.forStatus(HttpStatusCode.valueOf(problem.getStatus())).name());
+            problem.setProperty(
+                    CODE,
+                    ProblemCode.forStatus(HttpStatusCode.valueOf(problem.getStatus()))
+                            .name());
         }
         return problem;
     }

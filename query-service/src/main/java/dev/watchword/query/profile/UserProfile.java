@@ -9,8 +9,14 @@ import java.util.List;
  * @param lastLoginAt the latest {@code LoginSucceeded}, {@code null} before the first login
  * @param loginCount  how many logins were projected; shows that a redelivered event is applied once
  */
-public record UserProfile(String id, String email, boolean emailVerified, List<String> roles, Instant createdAt,
-                          Instant lastLoginAt, long loginCount) {
+public record UserProfile(
+        String id,
+        String email,
+        boolean emailVerified,
+        List<String> roles,
+        Instant createdAt,
+        Instant lastLoginAt,
+        long loginCount) {
 
     public UserProfile {
         roles = List.copyOf(roles);

@@ -1,15 +1,14 @@
 package dev.watchword.query.profile;
 
-import dev.watchword.query.eventstream.ReadModelSwitched;
-import org.springframework.context.event.EventListener;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-
+import dev.watchword.query.eventstream.ReadModelSwitched;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
+import org.springframework.context.event.EventListener;
 
 /**
  * {@link UserProfile}s by user id in memory, in front of {@link UserProfiles}, so that {@code GET /api/users/me}
@@ -64,8 +63,8 @@ public class UserProfileCache {
         int stripe = stripe(userId);
         long changesBeforeLoad = changes.get(stripe);
         Optional<UserProfile> loaded = table.apply(userId);
-        loaded.ifPresent(profile -> cache.asMap().computeIfAbsent(userId,
-                id -> changes.get(stripe) == changesBeforeLoad ? profile : null));
+        loaded.ifPresent(profile ->
+                cache.asMap().computeIfAbsent(userId, id -> changes.get(stripe) == changesBeforeLoad ? profile : null));
         return loaded;
     }
 
@@ -78,7 +77,8 @@ public class UserProfileCache {
     void committed(String userId, Optional<UserProfile> committed) {
         changes.incrementAndGet(stripe(userId));
         // Only users someone reads are held: a replayed log must not fill memory with every account.
-        committed.ifPresentOrElse(profile -> cache.asMap().computeIfPresent(userId, (id, previous) -> profile),
+        committed.ifPresentOrElse(
+                profile -> cache.asMap().computeIfPresent(userId, (id, previous) -> profile),
                 () -> cache.invalidate(userId));
     }
 

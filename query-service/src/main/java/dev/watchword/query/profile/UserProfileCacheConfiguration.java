@@ -9,7 +9,7 @@ class UserProfileCacheConfiguration {
 
     @Bean
     UserProfileCache userProfileCache(UserProfiles table, UserProfileCacheProperties properties) {
-        return new UserProfileCache(table::getUserProfileById, properties.cacheTtl(), properties.cacheMaximumSize(),
-                Ticker.systemTicker());
+        return new UserProfileCache(
+                table::getUserProfileById, properties.cacheTtl(), properties.cacheMaximumSize(), Ticker.systemTicker());
     }
 }

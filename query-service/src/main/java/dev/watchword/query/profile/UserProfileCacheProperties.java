@@ -2,12 +2,11 @@ package dev.watchword.query.profile;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * The in-memory {@link UserProfileCache} in front of {@code user_profile}.
@@ -22,6 +21,8 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.profiles")
-public record UserProfileCacheProperties(@NotNull @DurationMin(nanos = 0) @DefaultValue("30s") Duration cacheTtl,
-                                         @PositiveOrZero @DefaultValue("100000") long cacheMaximumSize) {
-}
+public record UserProfileCacheProperties(
+        @NotNull @DurationMin(nanos = 0) @DefaultValue("30s")
+        Duration cacheTtl,
+
+        @PositiveOrZero @DefaultValue("100000") long cacheMaximumSize) {}

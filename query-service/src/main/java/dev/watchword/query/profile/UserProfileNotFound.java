@@ -12,7 +12,9 @@ import org.springframework.web.ErrorResponseException;
 class UserProfileNotFound extends ErrorResponseException {
 
     UserProfileNotFound() {
-        super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, ProblemCode.PROFILE_NOT_FOUND,
-                "No profile for this account yet."), null);
+        super(
+                HttpStatus.NOT_FOUND,
+                Problems.of(HttpStatus.NOT_FOUND, ProblemCode.PROFILE_NOT_FOUND, "No profile for this account yet."),
+                null);
     }
 }

@@ -11,13 +11,12 @@ import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.eventstream.ReadModel;
+import java.sql.Timestamp;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.sql.Timestamp;
-import java.util.Optional;
 
 /**
  * Builds {@link UserProfile} from the user's events. Events of one user share a Kafka key and so arrive in

@@ -2,7 +2,6 @@ package dev.watchword.query.profile;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
 record UserProfileResponse(String id, String email, boolean emailVerified, List<String> roles, Instant createdAt) {
 
     static UserProfileResponse of(UserProfile profile) {
-        return new UserProfileResponse(profile.id(), profile.email(), profile.emailVerified(), profile.roles(),
-                profile.createdAt());
+        return new UserProfileResponse(
+                profile.id(), profile.email(), profile.emailVerified(), profile.roles(), profile.createdAt());
     }
 }

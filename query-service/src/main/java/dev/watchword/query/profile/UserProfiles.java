@@ -1,8 +1,5 @@
 package dev.watchword.query.profile;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +7,8 @@ import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code user_profile} table. */
 @Repository
@@ -33,9 +32,14 @@ public class UserProfiles {
     }
 
     static UserProfile map(ResultSet row, int rowNumber) throws SQLException {
-        return new UserProfile(row.getString("user_id"), row.getString("email"), row.getBoolean("email_verified"),
-                roles(row.getArray("roles")), row.getTimestamp("created_at").toInstant(),
-                instantOrNull(row.getTimestamp("last_login_at")), row.getLong("login_count"));
+        return new UserProfile(
+                row.getString("user_id"),
+                row.getString("email"),
+                row.getBoolean("email_verified"),
+                roles(row.getArray("roles")),
+                row.getTimestamp("created_at").toInstant(),
+                instantOrNull(row.getTimestamp("last_login_at")),
+                row.getLong("login_count"));
     }
 
     private static List<String> roles(Array array) throws SQLException {

@@ -9,8 +9,14 @@ import org.springframework.web.ErrorResponseException;
 class AuditTrailIncomplete extends ErrorResponseException {
 
     AuditTrailIncomplete(long missing) {
-        super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, ProblemCode.AUDIT_TRAIL_INCOMPLETE,
-                missing + " events applied by this service are missing from its copy of the log (consumed before "
-                        + "audit_entry existed); republish the log from command-service first."), null);
+        super(
+                HttpStatus.CONFLICT,
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        ProblemCode.AUDIT_TRAIL_INCOMPLETE,
+                        missing
+                                + " events applied by this service are missing from its copy of the log (consumed before "
+                                + "audit_entry existed); republish the log from command-service first."),
+                null);
     }
 }

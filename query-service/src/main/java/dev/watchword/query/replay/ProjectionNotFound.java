@@ -9,7 +9,12 @@ import org.springframework.web.ErrorResponseException;
 class ProjectionNotFound extends ErrorResponseException {
 
     ProjectionNotFound(String name) {
-        super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, ProblemCode.PROJECTION_NOT_FOUND,
-                "No read model named " + name + "; GET /api/admin/replays/projections lists them."), null);
+        super(
+                HttpStatus.NOT_FOUND,
+                Problems.of(
+                        HttpStatus.NOT_FOUND,
+                        ProblemCode.PROJECTION_NOT_FOUND,
+                        "No read model named " + name + "; GET /api/admin/replays/projections lists them."),
+                null);
     }
 }

@@ -9,7 +9,12 @@ import org.springframework.web.ErrorResponseException;
 class ProjectionNotReplayable extends ErrorResponseException {
 
     ProjectionNotReplayable(String name, String reason) {
-        super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, ProblemCode.PROJECTION_NOT_REPLAYABLE,
-                name + " cannot be replayed: " + reason + "."), null);
+        super(
+                HttpStatus.CONFLICT,
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        ProblemCode.PROJECTION_NOT_REPLAYABLE,
+                        name + " cannot be replayed: " + reason + "."),
+                null);
     }
 }

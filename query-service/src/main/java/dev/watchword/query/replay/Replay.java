@@ -12,10 +12,24 @@ import java.time.Instant;
  *                       has not acted yet, else {@code null}
  * @param pauseMillis    how long the live listener waited for the switch-over, once switched
  */
-record Replay(String replayId, String projection, ReplayStatus status, String shadowSchema, long position,
-              long targetPosition, long headPosition, long eventsApplied, double eventsPerSecond, String requested,
-              String startedBy, Instant startedAt, Instant heartbeatAt, Instant caughtUpAt, Instant finishedAt,
-              Long pauseMillis, String error) {
+record Replay(
+        String replayId,
+        String projection,
+        ReplayStatus status,
+        String shadowSchema,
+        long position,
+        long targetPosition,
+        long headPosition,
+        long eventsApplied,
+        double eventsPerSecond,
+        String requested,
+        String startedBy,
+        Instant startedAt,
+        Instant heartbeatAt,
+        Instant caughtUpAt,
+        Instant finishedAt,
+        Long pauseMillis,
+        String error) {
 
     /** How far the shadow is behind the head of the log, in positions. */
     long lag() {

@@ -9,7 +9,12 @@ import org.springframework.web.ErrorResponseException;
 class ReplayAlreadyRunning extends ErrorResponseException {
 
     ReplayAlreadyRunning(String name) {
-        super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, ProblemCode.REPLAY_ALREADY_RUNNING,
-                "A replay of " + name + " is already running; switch it over or abandon it first."), null);
+        super(
+                HttpStatus.CONFLICT,
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        ProblemCode.REPLAY_ALREADY_RUNNING,
+                        "A replay of " + name + " is already running; switch it over or abandon it first."),
+                null);
     }
 }

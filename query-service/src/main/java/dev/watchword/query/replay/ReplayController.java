@@ -2,7 +2,10 @@ package dev.watchword.query.replay;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import org.springframework.http.HttpStatus;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,11 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The operator's replays: rebuild a read model from the log into a shadow copy while the live one keeps
@@ -54,15 +52,17 @@ class ReplayController {
     }
 
     @PostMapping(REPLAYS)
-    ResponseEntity<ReplayResponse> startReplay(@Valid @RequestBody StartReplay request,
-                                               @AuthenticationPrincipal Jwt operator) {
-        ReplayTarget target = targets.byName(request.projection())
-                .orElseThrow(() -> new ProjectionNotFound(request.projection()));
+    ResponseEntity<ReplayResponse> startReplay(
+            @Valid @RequestBody StartReplay request, @AuthenticationPrincipal Jwt operator) {
+        ReplayTarget target =
+                targets.byName(request.projection()).orElseThrow(() -> new ProjectionNotFound(request.projection()));
         if (!target.replayable()) {
-            throw new ProjectionNotReplayable(target.name(), target.notReplayable().orElseThrow());
+            throw new ProjectionNotReplayable(
+                    target.name(), target.notReplayable().orElseThrow());
         }
         Replay replay = replayer.start(target, operator.getSubject());
-        return ResponseEntity.accepted().location(URI.create(REPLAYS + "/" + replay.replayId() + "/"))
+        return ResponseEntity.accepted()
+                .location(URI.create(REPLAYS + "/" + replay.replayId() + "/"))
                 .body(response(replay));
     }
 
@@ -131,6 +131,5 @@ class ReplayController {
     }
 
     /** @param projection the read model to rebuild, as listed by {@code GET /api/admin/replays/projections} */
-    record StartReplay(@NotBlank String projection) {
-    }
+    record StartReplay(@NotBlank String projection) {}
 }

@@ -9,7 +9,9 @@ import org.springframework.web.ErrorResponseException;
 class ReplayFinished extends ErrorResponseException {
 
     ReplayFinished(String status) {
-        super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, ProblemCode.REPLAY_FINISHED,
-                "The replay is already " + status + "."), null);
+        super(
+                HttpStatus.CONFLICT,
+                Problems.of(HttpStatus.CONFLICT, ProblemCode.REPLAY_FINISHED, "The replay is already " + status + "."),
+                null);
     }
 }

@@ -9,7 +9,12 @@ import org.springframework.web.ErrorResponseException;
 class ReplayNotCaughtUp extends ErrorResponseException {
 
     ReplayNotCaughtUp(String status, long lag) {
-        super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, ProblemCode.REPLAY_NOT_CAUGHT_UP,
-                "The replay has not reached the head of the log yet (status " + status + ", lag " + lag + ")."), null);
+        super(
+                HttpStatus.CONFLICT,
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        ProblemCode.REPLAY_NOT_CAUGHT_UP,
+                        "The replay has not reached the head of the log yet (status " + status + ", lag " + lag + ")."),
+                null);
     }
 }

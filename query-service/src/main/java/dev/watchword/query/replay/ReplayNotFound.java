@@ -9,7 +9,9 @@ import org.springframework.web.ErrorResponseException;
 class ReplayNotFound extends ErrorResponseException {
 
     ReplayNotFound() {
-        super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, ProblemCode.REPLAY_NOT_FOUND,
-                "No replay with this id."), null);
+        super(
+                HttpStatus.NOT_FOUND,
+                Problems.of(HttpStatus.NOT_FOUND, ProblemCode.REPLAY_NOT_FOUND, "No replay with this id."),
+                null);
     }
 }

@@ -3,11 +3,10 @@ package dev.watchword.query.replay;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * How replays read the log and report.
@@ -24,9 +23,9 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.replay")
-public record ReplayProperties(@Min(1) @Max(100_000) @DefaultValue("2000") int batchSize,
-                               @NotNull @DefaultValue("250ms") Duration pollInterval,
-                               @NotNull @DefaultValue("1s") Duration progressInterval,
-                               @NotNull @DefaultValue("30s") Duration staleAfter,
-                               @NotNull @DefaultValue("20s") Duration switchWait) {
-}
+public record ReplayProperties(
+        @Min(1) @Max(100_000) @DefaultValue("2000") int batchSize,
+        @NotNull @DefaultValue("250ms") Duration pollInterval,
+        @NotNull @DefaultValue("1s") Duration progressInterval,
+        @NotNull @DefaultValue("30s") Duration staleAfter,
+        @NotNull @DefaultValue("20s") Duration switchWait) {}

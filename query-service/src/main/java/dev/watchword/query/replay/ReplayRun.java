@@ -1,17 +1,16 @@
 package dev.watchword.query.replay;
 
-import dev.watchword.query.eventstream.ReadModelSwitched;
-import org.springframework.context.ApplicationEventPublisher;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
+import dev.watchword.query.eventstream.ReadModelSwitched;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One replay, on the thread of the instance that started it.
@@ -39,12 +38,19 @@ final class ReplayRun implements Runnable {
 
     /** The highest position read so far; the next batch starts after it. */
     private long cursor;
+
     private long eventsApplied;
 
-    record Dependencies(Replays replays, ReplaySource source, ShadowTables shadows, ShadowTransaction transaction,
-                        SwitchOverGate gate, JdbcClient jdbc, ReplayProperties properties, Clock clock,
-                        ApplicationEventPublisher events) {
-    }
+    record Dependencies(
+            Replays replays,
+            ReplaySource source,
+            ShadowTables shadows,
+            ShadowTransaction transaction,
+            SwitchOverGate gate,
+            JdbcClient jdbc,
+            ReplayProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {}
 
     ReplayRun(Replay replay, ReplayTarget target, String live, Dependencies use) {
         this.replay = replay;
@@ -66,8 +72,11 @@ final class ReplayRun implements Runnable {
         } catch (RuntimeException | Error e) {
             log.error("Replay {} of {} failed at position {}", replay.replayId(), target.name(), cursor, e);
             // The cause stays in the log: the API never shows SQL or class names.
-            end(ReplayStatus.FAILED, null, "Stopped by an error after position " + cursor
-                    + "; see the query-service log. The live read model is untouched.");
+            end(
+                    ReplayStatus.FAILED,
+                    null,
+                    "Stopped by an error after position " + cursor
+                            + "; see the query-service log. The live read model is untouched.");
         }
     }
 
@@ -83,9 +92,15 @@ final class ReplayRun implements Runnable {
                 boolean caughtUp = !more && cursor >= head;
                 double eventsPerSecond = elapsed == 0 ? 0 : (eventsApplied - appliedAtWindowStart) * 1e9 / elapsed;
                 if (elapsed >= use.properties().progressInterval().toNanos() || caughtUp) {
-                    use.replays().progress(replay.replayId(),
-                            caughtUp ? ReplayStatus.CAUGHT_UP : ReplayStatus.BUILDING, cursor, head, eventsApplied,
-                            eventsPerSecond, use.clock().instant());
+                    use.replays()
+                            .progress(
+                                    replay.replayId(),
+                                    caughtUp ? ReplayStatus.CAUGHT_UP : ReplayStatus.BUILDING,
+                                    cursor,
+                                    head,
+                                    eventsApplied,
+                                    eventsPerSecond,
+                                    use.clock().instant());
                     windowStart = System.nanoTime();
                     appliedAtWindowStart = eventsApplied;
                 }
@@ -133,7 +148,10 @@ final class ReplayRun implements Runnable {
             event = EventCatalog.payloadOf(envelope);
         } catch (IllegalArgumentException e) {
             // The live listener skips what it cannot read too (EventStreamListener.read).
-            log.warn("Replay {} skips {} at position {}: unreadable payload", replay.replayId(), envelope.type(),
+            log.warn(
+                    "Replay {} skips {} at position {}: unreadable payload",
+                    replay.replayId(),
+                    envelope.type(),
                     envelope.globalIndex());
             return;
         }
@@ -161,14 +179,33 @@ final class ReplayRun implements Runnable {
             }
             applyMissing();
             use.shadows().swap(live, replay.shadowSchema(), retired, target.tables());
-            use.jdbc().sql("set local search_path to " + ShadowTables.quote(live)).update();
+            use.jdbc()
+                    .sql("set local search_path to " + ShadowTables.quote(live))
+                    .update();
             long head = use.source().head();
-            use.replays().progress(replay.replayId(), ReplayStatus.CAUGHT_UP, cursor, head, eventsApplied, 0,
-                    use.clock().instant());
+            use.replays()
+                    .progress(
+                            replay.replayId(),
+                            ReplayStatus.CAUGHT_UP,
+                            cursor,
+                            head,
+                            eventsApplied,
+                            0,
+                            use.clock().instant());
             long pauseMillis = (System.nanoTime() - pauseStart) / 1_000_000;
-            use.replays().finish(replay.replayId(), ReplayStatus.SWITCHED, pauseMillis, null, use.clock().instant());
-            log.info("Replay {} switched {} in after {} events; live stream paused {} ms", replay.replayId(),
-                    target.name(), eventsApplied, pauseMillis);
+            use.replays()
+                    .finish(
+                            replay.replayId(),
+                            ReplayStatus.SWITCHED,
+                            pauseMillis,
+                            null,
+                            use.clock().instant());
+            log.info(
+                    "Replay {} switched {} in after {} events; live stream paused {} ms",
+                    replay.replayId(),
+                    target.name(),
+                    eventsApplied,
+                    pauseMillis);
             return null;
         });
         use.shadows().drop(retired);
@@ -199,7 +236,8 @@ final class ReplayRun implements Runnable {
             }
         });
         for (int from = 0; from < missing.size(); from += RECONCILE_CHUNK) {
-            use.source().at(missing.subList(from, Math.min(missing.size(), from + RECONCILE_CHUNK)))
+            use.source()
+                    .at(missing.subList(from, Math.min(missing.size(), from + RECONCILE_CHUNK)))
                     .forEach(this::apply);
         }
         if (!missing.isEmpty()) {
@@ -213,10 +251,19 @@ final class ReplayRun implements Runnable {
             if (status != ReplayStatus.SWITCHED) {
                 use.shadows().drop(replay.shadowSchema());
             }
-            use.replays().finish(replay.replayId(), status, pauseMillis, error, use.clock().instant());
+            use.replays()
+                    .finish(
+                            replay.replayId(),
+                            status,
+                            pauseMillis,
+                            error,
+                            use.clock().instant());
         } catch (RuntimeException e) {
-            log.error("Could not record the end of replay {}; its shadow schema {} may be left behind",
-                    replay.replayId(), replay.shadowSchema(), e);
+            log.error(
+                    "Could not record the end of replay {}; its shadow schema {} may be left behind",
+                    replay.replayId(),
+                    replay.shadowSchema(),
+                    e);
         }
     }
 

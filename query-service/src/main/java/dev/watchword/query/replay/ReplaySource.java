@@ -3,15 +3,14 @@ package dev.watchword.query.replay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The log as a replay reads it: {@code audit_entry}, this service's own copy of every event received (payload as
@@ -21,8 +20,8 @@ import java.util.function.LongConsumer;
 @Repository
 class ReplaySource {
 
-    private static final String COLUMNS = "event_id, position, type, aggregate_id, sequence_number, occurred_at, "
-            + "payload::text as payload";
+    private static final String COLUMNS =
+            "event_id, position, type, aggregate_id, sequence_number, occurred_at, " + "payload::text as payload";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -38,7 +37,9 @@ class ReplaySource {
 
     /** The highest position received, 0 when none. */
     long head() {
-        return jdbc.sql("select coalesce(max(position), 0) from " + live("audit_entry")).query(Long.class).single();
+        return jdbc.sql("select coalesce(max(position), 0) from " + live("audit_entry"))
+                .query(Long.class)
+                .single();
     }
 
     /** Up to {@code limit} events after {@code after}, in position order. */
@@ -62,12 +63,15 @@ class ReplaySource {
 
     /** How many events the log holds. */
     long count() {
-        return jdbc.sql("select count(*) from " + live("audit_entry")).query(Long.class).single();
+        return jdbc.sql("select count(*) from " + live("audit_entry"))
+                .query(Long.class)
+                .single();
     }
 
     /** Every position of the log, in order; must run inside a transaction for the cursor to stream. */
     void positions(LongConsumer consumer) {
-        streaming.query("select position from " + live("audit_entry") + " order by position",
+        streaming.query(
+                "select position from " + live("audit_entry") + " order by position",
                 (ResultSet row) -> consumer.accept(row.getLong(1)));
     }
 
@@ -89,8 +93,13 @@ class ReplaySource {
 
     private static EventEnvelope map(ResultSet row, int number) throws SQLException {
         try {
-            return new EventEnvelope(row.getString("event_id"), row.getString("type"), null,
-                    row.getString("aggregate_id"), row.getLong("sequence_number"), row.getLong("position"),
+            return new EventEnvelope(
+                    row.getString("event_id"),
+                    row.getString("type"),
+                    null,
+                    row.getString("aggregate_id"),
+                    row.getLong("sequence_number"),
+                    row.getLong("position"),
                     row.getTimestamp("occurred_at").toInstant(),
                     EventCatalog.json().readTree(row.getString("payload")));
         } catch (JsonProcessingException e) {

@@ -1,7 +1,6 @@
 package dev.watchword.query.replay;
 
 import dev.watchword.events.envelope.EventEnvelope;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -7,9 +7,6 @@ import dev.watchword.query.eventstream.EnvelopeProjection;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.eventstream.ReadModel;
 import dev.watchword.query.eventstream.SideEffects;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.stereotype.Component;
 
 /**
  * Every read model of this service and whether a replay may rebuild it, as each projection bean declares it with
@@ -28,14 +27,18 @@ class ReplayTargets {
 
     private final Map<String, ReplayTarget> targets;
 
-    ReplayTargets(List<Projection> projections, List<ClientAppProjection> clientAppProjections,
-                  List<EnvelopeProjection> envelopeProjections) {
+    ReplayTargets(
+            List<Projection> projections,
+            List<ClientAppProjection> clientAppProjections,
+            List<EnvelopeProjection> envelopeProjections) {
         List<ReplayTarget> all = new ArrayList<>();
         Map<String, EnvelopeProjection> envelopeByReadModel = new LinkedHashMap<>();
-        envelopeProjections.forEach(p -> declared(p).ifPresent(readModel -> envelopeByReadModel.put(
-                readModel.tables()[0], p)));
+        envelopeProjections.forEach(p -> declared(p)
+                .ifPresent(readModel -> envelopeByReadModel.put(readModel.tables()[0], p)));
         for (Projection projection : projections) {
-            EnvelopeProjection companion = declared(projection).map(ReadModel::reads).map(envelopeByReadModel::get)
+            EnvelopeProjection companion = declared(projection)
+                    .map(ReadModel::reads)
+                    .map(envelopeByReadModel::get)
                     .orElse(null);
             all.add(target(projection, (envelope, event) -> {
                 if (companion != null) {
@@ -55,7 +58,8 @@ class ReplayTargets {
         }
         for (EnvelopeProjection projection : envelopeProjections) {
             if (!(projection instanceof SwitchOverGate)) {
-                all.add(target(projection, (envelope, event) -> projection.project(envelope, Optional.ofNullable(event))));
+                all.add(target(
+                        projection, (envelope, event) -> projection.project(envelope, Optional.ofNullable(event))));
             }
         }
         Map<String, ReplayTarget> byName = new LinkedHashMap<>();
@@ -91,26 +95,32 @@ class ReplayTargets {
         ReadModel readModel = type.getAnnotation(ReadModel.class);
         if (readModel != null) {
             if (readModel.tables().length == 0) {
-                throw new IllegalStateException(className + " declares a @ReadModel without tables: name its read "
-                        + "model at least");
+                throw new IllegalStateException(
+                        className + " declares a @ReadModel without tables: name its read " + "model at least");
             }
             List<String> tables = List.of(readModel.tables());
             if (!readModel.notReplayable().isEmpty()) {
                 return new ReplayTarget(tables.getFirst(), tables, Optional.of(readModel.notReplayable()), null);
             }
             if (sideEffects != null) {
-                return new ReplayTarget(tables.getFirst(), tables,
-                        Optional.of("has side effects, which never run in a replay: " + sideEffects.value()), null);
+                return new ReplayTarget(
+                        tables.getFirst(),
+                        tables,
+                        Optional.of("has side effects, which never run in a replay: " + sideEffects.value()),
+                        null);
             }
             return new ReplayTarget(tables.getFirst(), tables, Optional.empty(), handler);
         }
         if (sideEffects != null) {
             String name = readModelName(className);
-            return new ReplayTarget(name, List.of(), Optional.of("has side effects, which never run in a replay: "
-                    + sideEffects.value()), null);
+            return new ReplayTarget(
+                    name,
+                    List.of(),
+                    Optional.of("has side effects, which never run in a replay: " + sideEffects.value()),
+                    null);
         }
-        throw new IllegalStateException(className + " declares no @ReadModel: name the tables it writes, or why it "
-                + "cannot be replayed");
+        throw new IllegalStateException(
+                className + " declares no @ReadModel: name the tables it writes, or why it " + "cannot be replayed");
     }
 
     /** {@code AdminUserRowProjection} becomes {@code admin_user_row}. */

@@ -1,15 +1,14 @@
 package dev.watchword.query.replay;
 
-import org.springframework.context.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Starts replays on this instance and abandons those whose instance is gone. A replay runs on a thread of the
@@ -22,11 +21,18 @@ class Replayer {
     private final ReplayRun.Dependencies use;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
-    Replayer(Replays replays, ReplaySource source, ShadowTables shadows, ShadowTransaction transaction,
-             SwitchOverGate gate, JdbcClient jdbc, ReplayProperties properties, Clock clock,
-             ApplicationEventPublisher events) {
-        this.use = new ReplayRun.Dependencies(replays, source, shadows, transaction, gate, jdbc, properties, clock,
-                events);
+    Replayer(
+            Replays replays,
+            ReplaySource source,
+            ShadowTables shadows,
+            ShadowTransaction transaction,
+            SwitchOverGate gate,
+            JdbcClient jdbc,
+            ReplayProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.use = new ReplayRun.Dependencies(
+                replays, source, shadows, transaction, gate, jdbc, properties, clock, events);
     }
 
     /**
@@ -47,8 +53,24 @@ class Replayer {
         String shadow = "replay_" + replayId.replace("-", "").substring(0, 12);
         Instant now = use.clock().instant();
         long head = use.source().head();
-        Replay replay = new Replay(replayId, target.name(), ReplayStatus.BUILDING, shadow, 0, head, head, 0, 0,
-                null, startedBy, now, now, null, null, null, null);
+        Replay replay = new Replay(
+                replayId,
+                target.name(),
+                ReplayStatus.BUILDING,
+                shadow,
+                0,
+                head,
+                head,
+                0,
+                0,
+                null,
+                startedBy,
+                now,
+                now,
+                null,
+                null,
+                null,
+                null);
         if (!use.replays().insert(replay)) {
             throw new ReplayAlreadyRunning(target.name());
         }
@@ -57,8 +79,13 @@ class Replayer {
             use.shadows().create(live, shadow, target.tables());
         } catch (RuntimeException e) {
             use.shadows().drop(shadow);
-            use.replays().finish(replayId, ReplayStatus.FAILED, null, "Could not create the shadow tables; see the "
-                    + "query-service log.", use.clock().instant());
+            use.replays()
+                    .finish(
+                            replayId,
+                            ReplayStatus.FAILED,
+                            null,
+                            "Could not create the shadow tables; see the " + "query-service log.",
+                            use.clock().instant());
             throw e;
         }
         ReplayRun run = new ReplayRun(replay, target, live, use);
@@ -86,8 +113,13 @@ class Replayer {
         }
         if (!running.containsKey(replay.replayId()) && stale(replay)) {
             use.shadows().drop(replay.shadowSchema());
-            return use.replays().finish(replay.replayId(), ReplayStatus.ABANDONED, null,
-                    "Abandoned after its instance stopped.", use.clock().instant());
+            return use.replays()
+                    .finish(
+                            replay.replayId(),
+                            ReplayStatus.ABANDONED,
+                            null,
+                            "Abandoned after its instance stopped.",
+                            use.clock().instant());
         }
         return use.replays().request(replay.replayId(), "abandon");
     }
@@ -99,7 +131,9 @@ class Replayer {
 
     boolean stale(Replay replay) {
         return !replay.status().finished()
-                && replay.heartbeatAt().plus(use.properties().staleAfter()).isBefore(use.clock().instant());
+                && replay.heartbeatAt()
+                        .plus(use.properties().staleAfter())
+                        .isBefore(use.clock().instant());
     }
 
     /** A replay cannot outlive its instance: stop them, each recording why and dropping its shadow. */
@@ -111,6 +145,5 @@ class Replayer {
         }
     }
 
-    private record Running(ReplayRun run, Thread thread) {
-    }
+    private record Running(ReplayRun run, Thread thread) {}
 }

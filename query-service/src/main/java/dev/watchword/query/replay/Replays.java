@@ -1,15 +1,14 @@
 package dev.watchword.query.replay;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code replay} table: what each replay is doing, shared by every instance. */
 @Repository
@@ -58,8 +57,14 @@ class Replays {
                 .list();
     }
 
-    void progress(String replayId, ReplayStatus status, long position, long head, long applied,
-                  double eventsPerSecond, Instant at) {
+    void progress(
+            String replayId,
+            ReplayStatus status,
+            long position,
+            long head,
+            long applied,
+            double eventsPerSecond,
+            Instant at) {
         jdbc.sql("""
                         update replay set status = :status, position = :position, head_position = :head,
                                events_applied = :applied, events_per_second = :eps, heartbeat_at = :at,
@@ -79,10 +84,7 @@ class Replays {
     boolean request(String replayId, String what) {
         return jdbc.sql("""
                         update replay set requested = :what
-                        where replay_id = :id and status in ('building', 'caught_up')""")
-                .param("id", replayId)
-                .param("what", what)
-                .update() == 1;
+                        where replay_id = :id and status in ('building', 'caught_up')""").param("id", replayId).param("what", what).update() == 1;
     }
 
     /** @return {@code false} when it already was finished */
@@ -91,21 +93,33 @@ class Replays {
                         update replay set status = :status, pause_millis = :pause, error = :error, finished_at = :at,
                                requested = null
                         where replay_id = :id and status in ('building', 'caught_up')""")
-                .param("id", replayId)
-                .param("status", status.value())
-                .param("pause", pauseMillis)
-                .param("error", error)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+                        .param("id", replayId)
+                        .param("status", status.value())
+                        .param("pause", pauseMillis)
+                        .param("error", error)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     private static Replay map(ResultSet row, int number) throws SQLException {
-        return new Replay(row.getString("replay_id"), row.getString("projection"),
-                ReplayStatus.of(row.getString("status")), row.getString("shadow_schema"), row.getLong("position"),
-                row.getLong("target_position"), row.getLong("head_position"), row.getLong("events_applied"),
-                row.getDouble("events_per_second"), row.getString("requested"), row.getString("started_by"),
-                instant(row, "started_at"), instant(row, "heartbeat_at"), instant(row, "caught_up_at"),
-                instant(row, "finished_at"), (Long) row.getObject("pause_millis", Long.class),
+        return new Replay(
+                row.getString("replay_id"),
+                row.getString("projection"),
+                ReplayStatus.of(row.getString("status")),
+                row.getString("shadow_schema"),
+                row.getLong("position"),
+                row.getLong("target_position"),
+                row.getLong("head_position"),
+                row.getLong("events_applied"),
+                row.getDouble("events_per_second"),
+                row.getString("requested"),
+                row.getString("started_by"),
+                instant(row, "started_at"),
+                instant(row, "heartbeat_at"),
+                instant(row, "caught_up_at"),
+                instant(row, "finished_at"),
+                (Long) row.getObject("pause_millis", Long.class),
                 row.getString("error"));
     }
 

@@ -1,11 +1,10 @@
 package dev.watchword.query.replay;
 
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The shadow copy of a read model: a schema of its own holding empty tables shaped like the live ones, same
@@ -55,21 +54,25 @@ class ShadowTables {
             String source = quote(live) + "." + quote(table);
             String target = quote(shadow) + "." + quote(table);
             if (jdbc.sql("select count(*) from pg_constraint where conrelid = cast(:table as regclass) "
-                            + "and contype = 'f'")
-                    .param("table", source).query(Long.class).single() > 0) {
+                                    + "and contype = 'f'")
+                            .param("table", source)
+                            .query(Long.class)
+                            .single()
+                    > 0) {
                 // A foreign key would point at a live table, or need the other side shadowed too.
                 throw new IllegalStateException(table + " has a foreign key; a replay cannot shadow it");
             }
             jdbc.sql("create table " + target + " (like " + source + " including defaults including constraints"
-                    + " including generated including identity including storage including comments)").update();
+                            + " including generated including identity including storage including comments)")
+                    .update();
             // Primary keys and unique constraints now: the projections' "on conflict" needs them.
             jdbc.sql("""
                             select conname, pg_get_constraintdef(oid) from pg_constraint
                             where conrelid = cast(:table as regclass) and contype in ('p', 'u', 'x')
                             order by conname""")
                     .param("table", source)
-                    .query((row, number) -> "alter table " + target + " add constraint " + quote(row.getString(1))
-                            + " " + row.getString(2))
+                    .query((row, number) -> "alter table " + target + " add constraint " + quote(row.getString(1)) + " "
+                            + row.getString(2))
                     .list()
                     .forEach(ddl -> jdbc.sql(ddl).update());
         }
@@ -81,13 +84,11 @@ class ShadowTables {
         for (String table : tables) {
             String source = quote(live) + "." + quote(table);
             String target = quote(shadow) + "." + quote(table);
-            List<String> definitions = jdbc.sql("""
+            List<String> definitions =
+                    jdbc.sql("""
                             select pg_get_indexdef(i.indexrelid) from pg_index i
                             where i.indrelid = cast(:table as regclass)
-                              and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""")
-                    .param("table", source)
-                    .query(String.class)
-                    .list();
+                              and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""").param("table", source).query(String.class).list();
             for (String definition : definitions) {
                 jdbc.sql(onShadow(definition, live, table, shadow)).update();
             }
@@ -104,8 +105,10 @@ class ShadowTables {
         requireGenerated(retired);
         jdbc.sql("create schema " + quote(retired)).update();
         for (String table : tables) {
-            jdbc.sql("alter table " + quote(live) + "." + quote(table) + " set schema " + quote(retired)).update();
-            jdbc.sql("alter table " + quote(shadow) + "." + quote(table) + " set schema " + quote(live)).update();
+            jdbc.sql("alter table " + quote(live) + "." + quote(table) + " set schema " + quote(retired))
+                    .update();
+            jdbc.sql("alter table " + quote(shadow) + "." + quote(table) + " set schema " + quote(live))
+                    .update();
         }
         jdbc.sql("drop schema " + quote(shadow)).update();
     }

@@ -2,12 +2,11 @@ package dev.watchword.query.replay;
 
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.eventstream.EnvelopeProjection;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Lets a switch-over pause the live event stream, on every instance, for as long as it swaps tables. Not a read
@@ -31,13 +30,13 @@ class SwitchOverGate implements EnvelopeProjection {
 
     @Override
     public void project(EventEnvelope envelope, Optional<Object> event) {
-        jdbc.sql("select pg_advisory_xact_lock_shared(:key)").param("key", LOCK_KEY).query(row -> {
-        });
+        jdbc.sql("select pg_advisory_xact_lock_shared(:key)")
+                .param("key", LOCK_KEY)
+                .query(row -> {});
     }
 
     /** In the caller's transaction: waits for the events being applied, then holds new ones until it commits. */
     void close() {
-        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(row -> {
-        });
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(row -> {});
     }
 }

@@ -1,9 +1,8 @@
 package dev.watchword.query.revocation;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class RevocationConfiguration {

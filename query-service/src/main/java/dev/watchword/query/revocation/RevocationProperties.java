@@ -1,11 +1,10 @@
 package dev.watchword.query.revocation;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * The access-token blacklist fed by {@code SessionRevoked}.
@@ -18,6 +17,6 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("watchword.revocation")
-public record RevocationProperties(@NotNull @DefaultValue("1m") Duration sweepInterval,
-                                   @NotNull @DefaultValue("2m") Duration retainAfterExpiry) {
-}
+public record RevocationProperties(
+        @NotNull @DefaultValue("1m") Duration sweepInterval,
+        @NotNull @DefaultValue("2m") Duration retainAfterExpiry) {}

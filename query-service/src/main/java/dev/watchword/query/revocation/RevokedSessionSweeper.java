@@ -1,12 +1,11 @@
 package dev.watchword.query.revocation;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
 
 /** Drops revocations whose tokens have all expired, so the blacklist stays as small as the live sessions. */
 @Component
@@ -19,15 +18,16 @@ class RevokedSessionSweeper {
     private final Clock clock;
     private final RevocationProperties properties;
 
-    RevokedSessionSweeper(RevokedSessions revoked, RevokedSessionTable table, Clock clock,
-                          RevocationProperties properties) {
+    RevokedSessionSweeper(
+            RevokedSessions revoked, RevokedSessionTable table, Clock clock, RevocationProperties properties) {
         this.revoked = revoked;
         this.table = table;
         this.clock = clock;
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${watchword.revocation.sweep-interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${watchword.revocation.sweep-interval:1m}",
             initialDelayString = "${watchword.revocation.sweep-interval:1m}")
     void sweep() {
         revoked.dropExpired();

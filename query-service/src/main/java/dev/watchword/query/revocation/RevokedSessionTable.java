@@ -1,12 +1,11 @@
 package dev.watchword.query.revocation;
 
 import dev.watchword.events.user.SessionRevoked;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code revoked_session} table, the durable copy of {@link RevokedSessions}. */
 @Repository
@@ -34,7 +33,9 @@ class RevokedSessionTable {
     List<Entry> findExpiringAfter(Instant instant) {
         return jdbc.sql("select session_id, expires_at from revoked_session where expires_at > :instant")
                 .param("instant", Timestamp.from(instant))
-                .query((row, n) -> new Entry(row.getString("session_id"), row.getTimestamp("expires_at").toInstant()))
+                .query((row, n) -> new Entry(
+                        row.getString("session_id"),
+                        row.getTimestamp("expires_at").toInstant()))
                 .list();
     }
 
@@ -44,6 +45,5 @@ class RevokedSessionTable {
                 .update();
     }
 
-    record Entry(String sessionId, Instant expiresAt) {
-    }
+    record Entry(String sessionId, Instant expiresAt) {}
 }

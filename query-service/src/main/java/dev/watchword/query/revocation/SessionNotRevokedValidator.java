@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionNotRevokedValidator implements OAuth2TokenValidator<Jwt> {
 
-    private static final OAuth2Error REVOKED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "The session of this token has ended", null);
-    private static final OAuth2Error MISSING_SID = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "The sid claim is required", null);
+    private static final OAuth2Error REVOKED =
+            new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The session of this token has ended", null);
+    private static final OAuth2Error MISSING_SID =
+            new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The sid claim is required", null);
 
     private final RevokedSessions revoked;
 
@@ -34,7 +34,8 @@ public class SessionNotRevokedValidator implements OAuth2TokenValidator<Jwt> {
         if (sessionId == null || sessionId.isBlank()) {
             return OAuth2TokenValidatorResult.failure(MISSING_SID);
         }
-        return revoked.isRevoked(sessionId) ? OAuth2TokenValidatorResult.failure(REVOKED)
+        return revoked.isRevoked(sessionId)
+                ? OAuth2TokenValidatorResult.failure(REVOKED)
                 : OAuth2TokenValidatorResult.success();
     }
 }

@@ -2,7 +2,6 @@ package dev.watchword.query.role;
 
 import dev.watchword.events.access.BuiltInRole;
 import dev.watchword.events.access.Permission;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.List;
  * @param definedBy who defined a custom role, {@code null} for a built-in one
  * @param definedAt when, {@code null} for a built-in one
  */
-public record AppRole(String appId, String role, List<String> permissions, boolean builtIn, String definedBy,
-                      Instant definedAt) {
+public record AppRole(
+        String appId, String role, List<String> permissions, boolean builtIn, String definedBy, Instant definedAt) {
 
     public AppRole {
         permissions = List.copyOf(permissions);
@@ -25,7 +24,16 @@ public record AppRole(String appId, String role, List<String> permissions, boole
 
     /** {@code user} and {@code admin} as they are in {@code appId}. */
     static List<AppRole> builtIn(String appId) {
-        return Arrays.stream(BuiltInRole.values()).map(role -> new AppRole(appId, role.roleName(),
-                role.permissionsIn(appId).stream().map(Permission::value).toList(), true, null, null)).toList();
+        return Arrays.stream(BuiltInRole.values())
+                .map(role -> new AppRole(
+                        appId,
+                        role.roleName(),
+                        role.permissionsIn(appId).stream()
+                                .map(Permission::value)
+                                .toList(),
+                        true,
+                        null,
+                        null))
+                .toList();
     }
 }

@@ -1,11 +1,10 @@
 package dev.watchword.query.role;
 
 import dev.watchword.query.appscope.AdminScope;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * The roles of an app and what each may do. Needs {@code roles:write} (who assigns roles must know them)

@@ -5,11 +5,10 @@ import dev.watchword.events.app.RoleDefined;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.eventstream.ClientAppProjection;
 import dev.watchword.query.eventstream.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Builds {@link AppRole} from {@code RoleDefined}. A role is defined once and never changes (command-service
@@ -40,8 +39,9 @@ class AppRoleProjection implements ClientAppProjection {
                 // A Java array binds as text[]; a List would be expanded into several values.
                 .param("permissions", permissions.toArray(String[]::new))
                 .param("definedBy", defined.definedBy())
-                .param("definedAt", Timestamp.from(defined.definedAt() != null ? defined.definedAt()
-                        : envelope.occurredAt()))
+                .param(
+                        "definedAt",
+                        Timestamp.from(defined.definedAt() != null ? defined.definedAt() : envelope.occurredAt()))
                 .update();
     }
 }

@@ -2,12 +2,11 @@ package dev.watchword.query.security;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.net.URI;
-import java.time.Duration;
 
 /**
  * How access tokens issued by command-service are verified.
@@ -28,9 +27,10 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("watchword.token")
 public record AccessTokenProperties(
-        @NotNull @DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
+        @NotNull @DefaultValue("http://localhost:8081/.well-known/jwks.json")
+        URI jwksUri,
+
         @NotBlank @DefaultValue("http://localhost:8080") String issuer,
         @NotBlank @DefaultValue("watchword") String audience,
         @NotNull @DefaultValue("5s") Duration jwksTimeout,
-        @NotNull @DefaultValue("30s") Duration jwksMinRefreshInterval) {
-}
+        @NotNull @DefaultValue("30s") Duration jwksMinRefreshInterval) {}

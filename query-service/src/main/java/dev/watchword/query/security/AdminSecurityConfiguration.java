@@ -3,9 +3,10 @@ package dev.watchword.query.security;
 import dev.watchword.events.access.Permission;
 import dev.watchword.query.apikey.ApiKeyAuthenticator;
 import dev.watchword.query.apikey.ApiKeyCredentials;
+import dev.watchword.query.appscope.TokenApp;
 import dev.watchword.query.authorization.AuthorizationVersionValidator;
 import dev.watchword.query.problem.ProblemWriter;
-import dev.watchword.query.appscope.TokenApp;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,8 +27,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-
-import java.util.List;
 
 /**
  * The admin API ({@code /api/admin/**}) has a filter chain of its own, ahead of the general bearer chain, so
@@ -55,25 +54,28 @@ class AdminSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain adminFilterChain(HttpSecurity http, JwtDecoder accessTokens,
-                                         AuthorizationVersionValidator currentAuthorization,
-                                         JwtAuthenticationConverter permissions,
-                                         ApiKeyAuthenticator apiKeys,
-                                         ProblemAuthenticationEntryPoint unauthorized,
-                                         ProblemAccessDeniedHandler forbidden, AllowedOrigins origins,
-                                         ProblemWriter problems) throws Exception {
-        AuthenticationManager authentication = adminAuthentication(
-                withCurrentAuthorization(accessTokens, currentAuthorization), permissions, apiKeys);
-        return http
-                .securityMatcher(ADMIN_PATHS)
+    SecurityFilterChain adminFilterChain(
+            HttpSecurity http,
+            JwtDecoder accessTokens,
+            AuthorizationVersionValidator currentAuthorization,
+            JwtAuthenticationConverter permissions,
+            ApiKeyAuthenticator apiKeys,
+            ProblemAuthenticationEntryPoint unauthorized,
+            ProblemAccessDeniedHandler forbidden,
+            AllowedOrigins origins,
+            ProblemWriter problems)
+            throws Exception {
+        AuthenticationManager authentication =
+                adminAuthentication(withCurrentAuthorization(accessTokens, currentAuthorization), permissions, apiKeys);
+        return http.securityMatcher(ADMIN_PATHS)
                 // Admin consoles of client apps may call from their own origins, as they do command-service.
                 .cors(Customizer.withDefaults())
                 .addFilterAfter(new AppOriginFilter(origins, problems), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // Point-in-time answers from the log are audit data; ahead of users/** so that
                         // users:read alone does not open them.
-                        .requestMatchers(HttpMethod.GET, "/api/admin/users/*/as-of",
-                                "/api/admin/users/*/roles/*/history")
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/admin/users/*/as-of", "/api/admin/users/*/roles/*/history")
                         .hasAuthority(Permission.AUDIT_READ.value())
                         .requestMatchers(HttpMethod.GET, "/api/admin/users", "/api/admin/users/**")
                         .hasAuthority(Permission.USERS_READ.value())
@@ -88,7 +90,9 @@ class AdminSecurityConfiguration {
                         // settings:write and keys:write as well. Single-segment patterns, not /**: a sub-resource
                         // added later stays closed until it gets a rule of its own.
                         .requestMatchers(HttpMethod.GET, "/api/admin/apps", "/api/admin/apps/*")
-                        .hasAnyAuthority(Permission.APPS_WRITE.value(), Permission.SETTINGS_WRITE.value(),
+                        .hasAnyAuthority(
+                                Permission.APPS_WRITE.value(),
+                                Permission.SETTINGS_WRITE.value(),
                                 Permission.KEYS_WRITE.value())
                         // An app's roles and their permissions: what an admin assigns (roles:write) and what the
                         // roles of the listed users mean (users:read).
@@ -98,14 +102,14 @@ class AdminSecurityConfiguration {
                         // method. The gateway must route their POST and DELETE here (docs/api.md, "Replays").
                         .requestMatchers("/api/admin/replays", "/api/admin/replays/*", "/api/admin/replays/*/switch")
                         .hasAuthority(Permission.APPS_WRITE.value())
-                        .anyRequest().denyAll())
+                        .anyRequest()
+                        .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(request -> authentication)
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .csrf(AbstractHttpConfigurer::disable)
@@ -117,13 +121,14 @@ class AdminSecurityConfiguration {
      * A bearer credential starting with {@code wwk_} is an API key, anything else an access token; each is checked
      * only as what it claims to be. The bearer-token filter hands every failure to the entry point (401).
      */
-    static AuthenticationManager adminAuthentication(JwtDecoder accessTokens, JwtAuthenticationConverter permissions,
-                                                     ApiKeyAuthenticator apiKeys) {
+    static AuthenticationManager adminAuthentication(
+            JwtDecoder accessTokens, JwtAuthenticationConverter permissions, ApiKeyAuthenticator apiKeys) {
         JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(accessTokens);
         tokens.setJwtAuthenticationConverter(permissions);
         return authentication -> {
             BearerTokenAuthenticationToken bearer = (BearerTokenAuthenticationToken) authentication;
-            return ApiKeyCredentials.isApiKey(bearer.getToken()) ? apiKeys.authenticate(bearer)
+            return ApiKeyCredentials.isApiKey(bearer.getToken())
+                    ? apiKeys.authenticate(bearer)
                     : tokens.authenticate(bearer);
         };
     }
@@ -142,8 +147,10 @@ class AdminSecurityConfiguration {
                 throw new JwtValidationException("The access token is out of date", result.getErrors());
             }
             if (TokenApp.of(jwt).isEmpty()) {
-                throw new JwtValidationException("The tenant claim names no app", List.of(
-                        new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The tenant claim must be an app id", null)));
+                throw new JwtValidationException(
+                        "The tenant claim names no app",
+                        List.of(new OAuth2Error(
+                                OAuth2ErrorCodes.INVALID_TOKEN, "The tenant claim must be an app id", null)));
             }
             return jwt;
         };

@@ -1,7 +1,6 @@
 package dev.watchword.query.security;
 
 import dev.watchword.events.app.DefaultApp;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,9 @@ public class AllowedOrigins {
         if (serviceWide.contains(origin)) {
             return true;
         }
-        return appId != null && !DefaultApp.APP_ID.equals(appId) && byApp.getOrDefault(appId, Set.of()).contains(origin);
+        return appId != null
+                && !DefaultApp.APP_ID.equals(appId)
+                && byApp.getOrDefault(appId, Set.of()).contains(origin);
     }
 
     /** The app's origins are now exactly these (settings are replaced whole). */

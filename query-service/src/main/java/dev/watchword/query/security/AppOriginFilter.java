@@ -1,14 +1,15 @@
 package dev.watchword.query.security;
 
+import dev.watchword.query.appscope.AppPrincipal;
+import dev.watchword.query.appscope.TokenApp;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.ProblemWriter;
 import dev.watchword.query.problem.Problems;
-import dev.watchword.query.appscope.AppPrincipal;
-import dev.watchword.query.appscope.TokenApp;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -16,8 +17,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * The CORS filter admits the origins of every app (a preflight cannot say which app it is for), so once the caller
@@ -42,18 +41,24 @@ public class AppOriginFilter extends OncePerRequestFilter {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         // An unauthenticated request is refused by the chain anyway; only an app's caller has an app to check.
-        if (origin != null && CorsUtils.isCorsRequest(request) && actsForAnApp(caller)
+        if (origin != null
+                && CorsUtils.isCorsRequest(request)
+                && actsForAnApp(caller)
                 && !origins.allows(appOf(caller), origin)) {
-            problems.write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemCode.ORIGIN_NOT_ALLOWED,
-                    "This app does not accept requests from this web origin."));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.FORBIDDEN,
+                            ProblemCode.ORIGIN_NOT_ALLOWED,
+                            "This app does not accept requests from this web origin."));
             return;
         }
         chain.doFilter(request, response);
     }
 
     private static boolean actsForAnApp(Authentication caller) {
-        return caller instanceof JwtAuthenticationToken || caller != null
-                && caller.getPrincipal() instanceof AppPrincipal;
+        return caller instanceof JwtAuthenticationToken
+                || caller != null && caller.getPrincipal() instanceof AppPrincipal;
     }
 
     /** The token's app, or {@code null} when its {@code tenant} claim names none (the service-wide list only). */

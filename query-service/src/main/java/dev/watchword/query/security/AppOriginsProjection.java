@@ -5,11 +5,10 @@ import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.eventstream.ClientAppProjection;
 import dev.watchword.query.eventstream.ReadModel;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.List;
 
 /**
  * An app's new {@code cors_origins} apply to {@link AllowedOrigins} as soon as the transaction that wrote them to
@@ -17,8 +16,10 @@ import java.util.List;
  * never holds what a rollback undid.
  */
 @Component
-@ReadModel(tables = "cors_origins", notReplayable = "no table of its own: the CORS origins held in memory, "
-        + "reloaded from client_app_row at start-up and every refresh interval")
+@ReadModel(
+        tables = "cors_origins",
+        notReplayable = "no table of its own: the CORS origins held in memory, "
+                + "reloaded from client_app_row at start-up and every refresh interval")
 class AppOriginsProjection implements ClientAppProjection {
 
     private final AllowedOrigins origins;
@@ -32,7 +33,8 @@ class AppOriginsProjection implements ClientAppProjection {
         if (!(event instanceof AppSettingsChanged changed) || changed.appId() == null) {
             return;
         }
-        List<String> corsOrigins = changed.settings() == null ? List.of() : changed.settings().corsOrigins();
+        List<String> corsOrigins =
+                changed.settings() == null ? List.of() : changed.settings().corsOrigins();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -1,17 +1,16 @@
 package dev.watchword.query.security;
 
+import java.sql.Array;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.sql.Array;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads every app's {@code cors_origins} from {@code client_app_row} into {@link AllowedOrigins}: once while the
@@ -31,7 +30,8 @@ class AppOriginsRefresher {
         this.origins = origins;
     }
 
-    @Scheduled(fixedDelayString = "${watchword.cors.refresh-interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${watchword.cors.refresh-interval:1m}",
             initialDelayString = "${watchword.cors.refresh-interval:1m}")
     void refresh() {
         try {

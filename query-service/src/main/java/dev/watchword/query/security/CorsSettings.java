@@ -1,12 +1,11 @@
 package dev.watchword.query.security;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Which other web origins may call query-service from a browser (OWASP ASVS 5.0 V3.4.2: an allowlist,
@@ -22,12 +21,16 @@ import java.util.List;
  */
 @Validated
 @ConfigurationProperties("watchword.cors")
-public record CorsSettings(@DefaultValue @NotNull List<String> allowedOrigins,
-                           @DefaultValue("1h") @NotNull Duration maxAge,
-                           @DefaultValue("1m") @NotNull Duration refreshInterval) {
+public record CorsSettings(
+        @DefaultValue @NotNull List<String> allowedOrigins,
+        @DefaultValue("1h") @NotNull Duration maxAge,
+        @DefaultValue("1m") @NotNull Duration refreshInterval) {
 
     public CorsSettings {
-        allowedOrigins = allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList();
+        allowedOrigins = allowedOrigins.stream()
+                .map(String::strip)
+                .filter(origin -> !origin.isEmpty())
+                .toList();
         for (String origin : allowedOrigins) {
             if (origin.contains("*")) {
                 throw new IllegalArgumentException("watchword.cors.allowed-origins takes exact origins, not patterns");

@@ -1,7 +1,9 @@
 package dev.watchword.query.security;
 
-
 import dev.watchword.query.problem.ProblemWriter;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,10 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-
-import java.net.URI;
-import java.util.List;
-import java.util.stream.Stream;
 
 @Configuration(proxyBeanMethods = false)
 class CrossOriginConfiguration {
@@ -28,8 +26,8 @@ class CrossOriginConfiguration {
      * request meets a partial allowlist.
      */
     @Bean
-    AllowedOrigins allowedOrigins(CorsSettings settings, JdbcClient jdbc,
-                                  @Value("${watchword.public-url}") String publicUrl) {
+    AllowedOrigins allowedOrigins(
+            CorsSettings settings, JdbcClient jdbc, @Value("${watchword.public-url}") String publicUrl) {
         AllowedOrigins origins = new AllowedOrigins(withPublicOrigin(settings.allowedOrigins(), publicUrl));
         AppOriginsRefresher.load(jdbc, origins);
         return origins;
@@ -42,7 +40,9 @@ class CrossOriginConfiguration {
     static List<String> withPublicOrigin(List<String> serviceWide, String publicUrl) {
         URI uri = URI.create(publicUrl);
         String publicOrigin = uri.getScheme() + "://" + uri.getRawAuthority();
-        return Stream.concat(serviceWide.stream(), Stream.of(publicOrigin)).distinct().toList();
+        return Stream.concat(serviceWide.stream(), Stream.of(publicOrigin))
+                .distinct()
+                .toList();
     }
 
     /** Picked up by name by {@code http.cors(...)} in the filter chains. */

@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,8 +76,8 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
                 if (latest != null && !latest.expired(now)) {
                     return latest;
                 }
-                throw new RemoteKeySourceException("No JWK set: the latest download failed less than "
-                        + minRefreshInterval + " ago", null);
+                throw new RemoteKeySourceException(
+                        "No JWK set: the latest download failed less than " + minRefreshInterval + " ago", null);
             }
             lastAttempt = now;
             JWKSet set;

@@ -5,6 +5,7 @@ import dev.watchword.query.problem.ProblemWriter;
 import dev.watchword.query.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -13,8 +14,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
 
 /**
  * 401 for a missing or refused access token, as one problem with code {@code INVALID_TOKEN} whatever the
@@ -40,7 +39,13 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         boolean tokenSent = failure instanceof OAuth2AuthenticationException;
         log.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
-        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemCode.INVALID_TOKEN,
-                tokenSent ? "The access token is invalid, expired or revoked." : "An access token is required."));
+        problems.write(
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        ProblemCode.INVALID_TOKEN,
+                        tokenSent
+                                ? "The access token is invalid, expired or revoked."
+                                : "An access token is required."));
     }
 }

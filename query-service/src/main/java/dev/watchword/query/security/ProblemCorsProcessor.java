@@ -3,12 +3,11 @@ package dev.watchword.query.security;
 import dev.watchword.query.problem.ProblemCode;
 import dev.watchword.query.problem.ProblemWriter;
 import dev.watchword.query.problem.Problems;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.cors.DefaultCorsProcessor;
-
-import java.io.IOException;
 
 /**
  * Spring's CORS decisions, with a refusal written as the RFC 9457 problem every other refusal is (403
@@ -31,7 +30,11 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
             return;
         }
         // Straight to the servlet response: flushing the wrapper would commit it with status 200 first.
-        problems.write(servlet.getServletResponse(), Problems.of(HttpStatus.FORBIDDEN, ProblemCode.ORIGIN_NOT_ALLOWED,
-                "This web origin may not call this API, or not with this method or these headers."));
+        problems.write(
+                servlet.getServletResponse(),
+                Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        ProblemCode.ORIGIN_NOT_ALLOWED,
+                        "This web origin may not call this API, or not with this method or these headers."));
     }
 }

@@ -4,15 +4,14 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import java.util.HashSet;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
-
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Every API path answers with and without its trailing slash: {@code /api/users/me/}, the form the documentation
@@ -47,8 +46,11 @@ class TrailingSlashConfiguration {
                 return;
             }
             Set<String> operationIds = new HashSet<>();
-            openApi.getPaths().values().forEach(item -> item.readOperations().stream()
-                    .map(Operation::getOperationId).forEach(operationIds::add));
+            openApi.getPaths()
+                    .values()
+                    .forEach(item -> item.readOperations().stream()
+                            .map(Operation::getOperationId)
+                            .forEach(operationIds::add));
             Paths both = new Paths();
             both.setExtensions(openApi.getPaths().getExtensions());
             openApi.getPaths().forEach((path, item) -> {

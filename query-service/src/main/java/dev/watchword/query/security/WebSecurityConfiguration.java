@@ -23,29 +23,34 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class WebSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint unauthorized,
-                                            ProblemAccessDeniedHandler forbidden, AllowedOrigins origins,
-                                            ProblemWriter problems) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ProblemAuthenticationEntryPoint unauthorized,
+            ProblemAccessDeniedHandler forbidden,
+            AllowedOrigins origins,
+            ProblemWriter problems)
+            throws Exception {
         return http
                 // Browsers of client apps call /api/users/me and /api/auth/sessions: the bean
                 // corsConfigurationSource, then the caller's own app's origins.
                 .cors(Customizer.withDefaults())
                 .addFilterAfter(new AppOriginFilter(origins, problems), BearerTokenAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
                         // The API reference is public documentation, like the JWKS.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         // Lets ProblemErrorController answer errors that already passed the checks below.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .anyRequest().authenticated())
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .csrf(AbstractHttpConfigurer::disable)
@@ -59,7 +64,8 @@ class WebSecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
-        return (request, response, rejected) -> problems.write(response,
+        return (request, response, rejected) -> problems.write(
+                response,
                 Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, "The request is malformed."));
     }
 }

@@ -1,7 +1,6 @@
 package dev.watchword.query.session;
 
 import dev.watchword.events.user.LoginMethod;
-
 import java.time.Instant;
 
 /**
@@ -14,8 +13,16 @@ import java.time.Instant;
  * @param expiresAt   the absolute end of the session (the refresh token lifetime)
  * @param revokedAt   when the session was ended early, {@code null} while it was not
  */
-public record UserSession(String id, String userId, String device, String ipAddress, LoginMethod loginMethod,
-                          Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+public record UserSession(
+        String id,
+        String userId,
+        String device,
+        String ipAddress,
+        LoginMethod loginMethod,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant expiresAt,
+        Instant revokedAt) {
 
     /** Not revoked and not past its absolute end. */
     public boolean isLiveAt(Instant now) {

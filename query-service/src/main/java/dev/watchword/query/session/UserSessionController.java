@@ -1,13 +1,12 @@
 package dev.watchword.query.session;
 
 import dev.watchword.accesstoken.AccessTokenRules;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * The caller's own live sessions, so they can spot one they do not recognise and end it (command-service

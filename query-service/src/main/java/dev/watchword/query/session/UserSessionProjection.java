@@ -9,10 +9,9 @@ import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.eventstream.ReadModel;
+import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
 
 /**
  * Builds {@link UserSession} from the session events. command-service applies {@code LoginSucceeded} before
@@ -40,8 +39,7 @@ class UserSessionProjection implements Projection {
             case RefreshTokenRotated rotated -> on(rotated);
             case SessionRevoked revoked -> on(revoked);
             case UserErased erased -> on(erased);
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -2,7 +2,6 @@ package dev.watchword.query.session;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 import java.time.Instant;
 
 /**
@@ -12,11 +11,23 @@ import java.time.Instant;
  * @param current whether this is the session of the access token that asked
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record UserSessionResponse(String id, String device, String ipAddress, Instant createdAt, Instant lastUsedAt,
-                           Instant expiresAt, boolean current) {
+record UserSessionResponse(
+        String id,
+        String device,
+        String ipAddress,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant expiresAt,
+        boolean current) {
 
     static UserSessionResponse of(UserSession session, String currentSessionId) {
-        return new UserSessionResponse(session.id(), session.device(), session.ipAddress(), session.createdAt(),
-                session.lastUsedAt(), session.expiresAt(), session.id().equals(currentSessionId));
+        return new UserSessionResponse(
+                session.id(),
+                session.device(),
+                session.ipAddress(),
+                session.createdAt(),
+                session.lastUsedAt(),
+                session.expiresAt(),
+                session.id().equals(currentSessionId));
     }
 }

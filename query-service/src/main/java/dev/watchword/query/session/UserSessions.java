@@ -1,10 +1,6 @@
 package dev.watchword.query.session;
 
 import dev.watchword.events.user.LoginMethod;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code user_session} table. */
 @Repository
@@ -63,10 +62,16 @@ public class UserSessions {
 
     private static UserSession map(ResultSet row, int rowNumber) throws SQLException {
         String method = row.getString("login_method");
-        return new UserSession(row.getString("session_id"), row.getString("user_id"), row.getString("device"),
-                row.getString("ip_address"), method == null ? null : LoginMethod.valueOf(method),
-                instantOrNull(row.getTimestamp("created_at")), instantOrNull(row.getTimestamp("last_used_at")),
-                instantOrNull(row.getTimestamp("expires_at")), instantOrNull(row.getTimestamp("revoked_at")));
+        return new UserSession(
+                row.getString("session_id"),
+                row.getString("user_id"),
+                row.getString("device"),
+                row.getString("ip_address"),
+                method == null ? null : LoginMethod.valueOf(method),
+                instantOrNull(row.getTimestamp("created_at")),
+                instantOrNull(row.getTimestamp("last_used_at")),
+                instantOrNull(row.getTimestamp("expires_at")),
+                instantOrNull(row.getTimestamp("revoked_at")));
     }
 
     private static Instant instantOrNull(Timestamp timestamp) {

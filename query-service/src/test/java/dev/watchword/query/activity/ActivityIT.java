@@ -1,5 +1,8 @@
 package dev.watchword.query.activity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.LoginFailed;
@@ -10,11 +13,6 @@ import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.RefreshTokenReuseDetected;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +22,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Activity figures equal the events that fed them. The events are dated in a random far-future month, so
@@ -46,7 +45,8 @@ class ActivityIT extends IntegrationTestSupport {
     @Test
     void dailyAndMonthlyWhenEventsIncludingARedeliveryThenCountsEqualTheEvents() {
         // given
-        YearMonth month = YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000),
+        YearMonth month = YearMonth.of(
+                ThreadLocalRandom.current().nextInt(2200, 9000),
                 ThreadLocalRandom.current().nextInt(1, 13));
         LocalDate day1 = month.atDay(3);
         LocalDate day2 = month.atDay(4);
@@ -74,12 +74,16 @@ class ActivityIT extends IntegrationTestSupport {
         // a sentinel after everything: once it is projected, so is all of the above (one partition, in order)
         String sentinel = randomId();
         publish(new UserRegistered(sentinel, randomEmail(), "hash", Instant.parse("2000-01-01T00:00:00Z")));
-        await().atMost(PROJECTED_WITHIN).until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
-                .param("u", sentinel).query(Long.class).single() == 1);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
+                                .param("u", sentinel)
+                                .query(Long.class)
+                                .single()
+                        == 1);
 
         // when
-        HttpResponse<String> response = get("/api/admin/activity/daily/?from=" + month.atDay(2) + "&to=" + day2,
-                auditor);
+        HttpResponse<String> response =
+                get("/api/admin/activity/daily/?from=" + month.atDay(2) + "&to=" + day2, auditor);
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
@@ -87,13 +91,16 @@ class ActivityIT extends IntegrationTestSupport {
         assertThat(body.get("from").asText()).isEqualTo(month.atDay(2).toString());
         assertThat(body.get("to").asText()).isEqualTo(day2.toString());
         JsonNode items = body.get("items");
-        assertThat(items).extracting(item -> item.get("day").asText())
+        assertThat(items)
+                .extracting(item -> item.get("day").asText())
                 .containsExactly(month.atDay(2).toString(), day1.toString(), day2.toString());
         assertDay(items.get(0), 0, 0, 0, 0, 0);
         assertDay(items.get(1), 3, 4, 2, 1, 2);
         assertDay(items.get(2), 0, 1, 1, 0, 1);
-        assertThat(items.get(1).fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "day", "registrations", "logins", "failed_logins", "lockouts", "active_users");
+        assertThat(items.get(1).fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "day", "registrations", "logins", "failed_logins", "lockouts", "active_users");
 
         // monthly active users: alice and bob, each counted once
         HttpResponse<String> monthly = get("/api/admin/activity/monthly?month=" + month, auditor);
@@ -101,7 +108,9 @@ class ActivityIT extends IntegrationTestSupport {
         assertThat(body(monthly).get("month").asText()).isEqualTo(month.toString());
         assertThat(body(monthly).get("active_users").asLong()).isEqualTo(2);
         assertThat(body(get("/api/admin/activity/monthly/?month=" + month.plusMonths(1), auditor))
-                .get("active_users").asLong()).isZero();
+                        .get("active_users")
+                        .asLong())
+                .isZero();
     }
 
     @Test
@@ -111,19 +120,23 @@ class ActivityIT extends IntegrationTestSupport {
         String session = randomId();
         Instant start = Instant.parse("2031-05-05T10:00:00Z");
         publish(new UserRegistered(userId, randomEmail(), "hash", start));
-        publish(new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, "198.51.100.1", "curl",
-                start.plusSeconds(1)));
-        publish(new LoginLocked(userId, "x@example.com", "198.51.100.1", 5, start.plusSeconds(2),
-                start.plusSeconds(62)));
-        EventEnvelope succeeded = publish(new LoginSucceeded(userId, session, "192.0.2.1", "Firefox",
-                start.plusSeconds(3), LoginMethod.MAGIC_LINK));
+        publish(new LoginFailed(
+                userId, LoginFailureReason.WRONG_PASSWORD, "198.51.100.1", "curl", start.plusSeconds(1)));
+        publish(new LoginLocked(
+                userId, "x@example.com", "198.51.100.1", 5, start.plusSeconds(2), start.plusSeconds(62)));
+        EventEnvelope succeeded = publish(new LoginSucceeded(
+                userId, session, "192.0.2.1", "Firefox", start.plusSeconds(3), LoginMethod.MAGIC_LINK));
         publish(new RefreshTokenReuseDetected(userId, session, "203.0.113.1", "evil", start.plusSeconds(4)));
         publish(new LoginSucceeded(userId, randomId(), "192.0.2.1", "Firefox", start.plusSeconds(5), null));
         publish(succeeded);
         String sentinel = randomId();
         publish(new UserRegistered(sentinel, randomEmail(), "hash", start));
-        await().atMost(PROJECTED_WITHIN).until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
-                .param("u", sentinel).query(Long.class).single() == 1);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
+                                .param("u", sentinel)
+                                .query(Long.class)
+                                .single()
+                        == 1);
         String users = accessToken(randomId(), randomId(), List.of("users:read"), 0L);
 
         // when
@@ -144,12 +157,21 @@ class ActivityIT extends IntegrationTestSupport {
         assertThat(body(last).get("items").get(0).get("reason").asText()).isEqualTo("WRONG_PASSWORD");
         assertThat(types(body(get("/api/admin/users/" + userId + "/logins?size=2&page=2", users))))
                 .containsExactly("login_succeeded", "login_locked");
-        assertThat(body(get("/api/admin/users/" + randomId() + "/logins", users)).get("total").asLong()).isZero();
+        assertThat(body(get("/api/admin/users/" + randomId() + "/logins", users))
+                        .get("total")
+                        .asLong())
+                .isZero();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"daily?from=2031-02-01&to=2031-01-01", "daily?from=2030-01-01&to=2031-12-31",
-            "daily?from=31.01.2031", "monthly?month=2031-13", "monthly?month=january"})
+    @ValueSource(
+            strings = {
+                "daily?from=2031-02-01&to=2031-01-01",
+                "daily?from=2030-01-01&to=2031-12-31",
+                "daily?from=31.01.2031",
+                "monthly?month=2031-13",
+                "monthly?month=january"
+            })
     void activityWhenParameterMalformedThen400MalformedRequest(String query) {
         HttpResponse<String> response = get("/api/admin/activity/" + query, auditor);
 
@@ -174,8 +196,8 @@ class ActivityIT extends IntegrationTestSupport {
         return day.atTime(hour, 0).toInstant(ZoneOffset.UTC);
     }
 
-    private static void assertDay(JsonNode day, long registrations, long logins, long failedLogins, long lockouts,
-                                  long activeUsers) {
+    private static void assertDay(
+            JsonNode day, long registrations, long logins, long failedLogins, long lockouts, long activeUsers) {
         assertThat(day.get("registrations").asLong()).as("registrations").isEqualTo(registrations);
         assertThat(day.get("logins").asLong()).as("logins").isEqualTo(logins);
         assertThat(day.get("failed_logins").asLong()).as("failed_logins").isEqualTo(failedLogins);

@@ -1,5 +1,8 @@
 package dev.watchword.query.activity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.user.LoginFailed;
@@ -9,8 +12,6 @@ import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +19,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Activity figures per app: each app's counters equal the events of its users, whoever else is active
@@ -30,8 +29,10 @@ class AppActivityIT extends IntegrationTestSupport {
 
     private static final Duration PROJECTED_WITHIN = Duration.ofSeconds(30);
 
-    private final LocalDate day = LocalDate.of(ThreadLocalRandom.current().nextInt(2200, 9000),
-            ThreadLocalRandom.current().nextInt(1, 13), ThreadLocalRandom.current().nextInt(1, 28));
+    private final LocalDate day = LocalDate.of(
+            ThreadLocalRandom.current().nextInt(2200, 9000),
+            ThreadLocalRandom.current().nextInt(1, 13),
+            ThreadLocalRandom.current().nextInt(1, 28));
 
     @Test
     void dailyAndMonthlyWhenTwoAppsActiveOnOneDayThenEachAppCountsItsOwnUsersOnly() {
@@ -54,8 +55,12 @@ class AppActivityIT extends IntegrationTestSupport {
         publish(new LoginLocked(xBob, "b@example.com", "192.0.2.9", 5, at(10), at(11)));
         String sentinel = randomId();
         publish(new UserRegistered(sentinel, randomEmail(), "hash", Instant.parse("2000-01-01T00:00:00Z")));
-        await().atMost(PROJECTED_WITHIN).until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
-                .param("u", sentinel).query(Long.class).single() == 1);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
+                                .param("u", sentinel)
+                                .query(Long.class)
+                                .single()
+                        == 1);
 
         // when: each app's admin, without naming an app; the operator for one app and for all
         JsonNode x = daily("", appAdminToken(appX));
@@ -94,11 +99,14 @@ class AppActivityIT extends IntegrationTestSupport {
         return body(response).get("active_users").asLong();
     }
 
-    private static void assertFigures(JsonNode figures, long registrations, long logins, long failedLogins,
-                                      long lockouts, long activeUsers) {
-        assertThat(List.of(figures.get("registrations").asLong(), figures.get("logins").asLong(),
-                figures.get("failed_logins").asLong(), figures.get("lockouts").asLong(),
-                figures.get("active_users").asLong()))
+    private static void assertFigures(
+            JsonNode figures, long registrations, long logins, long failedLogins, long lockouts, long activeUsers) {
+        assertThat(List.of(
+                        figures.get("registrations").asLong(),
+                        figures.get("logins").asLong(),
+                        figures.get("failed_logins").asLong(),
+                        figures.get("lockouts").asLong(),
+                        figures.get("active_users").asLong()))
                 .containsExactly(registrations, logins, failedLogins, lockouts, activeUsers);
     }
 

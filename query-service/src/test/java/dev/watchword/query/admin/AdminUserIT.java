@@ -1,5 +1,8 @@
 package dev.watchword.query.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginFailed;
@@ -16,12 +19,6 @@ import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
 import dev.watchword.query.appscope.AdminScope;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The admin's list and detail of accounts, fed through the topic. */
 class AdminUserIT extends IntegrationTestSupport {
@@ -58,19 +57,21 @@ class AdminUserIT extends IntegrationTestSupport {
         for (int i = 0; i < 5; i++) {
             String id = randomId();
             ids.add(id);
-            publish(new UserRegistered(id, "it-" + marker + "-" + i + "@example.com", "hash",
-                    BASE.plus(i, ChronoUnit.DAYS)));
+            publish(new UserRegistered(
+                    id, "it-" + marker + "-" + i + "@example.com", "hash", BASE.plus(i, ChronoUnit.DAYS)));
         }
         publish(new RoleAssigned(ids.get(1), "admin", "system:bootstrap", BASE.plus(10, ChronoUnit.DAYS)));
         publish(new UserDisabled(ids.get(2), randomId(), BASE.plus(10, ChronoUnit.DAYS)));
         publish(new UserDisabled(ids.get(3), randomId(), BASE.plus(10, ChronoUnit.DAYS)));
-        publish(new LoginSucceeded(ids.get(0), randomId(), "192.0.2.1", "Firefox", BASE.plus(20, ChronoUnit.DAYS),
-                LoginMethod.PASSWORD));
-        publish(new LoginSucceeded(ids.get(4), randomId(), "192.0.2.1", "Firefox", BASE.plus(30, ChronoUnit.DAYS),
-                LoginMethod.PASSWORD));
+        publish(new LoginSucceeded(
+                ids.get(0), randomId(), "192.0.2.1", "Firefox", BASE.plus(20, ChronoUnit.DAYS), LoginMethod.PASSWORD));
+        publish(new LoginSucceeded(
+                ids.get(4), randomId(), "192.0.2.1", "Firefox", BASE.plus(30, ChronoUnit.DAYS), LoginMethod.PASSWORD));
         publish(new EmailVerified(ids.get(4), "it-" + marker + "-4@example.com", BASE.plus(31, ChronoUnit.DAYS)));
-        await().atMost(PROJECTED_WITHIN).until(() -> rows.getAdminUserRowById(AdminScope.platformWide(), ids.get(4))
-                .map(AdminUserRow::emailVerified).orElse(false));
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> rows.getAdminUserRowById(AdminScope.platformWide(), ids.get(4))
+                        .map(AdminUserRow::emailVerified)
+                        .orElse(false));
 
         // then: paging, newest first
         JsonNode first = list("?q=" + marker + "&size=2");
@@ -93,8 +94,9 @@ class AdminUserIT extends IntegrationTestSupport {
         assertThat(ids(list("?q=" + marker + "&verified=false")))
                 .containsExactly(ids.get(3), ids.get(2), ids.get(1), ids.get(0));
         assertThat(ids(list("?q=" + marker + "&verified=false&status=active"))).containsExactly(ids.get(1), ids.get(0));
-        assertThat(ids(list("?q=" + marker + "&created_from=" + BASE.plus(1, ChronoUnit.DAYS)
-                + "&created_to=" + BASE.plus(3, ChronoUnit.DAYS)))).containsExactly(ids.get(2), ids.get(1));
+        assertThat(ids(list("?q=" + marker + "&created_from=" + BASE.plus(1, ChronoUnit.DAYS) + "&created_to="
+                        + BASE.plus(3, ChronoUnit.DAYS))))
+                .containsExactly(ids.get(2), ids.get(1));
         assertThat(ids(list("?q=" + marker + "&last_login_from=" + BASE.plus(25, ChronoUnit.DAYS))))
                 .containsExactly(ids.get(4));
         assertThat(ids(list("?q=" + marker + "&last_login_to=" + BASE.plus(25, ChronoUnit.DAYS))))
@@ -104,8 +106,10 @@ class AdminUserIT extends IntegrationTestSupport {
 
         // then: the row's shape
         JsonNode item = list("?q=" + marker + "-1@").get("items").get(0);
-        assertThat(item.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "id", "app_id", "email", "status", "email_verified", "roles", "created_at", "last_login_at");
+        assertThat(item.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "id", "app_id", "email", "status", "email_verified", "roles", "created_at", "last_login_at");
         assertThat(item.get("app_id").asText()).isEqualTo("default");
         assertThat(item.get("status").asText()).isEqualTo("active");
         assertThat(item.get("roles")).extracting(JsonNode::asText).containsExactly("user", "admin");
@@ -114,9 +118,17 @@ class AdminUserIT extends IntegrationTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"?status=sleeping", "?verified=yes", "?verified=", "?verified=TRUE", "?page=0",
-            "?size=0", "?created_from=yesterday",
-            "?created_from=2031-01-02T00:00:00Z&created_to=2031-01-01T00:00:00Z"})
+    @ValueSource(
+            strings = {
+                "?status=sleeping",
+                "?verified=yes",
+                "?verified=",
+                "?verified=TRUE",
+                "?page=0",
+                "?size=0",
+                "?created_from=yesterday",
+                "?created_from=2031-01-02T00:00:00Z&created_to=2031-01-01T00:00:00Z"
+            })
     void usersWhenParameterMalformedThen400MalformedRequest(String query) {
         HttpResponse<String> response = get("/api/admin/users" + query, admin);
 
@@ -134,25 +146,31 @@ class AdminUserIT extends IntegrationTestSupport {
         String live = randomId();
         String revoked = randomId();
         publish(new UserRegistered(userId, email, "hash", now.minus(1, ChronoUnit.DAYS)));
-        publish(new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, "198.51.100.9", "curl",
-                now.minusSeconds(400)));
+        publish(new LoginFailed(
+                userId, LoginFailureReason.WRONG_PASSWORD, "198.51.100.9", "curl", now.minusSeconds(400)));
         publish(new LoginLocked(userId, email, "198.51.100.9", 5, now.minusSeconds(300), now.plusSeconds(60)));
-        publish(new LoginSucceeded(userId, revoked, "192.0.2.1", "Firefox", now.minusSeconds(200),
-                LoginMethod.PASSWORD));
-        publish(new SessionStarted(userId, revoked, "h1", "192.0.2.1", "Firefox", now.minusSeconds(200),
-                now.plus(1, ChronoUnit.DAYS)));
-        publish(new LoginSucceeded(userId, live, "192.0.2.2", "Safari", now.minusSeconds(100),
-                LoginMethod.EMAIL_OTP));
-        publish(new SessionStarted(userId, live, "h2", "192.0.2.2", "Safari", now.minusSeconds(100),
-                now.plus(1, ChronoUnit.DAYS)));
-        publish(new SessionRevoked(userId, revoked, SessionRevocationReason.LOGOUT, now.minusSeconds(50),
-                now.plusSeconds(250)));
+        publish(new LoginSucceeded(
+                userId, revoked, "192.0.2.1", "Firefox", now.minusSeconds(200), LoginMethod.PASSWORD));
+        publish(new SessionStarted(
+                userId, revoked, "h1", "192.0.2.1", "Firefox", now.minusSeconds(200), now.plus(1, ChronoUnit.DAYS)));
+        publish(new LoginSucceeded(userId, live, "192.0.2.2", "Safari", now.minusSeconds(100), LoginMethod.EMAIL_OTP));
+        publish(new SessionStarted(
+                userId, live, "h2", "192.0.2.2", "Safari", now.minusSeconds(100), now.plus(1, ChronoUnit.DAYS)));
+        publish(new SessionRevoked(
+                userId, revoked, SessionRevocationReason.LOGOUT, now.minusSeconds(50), now.plusSeconds(250)));
         publish(new RefreshTokenReuseDetected(userId, revoked, "203.0.113.5", "evil", now.minusSeconds(10)));
-        await().atMost(PROJECTED_WITHIN).until(() -> jdbc.sql(
-                        "select count(*) from login_activity where user_id = :u").param("u", userId)
-                .query(Long.class).single() == 5
-                && jdbc.sql("select count(*) from user_session where session_id = :s and revoked_at is not null")
-                .param("s", revoked).query(Long.class).single() == 1);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from login_activity where user_id = :u")
+                                        .param("u", userId)
+                                        .query(Long.class)
+                                        .single()
+                                == 5
+                        && jdbc.sql(
+                                                "select count(*) from user_session where session_id = :s and revoked_at is not null")
+                                        .param("s", revoked)
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
 
         for (String path : List.of("/api/admin/users/" + userId, "/api/admin/users/" + userId + "/")) {
             // when
@@ -165,17 +183,26 @@ class AdminUserIT extends IntegrationTestSupport {
             assertThat(body.get("email").asText()).isEqualTo(email);
             assertThat(Instant.parse(body.get("last_login_at").asText())).isEqualTo(now.minusSeconds(100));
             JsonNode sessions = body.get("sessions");
-            assertThat(sessions).extracting(session -> session.get("id").asText()).containsExactly(live);
+            assertThat(sessions)
+                    .extracting(session -> session.get("id").asText())
+                    .containsExactly(live);
             assertThat(sessions.get(0).get("device").asText()).isEqualTo("Safari");
             assertThat(sessions.get(0).get("ip_address").asText()).isEqualTo("192.0.2.2");
             assertThat(sessions.get(0).get("login_method").asText()).isEqualTo("EMAIL_OTP");
             JsonNode activity = body.get("recent_activity");
-            assertThat(activity).extracting(entry -> entry.get("type").asText()).containsExactly(
-                    "refresh_token_reuse_detected", "login_succeeded", "login_succeeded", "login_locked",
-                    "login_failed");
-            assertThat(activity.get(1).fieldNames()).toIterable().containsExactlyInAnyOrder(
-                    "occurred_at", "type", "ip_address", "user_agent", "method", "reason");
-            assertThat(Instant.parse(activity.get(1).get("occurred_at").asText())).isEqualTo(now.minusSeconds(100));
+            assertThat(activity)
+                    .extracting(entry -> entry.get("type").asText())
+                    .containsExactly(
+                            "refresh_token_reuse_detected",
+                            "login_succeeded",
+                            "login_succeeded",
+                            "login_locked",
+                            "login_failed");
+            assertThat(activity.get(1).fieldNames())
+                    .toIterable()
+                    .containsExactlyInAnyOrder("occurred_at", "type", "ip_address", "user_agent", "method", "reason");
+            assertThat(Instant.parse(activity.get(1).get("occurred_at").asText()))
+                    .isEqualTo(now.minusSeconds(100));
             assertThat(activity.get(1).get("ip_address").asText()).isEqualTo("192.0.2.2");
             assertThat(activity.get(1).get("user_agent").asText()).isEqualTo("Safari");
             assertThat(activity.get(1).get("method").asText()).isEqualTo("EMAIL_OTP");
@@ -190,12 +217,15 @@ class AdminUserIT extends IntegrationTestSupport {
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         publish(new UserRegistered(userId, randomEmail(), "hash", start));
         for (int i = 0; i < 25; i++) {
-            publish(new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, "192.0.2." + i, "curl",
-                    start.plusSeconds(i)));
+            publish(new LoginFailed(
+                    userId, LoginFailureReason.WRONG_PASSWORD, "192.0.2." + i, "curl", start.plusSeconds(i)));
         }
-        await().atMost(PROJECTED_WITHIN).until(() -> jdbc.sql(
-                "select count(*) from login_activity where user_id = :u").param("u", userId)
-                .query(Long.class).single() == 25);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from login_activity where user_id = :u")
+                                .param("u", userId)
+                                .query(Long.class)
+                                .single()
+                        == 25);
 
         // when
         JsonNode activity = body(get("/api/admin/users/" + userId, admin)).get("recent_activity");

@@ -1,12 +1,11 @@
 package dev.watchword.query.apidocs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The query side's API reference is served without a token and describes the admin reads. */
 class ApiDocumentationIT extends IntegrationTestSupport {
@@ -29,10 +28,14 @@ class ApiDocumentationIT extends IntegrationTestSupport {
         JsonNode docs = body(get("/v3/api-docs", null));
 
         // The caller's scope comes from its credentials, never from the request.
-        JsonNode parameters = docs.get("paths").get("/api/admin/users").get("get").get("parameters");
-        assertThat(parameters).extracting(parameter -> parameter.get("name").asText())
-                .contains("app", "q").doesNotContain("scope", "appId");
-        assertThat(docs.get("components").get("securitySchemes").fieldNames()).toIterable()
+        JsonNode parameters =
+                docs.get("paths").get("/api/admin/users").get("get").get("parameters");
+        assertThat(parameters)
+                .extracting(parameter -> parameter.get("name").asText())
+                .contains("app", "q")
+                .doesNotContain("scope", "appId");
+        assertThat(docs.get("components").get("securitySchemes").fieldNames())
+                .toIterable()
                 .contains("accessToken", "apiKey", "client");
         assertThat(docs.get("info").get("description").asText()).contains("apps:write", "unknown id");
     }

@@ -1,5 +1,8 @@
 package dev.watchword.query.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
@@ -10,11 +13,6 @@ import dev.watchword.events.app.ClientAppEvent;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -25,18 +23,33 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The admin's list and detail of client apps and their API keys, fed through the topic. */
 class ClientAppIT extends IntegrationTestSupport {
 
     private static final Duration PROJECTED_WITHIN = Duration.ofSeconds(30);
-    private static final AppSettings FIRST_SETTINGS = new AppSettings(List.of("password", "magic_link"), false, 15,
-            30, 10, List.of("https://one.example", "https://two.example"), "https://one.example/auth", "One");
-    private static final AppSettings SECOND_SETTINGS = new AppSettings(List.of("email_otp"), true, 5, 7, 12,
-            List.of("https://three.example"), "https://three.example/links", "Three");
+    private static final AppSettings FIRST_SETTINGS = new AppSettings(
+            List.of("password", "magic_link"),
+            false,
+            15,
+            30,
+            10,
+            List.of("https://one.example", "https://two.example"),
+            "https://one.example/auth",
+            "One");
+    private static final AppSettings SECOND_SETTINGS = new AppSettings(
+            List.of("email_otp"),
+            true,
+            5,
+            7,
+            12,
+            List.of("https://three.example"),
+            "https://three.example/links",
+            "Three");
 
     private String operator;
     private final List<String> published = new ArrayList<>();
@@ -50,13 +63,16 @@ class ClientAppIT extends IntegrationTestSupport {
     void appsWhenRegisteredThenListedNewestFirstAndPaged() {
         // given: three apps registered after any app in the table, whatever earlier runs left behind
         Instant base = jdbc.sql("select coalesce(max(registered_at), now()) + interval '1 second' from client_app_row")
-                .query(Timestamp.class).single().toInstant().truncatedTo(ChronoUnit.MILLIS);
+                .query(Timestamp.class)
+                .single()
+                .toInstant()
+                .truncatedTo(ChronoUnit.MILLIS);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String appId = randomId();
             ids.add(appId);
-            publishTracked(new ClientAppRegistered(appId, "App " + i, "client-" + appId, "operator-1",
-                    base.plusMillis(i)));
+            publishTracked(
+                    new ClientAppRegistered(appId, "App " + i, "client-" + appId, "operator-1", base.plusMillis(i)));
         }
         awaitProjected();
 
@@ -71,8 +87,9 @@ class ClientAppIT extends IntegrationTestSupport {
         assertThat(first.get("total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(ids(second).getFirst()).isEqualTo(ids.get(0));
         JsonNode item = first.get("items").get(0);
-        assertThat(item.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "id", "name", "client_id", "registered_by", "registered_at", "updated_at");
+        assertThat(item.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("id", "name", "client_id", "registered_by", "registered_at", "updated_at");
         assertThat(item.get("name").asText()).isEqualTo("App 2");
         assertThat(item.get("client_id").asText()).isEqualTo("client-" + ids.get(2));
         assertThat(item.get("registered_by").asText()).isEqualTo("operator-1");
@@ -132,28 +149,32 @@ class ClientAppIT extends IntegrationTestSupport {
         String revokedThenRetired = issueKey(appId, now.minus(4, ChronoUnit.DAYS));
 
         // when
-        publishTracked(new ApiKeyRetired(appId, retiring, "admin-1", now.minusSeconds(60), now.plus(1,
-                ChronoUnit.DAYS)));
-        publishTracked(new ApiKeyRetired(appId, expired, "admin-1", now.minus(3, ChronoUnit.DAYS),
-                now.minus(2, ChronoUnit.DAYS)));
+        publishTracked(
+                new ApiKeyRetired(appId, retiring, "admin-1", now.minusSeconds(60), now.plus(1, ChronoUnit.DAYS)));
+        publishTracked(new ApiKeyRetired(
+                appId, expired, "admin-1", now.minus(3, ChronoUnit.DAYS), now.minus(2, ChronoUnit.DAYS)));
         publishTracked(new ApiKeyRevoked(appId, revoked, "admin-2", now.minus(1, ChronoUnit.DAYS)));
-        publishTracked(new ApiKeyRetired(appId, retiredThenRevoked, "admin-1", now.minus(3, ChronoUnit.DAYS),
-                now.plus(1, ChronoUnit.DAYS)));
+        publishTracked(new ApiKeyRetired(
+                appId, retiredThenRevoked, "admin-1", now.minus(3, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS)));
         publishTracked(new ApiKeyRevoked(appId, retiredThenRevoked, "admin-2", now.minus(2, ChronoUnit.DAYS)));
         publishTracked(new ApiKeyRevoked(appId, revokedThenRetired, "admin-2", now.minus(2, ChronoUnit.DAYS)));
-        publishTracked(new ApiKeyRetired(appId, revokedThenRetired, "admin-1", now.minus(1, ChronoUnit.DAYS),
-                now.plus(1, ChronoUnit.DAYS)));
+        publishTracked(new ApiKeyRetired(
+                appId, revokedThenRetired, "admin-1", now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS)));
         awaitProjected();
 
         // then: newest key first
         JsonNode keys = body(get("/api/admin/apps/" + appId, operator)).get("api_keys");
-        assertThat(keys).extracting(key -> key.get("id").asText()).containsExactly(revokedThenRetired,
-                retiredThenRevoked, revoked, expired, retiring, active);
-        assertThat(keys).extracting(key -> key.get("status").asText()).containsExactly("revoked", "revoked",
-                "revoked", "expired", "retiring", "active");
+        assertThat(keys)
+                .extracting(key -> key.get("id").asText())
+                .containsExactly(revokedThenRetired, retiredThenRevoked, revoked, expired, retiring, active);
+        assertThat(keys)
+                .extracting(key -> key.get("status").asText())
+                .containsExactly("revoked", "revoked", "revoked", "expired", "retiring", "active");
         JsonNode retiringKey = keys.get(4);
-        assertThat(retiringKey.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "id", "prefix", "status", "issued_by", "issued_at", "valid_until", "revoked_at");
+        assertThat(retiringKey.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "id", "prefix", "status", "issued_by", "issued_at", "valid_until", "revoked_at");
         assertThat(retiringKey.get("prefix").asText()).isEqualTo(prefixOf(retiring));
         assertThat(retiringKey.get("issued_by").asText()).isEqualTo("operator-1");
         assertThat(Instant.parse(retiringKey.get("issued_at").asText())).isEqualTo(now.minus(8, ChronoUnit.DAYS));
@@ -171,15 +192,15 @@ class ClientAppIT extends IntegrationTestSupport {
         Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
         String appId = randomId();
         String keyId = randomId();
-        EventEnvelope registered = publishTracked(new ClientAppRegistered(appId, "Blog", "client-" + appId,
-                "operator-1", at));
-        EventEnvelope firstSettings = publishTracked(new AppSettingsChanged(appId, FIRST_SETTINGS, "admin-1",
-                at.plusSeconds(1)));
-        EventEnvelope issued = publishTracked(new ApiKeyIssued(appId, keyId, prefixOf(keyId), hashOf(keyId),
-                "operator-1", at.plusSeconds(2)));
+        EventEnvelope registered =
+                publishTracked(new ClientAppRegistered(appId, "Blog", "client-" + appId, "operator-1", at));
+        EventEnvelope firstSettings =
+                publishTracked(new AppSettingsChanged(appId, FIRST_SETTINGS, "admin-1", at.plusSeconds(1)));
+        EventEnvelope issued = publishTracked(
+                new ApiKeyIssued(appId, keyId, prefixOf(keyId), hashOf(keyId), "operator-1", at.plusSeconds(2)));
         publishTracked(new AppSettingsChanged(appId, SECOND_SETTINGS, "admin-2", at.plusSeconds(3)));
-        EventEnvelope retired = publishTracked(new ApiKeyRetired(appId, keyId, "admin-2", at.plusSeconds(4),
-                at.plus(1, ChronoUnit.DAYS)));
+        EventEnvelope retired = publishTracked(
+                new ApiKeyRetired(appId, keyId, "admin-2", at.plusSeconds(4), at.plus(1, ChronoUnit.DAYS)));
         awaitProjected();
         JsonNode before = body(get("/api/admin/apps/" + appId, operator));
 
@@ -197,11 +218,17 @@ class ClientAppIT extends IntegrationTestSupport {
         assertThat(after.get("settings")).isEqualTo(before.get("settings"));
         assertThat(after.get("settings_changed_by").asText()).isEqualTo("admin-2");
         assertThat(after.get("updated_at")).isEqualTo(before.get("updated_at"));
-        assertThat(after.get("api_keys")).extracting(key -> key.get("id").asText()).containsExactly(later, keyId);
-        assertThat(after.get("api_keys").get(1)).isEqualTo(before.get("api_keys").get(0));
+        assertThat(after.get("api_keys"))
+                .extracting(key -> key.get("id").asText())
+                .containsExactly(later, keyId);
+        assertThat(after.get("api_keys").get(1))
+                .isEqualTo(before.get("api_keys").get(0));
         assertThat(after.get("api_keys").get(1).get("status").asText()).isEqualTo("retiring");
-        assertThat(jdbc.sql("select count(*) from api_key_row where app_id = :appId").param("appId", appId)
-                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from api_key_row where app_id = :appId")
+                        .param("appId", appId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -215,14 +242,16 @@ class ClientAppIT extends IntegrationTestSupport {
         awaitProjected();
 
         // when
-        List<HttpResponse<String>> details = List.of(get("/api/admin/apps/" + appId, operator),
+        List<HttpResponse<String>> details = List.of(
+                get("/api/admin/apps/" + appId, operator),
                 get("/api/admin/apps/" + appId + "/", appToken(appId, List.of("settings:write"))));
         HttpResponse<String> list = get("/api/admin/apps?size=100", operator);
 
         // then
         for (HttpResponse<String> response : details) {
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains(prefixOf(keyId), prefixOf(retired))
+            assertThat(response.body())
+                    .contains(prefixOf(keyId), prefixOf(retired))
                     .doesNotContain(hashOf(keyId))
                     .doesNotContain(hashOf(retired))
                     .doesNotContainIgnoringCase("hash");
@@ -232,7 +261,11 @@ class ClientAppIT extends IntegrationTestSupport {
         assertThat(list.body()).doesNotContainIgnoringCase("hash");
         // The hash is kept to authenticate the app's backend, and never shown.
         assertThat(jdbc.sql("select key_hash from api_key_row where app_id = :appId and key_id = :keyId")
-                .param("appId", appId).param("keyId", keyId).query(String.class).single()).isEqualTo(hashOf(keyId));
+                        .param("appId", appId)
+                        .param("keyId", keyId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(hashOf(keyId));
     }
 
     @Test
@@ -298,14 +331,20 @@ class ClientAppIT extends IntegrationTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/admin/apps", "/api/admin/apps/", "/api/admin/apps/{id}", "/api/admin/apps/{id}/",
-            "/api/admin/apps/{id}/keys"})
+    @ValueSource(
+            strings = {
+                "/api/admin/apps",
+                "/api/admin/apps/",
+                "/api/admin/apps/{id}",
+                "/api/admin/apps/{id}/",
+                "/api/admin/apps/{id}/keys"
+            })
     void appsWhenPlainUserThen403Forbidden(String path) {
         String appId = registeredApp(Instant.now());
         awaitProjected();
 
-        for (String token : List.of(accessToken(randomId(), randomId(), List.of(), 0L),
-                accessToken(randomId(), randomId()))) {
+        for (String token :
+                List.of(accessToken(randomId(), randomId(), List.of(), 0L), accessToken(randomId(), randomId()))) {
             HttpResponse<String> response = get(path.replace("{id}", appId), token);
 
             assertThat(response.statusCode()).isEqualTo(403);
@@ -318,7 +357,8 @@ class ClientAppIT extends IntegrationTestSupport {
     void appsWhenSubResourceWithoutRuleThen403EvenForAppsWrite() {
         String appId = registeredApp(Instant.now());
 
-        assertThat(get("/api/admin/apps/" + appId + "/keys", operator).statusCode()).isEqualTo(403);
+        assertThat(get("/api/admin/apps/" + appId + "/keys", operator).statusCode())
+                .isEqualTo(403);
     }
 
     @ParameterizedTest
@@ -333,8 +373,7 @@ class ClientAppIT extends IntegrationTestSupport {
 
     private String registeredApp(Instant registeredAt) {
         String appId = randomId();
-        publishTracked(new ClientAppRegistered(appId, "App " + appId, "client-" + appId, "operator-1",
-                registeredAt));
+        publishTracked(new ClientAppRegistered(appId, "App " + appId, "client-" + appId, "operator-1", registeredAt));
         return appId;
     }
 
@@ -350,7 +389,8 @@ class ClientAppIT extends IntegrationTestSupport {
 
     /** Unique per key and unlike anything else in a response, so finding it anywhere means it leaked. */
     private static String hashOf(String keyId) {
-        return HexFormat.of().formatHex(UUID.nameUUIDFromBytes(keyId.getBytes()).toString().getBytes());
+        return HexFormat.of()
+                .formatHex(UUID.nameUUIDFromBytes(keyId.getBytes()).toString().getBytes());
     }
 
     private EventEnvelope publishTracked(ClientAppEvent event) {
@@ -363,9 +403,12 @@ class ClientAppIT extends IntegrationTestSupport {
     private void awaitProjected() {
         List<String> ids = List.copyOf(published);
         published.clear();
-        await().atMost(PROJECTED_WITHIN).until(() -> jdbc.sql(
-                        "select count(*) from processed_event where event_id in (:ids)")
-                .param("ids", ids).query(Long.class).single() == ids.size());
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from processed_event where event_id in (:ids)")
+                                .param("ids", ids)
+                                .query(Long.class)
+                                .single()
+                        == ids.size());
     }
 
     private HttpResponse<String> awaitDetail(String appId) {
@@ -386,16 +429,26 @@ class ClientAppIT extends IntegrationTestSupport {
     }
 
     private static void assertSettings(JsonNode settings, AppSettings expected) {
-        assertThat(settings.fieldNames()).toIterable().containsExactlyInAnyOrder("login_methods",
-                "require_verified_email", "access_token_minutes", "refresh_token_days", "password_min_length",
-                "cors_origins", "link_base_url", "sender_name");
-        assertThat(settings.get("login_methods")).extracting(JsonNode::asText)
+        assertThat(settings.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "login_methods",
+                        "require_verified_email",
+                        "access_token_minutes",
+                        "refresh_token_days",
+                        "password_min_length",
+                        "cors_origins",
+                        "link_base_url",
+                        "sender_name");
+        assertThat(settings.get("login_methods"))
+                .extracting(JsonNode::asText)
                 .containsExactlyElementsOf(expected.loginMethods());
         assertThat(settings.get("require_verified_email").asBoolean()).isEqualTo(expected.requireVerifiedEmail());
         assertThat(settings.get("access_token_minutes").asInt()).isEqualTo(expected.accessTokenMinutes());
         assertThat(settings.get("refresh_token_days").asInt()).isEqualTo(expected.refreshTokenDays());
         assertThat(settings.get("password_min_length").asInt()).isEqualTo(expected.passwordMinLength());
-        assertThat(settings.get("cors_origins")).extracting(JsonNode::asText)
+        assertThat(settings.get("cors_origins"))
+                .extracting(JsonNode::asText)
                 .containsExactlyElementsOf(expected.corsOrigins());
         assertThat(settings.get("link_base_url").asText()).isEqualTo(expected.linkBaseUrl());
         assertThat(settings.get("sender_name").asText()).isEqualTo(expected.senderName());

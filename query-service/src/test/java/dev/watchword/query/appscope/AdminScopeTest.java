@@ -1,5 +1,11 @@
 package dev.watchword.query.appscope;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -7,26 +13,22 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 class AdminScopeTest {
 
     @Test
     void ofWhenDefaultAppTokenHoldsAppsWriteThenPlatformWide() {
-        assertThat(AdminScope.of(token(Map.of("tenant", "default"), "apps:write", "users:read")).isPlatformWide())
+        assertThat(AdminScope.of(token(Map.of("tenant", "default"), "apps:write", "users:read"))
+                        .isPlatformWide())
                 .isTrue();
         // Tokens issued before tenants lack the claim: the default app's.
-        assertThat(AdminScope.of(token(Map.of(), "apps:write")).isPlatformWide()).isTrue();
+        assertThat(AdminScope.of(token(Map.of(), "apps:write")).isPlatformWide())
+                .isTrue();
     }
 
     @Test
     void ofWhenTokenLacksAppsWriteThenScopedToItsApp() {
-        assertThat(AdminScope.of(token(Map.of("tenant", "app-a"), "users:read"))).isEqualTo(AdminScope.ofApp("app-a"));
+        assertThat(AdminScope.of(token(Map.of("tenant", "app-a"), "users:read")))
+                .isEqualTo(AdminScope.ofApp("app-a"));
         assertThat(AdminScope.of(token(Map.of(), "users:read"))).isEqualTo(AdminScope.ofApp("default"));
     }
 
@@ -41,8 +43,8 @@ class AdminScopeTest {
 
     @Test
     void ofWhenApiKeyThenItsAppEvenWithAppsWrite() {
-        TestingAuthenticationToken key = new TestingAuthenticationToken((AppPrincipal) () -> "app-k", null,
-                AuthorityUtils.createAuthorityList("apps:write"));
+        TestingAuthenticationToken key = new TestingAuthenticationToken(
+                (AppPrincipal) () -> "app-k", null, AuthorityUtils.createAuthorityList("apps:write"));
 
         assertThat(AdminScope.of(key)).isEqualTo(AdminScope.ofApp("app-k"));
     }
@@ -54,7 +56,8 @@ class AdminScopeTest {
                 .satisfies(e -> assertThat(e.getStatusCode().value()).isEqualTo(403));
         assertThatExceptionOfType(ErrorResponseException.class)
                 .isThrownBy(() -> AdminScope.of(token(Map.of("tenant", " "), "users:read")));
-        assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> AdminScope.of((org.springframework.security.core.Authentication) null));
+        assertThatExceptionOfType(ErrorResponseException.class)
+                .isThrownBy(() -> AdminScope.of((org.springframework.security.core.Authentication) null));
     }
 
     @Test
@@ -64,7 +67,10 @@ class AdminScopeTest {
     }
 
     private static JwtAuthenticationToken token(Map<String, Object> claims, String... permissions) {
-        Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "ES256").subject("u1").issuedAt(Instant.now())
+        Jwt.Builder jwt = Jwt.withTokenValue("t")
+                .header("alg", "ES256")
+                .subject("u1")
+                .issuedAt(Instant.now())
                 .claim("permissions", List.of(permissions));
         claims.forEach(jwt::claim);
         return new JwtAuthenticationToken(jwt.build(), AuthorityUtils.createAuthorityList(permissions));

@@ -1,21 +1,20 @@
 package dev.watchword.query.appscope;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRevoked;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.query.IntegrationTestSupport;
 import dev.watchword.query.TestApiKey;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** An app's API key as the credential of its backend on the admin API. */
 class ApiKeyAuthenticationIT extends IntegrationTestSupport {
@@ -37,9 +36,11 @@ class ApiKeyAuthenticationIT extends IntegrationTestSupport {
         // then: apps:write is never an API key's, so it sees its own app only
         assertThat(apps.statusCode()).isEqualTo(200);
         assertThat(StreamSupport.stream(body(apps).get("items").spliterator(), false)
-                .map(item -> item.get("id").asText())).containsExactly(appId);
+                        .map(item -> item.get("id").asText()))
+                .containsExactly(appId);
         assertThat(audit.statusCode()).isEqualTo(200);
-        assertThat(body(audit).get("items")).isNotEmpty()
+        assertThat(body(audit).get("items"))
+                .isNotEmpty()
                 .allSatisfy(item -> assertThat(item.get("app_id").asText()).isEqualTo(appId));
         assertThat(body(otherAppsAudit).get("items")).isEmpty();
     }
@@ -49,13 +50,15 @@ class ApiKeyAuthenticationIT extends IntegrationTestSupport {
         // given
         String appId = randomId();
         TestApiKey key = registerAppWithKey(appId);
-        assertThat(get("/api/admin/apps/" + appId + "/", key.key()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/admin/apps/" + appId + "/", key.key()).statusCode())
+                .isEqualTo(200);
 
         // when
         publish(new ApiKeyRevoked(appId, key.keyId(), "operator-1", Instant.now()));
 
         // then
-        await().atMost(PROJECTED_WITHIN).until(() -> get("/api/admin/apps/" + appId + "/", key.key()).statusCode() == 401);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> get("/api/admin/apps/" + appId + "/", key.key()).statusCode() == 401);
         HttpResponse<String> refused = get("/api/admin/users/", key.key());
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -63,8 +66,13 @@ class ApiKeyAuthenticationIT extends IntegrationTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wwk_", "wwk_short_key", "wwk_ABCDEFGH_tooShort",
-            "wwk_ABCDEFGH_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    @ValueSource(
+            strings = {
+                "wwk_",
+                "wwk_short_key",
+                "wwk_ABCDEFGH_tooShort",
+                "wwk_ABCDEFGH_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+            })
     void adminWhenKeyMalformedOrUnknownThen401InvalidToken(String key) {
         HttpResponse<String> response = get("/api/admin/users/", key);
 
@@ -98,7 +106,8 @@ class ApiKeyAuthenticationIT extends IntegrationTestSupport {
         Instant now = Instant.now();
         publish(new ClientAppRegistered(appId, "App " + appId, "client-" + appId, "operator-1", now));
         publish(new ApiKeyIssued(appId, key.keyId(), key.prefix(), key.hash(), "operator-1", now));
-        await().atMost(PROJECTED_WITHIN).until(() -> get("/api/admin/apps/" + appId + "/", key.key()).statusCode() == 200);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> get("/api/admin/apps/" + appId + "/", key.key()).statusCode() == 200);
         return key;
     }
 }

@@ -1,5 +1,8 @@
 package dev.watchword.query.appscope;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
@@ -15,13 +18,6 @@ import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
 import dev.watchword.query.TestApiKey;
 import dev.watchword.query.TestIssuer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +33,12 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The tenant-isolation matrix: every admin read of query-service, for the data of app A and of app B,
@@ -56,21 +55,33 @@ class AppIsolationIT extends IntegrationTestSupport {
     private static final String CUSTOM_ROLE = "support";
 
     /** A random far-future day, so no other test's activity lands on it. */
-    private final LocalDate day = LocalDate.of(ThreadLocalRandom.current().nextInt(2200, 9000),
-            ThreadLocalRandom.current().nextInt(1, 13), ThreadLocalRandom.current().nextInt(1, 28));
+    private final LocalDate day = LocalDate.of(
+            ThreadLocalRandom.current().nextInt(2200, 9000),
+            ThreadLocalRandom.current().nextInt(1, 13),
+            ThreadLocalRandom.current().nextInt(1, 28));
+
     private IsolatedApp appA;
     private IsolatedApp appB;
 
     /** What one app holds: a user with a login, a failed login and a custom role, and keys in every state. */
-    private record IsolatedApp(String appId, String clientId, String userId, String marker, TestApiKey key,
-                          TestApiKey retiringKey, TestApiKey revokedKey, TestApiKey expiredKey) {
-    }
+    private record IsolatedApp(
+            String appId,
+            String clientId,
+            String userId,
+            String marker,
+            TestApiKey key,
+            TestApiKey retiringKey,
+            TestApiKey revokedKey,
+            TestApiKey expiredKey) {}
 
     /** How a caller stands to the app whose data is asked for. */
-    private enum Expect { SEES, HIDDEN, REFUSED }
-
-    private record Caller(String name, Function<IsolatedApp, String> credential, Expect expect) {
+    private enum Expect {
+        SEES,
+        HIDDEN,
+        REFUSED
     }
+
+    private record Caller(String name, Function<IsolatedApp, String> credential, Expect expect) {}
 
     /**
      * An admin read of the data of one app.
@@ -78,9 +89,11 @@ class AppIsolationIT extends IntegrationTestSupport {
      * @param sees   what a caller inside the scope gets
      * @param hidden what a caller outside it gets: the same as for an unknown id or an empty list
      */
-    private record Endpoint(String name, Function<IsolatedApp, String> path, BiConsumer<IsolatedApp, HttpResponse<String>> sees,
-                            BiConsumer<IsolatedApp, HttpResponse<String>> hidden) {
-    }
+    private record Endpoint(
+            String name,
+            Function<IsolatedApp, String> path,
+            BiConsumer<IsolatedApp, HttpResponse<String>> sees,
+            BiConsumer<IsolatedApp, HttpResponse<String>> hidden) {}
 
     @BeforeAll
     void twoApps() {
@@ -89,28 +102,41 @@ class AppIsolationIT extends IntegrationTestSupport {
         // A sentinel after everything: once it is projected, so is all of the above (one partition, in order).
         String sentinel = randomId();
         publish(new UserRegistered(sentinel, randomEmail(), "hash", Instant.now()));
-        await().atMost(PROJECTED_WITHIN).until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
-                .param("u", sentinel).query(Long.class).single() == 1);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
+                                .param("u", sentinel)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     @TestFactory
     Stream<DynamicContainer> everyAdminReadWhenAskedByEveryCallerThenOnlyItsOwnAppOrThePlatformSeesIt() {
         return Stream.of(appA, appB).map(owner -> {
             IsolatedApp other = owner == appA ? appB : appA;
-            return DynamicContainer.dynamicContainer("data of app " + (owner == appA ? "A" : "B"),
-                    endpoints().stream().map(endpoint -> DynamicContainer.dynamicContainer(endpoint.name(),
-                            callers(other).stream().map(caller -> DynamicTest.dynamicTest(
-                                    caller.name() + " -> " + caller.expect(),
-                                    () -> check(endpoint, owner, caller))))));
+            return DynamicContainer.dynamicContainer(
+                    "data of app " + (owner == appA ? "A" : "B"),
+                    endpoints().stream()
+                            .map(endpoint -> DynamicContainer.dynamicContainer(
+                                    endpoint.name(),
+                                    callers(other).stream()
+                                            .map(caller -> DynamicTest.dynamicTest(
+                                                    caller.name() + " -> " + caller.expect(),
+                                                    () -> check(endpoint, owner, caller))))));
         });
     }
 
     @Test
     void adminWhenTenantClaimNotAnAppIdThen401InvalidToken() {
         for (Object tenant : List.of(42, "", List.of(appA.appId()))) {
-            String token = TestIssuer.get().accessToken(randomId(), randomId(), UnaryOperator.identity(), claims ->
-                    claims.claim("permissions", List.of("users:read", "apps:write")).claim("authz_ver", 0L)
-                            .claim("tenant", tenant));
+            String token = TestIssuer.get()
+                    .accessToken(
+                            randomId(),
+                            randomId(),
+                            UnaryOperator.identity(),
+                            claims -> claims.claim("permissions", List.of("users:read", "apps:write"))
+                                    .claim("authz_ver", 0L)
+                                    .claim("tenant", tenant));
 
             HttpResponse<String> response = get("/api/admin/users/", token);
 
@@ -141,44 +167,71 @@ class AppIsolationIT extends IntegrationTestSupport {
                 new Caller("admin of the other app", owner -> appAdminToken(other.appId()), Expect.HIDDEN),
                 new Caller("platform operator", owner -> platformOperatorToken(), Expect.SEES),
                 new Caller("API key of the app", owner -> owner.key().key(), Expect.SEES),
-                new Caller("rotated-out API key of the app within its grace period",
-                        owner -> owner.retiringKey().key(), Expect.SEES),
+                new Caller(
+                        "rotated-out API key of the app within its grace period",
+                        owner -> owner.retiringKey().key(),
+                        Expect.SEES),
                 new Caller("API key of the other app", owner -> other.key().key(), Expect.HIDDEN),
-                new Caller("admin of the default app without apps:write",
-                        owner -> appToken("default", List.of("audit:read", "roles:write", "settings:write",
-                                "users:read", "users:write")), Expect.HIDDEN),
-                new Caller("token from before tenants, without apps:write", owner -> adminToken(randomId(), 0),
+                new Caller(
+                        "admin of the default app without apps:write",
+                        owner -> appToken(
+                                "default",
+                                List.of("audit:read", "roles:write", "settings:write", "users:read", "users:write")),
                         Expect.HIDDEN),
-                new Caller("revoked API key of the app", owner -> owner.revokedKey().key(), Expect.REFUSED),
-                new Caller("expired API key of the app", owner -> owner.expiredKey().key(), Expect.REFUSED),
+                new Caller(
+                        "token from before tenants, without apps:write",
+                        owner -> adminToken(randomId(), 0),
+                        Expect.HIDDEN),
+                new Caller(
+                        "revoked API key of the app",
+                        owner -> owner.revokedKey().key(),
+                        Expect.REFUSED),
+                new Caller(
+                        "expired API key of the app",
+                        owner -> owner.expiredKey().key(),
+                        Expect.REFUSED),
                 new Caller("unknown API key", owner -> TestApiKey.generate().key(), Expect.REFUSED));
     }
 
     private List<Endpoint> endpoints() {
         String at = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         return List.of(
-                new Endpoint("user detail", t -> "/api/admin/users/" + t.userId() + "/",
+                new Endpoint(
+                        "user detail",
+                        t -> "/api/admin/users/" + t.userId() + "/",
                         (t, r) -> assertThat(ok(r).get("id").asText()).isEqualTo(t.userId()),
                         (t, r) -> assertSameAsUnknown(r, "/api/admin/users/" + randomId() + "/", "USER_NOT_FOUND")),
-                new Endpoint("users search", t -> "/api/admin/users/?q=" + t.marker(),
+                new Endpoint(
+                        "users search",
+                        t -> "/api/admin/users/?q=" + t.marker(),
                         (t, r) -> assertThat(ids(ok(r))).containsExactly(t.userId()),
                         (t, r) -> assertEmptyPage(r)),
-                new Endpoint("users of the app", t -> "/api/admin/users/?size=100&app=" + t.appId(),
+                new Endpoint(
+                        "users of the app",
+                        t -> "/api/admin/users/?size=100&app=" + t.appId(),
                         (t, r) -> assertThat(ids(ok(r))).containsExactly(t.userId()),
                         (t, r) -> assertEmptyPage(r)),
-                new Endpoint("login history", t -> "/api/admin/users/" + t.userId() + "/logins/",
+                new Endpoint(
+                        "login history",
+                        t -> "/api/admin/users/" + t.userId() + "/logins/",
                         (t, r) -> assertThat(ok(r).get("total").asLong()).isEqualTo(2),
                         (t, r) -> assertEmptyPage(r)),
-                new Endpoint("user as of", t -> "/api/admin/users/" + t.userId() + "/as-of/?at=" + at,
+                new Endpoint(
+                        "user as of",
+                        t -> "/api/admin/users/" + t.userId() + "/as-of/?at=" + at,
                         (t, r) -> assertThat(ok(r).get("exists").asBoolean()).isTrue(),
-                        (t, r) -> assertSameAsUnknown(r, "/api/admin/users/" + randomId() + "/as-of/?at=" + at,
-                                "USER_NOT_FOUND")),
-                new Endpoint("role history", t -> "/api/admin/users/" + t.userId() + "/roles/" + CUSTOM_ROLE + "/history/",
+                        (t, r) -> assertSameAsUnknown(
+                                r, "/api/admin/users/" + randomId() + "/as-of/?at=" + at, "USER_NOT_FOUND")),
+                new Endpoint(
+                        "role history",
+                        t -> "/api/admin/users/" + t.userId() + "/roles/" + CUSTOM_ROLE + "/history/",
                         (t, r) -> assertThat(ok(r)).hasSize(1),
-                        (t, r) -> assertSameAsUnknown(r,
+                        (t, r) -> assertSameAsUnknown(
+                                r,
                                 "/api/admin/users/" + randomId() + "/roles/" + CUSTOM_ROLE + "/history/",
                                 "USER_NOT_FOUND")),
-                new Endpoint("daily activity of the app",
+                new Endpoint(
+                        "daily activity of the app",
                         t -> "/api/admin/activity/daily/?from=" + day + "&to=" + day + "&app=" + t.appId(),
                         (t, r) -> {
                             JsonNode figures = ok(r).get("items").get(0);
@@ -189,64 +242,97 @@ class AppIsolationIT extends IntegrationTestSupport {
                         },
                         (t, r) -> {
                             JsonNode figures = ok(r).get("items").get(0);
-                            for (String counter : List.of("registrations", "logins", "failed_logins", "lockouts",
-                                    "active_users")) {
-                                assertThat(figures.get(counter).asLong()).as(counter).isZero();
+                            for (String counter :
+                                    List.of("registrations", "logins", "failed_logins", "lockouts", "active_users")) {
+                                assertThat(figures.get(counter).asLong())
+                                        .as(counter)
+                                        .isZero();
                             }
                         }),
-                new Endpoint("monthly active users of the app",
+                new Endpoint(
+                        "monthly active users of the app",
                         t -> "/api/admin/activity/monthly/?month=" + YearMonth.from(day) + "&app=" + t.appId(),
                         (t, r) -> assertThat(ok(r).get("active_users").asLong()).isEqualTo(1),
                         (t, r) -> assertThat(ok(r).get("active_users").asLong()).isZero()),
-                new Endpoint("audit trail of the user", t -> "/api/admin/audit/?aggregate=" + t.userId(),
-                        (t, r) -> assertThat(ok(r).get("items")).hasSize(4)
-                                .allSatisfy(item -> assertThat(item.get("app_id").asText()).isEqualTo(t.appId())),
+                new Endpoint(
+                        "audit trail of the user",
+                        t -> "/api/admin/audit/?aggregate=" + t.userId(),
+                        (t, r) -> assertThat(ok(r).get("items"))
+                                .hasSize(4)
+                                .allSatisfy(item ->
+                                        assertThat(item.get("app_id").asText()).isEqualTo(t.appId())),
                         (t, r) -> assertThat(ok(r).get("items")).isEmpty()),
-                new Endpoint("audit trail of the app", t -> "/api/admin/audit/?limit=1000&app=" + t.appId(),
+                new Endpoint(
+                        "audit trail of the app",
+                        t -> "/api/admin/audit/?limit=1000&app=" + t.appId(),
                         // the app's own 9 events and its user's 4
                         (t, r) -> assertThat(ok(r).get("items")).hasSize(13),
                         (t, r) -> assertThat(ok(r).get("items")).isEmpty()),
-                new Endpoint("audit export of the user", t -> "/api/admin/audit/export/?aggregate=" + t.userId(),
-                        (t, r) -> assertThat(ok(r, r.body()).lines()).hasSize(4)
+                new Endpoint(
+                        "audit export of the user",
+                        t -> "/api/admin/audit/export/?aggregate=" + t.userId(),
+                        (t, r) -> assertThat(ok(r, r.body()).lines())
+                                .hasSize(4)
                                 .allSatisfy(line -> assertThat(line).contains(t.userId())),
                         (t, r) -> assertThat(ok(r, r.body())).isEmpty()),
-                new Endpoint("apps list", t -> "/api/admin/apps/?size=100",
+                new Endpoint(
+                        "apps list",
+                        t -> "/api/admin/apps/?size=100",
                         (t, r) -> assertThat(allAppIds(r)).contains(t.appId()),
                         (t, r) -> assertThat(ids(ok(r))).doesNotContain(t.appId())),
-                new Endpoint("app detail with its API keys", t -> "/api/admin/apps/" + t.appId() + "/",
-                        (t, r) -> assertThat(ok(r).get("api_keys")).extracting(key -> key.get("prefix").asText())
+                new Endpoint(
+                        "app detail with its API keys",
+                        t -> "/api/admin/apps/" + t.appId() + "/",
+                        (t, r) -> assertThat(ok(r).get("api_keys"))
+                                .extracting(key -> key.get("prefix").asText())
                                 .contains(t.key().prefix(), t.revokedKey().prefix()),
                         (t, r) -> assertSameAsUnknown(r, "/api/admin/apps/" + randomId() + "/", "APP_NOT_FOUND")),
-                new Endpoint("app roles", t -> "/api/admin/apps/" + t.appId() + "/roles/",
-                        (t, r) -> assertThat(ok(r)).extracting(role -> role.get("role").asText())
+                new Endpoint(
+                        "app roles",
+                        t -> "/api/admin/apps/" + t.appId() + "/roles/",
+                        (t, r) -> assertThat(ok(r))
+                                .extracting(role -> role.get("role").asText())
                                 .containsExactly("user", "admin", CUSTOM_ROLE),
-                        (t, r) -> assertSameAsUnknown(r, "/api/admin/apps/" + randomId() + "/roles/",
-                                "APP_NOT_FOUND")));
+                        (t, r) ->
+                                assertSameAsUnknown(r, "/api/admin/apps/" + randomId() + "/roles/", "APP_NOT_FOUND")));
     }
 
     private IsolatedApp registerApp() {
         String appId = randomId();
         String userId = randomId();
         String marker = randomId();
-        IsolatedApp tenant = new IsolatedApp(appId, "client-" + appId, userId, marker, TestApiKey.generate(),
-                TestApiKey.generate(), TestApiKey.generate(), TestApiKey.generate());
+        IsolatedApp tenant = new IsolatedApp(
+                appId,
+                "client-" + appId,
+                userId,
+                marker,
+                TestApiKey.generate(),
+                TestApiKey.generate(),
+                TestApiKey.generate(),
+                TestApiKey.generate());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // the app's 9 events
         publish(new ClientAppRegistered(appId, "App " + appId, tenant.clientId(), "operator-1", now));
         for (TestApiKey key : List.of(tenant.key(), tenant.retiringKey(), tenant.revokedKey(), tenant.expiredKey())) {
             publish(new ApiKeyIssued(appId, key.keyId(), key.prefix(), key.hash(), "operator-1", now));
         }
-        publish(new ApiKeyRetired(appId, tenant.retiringKey().keyId(), "operator-1", now, now.plus(1, ChronoUnit.HOURS)));
+        publish(new ApiKeyRetired(
+                appId, tenant.retiringKey().keyId(), "operator-1", now, now.plus(1, ChronoUnit.HOURS)));
         publish(new ApiKeyRevoked(appId, tenant.revokedKey().keyId(), "operator-1", now));
-        publish(new ApiKeyRetired(appId, tenant.expiredKey().keyId(), "operator-1", now.minus(2, ChronoUnit.HOURS),
+        publish(new ApiKeyRetired(
+                appId,
+                tenant.expiredKey().keyId(),
+                "operator-1",
+                now.minus(2, ChronoUnit.HOURS),
                 now.minus(1, ChronoUnit.HOURS)));
         publish(new RoleDefined(appId, CUSTOM_ROLE, List.of("users:read"), "admin-" + appId, now));
         // the user's 4 events, on the day
         Instant on = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(1, ChronoUnit.HOURS);
         publish(new UserRegistered(userId, "it-" + marker + "@example.com", "hash", on, appId));
-        publish(new LoginSucceeded(userId, randomId(), "192.0.2.1", "Firefox", on.plusSeconds(60), LoginMethod.PASSWORD));
-        publish(new LoginFailed(userId, LoginFailureReason.EMAIL_NOT_VERIFIED, "192.0.2.1", "Firefox",
-                on.plusSeconds(120)));
+        publish(new LoginSucceeded(
+                userId, randomId(), "192.0.2.1", "Firefox", on.plusSeconds(60), LoginMethod.PASSWORD));
+        publish(new LoginFailed(
+                userId, LoginFailureReason.EMAIL_NOT_VERIFIED, "192.0.2.1", "Firefox", on.plusSeconds(120)));
         publish(new RoleAssigned(userId, CUSTOM_ROLE, "admin-" + appId, on.plusSeconds(180)));
         return tenant;
     }
@@ -285,7 +371,11 @@ class AppIsolationIT extends IntegrationTestSupport {
     }
 
     private static String bearerOf(HttpResponse<String> response) {
-        return response.request().headers().firstValue("Authorization").orElseThrow().substring("Bearer ".length());
+        return response.request()
+                .headers()
+                .firstValue("Authorization")
+                .orElseThrow()
+                .substring("Bearer ".length());
     }
 
     /** Every app id the caller can list, page after page. */
@@ -304,7 +394,8 @@ class AppIsolationIT extends IntegrationTestSupport {
     }
 
     private static List<String> ids(JsonNode page) {
-        return StreamSupport.stream(page.get("items").spliterator(), false).map(item -> item.get("id").asText())
+        return StreamSupport.stream(page.get("items").spliterator(), false)
+                .map(item -> item.get("id").asText())
                 .toList();
     }
 }

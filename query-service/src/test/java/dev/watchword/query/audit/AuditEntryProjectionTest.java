@@ -1,5 +1,7 @@
 package dev.watchword.query.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
@@ -15,13 +17,10 @@ import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AuditEntryProjectionTest {
 
@@ -31,14 +30,19 @@ class AuditEntryProjectionTest {
 
     @Test
     void entryOfWhenEventNamesWhoActedThenThatIsTheActor() {
-        assertThat(entryOf(new RoleRevoked("u1", "admin", "admin-1", AT)).actor()).isEqualTo("admin-1");
+        assertThat(entryOf(new RoleRevoked("u1", "admin", "admin-1", AT)).actor())
+                .isEqualTo("admin-1");
         assertThat(entryOf(new UserDisabled("u1", "admin-2", AT)).actor()).isEqualTo("admin-2");
         assertThat(entryOf(new UserEnabled("u1", "admin-3", AT)).actor()).isEqualTo("admin-3");
         assertThat(entryOf(new PasswordResetRequested("u1", "a@example.com", "h", "s", null, AT, AT, "admin-4"))
-                .actor()).isEqualTo("admin-4");
-        assertThat(entryOf(new ApiKeyIssued("app-1", "k1", "p", "h", "operator-1", AT)).actor())
+                        .actor())
+                .isEqualTo("admin-4");
+        assertThat(entryOf(new ApiKeyIssued("app-1", "k1", "p", "h", "operator-1", AT))
+                        .actor())
                 .isEqualTo("operator-1");
-        assertThat(entryOf(new ApiKeyRetired("app-1", "k1", "operator-2", AT, AT)).actor()).isEqualTo("operator-2");
+        assertThat(entryOf(new ApiKeyRetired("app-1", "k1", "operator-2", AT, AT))
+                        .actor())
+                .isEqualTo("operator-2");
     }
 
     @Test
@@ -52,14 +56,15 @@ class AuditEntryProjectionTest {
 
     @Test
     void entryOfWhenUserEventNamesNobodyThenTheUserActed() {
-        AuditEntry entry = entryOf(new PasswordResetRequested("u1", "a@example.com", "h", "s", "203.0.113.5", AT,
-                AT));
+        AuditEntry entry = entryOf(new PasswordResetRequested("u1", "a@example.com", "h", "s", "203.0.113.5", AT, AT));
 
         assertThat(entry.actor()).isEqualTo("u1");
         assertThat(entry.ipAddress()).isEqualTo("203.0.113.5");
         assertThat(entry.appId()).isEqualTo("app-u");
-        assertThat(entryOf(new EmailVerified("u2", "a@example.com", AT)).actor()).isEqualTo("u2");
-        assertThat(entryOf(new LoginLocked("u3", "a@example.com", "198.51.100.1", 5, AT, AT)).ipAddress())
+        assertThat(entryOf(new EmailVerified("u2", "a@example.com", AT)).actor())
+                .isEqualTo("u2");
+        assertThat(entryOf(new LoginLocked("u3", "a@example.com", "198.51.100.1", 5, AT, AT))
+                        .ipAddress())
                 .isEqualTo("198.51.100.1");
     }
 
@@ -74,10 +79,15 @@ class AuditEntryProjectionTest {
 
     @Test
     void entryOfWhenUserEventThenTheUsersApp() {
-        assertThat(entryOf(new UserRegistered("u1", "a@example.com", "h", AT, "app-r")).appId()).isEqualTo("app-r");
-        assertThat(entryOf(new UserRegistered("u1", "a@example.com", "h", AT)).appId()).isEqualTo("default");
-        assertThat(entryOf(new EmailVerified("u1", "a@example.com", AT)).appId()).isEqualTo("app-u");
-        assertThat(entryOf(new EmailVerified("u-default", "a@example.com", AT)).appId()).isEqualTo("default");
+        assertThat(entryOf(new UserRegistered("u1", "a@example.com", "h", AT, "app-r"))
+                        .appId())
+                .isEqualTo("app-r");
+        assertThat(entryOf(new UserRegistered("u1", "a@example.com", "h", AT)).appId())
+                .isEqualTo("default");
+        assertThat(entryOf(new EmailVerified("u1", "a@example.com", AT)).appId())
+                .isEqualTo("app-u");
+        assertThat(entryOf(new EmailVerified("u-default", "a@example.com", AT)).appId())
+                .isEqualTo("default");
     }
 
     @Test
@@ -90,7 +100,8 @@ class AuditEntryProjectionTest {
 
     @Test
     void entryOfWhenTypeUnknownThenSystemUnlessThePayloadNamesSomeone() {
-        ObjectNode payload = EventCatalog.json().createObjectNode().put("userId", "u1").put("ipAddress", "192.0.2.1");
+        ObjectNode payload =
+                EventCatalog.json().createObjectNode().put("userId", "u1").put("ipAddress", "192.0.2.1");
         EventEnvelope unknown = new EventEnvelope("e1", "SomethingNew", null, "u1", 4, 42, null, payload);
 
         AuditEntry entry = AuditEntryProjection.entryOf(unknown, null, AT, APP_OF_USER);
@@ -102,12 +113,26 @@ class AuditEntryProjectionTest {
         assertThat(entry.position()).isEqualTo(42);
         assertThat(entry.sequence()).isEqualTo(4);
         assertThat(entry.payload()).isSameAs(payload);
-        assertThat(AuditEntryProjection.entryOf(new EventEnvelope("e2", "SomethingNew", null, "u1", 0, 43, AT,
-                payload.deepCopy().put("changedBy", "admin-5")), null, AT, APP_OF_USER).actor()).isEqualTo("admin-5");
+        assertThat(AuditEntryProjection.entryOf(
+                                new EventEnvelope(
+                                        "e2",
+                                        "SomethingNew",
+                                        null,
+                                        "u1",
+                                        0,
+                                        43,
+                                        AT,
+                                        payload.deepCopy().put("changedBy", "admin-5")),
+                                null,
+                                AT,
+                                APP_OF_USER)
+                        .actor())
+                .isEqualTo("admin-5");
     }
 
     private static AuditEntry entryOf(Object event) {
         EventEnvelope envelope = EventCatalog.wrap("e1", event, "aggregate", 1, 7, AT);
-        return AuditEntryProjection.entryOf(envelope, EventCatalog.payloadOf(envelope).orElseThrow(), AT, APP_OF_USER);
+        return AuditEntryProjection.entryOf(
+                envelope, EventCatalog.payloadOf(envelope).orElseThrow(), AT, APP_OF_USER);
     }
 }

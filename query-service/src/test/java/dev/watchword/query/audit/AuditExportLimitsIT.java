@@ -1,10 +1,9 @@
 package dev.watchword.query.audit;
 
-import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.watchword.query.IntegrationTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Audit exports hold a database connection for as long as they run; however many are asked for, the rest of the
@@ -29,16 +28,21 @@ import static org.awaitility.Awaitility.await;
  */
 class AuditExportLimitsIT extends IntegrationTestSupport {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Value("${spring.datasource.url}")
     private String url;
+
     @Value("${spring.datasource.username}")
     private String username;
+
     @Value("${spring.datasource.password:}")
     private String password;
+
     @Value("${spring.datasource.hikari.schema}")
     private String schema;
+
     @LocalServerPort
     private int port;
 
@@ -56,10 +60,10 @@ class AuditExportLimitsIT extends IntegrationTestSupport {
             await().atMost(Duration.ofSeconds(20)).until(() -> exportsWaiting(lock) >= 1);
             CompletableFuture<HttpResponse<String>> exportB = export(auditorB);
             await().atMost(Duration.ofSeconds(20)).until(() -> exportsWaiting(lock) >= 2);
-            List<CompletableFuture<HttpResponse<String>>> more = List.of(export(auditor()), export(auditor()),
-                    export(auditor()));
-            await().atMost(Duration.ofSeconds(20)).until(() -> more.stream().allMatch(CompletableFuture::isDone)
-                    || exportsWaiting(lock) >= 4);
+            List<CompletableFuture<HttpResponse<String>>> more =
+                    List.of(export(auditor()), export(auditor()), export(auditor()));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> more.stream().allMatch(CompletableFuture::isDone) || exportsWaiting(lock) >= 4);
 
             // when
             HttpResponse<String> users = get("/api/admin/users/?size=1", platformOperatorToken());
@@ -84,7 +88,9 @@ class AuditExportLimitsIT extends IntegrationTestSupport {
             assertThat(exportA.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             assertThat(exportB.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
-        assertThat(get("/api/admin/audit/export/?aggregate=" + randomId(), auditorA).statusCode()).isEqualTo(200);
+        assertThat(get("/api/admin/audit/export/?aggregate=" + randomId(), auditorA)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private static String auditor() {
@@ -92,11 +98,14 @@ class AuditExportLimitsIT extends IntegrationTestSupport {
     }
 
     private CompletableFuture<HttpResponse<String>> export(String token) {
-        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/admin/audit/export/?aggregate=" + randomId()))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + port + "/api/admin/audit/export/?aggregate=" + randomId()))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -105,8 +114,8 @@ class AuditExportLimitsIT extends IntegrationTestSupport {
      */
     private int exportsWaiting(Connection lock) throws SQLException {
         try (Connection watcher = DriverManager.getConnection(url, username, password);
-             Statement statement = watcher.createStatement();
-             ResultSet count = statement.executeQuery("""
+                Statement statement = watcher.createStatement();
+                ResultSet count = statement.executeQuery("""
                      select count(*) from pg_stat_activity
                      where datname = current_database() and wait_event_type = 'Lock'
                        and query like '%from audit_entry%'""")) {

@@ -1,10 +1,10 @@
 package dev.watchword.query.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventCatalog;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RedactedPayloadTest {
 
@@ -18,8 +18,9 @@ class RedactedPayloadTest {
 
         JsonNode redacted = RedactedPayload.of(payload);
 
-        assertThat(redacted.toString()).doesNotContain("\"p\"", "\"t\"", "\"e\"", "\"c\"", "\"ec\"", "\"k\"",
-                "\"r\"", "\"pr\"", "\"nt\"", "\"lk\"");
+        assertThat(redacted.toString())
+                .doesNotContain(
+                        "\"p\"", "\"t\"", "\"e\"", "\"c\"", "\"ec\"", "\"k\"", "\"r\"", "\"pr\"", "\"nt\"", "\"lk\"");
         for (String field : RedactedPayload.FIELDS) {
             assertThat(redacted.get(field).asText()).as(field).isEqualTo("[redacted]");
         }
@@ -33,7 +34,15 @@ class RedactedPayloadTest {
 
     @Test
     void fieldsWhenDerivedFromTheEventRecordsThenTheListKeptBefore() {
-        assertThat(RedactedPayload.FIELDS).containsExactlyInAnyOrder("passwordHash", "tokenHash", "encryptedToken",
-                "codeHash", "encryptedCode", "keyHash", "refreshTokenHash", "previousTokenHash");
+        assertThat(RedactedPayload.FIELDS)
+                .containsExactlyInAnyOrder(
+                        "passwordHash",
+                        "tokenHash",
+                        "encryptedToken",
+                        "codeHash",
+                        "encryptedCode",
+                        "keyHash",
+                        "refreshTokenHash",
+                        "previousTokenHash");
     }
 }

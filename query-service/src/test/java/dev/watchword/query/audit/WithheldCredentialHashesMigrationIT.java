@@ -1,8 +1,6 @@
 package dev.watchword.query.audit;
 
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,8 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * V11 on rows an earlier version wrote: audit entries of events published with credential hashes lose the hashes
@@ -19,13 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WithheldCredentialHashesMigrationIT {
 
-    private static final String URL = System.getenv().getOrDefault("SPRING_DATASOURCE_URL",
-            "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String URL =
+            System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     private final String schema = "it_query_v11_" + UUID.randomUUID().toString().substring(0, 8);
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
         }
     }
@@ -34,7 +34,8 @@ class WithheldCredentialHashesMigrationIT {
     void migrateWhenAuditPayloadsHoldHashesThenNulledAndRestKept() throws SQLException {
         // given
         flyway("8").migrate();
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("set search_path to " + schema);
             statement.execute("""
                     insert into audit_entry (event_id, position, type, aggregate_id, sequence_number, occurred_at,
@@ -53,20 +54,29 @@ class WithheldCredentialHashesMigrationIT {
         flyway(null).migrate();
 
         // then
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("set search_path to " + schema);
-            assertThat(text(statement, "e-1")).doesNotContain("argon2id").contains("\"passwordHash\": null")
+            assertThat(text(statement, "e-1"))
+                    .doesNotContain("argon2id")
+                    .contains("\"passwordHash\": null")
                     .contains("a@example.com");
-            assertThat(text(statement, "e-2")).doesNotContain("cHJldmlvdXM").doesNotContain("bmV4dA")
+            assertThat(text(statement, "e-2"))
+                    .doesNotContain("cHJldmlvdXM")
+                    .doesNotContain("bmV4dA")
                     .contains("\"sessionId\": \"s-1\"");
             assertThat(text(statement, "e-3")).doesNotContain("Y29kZQ").contains("\"encryptedCode\": \"c2VhbGVk\"");
-            assertThat(text(statement, "e-4")).as("query-service authenticates API keys by it")
+            assertThat(text(statement, "e-4"))
+                    .as("query-service authenticates API keys by it")
                     .contains("\"keyHash\": \"a2V5\"");
         }
     }
 
     private Flyway flyway(String target) {
-        var configuration = Flyway.configure().dataSource(URL, "postgres", "").schemas(schema).defaultSchema(schema)
+        var configuration = Flyway.configure()
+                .dataSource(URL, "postgres", "")
+                .schemas(schema)
+                .defaultSchema(schema)
                 .locations("classpath:db/migration");
         if (target != null) {
             configuration.target(target);
@@ -75,8 +85,8 @@ class WithheldCredentialHashesMigrationIT {
     }
 
     private static String text(Statement statement, String eventId) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("select payload::text from audit_entry where event_id = '"
-                + eventId + "'")) {
+        try (ResultSet rows =
+                statement.executeQuery("select payload::text from audit_entry where event_id = '" + eventId + "'")) {
             assertThat(rows.next()).isTrue();
             return rows.getString(1);
         }

@@ -1,5 +1,8 @@
 package dev.watchword.query.authorization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.user.RoleAssigned;
 import dev.watchword.events.user.RoleRevoked;
@@ -8,19 +11,15 @@ import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
 import dev.watchword.query.TestIssuer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The admin API's rules, through the real filter chain: permissions, authorization version, disabled accounts. */
 class AdminAuthorizationIT extends IntegrationTestSupport {
@@ -30,6 +29,7 @@ class AdminAuthorizationIT extends IntegrationTestSupport {
 
     @Autowired
     private AuthorizationVersions versions;
+
     @Autowired
     private AuthorizationVersionTable table;
 
@@ -50,13 +50,20 @@ class AdminAuthorizationIT extends IntegrationTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/admin/users", "/api/admin/users/some-id", "/api/admin/users/some-id/logins/",
-            "/api/admin/activity/daily/", "/api/admin/activity/monthly", "/api/admin/no-rule-for-this"})
+    @ValueSource(
+            strings = {
+                "/api/admin/users",
+                "/api/admin/users/some-id",
+                "/api/admin/users/some-id/logins/",
+                "/api/admin/activity/daily/",
+                "/api/admin/activity/monthly",
+                "/api/admin/no-rule-for-this"
+            })
     void adminWhenTokenWithoutThePermissionThen403Forbidden(String path) {
         // given: a plain user's token, and one holding only the other read permission
         String plainUser = accessToken(randomId(), randomId(), List.of(), 0L);
-        String otherPermission = accessToken(randomId(), randomId(),
-                List.of(path.contains("/activity/") ? "users:read" : "audit:read"), 0L);
+        String otherPermission = accessToken(
+                randomId(), randomId(), List.of(path.contains("/activity/") ? "users:read" : "audit:read"), 0L);
 
         for (String token : List.of(plainUser, otherPermission, accessToken(randomId(), randomId()))) {
             // when
@@ -81,8 +88,8 @@ class AdminAuthorizationIT extends IntegrationTestSupport {
 
     @Test
     void adminWhenTokenForgedThen401() {
-        HttpResponse<String> response = get(USERS, TestIssuer.get().accessTokenSignedByForeignKey(randomId(),
-                randomId()));
+        HttpResponse<String> response =
+                get(USERS, TestIssuer.get().accessTokenSignedByForeignKey(randomId(), randomId()));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(body(response).get("code").asText()).isEqualTo("INVALID_TOKEN");
@@ -107,10 +114,12 @@ class AdminAuthorizationIT extends IntegrationTestSupport {
         assertThat(body(refused).get("code").asText()).isEqualTo("INVALID_TOKEN");
         assertThat(versions.currentVersion(adminId)).isEqualTo(2);
         // A token without authz_ver counts as version 0, so it is stale too.
-        assertThat(get(USERS, accessToken(adminId, randomId(), List.of("users:read"), null)).statusCode())
+        assertThat(get(USERS, accessToken(adminId, randomId(), List.of("users:read"), null))
+                        .statusCode())
                 .isEqualTo(401);
         // A token refreshed after the change carries version 2 (and, issued now, no admin permissions).
-        assertThat(get(USERS, accessToken(adminId, randomId(), List.of(), 2L)).statusCode()).isEqualTo(403);
+        assertThat(get(USERS, accessToken(adminId, randomId(), List.of(), 2L)).statusCode())
+                .isEqualTo(403);
         // Outside the admin API the stale token still works: only where permissions matter is it refused.
         assertThat(get("/api/users/me", token).statusCode()).isEqualTo(200);
     }
@@ -146,8 +155,13 @@ class AdminAuthorizationIT extends IntegrationTestSupport {
 
     @Test
     void usersWhenAuthzVerNotAnIntegerThen401() {
-        String token = TestIssuer.get().accessToken(randomId(), randomId(), UnaryOperator.identity(),
-                claims -> claims.claim("permissions", List.of("users:read")).claim("authz_ver", "7"));
+        String token = TestIssuer.get()
+                .accessToken(
+                        randomId(),
+                        randomId(),
+                        UnaryOperator.identity(),
+                        claims -> claims.claim("permissions", List.of("users:read"))
+                                .claim("authz_ver", "7"));
 
         assertThat(get(USERS, token).statusCode()).isEqualTo(401);
     }

@@ -1,11 +1,10 @@
 package dev.watchword.query.eventstream;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.util.backoff.BackOffExecution;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.backoff.BackOffExecution;
 
 class EventStreamErrorHandlingTest {
 
@@ -13,7 +12,8 @@ class EventStreamErrorHandlingTest {
     void backOffWhenFailingForADayThenStillRetriesAtMaxInterval() {
         // given
         BackOffExecution execution = EventStreamErrorHandling.backOff(
-                new EventStreamProperties.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30))).start();
+                        new EventStreamProperties.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30)))
+                .start();
 
         // when: a day's worth of attempts at the longest interval
         long waited = 0;

@@ -1,21 +1,20 @@
 package dev.watchword.query.eventstream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.watchword.events.envelope.EnvelopeSignature;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The topic is not trusted: only records that command-service signed reach any read model, the audit trail
@@ -50,20 +49,23 @@ class SignedRecordsIT extends IntegrationTestSupport {
         publishRaw(userId, genuine);
 
         // then
-        await().atMost(Duration.ofSeconds(30)).until(() -> !auditedEmailsOf(userId).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !auditedEmailsOf(userId).isEmpty());
         assertThat(auditedEmailsOf(userId)).containsExactly("genuine@example.com");
         assertThat(rejected("unsigned") - unsignedBefore).isEqualTo(1.0);
         assertThat(rejected("bad-signature") - badBefore).isEqualTo(2.0);
     }
 
     private static EventEnvelope registered(String userId, String email) {
-        return EventCatalog.wrap(randomId(), new UserRegistered(userId, email, null, Instant.now(), null), userId, 0,
-                1, Instant.now());
+        return EventCatalog.wrap(
+                randomId(), new UserRegistered(userId, email, null, Instant.now(), null), userId, 0, 1, Instant.now());
     }
 
     private List<String> auditedEmailsOf(String userId) {
         return jdbc.sql("select payload ->> 'email' from audit_entry where aggregate_id = :userId")
-                .param("userId", userId).query(String.class).list();
+                .param("userId", userId)
+                .query(String.class)
+                .list();
     }
 
     private double rejected(String reason) {

@@ -1,5 +1,8 @@
 package dev.watchword.query.eventstream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchword.events.envelope.EventCatalog;
@@ -22,9 +25,6 @@ import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Crypto-shredding: after {@code UserErased} no read model holds the user's address, IP or user agent,
@@ -74,23 +73,38 @@ class UserErasureIT extends IntegrationTestSupport {
         ipAddress = "2001:db8::" + unique.substring(0, 4) + ":" + unique.substring(4, 8);
         userAgent = "ErasureAgent/" + unique;
         passwordHash = "$argon2id$erasure-" + unique;
-        registeredAt = Instant.parse("2031-07-01T00:00:00Z").plusSeconds(ThreadLocalRandom.current().nextInt(300 * 86_400));
+        registeredAt = Instant.parse("2031-07-01T00:00:00Z")
+                .plusSeconds(ThreadLocalRandom.current().nextInt(300 * 86_400));
         erasedAt = registeredAt.plus(Duration.ofDays(2));
         Instant t = registeredAt;
         publishAt(new UserRegistered(userId, email, passwordHash, t), t);
         publishAt(new EmailVerified(userId, email, t.plusSeconds(60)), t.plusSeconds(60));
-        publishAt(new LoginSucceeded(userId, sessionId, ipAddress, userAgent, t.plusSeconds(120), LoginMethod.PASSWORD),
+        publishAt(
+                new LoginSucceeded(userId, sessionId, ipAddress, userAgent, t.plusSeconds(120), LoginMethod.PASSWORD),
                 t.plusSeconds(120));
-        publishAt(new SessionStarted(userId, sessionId, "refresh-hash", ipAddress, userAgent, t.plusSeconds(120),
-                t.plus(Duration.ofDays(30))), t.plusSeconds(120));
-        publishAt(new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, ipAddress, userAgent,
-                t.plusSeconds(180)), t.plusSeconds(180));
-        publishAt(new RegistrationAttemptedForTakenEmail(userId, email, ipAddress, t.plusSeconds(240)),
+        publishAt(
+                new SessionStarted(
+                        userId,
+                        sessionId,
+                        "refresh-hash",
+                        ipAddress,
+                        userAgent,
+                        t.plusSeconds(120),
+                        t.plus(Duration.ofDays(30))),
+                t.plusSeconds(120));
+        publishAt(
+                new LoginFailed(userId, LoginFailureReason.WRONG_PASSWORD, ipAddress, userAgent, t.plusSeconds(180)),
+                t.plusSeconds(180));
+        publishAt(
+                new RegistrationAttemptedForTakenEmail(userId, email, ipAddress, t.plusSeconds(240)),
                 t.plusSeconds(240));
-        publishAt(new EmailChangeRequested(userId, email, newEmail, "token-hash", "sealed", t.plusSeconds(300),
-                t.plusSeconds(900)), t.plusSeconds(300));
+        publishAt(
+                new EmailChangeRequested(
+                        userId, email, newEmail, "token-hash", "sealed", t.plusSeconds(300), t.plusSeconds(900)),
+                t.plusSeconds(300));
         publishAt(new EmailChanged(userId, email, newEmail, t.plusSeconds(360)), t.plusSeconds(360));
-        publishAt(new LoginLocked(userId, newEmail, ipAddress, 5, t.plusSeconds(420), t.plusSeconds(480)),
+        publishAt(
+                new LoginLocked(userId, newEmail, ipAddress, 5, t.plusSeconds(420), t.plusSeconds(480)),
                 t.plusSeconds(420));
         publishAt(new RoleAssigned(userId, "admin", "admin-a", t.plusSeconds(540)), t.plusSeconds(540));
         awaitProjected();
@@ -99,10 +113,14 @@ class UserErasureIT extends IntegrationTestSupport {
     @Test
     void userErasedWhenProjectedThenNoTextColumnOfTheSchemaHoldsThePersonalData() {
         // given: the data is there to be found, so a scan that finds nothing later means something
-        assertThat(occurrences(newEmail)).containsKeys("admin_user_row.email", "user_profile.email",
-                "audit_entry.payload");
-        assertThat(occurrences(ipAddress)).containsKeys("user_session.ip_address", "login_activity.ip_address",
-                "audit_entry.ip_address", "audit_entry.payload");
+        assertThat(occurrences(newEmail))
+                .containsKeys("admin_user_row.email", "user_profile.email", "audit_entry.payload");
+        assertThat(occurrences(ipAddress))
+                .containsKeys(
+                        "user_session.ip_address",
+                        "login_activity.ip_address",
+                        "audit_entry.ip_address",
+                        "audit_entry.payload");
         assertThat(occurrences(userAgent)).containsKeys("user_session.device", "login_activity.user_agent");
 
         // when
@@ -131,16 +149,23 @@ class UserErasureIT extends IntegrationTestSupport {
                 .doesNotContain(ipAddress, userAgent);
 
         // the admin's list: still there, as erased, and found by that status
-        JsonNode erasedUsers = body(get("/api/admin/users?status=erased&size=100&created_from="
-                + registeredAt + "&created_to=" + registeredAt.plusSeconds(1), admin));
+        JsonNode erasedUsers = body(get(
+                "/api/admin/users?status=erased&size=100&created_from=" + registeredAt + "&created_to="
+                        + registeredAt.plusSeconds(1),
+                admin));
         assertThat(erasedUsers.get("total").asLong()).isEqualTo(1);
         JsonNode row = erasedUsers.get("items").get(0);
         assertThat(row.get("id").asText()).isEqualTo(userId);
         assertThat(row.get("status").asText()).isEqualTo("erased");
         assertThat(row.get("email").isNull()).isTrue();
         assertThat(row.get("roles")).extracting(JsonNode::asText).containsExactly("user", "admin");
-        assertThat(body(get("/api/admin/users?status=active&created_from=" + registeredAt + "&created_to="
-                + registeredAt.plusSeconds(1), admin)).get("total").asLong()).isZero();
+        assertThat(body(get(
+                                "/api/admin/users?status=active&created_from=" + registeredAt + "&created_to="
+                                        + registeredAt.plusSeconds(1),
+                                admin))
+                        .get("total")
+                        .asLong())
+                .isZero();
 
         // the detail and the login history: every entry still counted, none with an address or agent
         HttpResponse<String> detail = get("/api/admin/users/" + userId, admin);
@@ -162,18 +187,23 @@ class UserErasureIT extends IntegrationTestSupport {
         assertThat(before.get("email").isNull()).isTrue();
         assertThat(before.get("email_verified").asBoolean()).isTrue();
         assertThat(before.get("roles")).extracting(JsonNode::asText).containsExactly("user", "admin");
-        assertThat(before.get("sessions")).extracting(session -> session.get("id").asText())
+        assertThat(before.get("sessions"))
+                .extracting(session -> session.get("id").asText())
                 .containsExactly(sessionId);
         assertThat(beforeResponse.body()).doesNotContain(email, newEmail, ipAddress, userAgent);
 
         // the audit trail: every event, in order, with its actor, none with personal data
         HttpResponse<String> export = get("/api/admin/audit/export?aggregate=" + userId, auditor);
         List<JsonNode> lines = export.body().lines().map(this::json).toList();
-        assertThat(lines).extracting(line -> line.get("type").asText())
-                .containsExactlyElementsOf(history.stream().map(EventEnvelope::type).toList());
+        assertThat(lines)
+                .extracting(line -> line.get("type").asText())
+                .containsExactlyElementsOf(
+                        history.stream().map(EventEnvelope::type).toList());
         assertThat(lines).extracting(line -> line.get("actor").asText()).contains("admin-a", userId);
-        assertThat(lines).filteredOn(line -> line.get("type").asText().equals("UserErased"))
-                .extracting(line -> line.get("actor").asText()).containsExactly("admin-a");
+        assertThat(lines)
+                .filteredOn(line -> line.get("type").asText().equals("UserErased"))
+                .extracting(line -> line.get("actor").asText())
+                .containsExactly("admin-a");
         assertThat(export.body()).doesNotContain(email, newEmail, ipAddress, userAgent);
     }
 
@@ -209,14 +239,18 @@ class UserErasureIT extends IntegrationTestSupport {
         awaitLaterEventProjected();
 
         // then
-        assertThat(body(get("/api/admin/users/" + userId, admin)).get("status").asText()).isEqualTo("erased");
-        assertThat(get("/api/users/me", accessToken(userId, randomId())).statusCode()).isEqualTo(404);
+        assertThat(body(get("/api/admin/users/" + userId, admin)).get("status").asText())
+                .isEqualTo("erased");
+        assertThat(get("/api/users/me", accessToken(userId, randomId())).statusCode())
+                .isEqualTo(404);
         assertNoTrace();
     }
 
     private void erase() {
-        publishAt(new SessionRevoked(userId, sessionId, SessionRevocationReason.USER_ERASED, erasedAt,
-                erasedAt.plusSeconds(300)), erasedAt);
+        publishAt(
+                new SessionRevoked(
+                        userId, sessionId, SessionRevocationReason.USER_ERASED, erasedAt, erasedAt.plusSeconds(300)),
+                erasedAt);
         publishAt(new UserErased(userId, "admin-a", erasedAt), erasedAt);
         awaitProjected();
     }
@@ -236,10 +270,9 @@ class UserErasureIT extends IntegrationTestSupport {
                         select table_name, column_name from information_schema.columns
                         where table_schema = current_schema()
                           and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
-                        order by table_name, column_name""")
-                .query()
-                .listOfRows();
-        assertThat(columns).extracting(column -> column.get("table_name") + "." + column.get("column_name"))
+                        order by table_name, column_name""").query().listOfRows();
+        assertThat(columns)
+                .extracting(column -> column.get("table_name") + "." + column.get("column_name"))
                 .contains("audit_entry.payload", "user_session.device");
         Map<String, Long> found = new LinkedHashMap<>();
         for (Map<String, Object> column : columns) {
@@ -269,35 +302,44 @@ class UserErasureIT extends IntegrationTestSupport {
     }
 
     private void publishAt(UserEvent event, Instant occurredAt) {
-        EventEnvelope envelope = EventCatalog.wrap(randomId(), event, userId, history.size(), ++position,
-                occurredAt);
+        EventEnvelope envelope = EventCatalog.wrap(randomId(), event, userId, history.size(), ++position, occurredAt);
         history.add(envelope);
         publish(envelope);
     }
 
     private EventEnvelope copy(EventEnvelope envelope, JsonNode payload) {
-        return new EventEnvelope(randomId(), envelope.type(), envelope.revision(), envelope.aggregateId(),
-                envelope.sequenceNumber(), ++position, envelope.occurredAt(), ((ObjectNode) payload).deepCopy());
+        return new EventEnvelope(
+                randomId(),
+                envelope.type(),
+                envelope.revision(),
+                envelope.aggregateId(),
+                envelope.sequenceNumber(),
+                ++position,
+                envelope.occurredAt(),
+                ((ObjectNode) payload).deepCopy());
     }
 
     /** Every event published so far has its audit entry: the listener handles a record in one transaction. */
     private void awaitProjected() {
         List<String> ids = history.stream().map(EventEnvelope::eventId).toList();
-        await().atMost(PROJECTED_WITHIN).until(() -> jdbc.sql(
-                        "select count(*) from audit_entry where event_id in (:ids)")
-                .param("ids", ids)
-                .query(Long.class)
-                .single() == ids.size());
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from audit_entry where event_id in (:ids)")
+                                .param("ids", ids)
+                                .query(Long.class)
+                                .single()
+                        == ids.size());
     }
 
     /** The topic has one partition: once a later record of someone else is projected, everything before it is. */
     private void awaitLaterEventProjected() {
         String sentinel = randomId();
         publish(new UserRegistered(sentinel, randomEmail(), "hash", Instant.now()));
-        await().atMost(PROJECTED_WITHIN).until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
-                .param("u", sentinel)
-                .query(Long.class)
-                .single() == 1);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from admin_user_row where user_id = :u")
+                                .param("u", sentinel)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     private JsonNode json(String line) {

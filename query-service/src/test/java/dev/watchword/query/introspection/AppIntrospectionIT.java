@@ -1,5 +1,8 @@
 package dev.watchword.query.introspection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.app.ApiKeyIssued;
 import dev.watchword.events.app.ApiKeyRetired;
@@ -8,9 +11,6 @@ import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.query.IntegrationTestSupport;
 import dev.watchword.query.TestApiKey;
 import dev.watchword.query.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,9 +21,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Introspection by a client app's backend, authenticated with its client id and one of its API keys:
@@ -56,8 +55,7 @@ class AppIntrospectionIT extends IntegrationTestSupport {
         assertThat(body.get("active").asBoolean()).isTrue();
         assertThat(body.get("tenant").asText()).isEqualTo(appA);
         assertThat(body.get("client_id").asText()).isEqualTo(clientIdOf(appA));
-        assertThat(body.get("aud")).extracting(JsonNode::asText)
-                .containsExactly(TestIssuer.AUDIENCE, clientIdOf(appA));
+        assertThat(body.get("aud")).extracting(JsonNode::asText).containsExactly(TestIssuer.AUDIENCE, clientIdOf(appA));
     }
 
     @Test
@@ -77,8 +75,8 @@ class AppIntrospectionIT extends IntegrationTestSupport {
     @Test
     void introspectWhenConfiguredClientThenEveryAppsTokenActive() {
         for (String appId : List.of(appA, appB)) {
-            HttpResponse<String> response = introspect(tokenOf(appId), INTROSPECTION_CLIENT_ID,
-                    INTROSPECTION_CLIENT_SECRET);
+            HttpResponse<String> response =
+                    introspect(tokenOf(appId), INTROSPECTION_CLIENT_ID, INTROSPECTION_CLIENT_SECRET);
 
             assertThat(body(response).get("active").asBoolean()).isTrue();
             assertThat(body(response).get("tenant").asText()).isEqualTo(appId);
@@ -89,7 +87,8 @@ class AppIntrospectionIT extends IntegrationTestSupport {
     void introspectWhenKeyOfAnotherAppOrUnknownClientThen401InvalidClient() {
         assertClientRefused(introspect(tokenOf(appA), clientIdOf(appA), keyB.key()));
         assertClientRefused(introspect(tokenOf(appA), "client-" + randomId(), keyA.key()));
-        assertClientRefused(introspect(tokenOf(appA), clientIdOf(appA), TestApiKey.generate().key()));
+        assertClientRefused(introspect(
+                tokenOf(appA), clientIdOf(appA), TestApiKey.generate().key()));
         assertClientRefused(introspect(tokenOf(appA), clientIdOf(appA), "not-a-key"));
     }
 
@@ -103,9 +102,11 @@ class AppIntrospectionIT extends IntegrationTestSupport {
         publish(new ApiKeyRetired(appA, expired.keyId(), "operator-1", now, now.minusSeconds(1)));
 
         // then
-        await().atMost(PROJECTED_WITHIN).untilAsserted(() ->
-                assertClientRefused(introspect(tokenOf(appA), clientIdOf(appA), expired.key())));
-        assertThat(body(introspect(tokenOf(appA), clientIdOf(appA), retiring.key())).get("active").asBoolean())
+        await().atMost(PROJECTED_WITHIN)
+                .untilAsserted(() -> assertClientRefused(introspect(tokenOf(appA), clientIdOf(appA), expired.key())));
+        assertThat(body(introspect(tokenOf(appA), clientIdOf(appA), retiring.key()))
+                        .get("active")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -115,8 +116,8 @@ class AppIntrospectionIT extends IntegrationTestSupport {
         publish(new ApiKeyRevoked(appA, keyA.keyId(), "operator-1", Instant.now()));
 
         // then
-        await().atMost(PROJECTED_WITHIN).untilAsserted(() ->
-                assertClientRefused(introspect(tokenOf(appA), clientIdOf(appA), keyA.key())));
+        await().atMost(PROJECTED_WITHIN)
+                .untilAsserted(() -> assertClientRefused(introspect(tokenOf(appA), clientIdOf(appA), keyA.key())));
     }
 
     private TestApiKey registerAppWithKey(String appId) {
@@ -128,8 +129,9 @@ class AppIntrospectionIT extends IntegrationTestSupport {
     private TestApiKey issueKey(String appId) {
         TestApiKey key = TestApiKey.generate();
         publish(new ApiKeyIssued(appId, key.keyId(), key.prefix(), key.hash(), "operator-1", Instant.now()));
-        await().atMost(PROJECTED_WITHIN).until(() ->
-                introspect(tokenOf(appId), clientIdOf(appId), key.key()).statusCode() == 200);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() ->
+                        introspect(tokenOf(appId), clientIdOf(appId), key.key()).statusCode() == 200);
         return key;
     }
 
@@ -139,20 +141,27 @@ class AppIntrospectionIT extends IntegrationTestSupport {
 
     /** An access token of a user of the app, as command-service issues them since apps apply to tokens. */
     private static String tokenOf(String appId) {
-        return TestIssuer.get().accessToken(randomId(), randomId(), UnaryOperator.identity(), claims -> claims
-                .audience(List.of(TestIssuer.AUDIENCE, clientIdOf(appId)))
-                .claim("tenant", appId)
-                .claim("client_id", clientIdOf(appId)));
+        return TestIssuer.get()
+                .accessToken(
+                        randomId(),
+                        randomId(),
+                        UnaryOperator.identity(),
+                        claims -> claims.audience(List.of(TestIssuer.AUDIENCE, clientIdOf(appId)))
+                                .claim("tenant", appId)
+                                .claim("client_id", clientIdOf(appId)));
     }
 
     private HttpResponse<String> introspect(String token, String clientId, String secret) {
         String basic = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        return send(PATH, request -> request
-                .header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))),
+        return send(
+                PATH,
+                request -> request.header(
+                                "Authorization",
+                                "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))),
                 null);
     }
 

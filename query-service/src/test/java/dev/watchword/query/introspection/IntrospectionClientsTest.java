@@ -1,16 +1,15 @@
 package dev.watchword.query.introspection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class IntrospectionClientsTest {
 
@@ -20,12 +19,13 @@ class IntrospectionClientsTest {
     void authenticateWhenIdAndSecretMatchThenIntrospectionClient() {
         IntrospectionClients clients = clients(new IntrospectionProperties.Client("api", SECRET));
 
-        Authentication result = clients.authenticate(basic("api", SECRET.replace("+", "%2B")
-                .replace("/", "%2F").replace("=", "%3D")));
+        Authentication result = clients.authenticate(
+                basic("api", SECRET.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")));
 
         assertThat(result.isAuthenticated()).isTrue();
         assertThat(result.getPrincipal()).isEqualTo(IntrospectionClient.global("api"));
-        assertThat(result.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+        assertThat(result.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
                 .containsExactly(IntrospectionClient.AUTHORITY);
     }
 
@@ -41,8 +41,7 @@ class IntrospectionClientsTest {
     void authenticateWhenNoClientConfiguredThenEveryCallerRefused() {
         IntrospectionClients clients = clients(new IntrospectionProperties.Client("", ""));
 
-        assertThatExceptionOfType(BadCredentialsException.class)
-                .isThrownBy(() -> clients.authenticate(basic("", "")));
+        assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> clients.authenticate(basic("", "")));
         assertThatExceptionOfType(BadCredentialsException.class)
                 .isThrownBy(() -> clients.authenticate(basic("api", "anything")));
     }

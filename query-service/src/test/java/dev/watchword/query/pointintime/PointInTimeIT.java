@@ -1,5 +1,8 @@
 package dev.watchword.query.pointintime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
@@ -9,20 +12,16 @@ import dev.watchword.events.user.SessionStarted;
 import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Point-in-time answers computed from the audit log, fed through the topic, read through the filter chain. */
 class PointInTimeIT extends IntegrationTestSupport {
@@ -33,6 +32,7 @@ class PointInTimeIT extends IntegrationTestSupport {
     private String auditor;
     /** Positions of envelopes built here: far above the shared counter, and apart from earlier runs'. */
     private long base;
+
     private String userId;
     private String sessionId;
     private String email;
@@ -48,14 +48,19 @@ class PointInTimeIT extends IntegrationTestSupport {
         userId = randomId();
         sessionId = randomId();
         email = randomEmail();
-        t1 = Instant.parse("2031-05-01T00:00:00Z").plusSeconds(ThreadLocalRandom.current().nextInt(86_400));
+        t1 = Instant.parse("2031-05-01T00:00:00Z")
+                .plusSeconds(ThreadLocalRandom.current().nextInt(86_400));
         t2 = t1.plus(Duration.ofDays(1));
         t3 = t2.plus(Duration.ofHours(1));
         t4 = t2.plus(Duration.ofHours(3));
         publishAt(new UserRegistered(userId, email, "hash", t1), userId, 1, t1);
         publishAt(new RoleAssigned(userId, "auditor", "admin-a", t2), userId, 2, t2);
-        publishAt(new SessionStarted(userId, sessionId, "hash", "203.0.113.7", "Firefox on Linux", t2,
-                t2.plus(Duration.ofHours(2))), userId, 3, t2);
+        publishAt(
+                new SessionStarted(
+                        userId, sessionId, "hash", "203.0.113.7", "Firefox on Linux", t2, t2.plus(Duration.ofHours(2))),
+                userId,
+                3,
+                t2);
         // Someone else's grant of the same role, between this user's events: not theirs to see.
         String other = randomId();
         publishAt(new RoleAssigned(other, "auditor", "admin-c", t2), other, 4, t2);
@@ -80,8 +85,18 @@ class PointInTimeIT extends IntegrationTestSupport {
     void asOfWhenAtSeveralInstantsThenStateOfThatTime() {
         // at registration, inclusive
         JsonNode registered = asOf(userId, t1);
-        assertThat(registered.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "as_of", "exists", "email",
-                "status", "email_verified", "roles", "sessions", "events_applied");
+        assertThat(registered.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "as_of",
+                        "exists",
+                        "email",
+                        "status",
+                        "email_verified",
+                        "roles",
+                        "sessions",
+                        "events_applied");
         assertThat(registered.get("exists").asBoolean()).isTrue();
         assertThat(registered.get("email").asText()).isEqualTo(email);
         assertThat(registered.get("status").asText()).isEqualTo("active");
@@ -170,7 +185,8 @@ class PointInTimeIT extends IntegrationTestSupport {
 
     @Test
     void pointInTimeWhenTokenWithoutAuditReadThen403Forbidden() {
-        for (String token : List.of(accessToken(randomId(), randomId(), List.of(), 0L),
+        for (String token : List.of(
+                accessToken(randomId(), randomId(), List.of(), 0L),
                 accessToken(randomId(), randomId(), List.of("users:read"), 0L),
                 accessToken(randomId(), randomId()))) {
             for (String path : paths()) {
@@ -194,8 +210,11 @@ class PointInTimeIT extends IntegrationTestSupport {
 
     private List<String> paths() {
         String at = "?at=" + t3;
-        return List.of("/api/admin/users/" + userId + "/as-of" + at, "/api/admin/users/" + userId + "/as-of/" + at,
-                history(userId, "auditor"), history(userId, "auditor") + "/");
+        return List.of(
+                "/api/admin/users/" + userId + "/as-of" + at,
+                "/api/admin/users/" + userId + "/as-of/" + at,
+                history(userId, "auditor"),
+                history(userId, "auditor") + "/");
     }
 
     private JsonNode asOf(String id, Instant at) {
@@ -228,8 +247,11 @@ class PointInTimeIT extends IntegrationTestSupport {
     private void awaitRecorded() {
         List<String> ids = List.copyOf(published);
         published.clear();
-        await().atMost(RECORDED_WITHIN).until(() -> jdbc.sql(
-                        "select count(*) from audit_entry where event_id in (:ids)")
-                .param("ids", ids).query(Long.class).single() == ids.size());
+        await().atMost(RECORDED_WITHIN)
+                .until(() -> jdbc.sql("select count(*) from audit_entry where event_id in (:ids)")
+                                .param("ids", ids)
+                                .query(Long.class)
+                                .single()
+                        == ids.size());
     }
 }

@@ -1,5 +1,7 @@
 package dev.watchword.query.pointintime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.watchword.events.user.EmailChanged;
 import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginSucceeded;
@@ -13,13 +15,10 @@ import dev.watchword.events.user.UserDisabled;
 import dev.watchword.events.user.UserEnabled;
 import dev.watchword.events.user.UserErased;
 import dev.watchword.events.user.UserRegistered;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class UserAsOfFoldTest {
 
@@ -54,10 +53,10 @@ class UserAsOfFoldTest {
 
     @Test
     void foldWhenEmailVerifiedThenChangedThenNewAddressVerified() {
-        UserAsOf verified = UserAsOfFold.fold("u1", T0, List.of(REGISTERED,
-                new EmailVerified("u1", "a@example.com", T0)));
-        UserAsOf changed = UserAsOfFold.fold("u1", T0, List.of(REGISTERED,
-                new EmailChanged("u1", "a@example.com", "b@example.com", T0)));
+        UserAsOf verified =
+                UserAsOfFold.fold("u1", T0, List.of(REGISTERED, new EmailVerified("u1", "a@example.com", T0)));
+        UserAsOf changed = UserAsOfFold.fold(
+                "u1", T0, List.of(REGISTERED, new EmailChanged("u1", "a@example.com", "b@example.com", T0)));
 
         assertThat(verified.emailVerified()).isTrue();
         assertThat(changed.email()).isEqualTo("b@example.com");
@@ -66,11 +65,15 @@ class UserAsOfFoldTest {
 
     @Test
     void foldWhenRolesAssignedAndRevokedThenOnlyThoseStillHeldInGrantOrder() {
-        UserAsOf user = UserAsOfFold.fold("u1", T0, List.of(REGISTERED,
-                new RoleAssigned("u1", "auditor", "admin-1", T0),
-                new RoleAssigned("u1", "admin", "admin-1", T0),
-                new RoleAssigned("u1", "auditor", "admin-2", T0),
-                new RoleRevoked("u1", "admin", "admin-2", T0)));
+        UserAsOf user = UserAsOfFold.fold(
+                "u1",
+                T0,
+                List.of(
+                        REGISTERED,
+                        new RoleAssigned("u1", "auditor", "admin-1", T0),
+                        new RoleAssigned("u1", "admin", "admin-1", T0),
+                        new RoleAssigned("u1", "auditor", "admin-2", T0),
+                        new RoleRevoked("u1", "admin", "admin-2", T0)));
 
         assertThat(user.roles()).containsExactly("user", "auditor");
     }
@@ -79,22 +82,28 @@ class UserAsOfFoldTest {
     void foldWhenDisabledThenEnabledThenStatusFollows() {
         UserDisabled disabled = new UserDisabled("u1", "admin-1", T0);
 
-        assertThat(UserAsOfFold.fold("u1", T0, List.of(REGISTERED, disabled)).status()).isEqualTo("disabled");
+        assertThat(UserAsOfFold.fold("u1", T0, List.of(REGISTERED, disabled)).status())
+                .isEqualTo("disabled");
         assertThat(UserAsOfFold.fold("u1", T0, List.of(REGISTERED, disabled, new UserEnabled("u1", "admin-2", T0)))
-                .status()).isEqualTo("active");
+                        .status())
+                .isEqualTo("active");
     }
 
     @Test
     void foldWhenSessionsStartedRevokedOrExpiredThenOnlyLiveOnesListed() {
         Instant at = T0.plusSeconds(3_600);
-        UserAsOf user = UserAsOfFold.fold("u1", at, List.of(REGISTERED,
-                started("live", T0.plusSeconds(7_200)),
-                started("revoked", T0.plusSeconds(7_200)),
-                started("expired", T0.plusSeconds(1_800)),
-                started("expiresNow", at),
-                started("rotated", T0.plusSeconds(60)),
-                new RefreshTokenRotated("u1", "rotated", "h1", "h2", T0.plusSeconds(30), T0.plusSeconds(9_000)),
-                new SessionRevoked("u1", "revoked", SessionRevocationReason.values()[0], T0, T0)));
+        UserAsOf user = UserAsOfFold.fold(
+                "u1",
+                at,
+                List.of(
+                        REGISTERED,
+                        started("live", T0.plusSeconds(7_200)),
+                        started("revoked", T0.plusSeconds(7_200)),
+                        started("expired", T0.plusSeconds(1_800)),
+                        started("expiresNow", at),
+                        started("rotated", T0.plusSeconds(60)),
+                        new RefreshTokenRotated("u1", "rotated", "h1", "h2", T0.plusSeconds(30), T0.plusSeconds(9_000)),
+                        new SessionRevoked("u1", "revoked", SessionRevocationReason.values()[0], T0, T0)));
 
         assertThat(user.sessions()).extracting(UserAsOf.Session::id).containsExactly("live", "rotated");
         UserAsOf.Session live = user.sessions().getFirst();
@@ -107,8 +116,10 @@ class UserAsOfFoldTest {
 
     @Test
     void foldWhenEventsWithoutRulesOrUnknownThenCountedAndIgnored() {
-        UserAsOf user = UserAsOfFold.fold("u1", T0, Arrays.asList(REGISTERED,
-                new LoginSucceeded("u1", "s1", "203.0.113.1", "it", T0, null), null));
+        UserAsOf user = UserAsOfFold.fold(
+                "u1",
+                T0,
+                Arrays.asList(REGISTERED, new LoginSucceeded("u1", "s1", "203.0.113.1", "it", T0, null), null));
 
         assertThat(user.eventsApplied()).isEqualTo(3);
         assertThat(user.roles()).containsExactly("user");
@@ -117,13 +128,17 @@ class UserAsOfFoldTest {
 
     @Test
     void foldWhenErasedThenErasedWithoutAddressOrSessionsWhateverFollows() {
-        UserAsOf user = UserAsOfFold.fold("u1", T0, List.of(REGISTERED,
-                new EmailVerified("u1", "a@example.com", T0),
-                new RoleAssigned("u1", "admin", "admin-1", T0),
-                started("live", T0.plusSeconds(7_200)),
-                new UserErased("u1", "admin-1", T0),
-                new UserEnabled("u1", "admin-1", T0),
-                new EmailChanged("u1", null, null, T0)));
+        UserAsOf user = UserAsOfFold.fold(
+                "u1",
+                T0,
+                List.of(
+                        REGISTERED,
+                        new EmailVerified("u1", "a@example.com", T0),
+                        new RoleAssigned("u1", "admin", "admin-1", T0),
+                        started("live", T0.plusSeconds(7_200)),
+                        new UserErased("u1", "admin-1", T0),
+                        new UserEnabled("u1", "admin-1", T0),
+                        new EmailChanged("u1", null, null, T0)));
 
         assertThat(user.exists()).isTrue();
         assertThat(user.status()).isEqualTo("erased");

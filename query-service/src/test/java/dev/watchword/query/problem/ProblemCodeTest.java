@@ -1,17 +1,26 @@
 package dev.watchword.query.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpStatusCode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ProblemCodeTest {
 
     @ParameterizedTest
-    @CsvSource({"400, MALFORMED_REQUEST", "401, INVALID_TOKEN", "403, FORBIDDEN", "404, NOT_FOUND",
-            "405, METHOD_NOT_ALLOWED", "406, NOT_ACCEPTABLE", "415, UNSUPPORTED_MEDIA_TYPE", "422, MALFORMED_REQUEST",
-            "500, INTERNAL_ERROR", "503, INTERNAL_ERROR"})
+    @CsvSource({
+        "400, MALFORMED_REQUEST",
+        "401, INVALID_TOKEN",
+        "403, FORBIDDEN",
+        "404, NOT_FOUND",
+        "405, METHOD_NOT_ALLOWED",
+        "406, NOT_ACCEPTABLE",
+        "415, UNSUPPORTED_MEDIA_TYPE",
+        "422, MALFORMED_REQUEST",
+        "500, INTERNAL_ERROR",
+        "503, INTERNAL_ERROR"
+    })
     void forStatusWhenFrameworkErrorThenStableCode(int status, ProblemCode expected) {
         assertThat(ProblemCode.forStatus(HttpStatusCode.valueOf(status))).isEqualTo(expected);
     }

@@ -1,12 +1,11 @@
 package dev.watchword.query.problem;
 
-import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.watchword.query.IntegrationTestSupport;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProblemResponsesIT extends IntegrationTestSupport {
 
@@ -19,8 +18,8 @@ class ProblemResponsesIT extends IntegrationTestSupport {
 
     @Test
     void getWhenClientAcceptsOnlyJsonThenProblemStillCarriesCode() {
-        HttpResponse<String> response = send("/api/nothing-here",
-                request -> request.GET().header("Accept", "application/json"), token);
+        HttpResponse<String> response =
+                send("/api/nothing-here", request -> request.GET().header("Accept", "application/json"), token);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(body(response).get("code").asText()).isEqualTo("NOT_FOUND");
@@ -28,8 +27,8 @@ class ProblemResponsesIT extends IntegrationTestSupport {
 
     @Test
     void postWhenOnlyGetMappedThen405MethodNotAllowedProblem() {
-        HttpResponse<String> response = send("/api/users/me/",
-                request -> request.POST(HttpRequest.BodyPublishers.ofString("{}")), token);
+        HttpResponse<String> response =
+                send("/api/users/me/", request -> request.POST(HttpRequest.BodyPublishers.ofString("{}")), token);
 
         assertProblem(response, 405, "METHOD_NOT_ALLOWED");
     }

@@ -1,10 +1,9 @@
 package dev.watchword.query.profile;
 
-import dev.watchword.query.eventstream.ReadModelSwitched;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import org.junit.jupiter.api.Test;
-
+import dev.watchword.query.eventstream.ReadModelSwitched;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class UserProfileCacheTest {
 
@@ -166,7 +164,9 @@ class UserProfileCacheTest {
         nanos.addAndGet(TTL.minusMillis(1).toNanos());
 
         // then
-        assertThat(cache.getUserProfileById("alice")).get().extracting(UserProfile::email)
+        assertThat(cache.getUserProfileById("alice"))
+                .get()
+                .extracting(UserProfile::email)
                 .isEqualTo("alice@example.com");
     }
 

@@ -1,5 +1,8 @@
 package dev.watchword.query.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
@@ -8,18 +11,14 @@ import dev.watchword.events.user.EmailVerified;
 import dev.watchword.events.user.LoginSucceeded;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class UserProfileProjectionIT extends IntegrationTestSupport {
 
@@ -43,20 +42,26 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
         publish(new LoginSucceeded(userId, sessionId, "127.0.0.1", "it", loginAt, null));
 
         // then
-        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> assertThat(profiles.getUserProfileById(userId))
-                .hasValue(new UserProfile(userId, email, true, List.of("user"), REGISTERED_AT, loginAt, 1)));
+        await().atMost(PROJECTED_WITHIN)
+                .untilAsserted(() -> assertThat(profiles.getUserProfileById(userId))
+                        .hasValue(new UserProfile(userId, email, true, List.of("user"), REGISTERED_AT, loginAt, 1)));
         for (String path : List.of("/api/users/me", "/api/users/me/")) {
             HttpResponse<String> response = get(path, accessToken(userId, sessionId));
             assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             JsonNode body = body(response);
-            assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                    "id", "email", "email_verified", "roles", "created_at");
+            assertThat(body.fieldNames())
+                    .toIterable()
+                    .containsExactlyInAnyOrder("id", "email", "email_verified", "roles", "created_at");
             assertThat(body.get("id").asText()).isEqualTo(userId);
             assertThat(body.get("email").asText()).isEqualTo(email);
             assertThat(body.get("email_verified").asBoolean()).isTrue();
-            assertThat(body.get("roles")).hasSize(1).first().extracting(JsonNode::asText).isEqualTo("user");
+            assertThat(body.get("roles"))
+                    .hasSize(1)
+                    .first()
+                    .extracting(JsonNode::asText)
+                    .isEqualTo("user");
             assertThat(Instant.parse(body.get("created_at").asText())).isEqualTo(REGISTERED_AT);
         }
     }
@@ -73,8 +78,10 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
         publish(new EmailChanged(userId, previous, changed, REGISTERED_AT.plusSeconds(600)));
 
         // then
-        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> assertThat(profiles.getUserProfileById(userId))
-                .hasValueSatisfying(profile -> assertThat(profile.email()).isEqualTo(changed)));
+        await().atMost(PROJECTED_WITHIN)
+                .untilAsserted(() -> assertThat(profiles.getUserProfileById(userId))
+                        .hasValueSatisfying(
+                                profile -> assertThat(profile.email()).isEqualTo(changed)));
         HttpResponse<String> response = get("/api/users/me", accessToken(userId, randomId()));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(body(response).get("email").asText()).isEqualTo(changed);
@@ -95,19 +102,34 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
         publish(new LoginSucceeded(userId, randomId(), "127.0.0.1", "it", secondLogin, null));
 
         // then: once the second login is visible the duplicate has been handled too (same key, same order)
-        await().atMost(PROJECTED_WITHIN).untilAsserted(() -> assertThat(profiles.getUserProfileById(userId))
-                .hasValueSatisfying(profile -> assertThat(profile.lastLoginAt()).isEqualTo(secondLogin)));
-        assertThat(profiles.getUserProfileById(userId)).get().extracting(UserProfile::loginCount).isEqualTo(2L);
+        await().atMost(PROJECTED_WITHIN)
+                .untilAsserted(() -> assertThat(profiles.getUserProfileById(userId))
+                        .hasValueSatisfying(
+                                profile -> assertThat(profile.lastLoginAt()).isEqualTo(secondLogin)));
+        assertThat(profiles.getUserProfileById(userId))
+                .get()
+                .extracting(UserProfile::loginCount)
+                .isEqualTo(2L);
         assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id")
-                .param("id", login.eventId()).query(Long.class).single()).isEqualTo(1L);
+                        .param("id", login.eventId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test
     void projectWhenMessageUnreadableOrOfUnknownTypeThenSkippedAndLaterEventsApplied() {
         // given
         String userId = randomId();
-        EventEnvelope future = new EventEnvelope(randomId(), "SomethingFromANewerProducer", null, userId, 0, 0,
-                Instant.now(), json.createObjectNode().put("userId", userId));
+        EventEnvelope future = new EventEnvelope(
+                randomId(),
+                "SomethingFromANewerProducer",
+                null,
+                userId,
+                0,
+                0,
+                Instant.now(),
+                json.createObjectNode().put("userId", userId));
 
         // when
         publishRaw(userId, "not an envelope".getBytes(StandardCharsets.UTF_8));
@@ -116,7 +138,8 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
         publish(new UserRegistered(userId, randomEmail(), "hash", REGISTERED_AT));
 
         // then
-        await().atMost(PROJECTED_WITHIN).until(() -> profiles.getUserProfileById(userId).isPresent());
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> profiles.getUserProfileById(userId).isPresent());
         assertThat(EventCatalog.typeNamed(future.type())).isEmpty();
     }
 
@@ -135,7 +158,9 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
                     raise exception 'simulated outage';
                 end $$""".formatted(suffix)).update();
         jdbc.sql("create trigger fail_%1$s before insert on user_profile for each row when (new.email = '%2$s') "
-                .formatted(suffix, email) + "execute function fail_" + suffix + "()").update();
+                                .formatted(suffix, email)
+                        + "execute function fail_" + suffix + "()")
+                .update();
         try {
             // when
             publish(new UserRegistered(userId, email, "hash", REGISTERED_AT));
@@ -146,7 +171,8 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
         } finally {
             jdbc.sql("drop trigger fail_" + suffix + " on user_profile").update();
         }
-        await().atMost(PROJECTED_WITHIN).until(() -> profiles.getUserProfileById(userId).isPresent());
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> profiles.getUserProfileById(userId).isPresent());
         jdbc.sql("drop function fail_" + suffix + "()").update();
         jdbc.sql("drop sequence attempt_" + suffix).update();
     }
@@ -165,6 +191,7 @@ class UserProfileProjectionIT extends IntegrationTestSupport {
 
     private long attempts(String suffix) {
         return jdbc.sql("select case when is_called then last_value else 0 end from attempt_" + suffix)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 }

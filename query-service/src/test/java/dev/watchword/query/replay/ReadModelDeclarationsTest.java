@@ -1,24 +1,23 @@
 package dev.watchword.query.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.watchword.query.eventstream.ClientAppProjection;
 import dev.watchword.query.eventstream.EnvelopeProjection;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.eventstream.ReadModel;
-import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.core.type.filter.AssignableTypeFilter;
-import org.springframework.core.type.filter.TypeFilter;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.core.type.filter.TypeFilter;
+import org.springframework.stereotype.Component;
 
 /**
  * Every projection bean of this service declares its {@link ReadModel}, and the declarations give the replay targets
@@ -31,8 +30,11 @@ class ReadModelDeclarationsTest {
 
     @Test
     void readModelWhenProjectionBeanThenDeclared() {
-        assertThat(projectionClasses()).isNotEmpty()
-                .allSatisfy(type -> assertThat(type.getAnnotation(ReadModel.class)).as(type.getName()).isNotNull());
+        assertThat(projectionClasses())
+                .isNotEmpty()
+                .allSatisfy(type -> assertThat(type.getAnnotation(ReadModel.class))
+                        .as(type.getName())
+                        .isNotNull());
     }
 
     @Test
@@ -50,38 +52,54 @@ class ReadModelDeclarationsTest {
         Map<String, Map.Entry<String, String>> notReplayable = Map.of(
                 "RevokedSessionProjection", Map.entry("revoked_session", IN_MEMORY),
                 "AuthorizationVersionProjection", Map.entry("authorization_version", IN_MEMORY),
-                "AuditEntryProjection", Map.entry("audit_entry", "the source of every replay: this service's copy of "
-                        + "the log, filled from the Kafka topic (republish the log to fill it in)"),
-                "AppOriginsProjection", Map.entry("cors_origins", "no table of its own: the CORS origins held in "
-                        + "memory, reloaded from client_app_row at start-up and every refresh interval"));
-        ReplayTarget.Handler handler = (envelope, event) -> {
-        };
+                "AuditEntryProjection",
+                        Map.entry(
+                                "audit_entry",
+                                "the source of every replay: this service's copy of "
+                                        + "the log, filled from the Kafka topic (republish the log to fill it in)"),
+                "AppOriginsProjection",
+                        Map.entry(
+                                "cors_origins",
+                                "no table of its own: the CORS origins held in "
+                                        + "memory, reloaded from client_app_row at start-up and every refresh interval"));
+        ReplayTarget.Handler handler = (envelope, event) -> {};
 
-        Map<String, ReplayTarget> targets = projectionClasses().stream().collect(Collectors.toMap(Class::getSimpleName,
-                type -> ReplayTargets.target(type, handler), (a, b) -> a, TreeMap::new));
+        Map<String, ReplayTarget> targets = projectionClasses().stream()
+                .collect(Collectors.toMap(
+                        Class::getSimpleName, type -> ReplayTargets.target(type, handler), (a, b) -> a, TreeMap::new));
 
-        assertThat(targets.keySet()).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(replayable.keySet().stream(), notReplayable.keySet().stream()).toList());
-        replayable.forEach((projection, tables) -> assertThat(targets.get(projection)).as(projection)
+        assertThat(targets.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.concat(replayable.keySet().stream(), notReplayable.keySet().stream())
+                                .toList());
+        replayable.forEach((projection, tables) -> assertThat(targets.get(projection))
+                .as(projection)
                 .isEqualTo(new ReplayTarget(tables.getFirst(), tables, Optional.empty(), handler)));
-        notReplayable.forEach((projection, refused) -> assertThat(targets.get(projection)).as(projection)
-                .isEqualTo(new ReplayTarget(refused.getKey(), List.of(refused.getKey()),
-                        Optional.of(refused.getValue()), null)));
+        notReplayable.forEach((projection, refused) -> assertThat(targets.get(projection))
+                .as(projection)
+                .isEqualTo(new ReplayTarget(
+                        refused.getKey(), List.of(refused.getKey()), Optional.of(refused.getValue()), null)));
     }
 
     @Test
     void readsWhenDeclaredThenTheCompanionsListedBefore() {
-        Map<String, String> readModelOf = projectionClasses().stream().collect(Collectors.toMap(Class::getSimpleName,
-                type -> type.getAnnotation(ReadModel.class).tables()[0]));
+        Map<String, String> readModelOf = projectionClasses().stream()
+                .collect(Collectors.toMap(
+                        Class::getSimpleName,
+                        type -> type.getAnnotation(ReadModel.class).tables()[0]));
 
         Map<String, String> companions = projectionClasses().stream()
                 .filter(type -> !type.getAnnotation(ReadModel.class).reads().isEmpty())
-                .collect(Collectors.toMap(Class::getSimpleName, type -> type.getAnnotation(ReadModel.class).reads()));
+                .collect(Collectors.toMap(
+                        Class::getSimpleName,
+                        type -> type.getAnnotation(ReadModel.class).reads()));
 
-        assertThat(companions).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "LoginActivityProjection", readModelOf.get("UserAppProjection"),
-                "DailyActivityProjection", readModelOf.get("UserAppProjection")));
-        assertThat(projectionClasses()).filteredOn(type -> type.getSimpleName().equals("UserAppProjection"))
+        assertThat(companions)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "LoginActivityProjection", readModelOf.get("UserAppProjection"),
+                        "DailyActivityProjection", readModelOf.get("UserAppProjection")));
+        assertThat(projectionClasses())
+                .filteredOn(type -> type.getSimpleName().equals("UserAppProjection"))
                 .allMatch(EnvelopeProjection.class::isAssignableFrom);
     }
 
@@ -89,7 +107,8 @@ class ReadModelDeclarationsTest {
     private static List<Class<?>> projectionClasses() {
         TypeFilter bean = new AnnotationTypeFilter(Component.class);
         List<TypeFilter> projections = Stream.of(Projection.class, ClientAppProjection.class, EnvelopeProjection.class)
-                .<TypeFilter>map(AssignableTypeFilter::new).toList();
+                .<TypeFilter>map(AssignableTypeFilter::new)
+                .toList();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter((reader, factory) -> {
             if (!bean.match(reader, factory)) {

@@ -1,24 +1,22 @@
 package dev.watchword.query.replay;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * How long does rebuilding one read model from 1,000,000 events take? Fills {@code audit_entry} with a million
@@ -32,15 +30,17 @@ import static org.awaitility.Awaitility.await;
  * table goes to stdout and to {@code target/benchmark-replay.txt}.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=",
-        "spring.datasource.hikari.schema=bench_query",
-        "spring.flyway.schemas=bench_query",
-        "spring.flyway.default-schema=bench_query",
-        "watchword.events.signing-key=c2lnbmluZy1rZXktb2YtdGhlLWV2ZW50LXRlc3RzLTM=",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
+            "spring.datasource.username=postgres",
+            "spring.datasource.password=",
+            "spring.datasource.hikari.schema=bench_query",
+            "spring.flyway.schemas=bench_query",
+            "spring.flyway.default-schema=bench_query",
+            "watchword.events.signing-key=c2lnbmluZy1rZXktb2YtdGhlLWV2ZW50LXRlc3RzLTM=",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+        })
 @EmbeddedKafka(partitions = 1, topics = "watchword.events")
 class ReplayBenchmark {
 
@@ -51,10 +51,13 @@ class ReplayBenchmark {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Replayer replayer;
+
     @Autowired
     ReplayTargets targets;
+
     @Autowired
     Replays replays;
 
@@ -62,12 +65,15 @@ class ReplayBenchmark {
     void replayOneMillionEvents() throws IOException {
         List<String> report = new ArrayList<>();
         report.add("Replay of one read model from " + String.format(Locale.ROOT, "%,d", EVENTS) + " events ("
-                + USERS + " users x " + EVENTS_PER_USER + "), " + Runtime.getRuntime().availableProcessors()
+                + USERS + " users x " + EVENTS_PER_USER + "), "
+                + Runtime.getRuntime().availableProcessors()
                 + " cores, JDK " + System.getProperty("java.version") + ", "
                 + jdbc.sql("select version()").query(String.class).single().split(",")[0]);
         long fill = System.nanoTime();
         fillLog();
-        report.add(String.format(Locale.ROOT, "filling audit_entry (SQL, not measured as replay): %.1f s",
+        report.add(String.format(
+                Locale.ROOT,
+                "filling audit_entry (SQL, not measured as replay): %.1f s",
                 (System.nanoTime() - fill) / 1e9));
         report.add("");
         report.add("read model       rows     statements  building (s)  events/s   switch-over (s)  paused (ms)");
@@ -83,24 +89,37 @@ class ReplayBenchmark {
         ReplayTarget target = targets.byName(name).orElseThrow();
         long start = System.nanoTime();
         Replay started = replayer.start(target, "benchmark");
-        Replay caughtUp = await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> replays.getReplayById(started.replayId()).orElseThrow(),
-                        replay -> replay.status() == ReplayStatus.CAUGHT_UP || replay.status().finished());
+        Replay caughtUp = await().atMost(Duration.ofHours(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> replays.getReplayById(started.replayId()).orElseThrow(),
+                        replay -> replay.status() == ReplayStatus.CAUGHT_UP
+                                || replay.status().finished());
         long building = System.nanoTime() - start;
         assertThat(caughtUp.status()).isEqualTo(ReplayStatus.CAUGHT_UP);
         assertThat(caughtUp.eventsApplied()).isEqualTo(EVENTS);
 
         long switchStart = System.nanoTime();
         assertThat(replays.request(started.replayId(), "switch")).isTrue();
-        Replay switched = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> replays.getReplayById(started.replayId()).orElseThrow(),
+        Replay switched = await().atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> replays.getReplayById(started.replayId()).orElseThrow(),
                         replay -> replay.status().finished());
         long switching = System.nanoTime() - switchStart;
         assertThat(switched.status()).isEqualTo(ReplayStatus.SWITCHED);
         long rows = jdbc.sql("select count(*) from " + table).query(Long.class).single();
         assertThat(rows).isEqualTo(USERS);
-        return String.format(Locale.ROOT, "%-15s %,8d %,13d %12.1f %,10.0f %15.1f %12d", name, rows, statements,
-                building / 1e9, EVENTS / (building / 1e9), switching / 1e9, switched.pauseMillis());
+        return String.format(
+                Locale.ROOT,
+                "%-15s %,8d %,13d %12.1f %,10.0f %15.1f %12d",
+                name,
+                rows,
+                statements,
+                building / 1e9,
+                EVENTS / (building / 1e9),
+                switching / 1e9,
+                switched.pauseMillis());
     }
 
     /**
@@ -147,7 +166,10 @@ class ReplayBenchmark {
                         'accessTokensExpireBy', at + interval '5 minutes')
                   end as payload) t""".formatted(USERS, EVENTS_PER_USER - 1, USERS - 1)).update();
         jdbc.sql("vacuum analyze audit_entry").update();
-        assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single()).isEqualTo(EVENTS);
+        assertThat(jdbc.sql("select count(*) from audit_entry")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(EVENTS);
         System.out.println("JVM: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 }

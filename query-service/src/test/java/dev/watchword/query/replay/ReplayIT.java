@@ -1,5 +1,8 @@
 package dev.watchword.query.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.envelope.EventCatalog;
 import dev.watchword.events.envelope.EventEnvelope;
@@ -13,11 +16,6 @@ import dev.watchword.events.user.UserEvent;
 import dev.watchword.events.user.UserRegistered;
 import dev.watchword.query.IntegrationTestSupport;
 import dev.watchword.query.eventstream.EnvelopeProjection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,9 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Replays through the real filter chain, against real PostgreSQL, with the live stream running: the
@@ -55,13 +54,18 @@ class ReplayIT extends IntegrationTestSupport {
     void tokens() {
         operator = accessToken(randomId(), randomId(), List.of("apps:write"), 0L);
         reader = accessToken(randomId(), randomId(), List.of("users:read", "audit:read"), 0L);
-        position = jdbc.sql("select coalesce(max(position), 0) from audit_entry").query(Long.class).single()
-                + 1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
+        position = jdbc.sql("select coalesce(max(position), 0) from audit_entry")
+                        .query(Long.class)
+                        .single()
+                + 1_000_000
+                + ThreadLocalRandom.current().nextInt(1_000_000);
     }
 
     @AfterEach
     void noReplayLeftRunning() {
-        jdbc.sql("select replay_id from replay where status in ('building', 'caught_up')").query(String.class).list()
+        jdbc.sql("select replay_id from replay where status in ('building', 'caught_up')")
+                .query(String.class)
+                .list()
                 .forEach(id -> send(REPLAYS + "/" + id + "/", HttpRequest.Builder::DELETE, operator));
     }
 
@@ -85,8 +89,11 @@ class ReplayIT extends IntegrationTestSupport {
         assertThat(projected).hasSize(3);
         // ... then corrupted
         jdbc.sql("update admin_user_row set email = 'corrupted@example.com', roles = array['user'] where user_id = :id")
-                .param("id", alice).update();
-        jdbc.sql("delete from admin_user_row where user_id = :id").param("id", bob).update();
+                .param("id", alice)
+                .update();
+        jdbc.sql("delete from admin_user_row where user_id = :id")
+                .param("id", bob)
+                .update();
 
         // when: a replay starts, and events keep coming
         HttpResponse<String> started = post(REPLAYS, "{\"projection\": \"admin_user_row\"}");
@@ -107,20 +114,25 @@ class ReplayIT extends IntegrationTestSupport {
 
         // and: it catches up, with the events published meanwhile
         awaitRecorded(meanwhile);
-        JsonNode caughtUp = await().atMost(WITHIN).until(() -> progress(id),
-                progress -> progress.get("status").asText().equals("caught_up")
-                        && progress.get("position").asLong() >= meanwhile.globalIndex());
+        JsonNode caughtUp = await().atMost(WITHIN)
+                .until(
+                        () -> progress(id),
+                        progress -> progress.get("status").asText().equals("caught_up")
+                                && progress.get("position").asLong() >= meanwhile.globalIndex());
         assertThat(caughtUp.get("lag").asLong()).isZero();
         assertThat(caughtUp.get("events_applied").asLong()).isGreaterThanOrEqualTo(9);
-        String shadow = jdbc.sql("select shadow_schema from replay where replay_id = :id").param("id", id)
-                .query(String.class).single();
+        String shadow = jdbc.sql("select shadow_schema from replay where replay_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
         List<Map<String, Object>> inShadow = rows(shadow + ".admin_user_row", alice, bob, carol, dave);
         assertThat(inShadow).hasSize(4);
         assertThat(inShadow.get(indexOf(inShadow, alice))).containsEntry("email", aliceEmail);
         List<Object> untouched = List.of(alice, carol);
         assertThat(inShadow.stream().filter(row -> untouched.contains(row.get("user_id"))))
                 .containsExactlyInAnyOrderElementsOf(projected.stream()
-                        .filter(row -> untouched.contains(row.get("user_id"))).toList());
+                        .filter(row -> untouched.contains(row.get("user_id")))
+                        .toList());
         assertThat(rolesOf(inShadow, bob)).containsExactly("user", "support");
         // the live table is untouched until the switch-over
         assertThat(rows("admin_user_row", bob)).isEmpty();
@@ -134,16 +146,25 @@ class ReplayIT extends IntegrationTestSupport {
         assertThat(body(switched).get("pause_millis").isNumber()).isTrue();
         List<Map<String, Object>> live = rows("admin_user_row", alice, bob, carol, dave);
         assertThat(live).containsExactlyInAnyOrderElementsOf(inShadow);
-        assertThat(body(get("/api/admin/users/" + alice + "/", reader)).get("email").asText()).isEqualTo(aliceEmail);
+        assertThat(body(get("/api/admin/users/" + alice + "/", reader))
+                        .get("email")
+                        .asText())
+                .isEqualTo(aliceEmail);
         assertThat(jdbc.sql("select indexname from pg_indexes where schemaname = current_schema() "
-                + "and tablename = 'admin_user_row'").query(String.class).list())
+                                + "and tablename = 'admin_user_row'")
+                        .query(String.class)
+                        .list())
                 .contains("admin_user_row_pkey", "admin_user_row_app_created", "admin_user_row_roles");
         assertThat(jdbc.sql("select count(*) from pg_namespace where nspname like :shadow || '%'")
-                .param("shadow", shadow).query(Long.class).single()).isZero();
+                        .param("shadow", shadow)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         EventEnvelope after = publishAt(new RoleAssigned(dave, "auditor", "admin-1", at.plusSeconds(9)));
         awaitRecorded(after);
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(rolesOf(rows("admin_user_row", dave), dave))
-                .containsExactly("user", "auditor"));
+        await().atMost(WITHIN)
+                .untilAsserted(() ->
+                        assertThat(rolesOf(rows("admin_user_row", dave), dave)).containsExactly("user", "auditor"));
     }
 
     @Test
@@ -152,16 +173,20 @@ class ReplayIT extends IntegrationTestSupport {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         EventEnvelope head = publishAt(new UserRegistered(randomId(), randomEmail(), "hash", at));
         awaitRecorded(head);
-        String id = body(post(REPLAYS, "{\"projection\": \"admin_user_row\"}")).get("id").asText();
-        await().atMost(WITHIN).until(() -> progress(id),
-                progress -> progress.get("status").asText().equals("caught_up")
-                        && progress.get("position").asLong() >= head.globalIndex());
+        String id = body(post(REPLAYS, "{\"projection\": \"admin_user_row\"}"))
+                .get("id")
+                .asText();
+        await().atMost(WITHIN)
+                .until(
+                        () -> progress(id),
+                        progress -> progress.get("status").asText().equals("caught_up")
+                                && progress.get("position").asLong() >= head.globalIndex());
 
         // when: an event of a lower position is recorded only now, as a lagging Kafka partition delivers it
         String late = randomId();
         UserRegistered registered = new UserRegistered(late, randomEmail(), "hash", at);
-        EventEnvelope lagging = EventCatalog.wrap(randomId(), registered, late, 0, head.globalIndex() - 500,
-                Instant.now());
+        EventEnvelope lagging =
+                EventCatalog.wrap(randomId(), registered, late, 0, head.globalIndex() - 500, Instant.now());
         publish(lagging);
         awaitRecorded(lagging);
         HttpResponse<String> switched = post(REPLAYS + "/" + id + "/switch", "");
@@ -174,31 +199,44 @@ class ReplayIT extends IntegrationTestSupport {
     @Test
     void replayWhenProjectionWritesTwoTablesThenBothRebuilt() {
         // given: a day of its own, far in the future, counted live and then corrupted
-        LocalDate day = LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3_000));
+        LocalDate day =
+                LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3_000));
         Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3_600);
         String user = randomId();
         publishAt(new UserRegistered(user, randomEmail(), "hash", at));
         publishAt(new LoginSucceeded(user, randomId(), "203.0.113.1", "it", at.plusSeconds(60), null));
         publishAt(new LoginSucceeded(user, randomId(), "203.0.113.1", "it", at.plusSeconds(120), null));
-        EventEnvelope last = publishAt(new LoginFailed(user, LoginFailureReason.WRONG_PASSWORD, "203.0.113.1", "it",
-                at.plusSeconds(180)));
+        EventEnvelope last = publishAt(
+                new LoginFailed(user, LoginFailureReason.WRONG_PASSWORD, "203.0.113.1", "it", at.plusSeconds(180)));
         awaitRecorded(last);
         Map<String, Object> counted = daily(day, "daily_activity");
-        assertThat(counted).containsEntry("registrations", 1L).containsEntry("logins", 2L)
-                .containsEntry("failed_logins", 1L).containsEntry("active_users", 1L);
-        jdbc.sql("update daily_activity set logins = 99 where day = :day").param("day", day).update();
-        jdbc.sql("delete from daily_active_user where day = :day").param("day", day).update();
+        assertThat(counted)
+                .containsEntry("registrations", 1L)
+                .containsEntry("logins", 2L)
+                .containsEntry("failed_logins", 1L)
+                .containsEntry("active_users", 1L);
+        jdbc.sql("update daily_activity set logins = 99 where day = :day")
+                .param("day", day)
+                .update();
+        jdbc.sql("delete from daily_active_user where day = :day")
+                .param("day", day)
+                .update();
 
         // when
-        String id = body(post(REPLAYS, "{\"projection\": \"daily_activity\"}")).get("id").asText();
+        String id = body(post(REPLAYS, "{\"projection\": \"daily_activity\"}"))
+                .get("id")
+                .asText();
         await().atMost(WITHIN).until(() -> progress(id).get("status").asText().equals("caught_up"));
         HttpResponse<String> switched = post(REPLAYS + "/" + id + "/switch", "");
 
         // then
         assertThat(switched.statusCode()).isEqualTo(200);
         assertThat(daily(day, "daily_activity")).isEqualTo(counted);
-        assertThat(jdbc.sql("select user_id from daily_active_user where day = :day").param("day", day)
-                .query(String.class).list()).containsExactly(user);
+        assertThat(jdbc.sql("select user_id from daily_active_user where day = :day")
+                        .param("day", day)
+                        .query(String.class)
+                        .list())
+                .containsExactly(user);
     }
 
     @Test
@@ -209,24 +247,36 @@ class ReplayIT extends IntegrationTestSupport {
         String email = randomEmail();
         EventEnvelope registered = publishAt(new UserRegistered(user, email, "hash", at));
         awaitRecorded(registered);
-        await().atMost(WITHIN).until(() -> jdbc.sql("select count(*) from user_profile where user_id = :id")
-                .param("id", user).query(Long.class).single() == 1);
-        jdbc.sql("update user_profile set email = 'corrupted@example.com' where user_id = :id").param("id", user)
+        await().atMost(WITHIN)
+                .until(() -> jdbc.sql("select count(*) from user_profile where user_id = :id")
+                                .param("id", user)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        jdbc.sql("update user_profile set email = 'corrupted@example.com' where user_id = :id")
+                .param("id", user)
                 .update();
         String token = accessToken(user, randomId());
         assertThat(body(get("/api/users/me/", token)).get("email").asText()).isEqualTo("corrupted@example.com");
 
         // when: replayed up to the head, not switched
-        String id = body(post(REPLAYS, "{\"projection\": \"user_profile\"}")).get("id").asText();
+        String id = body(post(REPLAYS, "{\"projection\": \"user_profile\"}"))
+                .get("id")
+                .asText();
         await().atMost(WITHIN).until(() -> progress(id).get("status").asText().equals("caught_up"));
 
         // then: the projection's after-commit callback, which replaces cached profiles with the rows it wrote, never
         // ran for the shadow row: memory still holds what it read from the live table (within the cache's 30 s)
         assertThat(body(get("/api/users/me/", token)).get("email").asText()).isEqualTo("corrupted@example.com");
-        String shadow = jdbc.sql("select shadow_schema from replay where replay_id = :id").param("id", id)
-                .query(String.class).single();
-        assertThat(jdbc.sql("select email from " + shadow + ".user_profile where user_id = :id").param("id", user)
-                .query(String.class).single()).isEqualTo(email);
+        String shadow = jdbc.sql("select shadow_schema from replay where replay_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        assertThat(jdbc.sql("select email from " + shadow + ".user_profile where user_id = :id")
+                        .param("id", user)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(email);
 
         // when
         HttpResponse<String> abandoned = send(REPLAYS + "/" + id + "/", HttpRequest.Builder::DELETE, operator);
@@ -234,10 +284,16 @@ class ReplayIT extends IntegrationTestSupport {
         // then: the shadow is gone, the live table as it was
         assertThat(abandoned.statusCode()).isEqualTo(200);
         assertThat(body(abandoned).get("status").asText()).isEqualTo("abandoned");
-        assertThat(jdbc.sql("select count(*) from pg_namespace where nspname = :shadow").param("shadow", shadow)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select email from user_profile where user_id = :id").param("id", user)
-                .query(String.class).single()).isEqualTo("corrupted@example.com");
+        assertThat(jdbc.sql("select count(*) from pg_namespace where nspname = :shadow")
+                        .param("shadow", shadow)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select email from user_profile where user_id = :id")
+                        .param("id", user)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("corrupted@example.com");
     }
 
     @Test
@@ -247,7 +303,6 @@ class ReplayIT extends IntegrationTestSupport {
         assertThat(envelopeProjections.getFirst()).isInstanceOf(SwitchOverGate.class);
     }
 
-
     private EventEnvelope publishAt(UserEvent event) {
         EventEnvelope envelope = EventCatalog.wrap(randomId(), event, event.userId(), 0, ++position, Instant.now());
         publish(envelope);
@@ -255,8 +310,12 @@ class ReplayIT extends IntegrationTestSupport {
     }
 
     private void awaitRecorded(EventEnvelope envelope) {
-        await().atMost(WITHIN).until(() -> jdbc.sql("select count(*) from audit_entry where event_id = :id")
-                .param("id", envelope.eventId()).query(Long.class).single() == 1);
+        await().atMost(WITHIN)
+                .until(() -> jdbc.sql("select count(*) from audit_entry where event_id = :id")
+                                .param("id", envelope.eventId())
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     private JsonNode progress(String id) {
@@ -268,8 +327,11 @@ class ReplayIT extends IntegrationTestSupport {
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return send(path, builder -> builder.POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"), operator);
+        return send(
+                path,
+                builder -> builder.POST(HttpRequest.BodyPublishers.ofString(json))
+                        .header("Content-Type", "application/json"),
+                operator);
     }
 
     private List<Map<String, Object>> rows(String table, String... userIds) {

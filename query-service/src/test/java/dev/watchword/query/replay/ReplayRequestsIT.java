@@ -1,18 +1,17 @@
 package dev.watchword.query.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The replay API's rules through the real filter chain: who may call it, what it refuses, with which code. */
 class ReplayRequestsIT extends IntegrationTestSupport {
@@ -28,21 +27,27 @@ class ReplayRequestsIT extends IntegrationTestSupport {
 
     @AfterEach
     void noReplayLeftRunning() {
-        jdbc.sql("select replay_id from replay where status in ('building', 'caught_up')").query(String.class).list()
+        jdbc.sql("select replay_id from replay where status in ('building', 'caught_up')")
+                .query(String.class)
+                .list()
                 .forEach(id -> send(REPLAYS + "/" + id + "/", HttpRequest.Builder::DELETE, operator));
     }
 
     @Test
     void startWhenProjectionRunningThenConflict() {
         // given
-        String id = body(post(REPLAYS, "{\"projection\": \"login_activity\"}")).get("id").asText();
+        String id = body(post(REPLAYS, "{\"projection\": \"login_activity\"}"))
+                .get("id")
+                .asText();
 
         // when
         HttpResponse<String> second = post(REPLAYS, "{\"projection\": \"login_activity\"}");
 
         // then
         assertProblem(second, 409, "REPLAY_ALREADY_RUNNING");
-        assertThat(send(REPLAYS + "/" + id, HttpRequest.Builder::DELETE, operator).statusCode()).isEqualTo(200);
+        assertThat(send(REPLAYS + "/" + id, HttpRequest.Builder::DELETE, operator)
+                        .statusCode())
+                .isEqualTo(200);
         assertProblem(send(REPLAYS + "/" + id, HttpRequest.Builder::DELETE, operator), 409, "REPLAY_FINISHED");
     }
 
@@ -60,9 +65,15 @@ class ReplayRequestsIT extends IntegrationTestSupport {
         String auditor = accessToken(randomId(), randomId(), List.of("audit:read", "users:write"), 0L);
 
         assertProblem(get(REPLAYS + "/projections", auditor), 403, "FORBIDDEN");
-        assertProblem(send(REPLAYS, builder -> builder.POST(HttpRequest.BodyPublishers.ofString(
-                "{\"projection\": \"admin_user_row\"}")).header("Content-Type", "application/json"), auditor),
-                403, "FORBIDDEN");
+        assertProblem(
+                send(
+                        REPLAYS,
+                        builder -> builder.POST(
+                                        HttpRequest.BodyPublishers.ofString("{\"projection\": \"admin_user_row\"}"))
+                                .header("Content-Type", "application/json"),
+                        auditor),
+                403,
+                "FORBIDDEN");
         assertProblem(get(REPLAYS, null), 401, "INVALID_TOKEN");
     }
 
@@ -70,12 +81,23 @@ class ReplayRequestsIT extends IntegrationTestSupport {
     void projectionsWhenListedThenEachWithWhetherReplayable() {
         JsonNode projections = body(get(REPLAYS + "/projections/", operator));
 
-        assertThat(projections).extracting(item -> item.get("name").asText()).contains("admin_user_row",
-                "daily_activity", "user_profile", "user_session", "login_activity", "client_app_row", "api_key_row",
-                "audit_entry", "revoked_session", "authorization_version");
+        assertThat(projections)
+                .extracting(item -> item.get("name").asText())
+                .contains(
+                        "admin_user_row",
+                        "daily_activity",
+                        "user_profile",
+                        "user_session",
+                        "login_activity",
+                        "client_app_row",
+                        "api_key_row",
+                        "audit_entry",
+                        "revoked_session",
+                        "authorization_version");
         JsonNode daily = find(projections, "daily_activity");
         assertThat(daily.get("replayable").asBoolean()).isTrue();
-        assertThat(daily.get("tables")).extracting(JsonNode::asText)
+        assertThat(daily.get("tables"))
+                .extracting(JsonNode::asText)
                 .containsExactly("daily_activity", "daily_active_user", "user_app");
         JsonNode audit = find(projections, "audit_entry");
         assertThat(audit.get("replayable").asBoolean()).isFalse();
@@ -95,14 +117,17 @@ class ReplayRequestsIT extends IntegrationTestSupport {
         HttpResponse<String> abandon = send(REPLAYS + "/" + id, HttpRequest.Builder::DELETE, operator);
         assertThat(abandon.statusCode()).isEqualTo(202);
         assertThat(body(abandon).get("requested").asText()).isEqualTo("abandon");
-        jdbc.sql("update replay set status = 'abandoned' where replay_id = :id").param("id", id).update();
+        jdbc.sql("update replay set status = 'abandoned' where replay_id = :id")
+                .param("id", id)
+                .update();
     }
 
     @Test
     void abandonWhenInstanceGoneThenAbandonedHere() {
         // given: a replay whose instance stopped a minute ago
         String id = insertForeignReplay("caught_up", Instant.now().minusSeconds(60));
-        assertThat(body(get(REPLAYS + "/" + id, operator)).get("stale").asBoolean()).isTrue();
+        assertThat(body(get(REPLAYS + "/" + id, operator)).get("stale").asBoolean())
+                .isTrue();
         assertProblem(post(REPLAYS + "/" + id + "/switch", ""), 409, "REPLAY_NOT_CAUGHT_UP");
 
         // when
@@ -111,7 +136,9 @@ class ReplayRequestsIT extends IntegrationTestSupport {
         // then
         assertThat(abandon.statusCode()).isEqualTo(200);
         assertThat(body(abandon).get("status").asText()).isEqualTo("abandoned");
-        assertThat(body(get(REPLAYS, operator))).extracting(item -> item.get("id").asText()).contains(id);
+        assertThat(body(get(REPLAYS, operator)))
+                .extracting(item -> item.get("id").asText())
+                .contains(id);
     }
 
     private String insertForeignReplay(String status, Instant heartbeat) {
@@ -139,14 +166,17 @@ class ReplayRequestsIT extends IntegrationTestSupport {
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return send(path, builder -> builder.POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"), operator);
+        return send(
+                path,
+                builder -> builder.POST(HttpRequest.BodyPublishers.ofString(json))
+                        .header("Content-Type", "application/json"),
+                operator);
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(body(response).get("code").asText()).isEqualTo(code);
         assertThat(body(response).get("status").asInt()).isEqualTo(status);
     }

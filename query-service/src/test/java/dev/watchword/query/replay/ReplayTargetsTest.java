@@ -1,15 +1,14 @@
 package dev.watchword.query.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.watchword.events.envelope.EventEnvelope;
 import dev.watchword.events.user.UserEvent;
 import dev.watchword.query.eventstream.Projection;
 import dev.watchword.query.eventstream.SideEffects;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ReplayTargetsTest {
 
@@ -20,8 +19,9 @@ class ReplayTargetsTest {
         ReplayTarget webhook = targets.byName("webhook").orElseThrow();
 
         assertThat(webhook.replayable()).isFalse();
-        assertThat(webhook.notReplayable()).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("side effects").contains("calls the shop's webhook"));
+        assertThat(webhook.notReplayable())
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("side effects").contains("calls the shop's webhook"));
         assertThat(webhook.handler()).isNull();
     }
 
@@ -41,13 +41,11 @@ class ReplayTargetsTest {
     @SideEffects("calls the shop's webhook")
     static final class WebhookProjection implements Projection {
         @Override
-        public void project(EventEnvelope envelope, UserEvent event) {
-        }
+        public void project(EventEnvelope envelope, UserEvent event) {}
     }
 
     static final class UnlistedProjection implements Projection {
         @Override
-        public void project(EventEnvelope envelope, UserEvent event) {
-        }
+        public void project(EventEnvelope envelope, UserEvent event) {}
     }
 }

@@ -1,13 +1,12 @@
 package dev.watchword.query.revocation;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RevokedSessionsTest {
 
@@ -15,22 +14,24 @@ class RevokedSessionsTest {
     private static final Duration RETAIN = Duration.ofMinutes(2);
 
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final RevokedSessions revoked = new RevokedSessions(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+    private final RevokedSessions revoked = new RevokedSessions(
+            new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
 
-        @Override
-        public Instant instant() {
-            return clock.instant();
-        }
-    }, RETAIN);
+                @Override
+                public Instant instant() {
+                    return clock.instant();
+                }
+            },
+            RETAIN);
 
     @Test
     void isRevokedWhenRevokedThenTrueOnlyForThatSession() {

@@ -1,22 +1,21 @@
 package dev.watchword.query.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.watchword.query.IntegrationTestSupport;
 import dev.watchword.query.TestIssuer;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each refused token gets the same 401 problem, never a 500 or a hint at the reason. */
 class AccessTokenValidationIT extends IntegrationTestSupport {
@@ -36,7 +35,9 @@ class AccessTokenValidationIT extends IntegrationTestSupport {
                 Named.of("wrong aud", withClaims(c -> c.audience("another-api"))),
                 Named.of("expired", withClaims(c -> c.issueTime(anHourAgo).expirationTime(anHourAgo))),
                 Named.of("no exp", withClaims(c -> c.expirationTime(null))),
-                Named.of("not yet valid", withClaims(c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(3600))))),
+                Named.of(
+                        "not yet valid",
+                        withClaims(c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(3600))))),
                 Named.of("no sid", withClaims(c -> c.claim("sid", null))),
                 Named.of("tampered payload", ISSUER.tamperedAccessToken(USER, SESSION)),
                 Named.of("signed by a foreign key", ISSUER.accessTokenSignedByForeignKey(USER, SESSION)),
@@ -73,8 +74,13 @@ class AccessTokenValidationIT extends IntegrationTestSupport {
     void meWhenTokenValidThenPassesAllChecks() {
         // when: no profile exists for this user, so getting past the checks means 404, not 401
         HttpResponse<String> plain = get("/api/users/me", accessToken(USER, SESSION));
-        HttpResponse<String> mediaTyped = get("/api/users/me", ISSUER.accessToken(USER, SESSION,
-                h -> h.type(new JOSEObjectType("application/at+jwt")), UnaryOperator.identity()));
+        HttpResponse<String> mediaTyped = get(
+                "/api/users/me",
+                ISSUER.accessToken(
+                        USER,
+                        SESSION,
+                        h -> h.type(new JOSEObjectType("application/at+jwt")),
+                        UnaryOperator.identity()));
 
         // then
         assertThat(plain.statusCode()).isEqualTo(404);
@@ -88,7 +94,8 @@ class AccessTokenValidationIT extends IntegrationTestSupport {
 
         // when
         for (int request = 0; request < 5; request++) {
-            assertThat(get("/api/users/me", accessToken(USER, SESSION)).statusCode()).isEqualTo(404);
+            assertThat(get("/api/users/me", accessToken(USER, SESSION)).statusCode())
+                    .isEqualTo(404);
         }
 
         // then: Nimbus caches the keys, so a request costs no round trip to the issuer
@@ -98,7 +105,8 @@ class AccessTokenValidationIT extends IntegrationTestSupport {
     @Test
     void meWhenBurstOfUnknownKeyIdsThenJwkSetDownloadedAtMostOnce() {
         // given: the key set is loaded
-        assertThat(get("/api/users/me", accessToken(USER, SESSION)).statusCode()).isEqualTo(404);
+        assertThat(get("/api/users/me", accessToken(USER, SESSION)).statusCode())
+                .isEqualTo(404);
         int before = ISSUER.jwksDownloads();
 
         // when: every token names a key id the issuer never published
@@ -111,7 +119,8 @@ class AccessTokenValidationIT extends IntegrationTestSupport {
 
         // then: one look for a newly published key at most, not a download per made-up kid
         assertThat(ISSUER.jwksDownloads() - before).isLessThanOrEqualTo(1);
-        assertThat(get("/api/users/me", accessToken(USER, SESSION)).statusCode()).isEqualTo(404);
+        assertThat(get("/api/users/me", accessToken(USER, SESSION)).statusCode())
+                .isEqualTo(404);
     }
 
     private static String withHeader(UnaryOperator<com.nimbusds.jose.JWSHeader.Builder> header) {

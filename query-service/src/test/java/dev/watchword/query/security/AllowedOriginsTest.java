@@ -1,13 +1,12 @@
 package dev.watchword.query.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class AllowedOriginsTest {
 
@@ -59,7 +58,9 @@ class AllowedOriginsTest {
         origins.replace("shop", List.of(SHOP));
         assertThat(source.getCorsConfiguration(new MockHttpServletRequest()).getAllowedOrigins())
                 .containsExactly(SHOP);
-        assertThat(source.getCorsConfiguration(new MockHttpServletRequest()).getAllowCredentials()).isFalse();
-        assertThat(source.getCorsConfiguration(new MockHttpServletRequest()).getMaxAge()).isEqualTo(3600);
+        assertThat(source.getCorsConfiguration(new MockHttpServletRequest()).getAllowCredentials())
+                .isFalse();
+        assertThat(source.getCorsConfiguration(new MockHttpServletRequest()).getMaxAge())
+                .isEqualTo(3600);
     }
 }

@@ -1,21 +1,20 @@
 package dev.watchword.query.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.watchword.events.app.AppSettings;
 import dev.watchword.events.app.AppSettingsChanged;
 import dev.watchword.events.app.ClientAppRegistered;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Browsers of client apps: preflights are admitted for the service-wide origin
@@ -40,8 +39,9 @@ class CorsIT extends IntegrationTestSupport {
         originY = "https://y-" + UUID.randomUUID() + ".example.com";
         register(appX, originX);
         register(appY, originY);
-        await().atMost(PROJECTED_WITHIN).until(() -> preflight("/api/users/me", originX).statusCode() == 200
-                && preflight("/api/users/me", originY).statusCode() == 200);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> preflight("/api/users/me", originX).statusCode() == 200
+                        && preflight("/api/users/me", originY).statusCode() == 200);
     }
 
     @Test
@@ -54,7 +54,8 @@ class CorsIT extends IntegrationTestSupport {
         assertThat(header(response, "Access-Control-Allow-Headers").toLowerCase())
                 .contains("authorization", "x-client-id");
         assertThat(header(response, "Access-Control-Max-Age")).isEqualTo("3600");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isEmpty();
     }
 
     @Test
@@ -90,7 +91,8 @@ class CorsIT extends IntegrationTestSupport {
         publish(new AppSettingsChanged(appX, settings(List.of()), "admin-x", Instant.now()));
 
         // then
-        await().atMost(PROJECTED_WITHIN).until(() -> preflight("/api/users/me", originX).statusCode() == 403);
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> preflight("/api/users/me", originX).statusCode() == 403);
         assertThat(preflight("/api/users/me", originY).statusCode()).isEqualTo(200);
     }
 
@@ -104,7 +106,8 @@ class CorsIT extends IntegrationTestSupport {
 
     @Test
     void getWhenTokenOfAppFromServiceWideOriginThenServed() {
-        assertThat(getFrom("/api/auth/sessions", appToken(appX, List.of()), SERVICE_WIDE).statusCode())
+        assertThat(getFrom("/api/auth/sessions", appToken(appX, List.of()), SERVICE_WIDE)
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -160,10 +163,13 @@ class CorsIT extends IntegrationTestSupport {
     }
 
     private HttpResponse<String> preflight(String path, String origin) {
-        return send(path, request -> request.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", "GET")
-                .header("Access-Control-Request-Headers", "authorization,x-client-id"), null);
+        return send(
+                path,
+                request -> request.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "GET")
+                        .header("Access-Control-Request-Headers", "authorization,x-client-id"),
+                null);
     }
 
     private HttpResponse<String> getFrom(String path, String accessToken, String origin) {

@@ -1,5 +1,8 @@
 package dev.watchword.query.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.Curve;
@@ -8,8 +11,6 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class IssuerKeysTest {
 
@@ -29,28 +28,31 @@ class IssuerKeysTest {
     private final AtomicInteger downloads = new AtomicInteger();
     private final AtomicReference<JWKSet> published = new AtomicReference<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private final IssuerKeys keys = new IssuerKeys(() -> {
-        downloads.incrementAndGet();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return published.get();
-    }, INTERVAL, new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+    private final IssuerKeys keys = new IssuerKeys(
+            () -> {
+                downloads.incrementAndGet();
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
+                return published.get();
+            },
+            INTERVAL,
+            new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
 
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    });
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            });
 
     @Test
     void getWhenManyUnknownKeyIdsThenOneDownloadPerInterval() throws Exception {

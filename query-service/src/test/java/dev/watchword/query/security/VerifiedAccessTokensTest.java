@@ -1,5 +1,13 @@
 package dev.watchword.query.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -8,15 +16,6 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VerifiedAccessTokensTest {
 
@@ -29,8 +28,12 @@ class VerifiedAccessTokensTest {
             throw new BadJwtException("bad signature");
         }
         Instant now = Instant.now();
-        return Jwt.withTokenValue(token).header("alg", "ES256").subject("user-1").claim("sid", "s-" + token)
-                .issuedAt(now.minusSeconds(600)).expiresAt(now.plusSeconds(token.startsWith("expired") ? -120 : 300))
+        return Jwt.withTokenValue(token)
+                .header("alg", "ES256")
+                .subject("user-1")
+                .claim("sid", "s-" + token)
+                .issuedAt(now.minusSeconds(600))
+                .expiresAt(now.plusSeconds(token.startsWith("expired") ? -120 : 300))
                 .build();
     };
 
@@ -38,10 +41,12 @@ class VerifiedAccessTokensTest {
             ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "revoked", null))
             : OAuth2TokenValidatorResult.success();
 
-    private final VerifiedAccessTokens tokens = new VerifiedAccessTokens(fullCheck,
+    private final VerifiedAccessTokens tokens = new VerifiedAccessTokens(
+            fullCheck,
             jwt -> jwt.getExpiresAt().isBefore(Instant.now())
                     ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "expired", null))
-                    : current.validate(jwt), Clock.systemUTC());
+                    : current.validate(jwt),
+            Clock.systemUTC());
 
     @Test
     void decodeWhenSameTokenAgainThenSignatureCheckedOnce() {

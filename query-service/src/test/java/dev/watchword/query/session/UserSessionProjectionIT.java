@@ -1,5 +1,8 @@
 package dev.watchword.query.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.events.user.LoginMethod;
 import dev.watchword.events.user.LoginSucceeded;
@@ -8,17 +11,13 @@ import dev.watchword.events.user.SessionRevocationReason;
 import dev.watchword.events.user.SessionRevoked;
 import dev.watchword.events.user.SessionStarted;
 import dev.watchword.query.IntegrationTestSupport;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class UserSessionProjectionIT extends IntegrationTestSupport {
 
@@ -41,18 +40,25 @@ class UserSessionProjectionIT extends IntegrationTestSupport {
         String othersSession = randomId();
         Instant rotatedAt = now.minusSeconds(60);
         publish(started(userId, older, "Firefox", "192.0.2.1", now.minusSeconds(3600), now.plus(Duration.ofDays(30))));
-        publish(new RefreshTokenRotated(userId, older, "old-hash", "new-hash", rotatedAt, now.plus(Duration.ofDays(30))));
+        publish(new RefreshTokenRotated(
+                userId, older, "old-hash", "new-hash", rotatedAt, now.plus(Duration.ofDays(30))));
         // command-service applies LoginSucceeded before SessionStarted
-        publish(new LoginSucceeded(userId, current, "192.0.2.2", "Safari", now.minusSeconds(10), LoginMethod.MAGIC_LINK));
+        publish(new LoginSucceeded(
+                userId, current, "192.0.2.2", "Safari", now.minusSeconds(10), LoginMethod.MAGIC_LINK));
         publish(started(userId, current, "Safari", "192.0.2.2", now.minusSeconds(10), now.plus(Duration.ofDays(30))));
         publish(started(userId, revoked, "Edge", "192.0.2.3", now.minusSeconds(5), now.plus(Duration.ofDays(30))));
-        publish(new SessionRevoked(userId, revoked, SessionRevocationReason.REVOKED_BY_USER, now, now.plusSeconds(300)));
+        publish(new SessionRevoked(
+                userId, revoked, SessionRevocationReason.REVOKED_BY_USER, now, now.plusSeconds(300)));
         publish(started(userId, expired, "Opera", "192.0.2.4", now.minus(Duration.ofDays(31)), now.minusSeconds(1)));
         // within its lifetime but unused for longer than the 12 h idle timeout: it can no longer refresh
-        publish(started(userId, idle, "Lynx", "192.0.2.5", now.minus(Duration.ofHours(13)), now.plus(Duration.ofDays(30))));
+        publish(started(
+                userId, idle, "Lynx", "192.0.2.5", now.minus(Duration.ofHours(13)), now.plus(Duration.ofDays(30))));
         publish(started(otherUserId, othersSession, "curl", "198.51.100.1", now, now.plus(Duration.ofDays(30))));
-        await().atMost(PROJECTED_WITHIN).until(() -> sessions.getUserSessionById(othersSession).isPresent()
-                && sessions.getUserSessionById(revoked).map(UserSession::revokedAt).isPresent());
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> sessions.getUserSessionById(othersSession).isPresent()
+                        && sessions.getUserSessionById(revoked)
+                                .map(UserSession::revokedAt)
+                                .isPresent());
 
         for (String path : List.of("/api/auth/sessions", "/api/auth/sessions/")) {
             // when
@@ -63,8 +69,10 @@ class UserSessionProjectionIT extends IntegrationTestSupport {
             JsonNode body = body(response);
             assertThat(body).extracting(session -> session.get("id").asText()).containsExactly(current, older);
             JsonNode first = body.get(0);
-            assertThat(first.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                    "id", "device", "ip_address", "created_at", "last_used_at", "expires_at", "current");
+            assertThat(first.fieldNames())
+                    .toIterable()
+                    .containsExactlyInAnyOrder(
+                            "id", "device", "ip_address", "created_at", "last_used_at", "expires_at", "current");
             assertThat(first.get("device").asText()).isEqualTo("Safari");
             assertThat(first.get("ip_address").asText()).isEqualTo("192.0.2.2");
             assertThat(Instant.parse(first.get("created_at").asText())).isEqualTo(now.minusSeconds(10));
@@ -75,7 +83,9 @@ class UserSessionProjectionIT extends IntegrationTestSupport {
             assertThat(second.get("current").asBoolean()).isFalse();
             assertThat(Instant.parse(second.get("last_used_at").asText())).isEqualTo(rotatedAt);
         }
-        assertThat(sessions.getUserSessionById(current)).get().extracting(UserSession::loginMethod)
+        assertThat(sessions.getUserSessionById(current))
+                .get()
+                .extracting(UserSession::loginMethod)
                 .isEqualTo(LoginMethod.MAGIC_LINK);
     }
 
@@ -84,8 +94,15 @@ class UserSessionProjectionIT extends IntegrationTestSupport {
         // given
         String userId = randomId();
         String session = randomId();
-        publish(started(userId, session, "Firefox", "192.0.2.1", Instant.now(), Instant.now().plusSeconds(3600)));
-        await().atMost(PROJECTED_WITHIN).until(() -> sessions.getUserSessionById(session).isPresent());
+        publish(started(
+                userId,
+                session,
+                "Firefox",
+                "192.0.2.1",
+                Instant.now(),
+                Instant.now().plusSeconds(3600)));
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> sessions.getUserSessionById(session).isPresent());
 
         // when: another user's token that even carries this session's id
         HttpResponse<String> response = get("/api/auth/sessions", accessToken(randomId(), session));
@@ -116,13 +133,16 @@ class UserSessionProjectionIT extends IntegrationTestSupport {
         publish(new SessionRevoked(userId, session, SessionRevocationReason.LOGOUT, now, now.plusSeconds(300)));
 
         // then
-        await().atMost(PROJECTED_WITHIN).until(() -> get("/api/auth/sessions", accessToken(userId, session))
-                .statusCode(), status -> status == 401);
+        await().atMost(PROJECTED_WITHIN)
+                .until(
+                        () -> get("/api/auth/sessions", accessToken(userId, session))
+                                .statusCode(),
+                        status -> status == 401);
     }
 
-    private static SessionStarted started(String userId, String sessionId, String userAgent, String ipAddress,
-                                          Instant startedAt, Instant expiresAt) {
-        return new SessionStarted(userId, sessionId, "refresh-hash-" + sessionId, ipAddress, userAgent, startedAt,
-                expiresAt);
+    private static SessionStarted started(
+            String userId, String sessionId, String userAgent, String ipAddress, Instant startedAt, Instant expiresAt) {
+        return new SessionStarted(
+                userId, sessionId, "refresh-hash-" + sessionId, ipAddress, userAgent, startedAt, expiresAt);
     }
 }
