@@ -1,22 +1,23 @@
 package dev.watchword.gateway.headers;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
- * Puts the same security headers on every response, proxied or not. An upstream's own values for these headers
- * are ignored rather than added, so a client never sees one header twice with different values.
+ * Puts the same security headers on every response, proxied or not, problem answers included. They are set again
+ * just before the response is committed, so an upstream's own values for these headers are replaced rather than
+ * added, and a client never sees one header twice with different values.
  */
-class SecurityHeadersFilter implements Filter {
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SecurityHeadersFilter implements WebFilter {
 
     /** Two years, with subdomains: the HSTS preload list's minimum. Browsers ignore it over plain HTTP. */
     static final Map<String, String> HEADERS = Map.of(
@@ -24,40 +25,14 @@ class SecurityHeadersFilter implements Filter {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer");
 
-    private static final Set<String> MANAGED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-    static {
-        MANAGED.addAll(HEADERS.keySet());
-    }
-
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        if (!(response instanceof HttpServletResponse http)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        HEADERS.forEach(http::setHeader);
-        chain.doFilter(request, new HttpServletResponseWrapper(http) {
-            @Override
-            public void setHeader(String name, String value) {
-                if (!MANAGED.contains(name)) {
-                    super.setHeader(name, value);
-                }
-            }
-
-            @Override
-            public void addHeader(String name, String value) {
-                if (!MANAGED.contains(name)) {
-                    super.addHeader(name, value);
-                }
-            }
-
-            @Override
-            public void reset() {
-                super.reset();
-                HEADERS.forEach(super::setHeader);
-            }
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        HEADERS.forEach(headers::set);
+        exchange.getResponse().beforeCommit(() -> {
+            HEADERS.forEach(exchange.getResponse().getHeaders()::set);
+            return Mono.empty();
         });
+        return chain.filter(exchange);
     }
 }

@@ -1,66 +1,103 @@
 package dev.watchword.gateway.problem;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.servlet.NoHandlerFoundException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
- * Turns every failure of the gateway into {@code application/problem+json}; the route handlers are functional
- * endpoints, which global {@code @ExceptionHandler}s cover as well.
+ * Turns every failure of the gateway into {@code application/problem+json} without internals: no route (404),
+ * an upstream that refuses or drops the connection (503) or does not answer in time (504), the framework's own
+ * rejections with their status, anything else a 500. Ahead of Spring Boot's default handler (order -1).
  */
-@RestControllerAdvice
-class GatewayExceptionHandler {
+@Component
+@Order(-2)
+class GatewayExceptionHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayExceptionHandler.class);
 
-    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-    ResponseEntity<ProblemDetail> notFound(HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, request);
+    private final ObjectMapper json;
+
+    GatewayExceptionHandler(ObjectMapper json) {
+        this.json = json;
     }
 
-    @ExceptionHandler({ResourceAccessException.class, UncheckedIOException.class, ConnectException.class})
-    ResponseEntity<ProblemDetail> upstreamUnreachable(Exception ex, HttpServletRequest request) {
-        HttpStatus status = isTimeout(ex) ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
-        log.warn("Upstream for {} {} failed: {}", request.getMethod(), request.getRequestURI(), rootMessage(ex));
-        return problem(status, request);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
-        if (ex instanceof ErrorResponse framework) {
-            // Spring MVC's own rejections (405, 415, bad request line...): keep their status, drop their text.
-            HttpStatus status = HttpStatus.resolve(framework.getStatusCode().value());
-            return problem(status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR, request);
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            // The upstream's answer has started; nothing can be said any more but closing the connection.
+            return Mono.error(ex);
         }
-        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, request);
+        HttpStatus status = statusFor(ex, exchange);
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(
+                    Problems.of(status, exchange.getRequest().getPath().value()));
+        } catch (JsonProcessingException serialization) {
+            return Mono.error(serialization);
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(body.length);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, HttpServletRequest request) {
-        return Problems.of(status, Problems.detailFor(status), request.getRequestURI());
+    private static HttpStatus statusFor(Throwable ex, ServerWebExchange exchange) {
+        if (isUpstreamFailure(ex)) {
+            HttpStatus status = isTimeout(ex) ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
+            log.warn(
+                    "Upstream for {} {} failed: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    rootMessage(ex));
+            return status;
+        }
+        if (ex instanceof ErrorResponse framework) {
+            // The framework's own rejections (no route, 405, 415, bad request...): keep their status, drop their
+            // text. The gateway's response timeout arrives here as a 504.
+            HttpStatus status = HttpStatus.resolve(framework.getStatusCode().value());
+            return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        log.error(
+                "Unexpected failure on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                ex);
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    /** Refused, timed out while connecting, or closed under the request: the upstream is down or going down. */
+    private static boolean isUpstreamFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTimeout(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException) {
+            if (t instanceof ConnectException) {
                 // The upstream did not even accept the connection: it is down, not slow.
                 return false;
             }
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
+            if (t instanceof TimeoutException) {
                 return true;
             }
         }

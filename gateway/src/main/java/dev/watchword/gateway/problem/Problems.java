@@ -2,9 +2,7 @@ package dev.watchword.gateway.problem;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 
 /**
  * RFC 9457 answers of the gateway itself. The {@code code} is the HTTP status name ({@code NOT_FOUND},
@@ -15,16 +13,14 @@ final class Problems {
 
     private Problems() {}
 
-    static ResponseEntity<ProblemDetail> of(HttpStatus status, String detail, String path) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    static ProblemDetail of(HttpStatus status, String path) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailFor(status));
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", status.name());
         if (path != null) {
             problem.setInstance(URI.create(path.replace(" ", "%20")));
         }
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return problem;
     }
 
     static String detailFor(HttpStatus status) {
