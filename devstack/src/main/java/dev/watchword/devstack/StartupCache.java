@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,19 +33,20 @@ import java.util.zip.ZipFile;
  */
 final class StartupCache {
 
-    /** The file name of the JVM's cache, and the option that trains it and the one that uses it. */
+    /** The kind of the JVM's cache file, and the option that trains it and the one that uses it. */
     enum Kind {
         /** JDK 25+: one training run writes the cache on exit (JEP 514). */
-        AOT("app.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache="),
+        AOT(".aot", "-XX:AOTCacheOutput=", "-XX:AOTCache="),
         /** JDK 21-24: AppCDS, a dynamic archive written on exit. */
-        CDS("app.jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=");
+        CDS(".jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=");
 
-        private final String fileName;
+        private final String filePrefix = "app-";
+        private final String fileSuffix;
         private final String trainOption;
         private final String useOption;
 
-        Kind(String fileName, String trainOption, String useOption) {
-            this.fileName = fileName;
+        Kind(String fileSuffix, String trainOption, String useOption) {
+            this.fileSuffix = fileSuffix;
             this.trainOption = trainOption;
             this.useOption = useOption;
         }
@@ -60,6 +62,9 @@ final class StartupCache {
     private final Kind kind;
     private final List<String> javaOptions;
     private final String contentKey;
+
+    /** Caches kept per service: the dev run's and the tests' options, and one more. */
+    static final int KEPT = 3;
 
     private StartupCache(Service service, Path bootJar, Kind kind, List<String> javaOptions, String contentKey) {
         this.service = service;
@@ -82,9 +87,12 @@ final class StartupCache {
         return kind;
     }
 
-    /** The JVM's cache file. */
+    /**
+     * The JVM's cache file, named by its key: runs with other options (the tests' defaults beside a benchmark's)
+     * each keep their own.
+     */
     Path cacheFile() {
-        return directory.resolve(kind.fileName);
+        return directory.resolve(kind.filePrefix + cacheKey().substring(0, 16) + kind.fileSuffix);
     }
 
     /** Where the extracted jar's libraries are; a training run and the services run from here. */
@@ -94,9 +102,7 @@ final class StartupCache {
 
     /** Whether a cache made from this jar, on this JDK, with these options is there. */
     boolean isReady() {
-        return isExtracted()
-                && Files.isRegularFile(cacheFile())
-                && read(cacheKeyFile()).filter(cacheKey()::equals).isPresent();
+        return isExtracted() && Files.isRegularFile(cacheFile());
     }
 
     /**
@@ -118,7 +124,7 @@ final class StartupCache {
     /** Forgets the cache, so that the next training makes it again (the JVM refused it). */
     void invalidate() {
         try {
-            Files.deleteIfExists(cacheKeyFile());
+            Files.deleteIfExists(cacheFile());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -157,8 +163,9 @@ final class StartupCache {
 
     /** Puts a finished extraction in place; the old one and any cache made from it go. */
     void acceptExtraction(Path scratch) throws IOException {
-        Files.deleteIfExists(cacheKeyFile());
-        Files.deleteIfExists(cacheFile());
+        for (Path cache : caches()) {
+            Files.delete(cache);
+        }
         Files.deleteIfExists(directory.resolve("extracted.key"));
         deleteTree(directory.resolve("app"));
         Files.move(scratch, directory.resolve("app"), StandardCopyOption.ATOMIC_MOVE);
@@ -180,12 +187,43 @@ final class StartupCache {
 
     /** Where a training run writes, until {@link #acceptCache(Path)}. */
     Path trainingOutput() {
-        return directory.resolve(kind.fileName + ".new");
+        return directory.resolve(kind.filePrefix + "new" + kind.fileSuffix);
     }
 
+    /** Puts a trained cache in place, keeping the {@value #KEPT} most recent ones. */
     void acceptCache(Path trained) throws IOException {
         Files.move(trained, cacheFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(cacheKeyFile(), cacheKey());
+        List<Path> older = caches().stream()
+                .filter(cache -> !cache.equals(cacheFile()))
+                .sorted(Comparator.comparing(StartupCache::modified).reversed())
+                .toList();
+        for (Path cache : older.subList(Math.min(older.size(), KEPT - 1), older.size())) {
+            Files.deleteIfExists(cache);
+        }
+    }
+
+    /** The caches made from the current extraction, for any options. */
+    private List<Path> caches() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.startsWith(kind.filePrefix)
+                                && name.endsWith(kind.fileSuffix)
+                                && !file.equals(trainingOutput());
+                    })
+                    .toList();
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException ex) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     /**
@@ -197,10 +235,6 @@ final class StartupCache {
                 .limit(200)
                 .anyMatch(line -> line.contains("][aot]") && line.contains("[error")
                         || line.contains("][cds]") && line.contains("[error"));
-    }
-
-    private Path cacheKeyFile() {
-        return directory.resolve(kind.fileName + ".key");
     }
 
     /** The content, the JDK and the options the cache depends on. */

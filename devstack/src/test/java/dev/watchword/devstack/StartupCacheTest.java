@@ -81,8 +81,30 @@ class StartupCacheTest {
                             "-XX:AOTCache=" + cache.cacheFile(),
                             "-jar",
                             cache.extractedJar().toString());
-            assertThat(cache.cacheFile())
-                    .isEqualTo(bootJar.resolveSibling("dev-run").resolve("app.aot"));
+            assertThat(cache.cacheFile().getParent()).isEqualTo(bootJar.resolveSibling("dev-run"));
+        }
+
+        @Test
+        void launchWhenTrainedForTwoOptionSetsThenEachKeepsItsCache() throws IOException {
+            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            StartupCache tests = made(bootJar, StartupCache.Kind.AOT, List.of("-Xmx384m"));
+            StartupCache benchmark = made(bootJar, StartupCache.Kind.AOT, List.of("-Xmx512m"));
+
+            assertThat(tests.isReady()).isTrue();
+            assertThat(benchmark.isReady()).isTrue();
+            assertThat(tests.cacheFile()).isNotEqualTo(benchmark.cacheFile());
+        }
+
+        @Test
+        void acceptCacheWhenMoreThanKeptThenOldestDropped() throws IOException {
+            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            StartupCache oldest = made(bootJar, StartupCache.Kind.AOT, List.of("-Xmx128m"));
+            Files.setLastModifiedTime(oldest.cacheFile(), FileTime.fromMillis(1_000L));
+            for (int i = 0; i < StartupCache.KEPT; i++) {
+                made(bootJar, StartupCache.Kind.AOT, List.of("-Xmx" + (200 + i) + "m"));
+            }
+
+            assertThat(oldest.isReady()).isFalse();
         }
 
         @Test
@@ -217,11 +239,17 @@ class StartupCacheTest {
 
     /** Extracted and trained as {@link CacheTraining} leaves it, with stand-ins for the JVM's files. */
     private StartupCache made(Path bootJar, StartupCache.Kind kind) throws IOException {
-        StartupCache cache = StartupCache.of(Service.COMMAND, bootJar, kind, OPTIONS);
-        Path scratch = cache.extractionScratch();
-        Files.createDirectories(scratch);
-        Files.writeString(scratch.resolve(bootJar.getFileName()), "extracted");
-        cache.acceptExtraction(scratch);
+        return made(bootJar, kind, OPTIONS);
+    }
+
+    private StartupCache made(Path bootJar, StartupCache.Kind kind, List<String> options) throws IOException {
+        StartupCache cache = StartupCache.of(Service.COMMAND, bootJar, kind, options);
+        if (!cache.isExtracted()) {
+            Path scratch = cache.extractionScratch();
+            Files.createDirectories(scratch);
+            Files.writeString(scratch.resolve(bootJar.getFileName()), "extracted");
+            cache.acceptExtraction(scratch);
+        }
         Path trained = cache.trainingOutput();
         Files.writeString(trained, "cache");
         cache.acceptCache(trained);
