@@ -157,6 +157,12 @@ public final class DevStack {
 
         Instant deadline = Instant.now().plus(config.startupTimeout());
         List<ServiceProcess> started = new ArrayList<>();
+        Optional<StartupCache.Kind> cacheKind =
+                config.startupCache(Runtime.version().feature());
+        CacheTraining training = new CacheTraining(config.startupTimeout(), config.logDirectory(), progress);
+        stack.attach(training);
+        Map<ServiceProcess, StartupCache> cached = new HashMap<>();
+        Map<ServiceProcess, Map<String, String>> environments = new HashMap<>();
         for (Service service : Service.values()) {
             Map<String, String> environment = new HashMap<>(config.environment());
             environment.putAll(shared);
@@ -176,21 +182,44 @@ public final class DevStack {
             environment.keySet().removeIf(name -> Secrets.isWithheldFrom(service, name));
             environment.put("SERVER_PORT", String.valueOf(config.servicePort(service)));
             Path log = config.logDirectory().resolve(service.module() + ".log");
+            StartupCache cache = cacheKind
+                    .map(kind -> StartupCache.of(service, config.jarOf(service), kind, config.javaOptions()))
+                    .orElse(null);
+            List<String> launch = cache != null
+                    ? cache.launchArguments()
+                    : List.of("-jar", config.jarOf(service).toString());
             ServiceProcess process = ServiceProcess.start(
-                    service,
-                    config.jarOf(service),
-                    config.servicePort(service),
-                    config.javaOptions(),
-                    environment,
-                    log);
+                    service, launch, config.servicePort(service), config.javaOptions(), environment, log);
             stack.attach(process);
             started.add(process);
+            environments.put(process, environment);
+            String from = "";
+            if (cache != null && cache.isReady()) {
+                cached.put(process, cache);
+                from = ", " + CacheTraining.describe(cache.kind());
+            } else if (cache != null) {
+                training.add(cache, environment);
+            }
             progress.accept("  " + service.module() + ": starting on port " + config.servicePort(service) + " (log "
-                    + config.display(log) + ")");
+                    + config.display(log) + from + ")");
         }
         for (ServiceProcess process : started) {
             process.awaitReady(deadline);
             progress.accept("  " + process.service().module() + ": ready");
+        }
+        cached.forEach((process, cache) -> {
+            if (StartupCache.refusedIn(process.head(200))) {
+                progress.accept("  " + process.service().module() + ": the JVM could not use its "
+                        + CacheTraining.describe(cache.kind()) + " " + config.display(cache.cacheFile())
+                        + " and started without it (its log says why); it is made again");
+                cache.invalidate();
+                training.add(cache, environments.get(process));
+            }
+        });
+        if (!training.isEmpty()) {
+            progress.accept("  making the services' " + CacheTraining.describe(cacheKind.orElseThrow())
+                    + "s in the background, for a faster next start (WATCHWORD_DEV_AOT_CACHE=false: never)");
+            training.start();
         }
     }
 

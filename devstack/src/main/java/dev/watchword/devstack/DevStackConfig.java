@@ -140,6 +140,26 @@ public record DevStackConfig(Path rootDirectory, Path stateDirectory, Map<String
                 .toList();
     }
 
+    /**
+     * {@code WATCHWORD_DEV_AOT_CACHE}: whether the services start from the extracted jar with the JVM's cache of it
+     * ({@link StartupCache}), made in the background when missing. The default is {@code true} on JDK 25 and later
+     * (the AOT cache) and {@code false} before; {@code true} on JDK 21-24 uses a CDS archive instead.
+     *
+     * @param featureRelease the major version of the JDK that runs the services
+     */
+    Optional<StartupCache.Kind> startupCache(int featureRelease) {
+        boolean enabled = get("WATCHWORD_DEV_AOT_CACHE")
+                .map(value -> switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default ->
+                        throw new DevStackException(
+                                "WATCHWORD_DEV_AOT_CACHE must be true or false, was '" + value + "'");
+                })
+                .orElse(featureRelease >= 25);
+        return enabled ? Optional.of(StartupCache.Kind.forFeatureRelease(featureRelease)) : Optional.empty();
+    }
+
     /** {@code WATCHWORD_DEV_STARTUP_TIMEOUT}: seconds every service gets to become ready. The default is 240. */
     Duration startupTimeout() {
         return Duration.ofSeconds(integer("WATCHWORD_DEV_STARTUP_TIMEOUT", 240));

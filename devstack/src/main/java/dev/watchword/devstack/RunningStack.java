@@ -27,6 +27,8 @@ public final class RunningStack implements AutoCloseable {
 
     private volatile IntrospectionClient introspectionClient;
 
+    private volatile CacheTraining cacheTraining;
+
     RunningStack(DevStackConfig config) {
         this.config = config;
     }
@@ -90,6 +92,11 @@ public final class RunningStack implements AutoCloseable {
         this.introspectionClient = client;
     }
 
+    void attach(CacheTraining training) {
+        this.cacheTraining = training;
+        closeIfClosing();
+    }
+
     void attach(ServiceProcess service) {
         services.add(service);
         closeIfClosing();
@@ -110,6 +117,8 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private synchronized void stopEverything() {
+        quietly(cacheTraining);
+        cacheTraining = null;
         List<ServiceProcess> running = new ArrayList<>(services);
         Collections.reverse(running);
         // The gateway first, so that no request reaches a service that is going away; the rest together.

@@ -42,7 +42,7 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(
             Service service,
-            Path jar,
+            List<String> launch,
             int port,
             List<String> javaOptions,
             Map<String, String> environment,
@@ -52,8 +52,7 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(javaOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
@@ -108,6 +107,15 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** The first lines of the log, where the JVM says whether it could use its cache. */
+    List<String> head(int lines) {
+        try (var stream = Files.lines(logFile, StandardCharsets.ISO_8859_1)) {
+            return stream.limit(lines).toList();
+        } catch (IOException | java.io.UncheckedIOException ex) {
+            return List.of();
         }
     }
 
