@@ -7,6 +7,7 @@ import dev.watchword.command.issuing.IssuedTokens;
 import dev.watchword.command.onetimesecret.OpaqueToken;
 import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.security.ClientAddress;
+import dev.watchword.command.timing.ResponseTiming;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.LoginOutcome;
 import dev.watchword.command.user.PasswordLoginCommand.Login;
@@ -22,13 +23,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Password login. Unknown addresses spend the same hashing time as wrong passwords and get the same 401, and
- * every answer takes at least the timing floor ({@code UniformResponseTime}: a known account also costs a load
- * and a recorded failure), so neither the answer nor its timing tells whether an account exists (OWASP ASVS 5.0
- * V6.3.8).
+ * Password login. Unknown addresses spend the same hashing time as wrong passwords and get the same 401, and every
+ * refusal is held to login's adaptive timing floor ({@code UniformResponseTime}: a known account also costs a load
+ * and a recorded failure; each path is named so that the floor covers the slower), so neither the answer nor its
+ * timing tells whether an account exists (OWASP ASVS 5.0 V6.3.8).
  */
 @RestController
 public class LoginController {
+
+    static final String ACCOUNT = "account";
+    static final String NO_ACCOUNT = "no-account";
 
     private final CommandGateway commands;
     private final EmailRegistry registry;
@@ -57,18 +61,23 @@ public class LoginController {
         AppPolicy appPolicy = apps.resolveAllowing(body.clientId(), request, LoginMethod.PASSWORD);
         Optional<String> userId = registry.ownerOfTyped(appPolicy.appId(), body.email());
         if (userId.isEmpty()) {
+            ResponseTiming.path(request, NO_ACCOUNT);
             passwords.matchesNothing(body.password());
             throw new InvalidCredentials();
         }
+        ResponseTiming.path(request, ACCOUNT);
         OpaqueToken refresh = OpaqueToken.issueFor(userId.get());
-        LoginOutcome outcome = commands.sendAndWait(new Login(
+        Login login = new Login(
                 userId.get(),
                 body.password(),
                 UUID.randomUUID().toString(),
                 refresh.hash(),
                 ClientAddress.of(request),
                 ClientAddress.userAgentOf(request),
-                clock.instant()));
+                clock.instant());
+        // The turn is taken here, at the same point as the unknown address's, and spans the command, so that the
+        // transaction, connection and lock the command holds around its hash are held only while it hashes.
+        LoginOutcome outcome = passwords.inTurn(() -> commands.sendAndWait(login));
         if (outcome instanceof LoginOutcome.Granted granted) {
             return tokens.issue(granted.grant(), refresh);
         }

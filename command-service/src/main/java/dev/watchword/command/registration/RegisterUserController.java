@@ -8,6 +8,7 @@ import dev.watchword.command.password.PasswordHasher;
 import dev.watchword.command.password.PasswordPolicy;
 import dev.watchword.command.problem.InvalidEmailAddress;
 import dev.watchword.command.security.ClientAddress;
+import dev.watchword.command.timing.ResponseTiming;
 import dev.watchword.command.user.EmailAddress;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.RegistrationCommand.NoteRegistrationAttempt;
@@ -31,10 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Registration answers the same for a new and a taken address (OWASP ASVS 5.0 V6.3.8, no account
  * enumeration): 202 and a generic text. The owner of a taken address is told by email instead. The password
- * policy is checked before the address is looked up, so its 400 says nothing about the address either.
+ * policy is checked before the address is looked up, so its 400 says nothing about the address either. Both paths
+ * are held to registration's adaptive timing floor ({@code UniformResponseTime}), each named, so that the floor covers
+ * the slower.
  */
 @RestController
 public class RegisterUserController {
+
+    static final String NEW = "new";
+    static final String TAKEN = "taken";
 
     static final Map<String, String> ACCEPTED =
             Map.of("detail", "Thanks. If the address can be registered, a confirmation email is on its way.");
@@ -84,6 +90,9 @@ public class RegisterUserController {
         String ip = ClientAddress.of(request);
         Instant now = clock.instant();
         Optional<String> owner = registry.ownerOf(appPolicy.appId(), email);
+        // Named with whether a password was hashed, so that the floor also covers an app without passwords.
+        String hashed = passwordHash == null ? "-without-password" : "";
+        ResponseTiming.path(request, (owner.isPresent() ? TAKEN : NEW) + hashed);
         if (owner.isPresent()) {
             noteAttempt(owner.get(), ip, now);
             return ACCEPTED;
