@@ -88,12 +88,21 @@ public class AxonConfiguration {
     }
 
     /**
+     * Snapshots of users are taken from the state a command leaves behind ({@link CommittedStateSnapshotter}), any
+     * other by Axon's snapshotter, which loads the aggregate anew.
+     *
      * @param threshold events after which a new snapshot is taken; the default is 100
      */
     @Bean
     public SnapshotTriggerDefinition userSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${watchword.snapshots.threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+            Snapshotter snapshotter,
+            EventStore eventStore,
+            TransactionManager transactions,
+            @Value("${watchword.snapshots.threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(
+                new CommittedStateSnapshotter(
+                        snapshotter, User.class, User::snapshotCopy, eventStore, transactions, SNAPSHOTS),
+                threshold);
     }
 
     /**

@@ -73,6 +73,7 @@ class CheckedCachingRepository<T> extends EventSourcingRepository<T> {
         String key = aggregate.identifierAsString();
         CurrentUnitOfWork.get().onRollback(u -> cache.remove(key));
         cache.put(key, aggregate);
+        CommittedStateSnapshotter.saved(aggregate);
     }
 
     private Long lastStoredSequence(String aggregateIdentifier) {

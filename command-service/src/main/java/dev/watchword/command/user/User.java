@@ -244,6 +244,17 @@ public class User {
         applyAll(Administration.decide(command, state, policy, apps));
     }
 
+    /**
+     * A copy for a snapshot, taken while the command that appended the last event still holds this user: the state is
+     * immutable, so the copy stays as it is when this user changes.
+     */
+    public User snapshotCopy() {
+        User copy = new User();
+        copy.userId = userId;
+        copy.state = state;
+        return copy;
+    }
+
     // --- state --------------------------------------------------------------------------------------------
 
     /** After {@link UserErased} the aggregate is deleted: every later command finds no user. */

@@ -1,6 +1,7 @@
 package dev.watchword.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchword.command.onetimesecret.OpaqueToken;
@@ -124,6 +125,35 @@ class UserCacheIT extends ApiITSupport {
         assertThat(eventsOf(userId, "RefreshTokenRotated")).isOne();
         assertThat(eventsOf(userId, "RefreshTokenReuseDetected")).isOne();
         assertThat(post(successor.value(), OTHER_CLIENT).status()).isEqualTo(401);
+    }
+
+    @Test
+    void refreshWhenLoadedFromASnapshotOfTheCommittedStateThenRotationAndReuseDetectionIntact() {
+        // given a user with more rotations than the snapshot threshold (20 here), snapshotted from the state a
+        // command left behind, and then no longer in the cache
+        String email = newEmail();
+        String userId = register(email);
+        String token = login(email, PASSWORD).get("refresh").asText();
+        String retired = null;
+        for (int i = 0; i < 25; i++) {
+            if (i == 22) {
+                retired = token;
+            }
+            token = refresh(token, "Firefox").get("refresh").asText();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?")
+                                .param(userId)
+                                .query(Long.class)
+                                .single()
+                        > 0);
+        userCache.remove(userId);
+
+        // when / then the current token rotates, and a token retired before the snapshot is a reuse
+        token = refresh(token, "Firefox").get("refresh").asText();
+        assertThat(post(retired, "Firefox").status()).isEqualTo(401);
+        assertThat(eventsOf(userId, "RefreshTokenReuseDetected")).isOne();
+        assertThat(post(token, "Firefox").status()).isEqualTo(401);
     }
 
     private Http.Response post(String refreshToken, String userAgent) {
