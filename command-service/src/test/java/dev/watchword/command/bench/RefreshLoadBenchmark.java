@@ -57,12 +57,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
             "watchword.sealing-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
             "watchword.rate-limits.enabled=false",
-            "logging.level.root=WARN"
+            "logging.level.root=WARN",
+            "spring.datasource.hikari.data-source-properties.ApplicationName=" + RefreshLoadBenchmark.APPLICATION
         })
 @EmbeddedKafka(partitions = 1, topics = "watchword.events")
 class RefreshLoadBenchmark {
 
+    static final String APPLICATION = "refresh-load-benchmark";
     private static final int CLIENTS = 32;
+    private static final Duration IDLE = Duration.ofSeconds(30);
     private static final Duration WARM_UP = Duration.ofSeconds(15);
     private static final Duration MEASURED = Duration.ofSeconds(20);
     private static final String PASSWORD = "lantern orbit pickle saga 42";
@@ -143,8 +146,63 @@ class RefreshLoadBenchmark {
                         (after[3] - before[3]) / n));
             }
         });
+        out.append(idle());
         System.out.println(out);
         Files.writeString(TARGET.resolve("benchmark-refresh-load.txt"), out.toString());
+    }
+
+    /**
+     * The cost of doing nothing: the service's CPU and that of its PostgreSQL backends (ticks from /proc) over
+     * {@link #IDLE}, after the processors caught up, and the rows written meanwhile (token claims).
+     */
+    private String idle() throws Exception {
+        Thread.sleep(15_000);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Long> backends = jdbc.sql("SELECT pid FROM pg_stat_activity WHERE application_name = ?")
+                .param(APPLICATION)
+                .query(Long.class)
+                .list();
+        Map<String, long[]> before = tables();
+        long cpu = os.getProcessCpuTime();
+        long ticks = ticks(backends);
+        Thread.sleep(IDLE.toMillis());
+        long pgTicks = ticks(backends) - ticks;
+        long serviceCpu = os.getProcessCpuTime() - cpu;
+        Map<String, long[]> after = tables();
+        StringBuilder writes = new StringBuilder();
+        after.forEach((table, rows) -> {
+            long[] was = before.getOrDefault(table, new long[4]);
+            long changed = rows[0] - was[0] + rows[1] - was[1] + rows[2] - was[2];
+            if (changed > 0) {
+                writes.append(' ').append(table).append('=').append(changed);
+            }
+        });
+        return String.format(
+                Locale.ROOT,
+                "idle %d s: service %.2f %% of a core, its %d PostgreSQL backends %.2f %% of a core; rows written:%s%n",
+                IDLE.toSeconds(),
+                serviceCpu / 1e7 / IDLE.toSeconds(),
+                backends.size(),
+                pgTicks * 100.0 / 100 / IDLE.toSeconds(),
+                writes);
+    }
+
+    /** CPU ticks (1/100 s) of the given processes, user and system. */
+    private static long ticks(List<Long> pids) {
+        long total = 0;
+        for (long pid : pids) {
+            try {
+                String[] fields = Files.readString(Path.of("/proc", Long.toString(pid), "stat"))
+                        .substring(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))
+                                        .lastIndexOf(')')
+                                + 2)
+                        .split(" ");
+                total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException gone) {
+                // a backend that ended meanwhile
+            }
+        }
+        return total;
     }
 
     /** Every client rotates its own token for {@code duration}; the tokens list holds each client's latest. */
