@@ -5,14 +5,16 @@ import dev.watchword.command.erasure.PersonalDataKeys;
 import dev.watchword.command.erasure.PersonalDataSerializer;
 import dev.watchword.command.erasure.SnapshotSerializer;
 import dev.watchword.command.erasure.WhenUserErasedThenDestroyKey;
+import dev.watchword.command.integrity.EventChainRecorder;
 import dev.watchword.command.publishing.KafkaEventPublisher;
 import dev.watchword.command.user.EmailRegistry;
 import dev.watchword.command.user.User;
 import dev.watchword.events.envelope.EventCatalog;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -37,11 +39,16 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The event-sourcing set-up: Jackson for events, messages and snapshots, snapshots every
- * {@code watchword.snapshots.threshold} events, a cache in front of the repository, and the two processors
- * whose failures must not be swallowed.
+ * {@code watchword.snapshots.threshold} events, and the processors whose failures must not be swallowed. The
+ * user repository and its cache are in {@link UserRepositoryConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /** Events per transaction of the processors that keep up with every event. */
+    private static final int BATCH = 100;
+    /** The processing group of {@link dev.watchword.command.admin.BootstrapAdmin}. */
+    private static final String ADMIN_BOOTSTRAP = "admin-bootstrap";
 
     private static final Executor SNAPSHOTS = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("snapshotter").factory());
@@ -72,12 +79,30 @@ public class AxonConfiguration {
     }
 
     /**
+     * A conflicting append (the same aggregate and sequence number) is a concurrency conflict, which callers may
+     * retry, not a failure of the store ({@link UniqueViolations}).
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolations();
+    }
+
+    /**
+     * Snapshots of users are taken from the state a command leaves behind ({@link CommittedStateSnapshotter}), any
+     * other by Axon's snapshotter, which loads the aggregate anew.
+     *
      * @param threshold events after which a new snapshot is taken; the default is 100
      */
     @Bean
     public SnapshotTriggerDefinition userSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${watchword.snapshots.threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+            Snapshotter snapshotter,
+            EventStore eventStore,
+            TransactionManager transactions,
+            @Value("${watchword.snapshots.threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(
+                new CommittedStateSnapshotter(
+                        snapshotter, User.class, User::snapshotCopy, eventStore, transactions, SNAPSHOTS),
+                threshold);
     }
 
     /**
@@ -119,14 +144,17 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * @param idleWait how long a processor that has caught up waits for the next event before it renews its claim
+     *                 on its segment, which is a write to the token table; the default is 3 seconds, and it must stay
+     *                 well below the claim's timeout ({@code axon.eventhandling.tokenstore.claim-timeout}, 10
+     *                 seconds), after which another instance may take the segment over. A new event ends the wait at
+     *                 once, so this adds no delay.
+     */
     @Bean
-    public Cache userCache() {
-        return new WeakReferenceCache();
-    }
-
-    @Bean
-    public ConfigurerModule processorConfiguration() {
+    public ConfigurerModule processorConfiguration(@Value("${watchword.processors.idle-wait:3s}") Duration idleWait) {
         return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(c -> tracking(1, idleWait))
                 // Same unit of work and transaction as the append: a duplicate address rolls the command back.
                 .registerSubscribingEventProcessor(EmailRegistry.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(
@@ -137,13 +165,24 @@ public class AxonConfiguration {
                         WhenUserErasedThenDestroyKey.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 // A failed publish must stop the processor (it retries with backoff), never be logged and skipped.
                 .registerTrackingEventProcessorConfiguration(
-                        KafkaEventPublisher.PROCESSING_GROUP,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(100))
+                        KafkaEventPublisher.PROCESSING_GROUP, c -> tracking(BATCH, idleWait))
                 .registerListenerInvocationErrorHandler(
                         KafkaEventPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                // A bootstrap grant that failed (database away) is retried, not skipped.
-                .registerListenerInvocationErrorHandler("admin-bootstrap", c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler("event-chain", c -> PropagatingErrorHandler.instance()));
+                // A bootstrap grant that failed (database away) is retried, not skipped. Its handlers are
+                // idempotent, and in batches the events it ignores (nearly all) cost one token write per batch.
+                .registerTrackingEventProcessorConfiguration(ADMIN_BOOTSTRAP, c -> tracking(BATCH, idleWait))
+                .registerListenerInvocationErrorHandler(ADMIN_BOOTSTRAP, c -> PropagatingErrorHandler.instance())
+                // A batch is chained with three statements and one commit (EventChainRecorder).
+                .registerTrackingEventProcessorConfiguration(
+                        EventChainRecorder.PROCESSING_GROUP, c -> tracking(BATCH, idleWait))
+                .registerListenerInvocationErrorHandler(
+                        EventChainRecorder.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** One thread, one segment; a batch is one transaction with one write of the processor's token. */
+    private static TrackingEventProcessorConfiguration tracking(int batchSize, Duration idleWait) {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .andBatchSize(batchSize)
+                .andEventAvailabilityTimeout(idleWait.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

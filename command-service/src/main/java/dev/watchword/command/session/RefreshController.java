@@ -14,6 +14,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,15 +51,16 @@ public class RefreshController {
         OpaqueToken presented = OpaqueToken.parse(presentedTokens.of(body, request))
                 .orElseThrow(UserRuleViolation::invalidRefreshToken);
         OpaqueToken next = refreshTokens.successorOf(presented);
+        RefreshSession command = new RefreshSession(
+                presented.userId(),
+                presented.hash(),
+                next.hash(),
+                ClientAddress.of(request),
+                ClientAddress.userAgentOf(request),
+                clock.instant());
         RefreshOutcome outcome;
         try {
-            outcome = commands.sendAndWait(new RefreshSession(
-                    presented.userId(),
-                    presented.hash(),
-                    next.hash(),
-                    ClientAddress.of(request),
-                    ClientAddress.userAgentOf(request),
-                    clock.instant()));
+            outcome = send(command);
         } catch (AggregateNotFoundException | IncompatibleAggregateException unknownUser) {
             throw UserRuleViolation.invalidRefreshToken();
         }
@@ -66,5 +68,19 @@ public class RefreshController {
             return tokens.issue(granted.grant(), next);
         }
         throw UserRuleViolation.invalidRefreshToken();
+    }
+
+    /**
+     * Another instance of the service appended to the same user while this one decided (a refresh of the same
+     * session racing on two instances): the append conflicted on the sequence number and nothing was stored. Decided
+     * once more on the user as stored now, the presented token is then the just-rotated one (grace window or reuse),
+     * never the current one again.
+     */
+    private RefreshOutcome send(RefreshSession command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (ConcurrencyException raced) {
+            return commands.sendAndWait(command);
+        }
     }
 }

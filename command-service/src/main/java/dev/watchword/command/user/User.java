@@ -58,14 +58,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * </ul>
  * The commands of each flow are in its {@code <Flow>Command} file, the broken rules in {@link UserRuleViolation}.
  * <p>
- * Snapshotted (Jackson, field access) and cached, so that a user with a long history still loads fast. A snapshot
+ * Snapshotted (Jackson, field access) and cached ({@link #REPOSITORY}), so that a user with a long history still
+ * loads fast. A snapshot
  * holds {@link UserState} in the shape of {@link #REVISION}; one of another revision is skipped (the
  * {@link #SNAPSHOT_FILTER} bean), and the user is loaded from its events instead.
  */
-@Aggregate(
-        snapshotTriggerDefinition = "userSnapshotTrigger",
-        cache = "userCache",
-        snapshotFilter = User.SNAPSHOT_FILTER)
+@Aggregate(repository = User.REPOSITORY, snapshotFilter = User.SNAPSHOT_FILTER)
 @Revision(User.REVISION)
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
@@ -82,6 +80,8 @@ public class User {
     public static final String REVISION = "2";
     /** The bean of the filter that lets only snapshots of {@link #REVISION} be used. */
     public static final String SNAPSHOT_FILTER = "userSnapshotFilter";
+    /** The bean of the repository: snapshots every {@code watchword.snapshots.threshold} events, and a cache. */
+    public static final String REPOSITORY = "userRepository";
 
     @AggregateIdentifier
     private String userId;
@@ -242,6 +242,17 @@ public class User {
     @CommandHandler
     public void handle(EndSessionByAdmin command, AccountPolicy policy, AppPolicies apps) {
         applyAll(Administration.decide(command, state, policy, apps));
+    }
+
+    /**
+     * A copy for a snapshot, taken while the command that appended the last event still holds this user: the state is
+     * immutable, so the copy stays as it is when this user changes.
+     */
+    public User snapshotCopy() {
+        User copy = new User();
+        copy.userId = userId;
+        copy.state = state;
+        return copy;
     }
 
     // --- state --------------------------------------------------------------------------------------------
