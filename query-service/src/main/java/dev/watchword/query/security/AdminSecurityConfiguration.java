@@ -112,9 +112,6 @@ class AdminSecurityConfiguration {
                         exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
-                // The servlet API's view of the caller is never used: a request wrapper less. The anonymous caller
-                // stays, so that denyAll answers a request without credentials with 401, not 403.
-                .servletApi(AbstractHttpConfigurer::disable)
                 .csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .build();
