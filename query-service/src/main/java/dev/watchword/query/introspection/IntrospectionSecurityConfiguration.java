@@ -44,6 +44,11 @@ class IntrospectionSecurityConfiguration {
                 // Stateless and cookie-less: credentials come with every request, so CSRF has nothing to ride on.
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
+                // Neither an anonymous caller nor the servlet API's view of the caller is used here (no controller
+                // behind this chain takes a Principal): a request without credentials is refused by the rules above
+                // as before, with two filters and a request wrapper less.
+                .anonymous(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
                 .csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .build();
