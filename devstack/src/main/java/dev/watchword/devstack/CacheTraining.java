@@ -115,15 +115,19 @@ final class CacheTraining implements AutoCloseable {
                 cache.acceptExtraction(scratch);
             }
             Path output = cache.trainingOutput();
-            Files.deleteIfExists(output);
-            if (!runToEnd(cache.trainCommand(java, output), job.environment(), log)) {
-                return false;
+            cache.discardTraining();
+            try {
+                if (!runToEnd(cache.trainCommand(java, output), job.environment(), log)) {
+                    return false;
+                }
+                if (!Files.isRegularFile(output)) {
+                    throw new IOException("the training run wrote no cache, see " + log);
+                }
+                cache.acceptCache(output);
+                return true;
+            } finally {
+                cache.discardTraining();
             }
-            if (!Files.isRegularFile(output)) {
-                throw new IOException("the training run wrote no cache, see " + log);
-            }
-            cache.acceptCache(output);
-            return true;
         }
     }
 

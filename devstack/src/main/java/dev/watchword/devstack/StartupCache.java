@@ -190,6 +190,15 @@ final class StartupCache {
         return directory.resolve(kind.filePrefix + "new" + kind.fileSuffix);
     }
 
+    /**
+     * Removes what a training run left behind without finishing: its output and the JVM's intermediate
+     * {@code <output>.config} (JEP 514), which is as large as the cache.
+     */
+    void discardTraining() throws IOException {
+        Files.deleteIfExists(trainingOutput());
+        Files.deleteIfExists(trainingOutput().resolveSibling(trainingOutput().getFileName() + ".config"));
+    }
+
     /** Puts a trained cache in place, keeping the {@value #KEPT} most recent ones. */
     void acceptCache(Path trained) throws IOException {
         Files.move(trained, cacheFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -162,6 +162,22 @@ class StartupCacheTest {
         }
 
         @Test
+        void discardTrainingWhenATrainingWasStoppedThenItsFilesGoAndTheCacheStays() throws IOException {
+            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            StartupCache cache = made(bootJar, StartupCache.Kind.AOT);
+            Path output = cache.trainingOutput();
+            Path configuration = output.resolveSibling(output.getFileName() + ".config");
+            Files.writeString(output, "half");
+            Files.writeString(configuration, "recorded");
+
+            cache.discardTraining();
+
+            assertThat(output).doesNotExist();
+            assertThat(configuration).doesNotExist();
+            assertThat(cache.isReady()).isTrue();
+        }
+
+        @Test
         void trainCommandWhenAotThenServiceOptionsAndExitOnRefresh() throws IOException {
             Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
             StartupCache cache = StartupCache.of(Service.COMMAND, bootJar, StartupCache.Kind.AOT, OPTIONS);
