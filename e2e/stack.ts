@@ -100,6 +100,8 @@ export default async function setup(project: TestProject) {
   Object.assign(environment, {
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
     WATCHWORD_DEV_STATE_DIR: state,
+    // No background training of the AOT cache: the browser tests' stack does not live long enough to use it.
+    WATCHWORD_DEV_AOT_CACHE: 'false',
     // The example site is the default app's browser origin.
     WATCHWORD_CORS_ALLOWEDORIGINS: siteOrigin,
     WATCHWORD_BOOTSTRAP_ADMIN_EMAIL: OPERATOR,

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the dev stack runs, read from environment variables (a {@code .env} file fills in what the environment
@@ -131,11 +132,19 @@ public record DevStackConfig(Path rootDirectory, Path stateDirectory, Map<String
 
     /**
      * {@code WATCHWORD_DEV_JAVA_OPTS}: JVM options of every service. The default favours start-up time and a small
-     * footprint over peak speed: {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx384m}.
+     * footprint over peak speed: {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx384m}. Whatever is set, on JDK
+     * 22 and later the options start with {@code -XX:TrimNativeHeapInterval=5000}, which hands memory the C library
+     * keeps after a burst back to the system every 5 s (it chooses neither the JIT nor the collector), and an option
+     * set here may override it.
      */
     List<String> javaOptions() {
+        return javaOptions(Runtime.version().feature());
+    }
+
+    List<String> javaOptions(int javaFeatureVersion) {
         String options = get("WATCHWORD_DEV_JAVA_OPTS").orElse("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx384m");
-        return Arrays.stream(options.trim().split("\\s+"))
+        List<String> base = javaFeatureVersion >= 22 ? List.of("-XX:TrimNativeHeapInterval=5000") : List.of();
+        return Stream.concat(base.stream(), Arrays.stream(options.trim().split("\\s+")))
                 .filter(option -> !option.isEmpty())
                 .toList();
     }

@@ -94,6 +94,8 @@ final class EndToEndStack implements AutoCloseable {
         Map<String, String> environment = isolatedEnvironment();
         environment.putAll(serviceEnvironment);
         environment.put("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/" + databaseName);
+        // No background training of the AOT cache: no test's stack lives long enough to use it, and it takes a core.
+        environment.putIfAbsent("WATCHWORD_DEV_AOT_CACHE", "false");
         // Ports of their own, so that a dev stack running on the same machine is left alone.
         List<String> portVariables = List.of(
                 "WATCHWORD_DEV_GATEWAY_PORT",
