@@ -1,6 +1,7 @@
 package dev.watchword.command.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +26,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +86,12 @@ class RefreshLoadBenchmark {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
     private final HttpClient http = HttpClient.newBuilder()
             .executor(Executors.newFixedThreadPool(
                     4, Thread.ofPlatform().name("load-http-", 0).factory()))
@@ -110,7 +124,7 @@ class RefreshLoadBenchmark {
         recording.stop();
         Files.createDirectories(TARGET);
         recording.dump(TARGET.resolve("benchmark-refresh-load.jfr"));
-        Thread.sleep(5_000); // let the processors catch up before counting rows
+        awaitProcessorsCaughtUp();
         Map<String, long[]> tablesAfter = tables();
 
         StringBuilder out = new StringBuilder();
@@ -185,6 +199,41 @@ class RefreshLoadBenchmark {
                 backends.size(),
                 pgTicks * 100.0 / 100 / IDLE.toSeconds(),
                 writes);
+    }
+
+    /**
+     * Waits until the rows the measured refreshes cause are all counted: every tracking processor (the publisher, the
+     * event chain) has handled the events appended so far, and PostgreSQL's statistics show their writes. A backend
+     * reports its counts up to 10 s after its last transaction (PGSTAT_IDLE_INTERVAL), so the counts must hold still
+     * for longer than that. The token table is left out of that comparison: idle processors renew their claims in it
+     * every few seconds, so its counts never hold still.
+     */
+    private void awaitProcessorsCaughtUp() {
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        await("every tracking processor at the head of the event store")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> processing.eventProcessors().values().stream()
+                        .filter(StreamingEventProcessor.class::isInstance)
+                        .flatMap(
+                                processor -> ((StreamingEventProcessor) processor).processingStatus().values().stream())
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .allMatch(position -> position.isPresent() && position.getAsLong() >= head));
+        AtomicReference<Map<String, List<Long>>> previous = new AtomicReference<>();
+        await("row counts unchanged for longer than PostgreSQL takes to report them")
+                .atMost(Duration.ofMinutes(2))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(11))
+                .until(() -> {
+                    Map<String, List<Long>> counts = tables().entrySet().stream()
+                            .filter(table -> !table.getKey().equals("tokenentry"))
+                            .collect(Collectors.toMap(
+                                    Map.Entry::getKey,
+                                    table -> Arrays.stream(table.getValue())
+                                            .boxed()
+                                            .toList()));
+                    return counts.equals(previous.getAndSet(counts));
+                });
     }
 
     /** CPU ticks (1/100 s) of the given processes, user and system. */
