@@ -51,6 +51,13 @@ class UniformResponseTimeTest {
         return response;
     }
 
+    /** Enough answers alike for the filter to know the path ({@link AdaptiveFloor#MIN_SAMPLES}). */
+    private void learn(String path, int status, long workMs, long queuedMs, String takenPath) throws Exception {
+        for (int i = 0; i < AdaptiveFloor.MIN_SAMPLES; i++) {
+            handle(path, status, workMs, queuedMs, takenPath);
+        }
+    }
+
     private long lastSleptMs() {
         return slept.isEmpty() ? 0 : slept.get(slept.size() - 1) / MS;
     }
@@ -73,10 +80,8 @@ class UniformResponseTimeTest {
 
     @Test
     void loginFailureWhenBothPathsLearnedThenHeldToTheSlowerPathsFloorWhicheverPathRan() throws Exception {
-        for (int i = 0; i < AdaptiveFloor.MIN_SAMPLES; i++) {
-            handle("/api/auth/login/", 401, 40, 0, "no-account");
-            handle("/api/auth/login/", 401, 48, 0, "account");
-        }
+        learn("/api/auth/login/", 401, 40, 0, "no-account");
+        learn("/api/auth/login/", 401, 48, 0, "account");
         slept.clear();
 
         handle("/api/auth/login/", 401, 41, 0, "no-account");
@@ -93,9 +98,7 @@ class UniformResponseTimeTest {
 
     @Test
     void loginWhenTheFastPathIsFloodedThenTheFloorStaysAtTheSlowPaths() throws Exception {
-        for (int i = 0; i < AdaptiveFloor.MIN_SAMPLES; i++) {
-            handle("/api/auth/login/", 401, 50, 0, "account");
-        }
+        learn("/api/auth/login/", 401, 50, 0, "account");
         for (int i = 0; i < 10 * AdaptiveFloor.WINDOW; i++) {
             handle("/api/auth/login/", 401, 10, 0, "no-account");
         }
@@ -105,9 +108,7 @@ class UniformResponseTimeTest {
 
     @Test
     void loginWhenQueuedForAHashingTurnThenQueueingAddedToTheHoldNotLearnedAsWork() throws Exception {
-        for (int i = 0; i < AdaptiveFloor.MIN_SAMPLES; i++) {
-            handle("/api/auth/login/", 401, 40, 500, "account");
-        }
+        learn("/api/auth/login/", 401, 40, 500, "account");
         slept.clear();
 
         handle("/api/auth/login/", 401, 30, 700, "no-account");
@@ -118,9 +119,7 @@ class UniformResponseTimeTest {
 
     @Test
     void loginWhenSuccessfulThenAnsweredAtOnceButLearnedForItsPath() throws Exception {
-        for (int i = 0; i < AdaptiveFloor.MIN_SAMPLES; i++) {
-            handle("/api/auth/login/", 200, 60, 0, "account");
-        }
+        learn("/api/auth/login/", 200, 60, 0, "account");
 
         assertThat(slept).isEmpty();
         assertThat(filter.floorOf(Endpoint.LOGIN)).isEqualTo(Duration.ofMillis(60));
@@ -136,9 +135,7 @@ class UniformResponseTimeTest {
 
     @Test
     void registrationWhenSuccessfulThenStillHeldToItsFloor() throws Exception {
-        for (int i = 0; i < AdaptiveFloor.MIN_SAMPLES; i++) {
-            handle("/api/auth/register/", 202, 70, 0, "new");
-        }
+        learn("/api/auth/register/", 202, 70, 0, "new");
         slept.clear();
 
         handle("/api/auth/register/", 202, 55, 0, "taken");
@@ -148,9 +145,7 @@ class UniformResponseTimeTest {
 
     @Test
     void floorWhenWorkOutgrowsTheCapThenCapped() throws Exception {
-        for (int i = 0; i < AdaptiveFloor.MIN_SAMPLES; i++) {
-            handle("/api/auth/register/", 202, 900, 0, "new");
-        }
+        learn("/api/auth/register/", 202, 900, 0, "new");
 
         assertThat(filter.floorOf(Endpoint.REGISTRATION)).isEqualTo(Duration.ofMillis(300));
     }
