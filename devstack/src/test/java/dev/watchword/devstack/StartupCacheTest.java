@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StartupCacheTest {
 
     private static final List<String> OPTIONS = List.of("-Xmx512m");
+    private static final String COMMAND_JAR = "command-service/target/x.jar";
 
     @TempDir
     Path root;
@@ -46,7 +47,7 @@ class StartupCacheTest {
 
         @Test
         void cacheKeyWhenJavaOptionsDifferThenDifferent() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
 
             String small = StartupCache.of(Service.COMMAND, bootJar, StartupCache.Kind.AOT, List.of("-Xmx384m"))
                     .cacheKey();
@@ -62,7 +63,7 @@ class StartupCacheTest {
 
         @Test
         void launchWhenNothingMadeYetThenBootJar() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
 
             StartupCache cache = StartupCache.of(Service.COMMAND, bootJar, StartupCache.Kind.AOT, OPTIONS);
 
@@ -72,7 +73,7 @@ class StartupCacheTest {
 
         @Test
         void launchWhenExtractedAndTrainedThenExtractedJarWithCache() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             StartupCache cache = made(bootJar, StartupCache.Kind.AOT);
 
             assertThat(cache.isReady()).isTrue();
@@ -86,7 +87,7 @@ class StartupCacheTest {
 
         @Test
         void launchWhenTrainedForTwoOptionSetsThenEachKeepsItsCache() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             StartupCache tests = made(bootJar, StartupCache.Kind.AOT, List.of("-Xmx384m"));
             StartupCache benchmark = made(bootJar, StartupCache.Kind.AOT, List.of("-Xmx512m"));
 
@@ -97,7 +98,7 @@ class StartupCacheTest {
 
         @Test
         void acceptCacheWhenMoreThanKeptThenOldestDropped() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             StartupCache oldest = made(bootJar, StartupCache.Kind.AOT, List.of("-Xmx128m"));
             Files.setLastModifiedTime(oldest.cacheFile(), FileTime.fromMillis(1_000L));
             for (int i = 0; i < StartupCache.KEPT; i++) {
@@ -109,7 +110,7 @@ class StartupCacheTest {
 
         @Test
         void launchWhenCdsThenSharedArchive() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             StartupCache cache = made(bootJar, StartupCache.Kind.CDS);
 
             assertThat(cache.launchArguments()).first().isEqualTo("-XX:SharedArchiveFile=" + cache.cacheFile());
@@ -117,10 +118,10 @@ class StartupCacheTest {
 
         @Test
         void launchWhenJarRebuiltWithOtherContentThenBootJarAgain() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             made(bootJar, StartupCache.Kind.AOT);
 
-            jar("command-service/target/x.jar", "changed", 1_000_000L);
+            jar(COMMAND_JAR, "changed", 1_000_000L);
             StartupCache rebuilt = StartupCache.of(Service.COMMAND, bootJar, StartupCache.Kind.AOT, OPTIONS);
 
             assertThat(rebuilt.isExtracted()).isFalse();
@@ -129,10 +130,10 @@ class StartupCacheTest {
 
         @Test
         void launchWhenJarRebuiltWithSameContentThenCacheKept() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             made(bootJar, StartupCache.Kind.AOT);
 
-            jar("command-service/target/x.jar", "hello", 9_000_000L);
+            jar(COMMAND_JAR, "hello", 9_000_000L);
 
             assertThat(StartupCache.of(Service.COMMAND, bootJar, StartupCache.Kind.AOT, OPTIONS)
                             .isReady())
@@ -141,7 +142,7 @@ class StartupCacheTest {
 
         @Test
         void launchWhenOtherJavaOptionsThenBootJarUntilTrainedForThem() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             made(bootJar, StartupCache.Kind.AOT);
 
             StartupCache other = StartupCache.of(Service.COMMAND, bootJar, StartupCache.Kind.AOT, List.of("-Xmx384m"));
@@ -152,7 +153,7 @@ class StartupCacheTest {
 
         @Test
         void launchWhenInvalidatedThenBootJar() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             StartupCache cache = made(bootJar, StartupCache.Kind.AOT);
 
             cache.invalidate();
@@ -163,7 +164,7 @@ class StartupCacheTest {
 
         @Test
         void discardTrainingWhenATrainingWasStoppedThenItsFilesGoAndTheCacheStays() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             StartupCache cache = made(bootJar, StartupCache.Kind.AOT);
             Path output = cache.trainingOutput();
             Path configuration = output.resolveSibling(output.getFileName() + ".config");
@@ -179,7 +180,7 @@ class StartupCacheTest {
 
         @Test
         void trainCommandWhenAotThenServiceOptionsAndExitOnRefresh() throws IOException {
-            Path bootJar = jar("command-service/target/x.jar", "hello", 1_000_000L);
+            Path bootJar = commandJar();
             StartupCache cache = StartupCache.of(Service.COMMAND, bootJar, StartupCache.Kind.AOT, OPTIONS);
 
             assertThat(cache.trainCommand("java", cache.trainingOutput()))
@@ -270,6 +271,11 @@ class StartupCacheTest {
         Files.writeString(trained, "cache");
         cache.acceptCache(trained);
         return cache;
+    }
+
+    /** command-service's boot jar as first built; a test that rebuilds it writes {@link #COMMAND_JAR} again. */
+    private Path commandJar() throws IOException {
+        return jar(COMMAND_JAR, "hello", 1_000_000L);
     }
 
     private Path jar(String path, String content, long entryTime) throws IOException {
