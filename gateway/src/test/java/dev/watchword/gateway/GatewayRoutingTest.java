@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.GatewayMetricsFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +32,9 @@ class GatewayRoutingTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("COMMAND_SERVICE_URL", COMMAND::url);
@@ -39,6 +45,11 @@ class GatewayRoutingTest {
     static void stopUpstreams() {
         COMMAND.close();
         QUERY.close();
+    }
+
+    @Test
+    void contextWhenStartedThenNoTimerOnEveryProxiedRequest() {
+        assertThat(context.getBeanNamesForType(GatewayMetricsFilter.class)).isEmpty();
     }
 
     @ParameterizedTest
