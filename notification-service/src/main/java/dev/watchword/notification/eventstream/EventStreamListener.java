@@ -92,26 +92,40 @@ class EventStreamListener {
             erasure.on(envelope, erased);
             return;
         }
+        Object payload = event.get();
+        Optional<Runnable> projection = projectionOf(envelope, payload);
+        boolean mailed = outbox.mailsAbout(payload);
+        if (projection.isEmpty() && !mailed) {
+            // Most of the log (logins, refreshes, sessions) concerns nothing here: no erasure lookup for it.
+            return;
+        }
         // A user's events share its key, hence its partition, and are read one at a time: none of them can be
         // half-way through here while the user's UserErased is applied. What comes after it (a redelivery, a
         // republished log) may still carry an address, from before the key was destroyed: nothing is sent to it.
-        if (event.get() instanceof UserEvent userEvent && erasedUsers.contains(userEvent.userId())) {
+        if (payload instanceof UserEvent userEvent && erasedUsers.contains(userEvent.userId())) {
             log.debug("Skipping event {} ({}): its user was erased", envelope.eventId(), envelope.type());
             return;
         }
-        switch (event.get()) {
-            case UserRegistered registered -> userApps.on(envelope, registered);
-            case EmailChanged changed -> userApps.on(changed);
-            case RoleAssigned assigned -> userApps.on(assigned);
-            case RoleRevoked revoked -> userApps.on(revoked);
-            case AppSettingsChanged changed -> appEmailSettings.on(envelope, changed);
+        projection.ifPresent(Runnable::run);
+        // After the projections: a UserRegistered that someday calls for an email finds the user's app known.
+        if (mailed) {
+            outbox.enqueue(envelope, payload);
+        }
+    }
+
+    /** What this service records of the event, if anything. */
+    private Optional<Runnable> projectionOf(EventEnvelope envelope, Object event) {
+        return switch (event) {
+            case UserRegistered registered -> Optional.of(() -> userApps.on(envelope, registered));
+            case EmailChanged changed -> Optional.of(() -> userApps.on(changed));
+            case RoleAssigned assigned -> Optional.of(() -> userApps.on(assigned));
+            case RoleRevoked revoked -> Optional.of(() -> userApps.on(revoked));
+            case AppSettingsChanged changed -> Optional.of(() -> appEmailSettings.on(envelope, changed));
             // Addressed to every admin of the app, not to one address the event holds: one row per admin.
             case LinkBaseUrlChanged changed ->
-                userApps.adminsOf(changed.appId())
-                        .forEach(admin -> outbox.enqueueTo(envelope, changed, admin.userId(), admin.email()));
-            default -> {}
-        }
-        // After the projections: a UserRegistered that someday calls for an email finds the user's app known.
-        outbox.enqueue(envelope, event.get());
+                Optional.of(() -> userApps.adminsOf(changed.appId())
+                        .forEach(admin -> outbox.enqueueTo(envelope, changed, admin.userId(), admin.email())));
+            default -> Optional.empty();
+        };
     }
 }

@@ -39,6 +39,10 @@ class EmailComposers {
                 links.publicUrl().toString(), mail.fromAddress().getPersonal());
     }
 
+    boolean composeFor(Object event) {
+        return byEventType.containsKey(EventCatalog.nameOf(event.getClass()));
+    }
+
     /** Empty when no email belongs to this event. */
     Optional<Addressing> address(Object event) {
         return Optional.ofNullable(byEventType.get(EventCatalog.nameOf(event.getClass())))

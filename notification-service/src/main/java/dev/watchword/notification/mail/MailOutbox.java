@@ -25,6 +25,11 @@ public class MailOutbox {
         this.repository = repository;
     }
 
+    /** Whether an email belongs to events of this kind at all, before anything is read for one. */
+    public boolean mailsAbout(Object event) {
+        return composers.composeFor(event);
+    }
+
     /**
      * Queues the email this event calls for, once per event id: a redelivered event finds its row and adds
      * nothing (contract.md, "Every consumer dedupes on eventId in the same transaction as its effect").
