@@ -12,11 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.cloud.gateway.filter.GatewayMetricsFilter;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,9 +29,6 @@ class GatewayRoutingTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    ApplicationContext context;
-
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("COMMAND_SERVICE_URL", COMMAND::url);
@@ -45,11 +39,6 @@ class GatewayRoutingTest {
     static void stopUpstreams() {
         COMMAND.close();
         QUERY.close();
-    }
-
-    @Test
-    void contextWhenStartedThenNoTimerOnEveryProxiedRequest() {
-        assertThat(context.getBeanNamesForType(GatewayMetricsFilter.class)).isEmpty();
     }
 
     @ParameterizedTest
@@ -264,6 +253,18 @@ class GatewayRoutingTest {
         assertThat(QUERY.lastHeader("X-Forwarded-For")).isEqualTo("127.0.0.1");
         assertThat(QUERY.lastHeader("X-Forwarded-Proto")).isEqualTo("http");
         assertThat(QUERY.lastHeader("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
+        assertThat(QUERY.lastHeader("X-Forwarded-Host")).isEqualTo("localhost:" + port);
+        assertThat(QUERY.lastHeader("Host")).isEqualTo(QUERY.url().substring("http://".length()));
+        assertThat(QUERY.lastHeader("Forwarded")).isNull();
+        assertThat(QUERY.lastHeader("Via")).isNull();
+    }
+
+    @Test
+    void proxyWhenUpstreamAnswersThenOneDateAndNoServerNameOrVersion() throws Exception {
+        HttpResponse<String> response = get("/api/users/me");
+
+        assertThat(response.headers().allValues("Date")).hasSize(1);
+        assertThat(response.headers().firstValue("Server")).isEmpty();
     }
 
     @Test
@@ -288,6 +289,30 @@ class GatewayRoutingTest {
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    /** Sent as written (the JDK's client leaves dot segments alone); Jetty's own rejections are problems too. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/users/me/../../internal/keys",
+                "/api/users/me/./",
+                "/api/users/me/%2e%2e/%2e%2e/internal/keys",
+                "/api/users/me/..%2f..%2finternal/keys",
+                "/api/auth/login//"
+            })
+    void getWhenPathCouldLeaveItsRouteThenBadRequestProblemAndNothingForwarded(String path) throws Exception {
+        QUERY.forget();
+        COMMAND.forget();
+
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":400").doesNotContain("Ambiguous", "<html");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(QUERY.lastPath()).isNull();
+        assertThat(COMMAND.lastPath()).isNull();
     }
 
     @Test
@@ -330,7 +355,8 @@ class GatewayRoutingTest {
         assertThat(upstream.lastHeader("Access-Control-Request-Headers")).isEqualTo("authorization,content-type");
         // A browser sends a preflight without a body or its length; the services refuse a chunked one (411).
         assertThat(upstream.lastHeader("Transfer-Encoding")).isNull();
-        assertThat(upstream.lastHeader("Content-Length")).isEqualTo("0");
+        assertThat(upstream.lastHeader("Content-Length")).isIn(null, "0");
+        assertThat(upstream.lastBody()).isEmpty();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

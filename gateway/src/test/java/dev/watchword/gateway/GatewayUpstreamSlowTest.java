@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** An upstream that accepts the request but does not answer within the response timeout: 504, not 503. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=300ms")
+        properties = "watchword.gateway.upstream.response-timeout=300ms")
 class GatewayUpstreamSlowTest {
 
     static final CountDownLatch RELEASE = new CountDownLatch(1);

@@ -49,6 +49,11 @@ final class StubUpstream implements AutoCloseable {
         return lastRequest.get("header:" + name.toLowerCase());
     }
 
+    /** Forgets the last request, so that a test can tell whether any reached this upstream. */
+    void forget() {
+        lastRequest.clear();
+    }
+
     String lastBody() {
         return lastRequest.get("body");
     }

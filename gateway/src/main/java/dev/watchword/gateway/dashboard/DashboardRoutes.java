@@ -1,6 +1,6 @@
 package dev.watchword.gateway.dashboard;
 
-import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.servlet.function.RequestPredicates.GET;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,17 +18,15 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The admin dashboard at {@code /admin}, from the built single-page app in {@code WATCHWORD_DASHBOARD_DIR}
  * ({@code dashboard/dist}): a file where one is asked for, {@code index.html} for every other path under
  * {@code /admin/} (the app's own routes). Without the directory, {@code /admin} stays a 404 like any unknown path.
- * Functional routes are mapped ahead of the gateway's routes.
+ * The gateway's handler passes {@code /admin} paths to Spring MVC, which serves them here.
  *
  * <p>The page is same-origin with the API, so its policy allows nothing else: scripts, styles, fetches and images
  * from this origin only, no framing, no plugins (OWASP ASVS 5.0 V3.4.3, V3.4.6). Hashed assets are cached for a
@@ -47,7 +45,7 @@ class DashboardRoutes {
     RouterFunction<ServerResponse> dashboard(@Value("${watchword.dashboard.dir:}") String directory) {
         if (directory.isBlank() || !Files.isRegularFile(Path.of(directory, "index.html"))) {
             log.info("No admin dashboard served: WATCHWORD_DASHBOARD_DIR ({}) holds no index.html", directory);
-            return request -> Mono.empty();
+            return request -> Optional.empty();
         }
         Path root = Path.of(directory).toAbsolutePath().normalize();
         Resource index = new FileSystemResource(root.resolve("index.html"));
@@ -72,7 +70,7 @@ class DashboardRoutes {
                             .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                             .header("X-Frame-Options", "DENY")
                             .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                            .body(BodyInserters.fromResource(body));
+                            .body(body);
                 })
                 .build();
     }
