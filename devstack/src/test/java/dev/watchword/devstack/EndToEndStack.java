@@ -51,10 +51,13 @@ final class EndToEndStack implements AutoCloseable {
 
     private final String databaseName;
 
-    private final RunningStack stack;
+    private final DevStackConfig config;
 
-    private EndToEndStack(String databaseName, RunningStack stack) {
+    private RunningStack stack;
+
+    private EndToEndStack(String databaseName, DevStackConfig config, RunningStack stack) {
         this.databaseName = databaseName;
+        this.config = config;
         this.stack = stack;
     }
 
@@ -110,11 +113,9 @@ final class EndToEndStack implements AutoCloseable {
             environment.put(portVariables.get(i), String.valueOf(ports[i]));
         }
 
+        DevStackConfig config = new DevStackConfig(root, stateDirectory, environment, version);
         try {
-            RunningStack stack = DevStack.start(
-                    new DevStackConfig(root, stateDirectory, environment, version),
-                    line -> System.out.println("[devstack] " + line));
-            return new EndToEndStack(databaseName, stack);
+            return new EndToEndStack(databaseName, config, startStack(config));
         } catch (RuntimeException | Error ex) {
             execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
             throw ex;
@@ -123,6 +124,30 @@ final class EndToEndStack implements AutoCloseable {
 
     String gatewayUrl() {
         return stack.gatewayUrl();
+    }
+
+    /** The name of this stack's database on the machine's PostgreSQL. */
+    String databaseName() {
+        return databaseName;
+    }
+
+    /** Stops every service; the database and the state directory stay for {@link #startAgain()}. */
+    void stop() {
+        stack.close();
+    }
+
+    /** Starts every service again on the same database, state directory and ports, after {@link #stop()}. */
+    void startAgain() {
+        stack = startStack(config);
+    }
+
+    /** Where the services write their logs, one {@code <module>.log} each. */
+    Path logDirectory() {
+        return config.logDirectory();
+    }
+
+    private static RunningStack startStack(DevStackConfig config) {
+        return DevStack.start(config, line -> System.out.println("[devstack] " + line));
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -52,9 +51,5 @@ public record Route(
     public String upstreamPathAndQuery(String path, String rawQuery) {
         String upstreamPath = setPath.isEmpty() ? path : setPath;
         return rawQuery == null || rawQuery.isEmpty() ? upstreamPath : upstreamPath + "?" + rawQuery;
-    }
-
-    static PathContainer pathOf(String path) {
-        return PathContainer.parsePath(path);
     }
 }

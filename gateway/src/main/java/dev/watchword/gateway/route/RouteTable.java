@@ -26,7 +26,7 @@ public final class RouteTable {
      * it announces, see {@code proxy.GatewayHandler}.
      */
     public Optional<Route> find(String method, String path) {
-        PathContainer container = Route.pathOf(path);
+        PathContainer container = PathContainer.parsePath(path);
         for (Compiled compiled : routes) {
             if (compiled.route().takes(method) && compiled.matches(container)) {
                 return Optional.of(compiled.route());

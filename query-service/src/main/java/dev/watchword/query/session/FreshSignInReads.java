@@ -40,8 +40,7 @@ class FreshSignInReads implements WebMvcConfigurer {
     private final SessionWait wait;
 
     FreshSignInReads(UserSessions sessions, @Value("${watchword.sessions.fresh-sign-in-wait:2s}") Duration maxWait) {
-        this.wait = new SessionWait(
-                sessionId -> sessions.getUserSessionById(sessionId).isPresent(), maxWait);
+        this.wait = new SessionWait(sessions::isProjected, maxWait);
     }
 
     @Override

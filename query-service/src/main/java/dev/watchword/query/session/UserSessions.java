@@ -60,6 +60,14 @@ public class UserSessions {
                 .optional();
     }
 
+    /** Whether the session's row is projected, without reading it: the first read of a new session asks this. */
+    public boolean isProjected(String sessionId) {
+        return jdbc.sql("select exists (select 1 from user_session where session_id = :sessionId)")
+                .param("sessionId", sessionId)
+                .query(Boolean.class)
+                .single();
+    }
+
     private static UserSession map(ResultSet row, int rowNumber) throws SQLException {
         String method = row.getString("login_method");
         return new UserSession(

@@ -87,6 +87,8 @@ class UserSessionProjectionIT extends IntegrationTestSupport {
                 .get()
                 .extracting(UserSession::loginMethod)
                 .isEqualTo(LoginMethod.MAGIC_LINK);
+        assertThat(sessions.isProjected(current)).isTrue();
+        assertThat(sessions.isProjected(randomId())).isFalse();
     }
 
     @Test
