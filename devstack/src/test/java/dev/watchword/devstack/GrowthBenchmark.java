@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +94,9 @@ class GrowthBenchmark {
             stack.platformOperatorToken(OPERATOR, PASSWORD);
             List<String> users = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {
-                users.add(registerVerified(stack, i));
+                String email = "growth-" + i + "-" + UUID.randomUUID() + "@example.com";
+                stack.registerVerified(email, PASSWORD);
+                users.add(email);
             }
             // the real traffic the copies are made of: the same workload as measured, twice
             workload(stack, users);
@@ -131,7 +132,7 @@ class GrowthBenchmark {
         }
     }
 
-    /** A restart timed, the workload once to warm up, then once measured, and the stores' sizes. */
+    /** {@link #STARTS} starts timed, the workload once to warm up and once measured, and the stores' sizes. */
     private Phase measure(EndToEndStack stack, List<String> users, String jdbcUrl, String label) throws Exception {
         // timed from a stopped stack (stopping one already stopped does nothing), schema and data present; the
         // median of STARTS, as one start on two cores swings by several seconds
@@ -199,7 +200,7 @@ class GrowthBenchmark {
             String access = JsonPath.read(login.body(), "$.access");
             String refresh = JsonPath.read(login.body(), "$.refresh");
             if (firstUserId == null) {
-                firstUserId = claim(access, "$.sub");
+                firstUserId = JsonPath.read(EndToEndStack.claims(access), "$.sub");
             }
             for (int i = 0; i < READS_PER_LOGIN; i++) {
                 began = System.nanoTime();
@@ -243,19 +244,6 @@ class GrowthBenchmark {
         return took;
     }
 
-    private static String registerVerified(EndToEndStack stack, int number) throws Exception {
-        String email = "growth-" + number + "-" + UUID.randomUUID() + "@example.com";
-        assertThat(stack.post("/api/auth/register/", json("email", email, "password", PASSWORD))
-                        .statusCode())
-                .isEqualTo(202);
-        String token =
-                stack.inbox().awaitMessage(email, "Confirm your email address").linkToken("/verify-email");
-        assertThat(stack.post("/api/auth/verify-email/", json("token", token, "password", PASSWORD))
-                        .statusCode())
-                .isEqualTo(200);
-        return email;
-    }
-
     /**
      * Copies the real traffic until the event store holds {@link #EVENTS} events; returns the number of copies. Copy
      * {@code c} of an event at global index {@code g} lands at {@code g - c * stride - 1}, below every real event.
@@ -265,7 +253,7 @@ class GrowthBenchmark {
                 Statement statement = connection.createStatement()) {
             long real = single(connection, "SELECT count(*) FROM command.domainevententry");
             long stride = single(connection, "SELECT max(globalindex) FROM command.domainevententry");
-            long copies = Math.max(1, (EVENTS - real + real - 1) / real);
+            long copies = Math.max(1, Math.ceilDiv(EVENTS - real, real));
             long copiesPerStatement = Math.max(1, EVENTS_PER_STATEMENT / real);
             statement.execute("CREATE TEMP TABLE template_event AS SELECT * FROM command.domainevententry");
             statement.execute("CREATE TEMP TABLE template_snapshot AS SELECT * FROM command.snapshotevententry");
@@ -353,11 +341,6 @@ class GrowthBenchmark {
             }
         }
         return seconds;
-    }
-
-    private static String claim(String jwt, String path) {
-        return JsonPath.read(
-                new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8), path);
     }
 
     private static long single(Connection connection, String sql) throws SQLException {
